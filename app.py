@@ -1,0 +1,57 @@
+"""Repay Planner (还款规划): the entry point — sidebar, language switch, page navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.apr import DEFAULT_LPR
+from core.i18n import LANGS
+from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, tr
+
+st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
+
+
+def _on_language_change() -> None:
+    chosen = st.session_state.get(LANG_SWITCH_KEY)
+    if chosen in LANGS:  # a segmented control can be cleared by clicking it again
+        st.session_state[LANG_KEY] = chosen
+        st.query_params["lang"] = chosen
+
+
+st.session_state[LANG_KEY] = lang()
+if st.session_state.get(LANG_SWITCH_KEY) not in LANGS:
+    st.session_state[LANG_SWITCH_KEY] = st.session_state[LANG_KEY]
+
+with st.sidebar:
+    st.segmented_control(
+        "语言 / Language",
+        options=list(LANGS),
+        format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+        key=LANG_SWITCH_KEY,
+        on_change=_on_language_change,
+    )
+    with st.expander(tr("app.settings")):
+        st.number_input(
+            tr("settings.lpr"),
+            min_value=0.5,
+            max_value=20.0,
+            value=float(DEFAULT_LPR),
+            step=0.05,
+            format="%.2f",
+            help=tr("settings.lpr_help"),
+            key="settings.lpr",
+        )
+    st.caption(":material/lock: " + tr("app.privacy"))
+
+pages = {
+    tr("nav.section.tools"): [
+        st.Page(
+            "pages/calculator.py",
+            title=tr("nav.calculator"),
+            icon=":material/calculate:",
+            url_path="calculator",
+            default=True,
+        ),
+    ],
+}
+st.navigation(pages).run()

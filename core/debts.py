@@ -1,0 +1,229 @@
+"""A debt as the engine needs it: principal, rate, method, term, fees and overdue state.
+
+``parse_debt`` turns loosely typed input (form fields, spreadsheet cells) into a checked
+``Debt`` or a list of errors naming each field; nothing here raises on bad user input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+
+from core.errors import InputError, ValidationError
+from core.money import MAX_AMOUNT, round_money, to_decimal
+from core.months import format_month, next_month, parse_month
+
+METHODS = ("annuity", "equal_principal", "interest_only", "bullet", "revolving")
+RATE_UNITS = ("annual", "monthly", "daily")
+MAX_MONTHS = 600
+MAX_ANNUAL_RATE = Decimal("1000")
+# Rates are kept to 1e-5 percent a year so they are exact fractions with a small
+# denominator (engine.py relies on this to stay inside 64-bit integers).
+RATE_QUANTUM = Decimal("0.00001")
+DEFAULT_PENALTY_MARKUP = Decimal("1.5")  # contract rate +50% (DOMAIN.md)
+
+
+def annual_rate_from(value: Decimal, unit: str) -> Decimal:
+    """Annual percentage from a rate in the unit given.
+
+    Daily rates are annualised the simple way lenders quote them: x 365
+    (0.05 %/day -> 18.25 %/year, DOMAIN.md); monthly rates x 12.
+    """
+    factor = {"annual": 1, "monthly": 12, "daily": 365}[unit]
+    return (value * factor).quantize(RATE_QUANTUM)
+
+
+@dataclass(frozen=True)
+class Debt:
+    """One debt. Amounts are Decimal yuan to the cent; rates are percent."""
+
+    principal: Decimal
+    rate: Decimal
+    rate_unit: str = "annual"
+    method: str = "annuity"
+    months: int = 12
+    first_month: int = 0  # month index, see core.months
+    name: str = ""
+    upfront_fee: Decimal = Decimal("0")
+    monthly_fee_rate: Decimal = Decimal("0")
+    original_principal: Decimal | None = None
+    min_payment_pct: Decimal = Decimal("10")
+    min_payment_floor: Decimal = Decimal("100")
+    overdue_principal: Decimal = Decimal("0")
+    overdue_interest: Decimal = Decimal("0")
+    days_overdue: int = 0
+    penalty_rate: Decimal | None = None
+    fixed_payment: Decimal | None = None
+
+    @property
+    def annual_rate(self) -> Decimal:
+        return annual_rate_from(self.rate, self.rate_unit)
+
+    @property
+    def penalty_annual_rate(self) -> Decimal:
+        if self.penalty_rate is not None:
+            return self.penalty_rate
+        return (self.annual_rate * DEFAULT_PENALTY_MARKUP).quantize(RATE_QUANTUM)
+
+    @property
+    def fee_basis(self) -> Decimal:
+        return self.original_principal if self.original_principal is not None else self.principal
+
+    @property
+    def first_month_text(self) -> str:
+        return format_month(self.first_month)
+
+    def with_changes(self, **changes) -> Debt:
+        return replace(self, **changes)
+
+
+_AMOUNT_FIELDS = (
+    "principal",
+    "upfront_fee",
+    "original_principal",
+    "min_payment_floor",
+    "overdue_principal",
+    "overdue_interest",
+    "fixed_payment",
+)
+_OPTIONAL = {"original_principal", "penalty_rate", "fixed_payment"}
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:  # NaN from a spreadsheet cell
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[InputError]]:
+    """Check and convert one debt's inputs. Returns (debt, []) or (None, errors)."""
+    errors: list[InputError] = []
+    values: dict = {}
+    defaults = {f.name: f.default for f in fields(Debt)}
+
+    def err(field_name: str, code: str, **params) -> None:
+        errors.append(InputError(field_name, code, params, row=row))
+
+    def amount(field_name: str) -> None:
+        value = raw.get(field_name)
+        if _blank(value):
+            if field_name in _OPTIONAL:
+                values[field_name] = None
+            elif field_name == "principal":
+                err(field_name, "err.not_number")
+            return
+        try:
+            number = to_decimal(value)
+        except ValueError:
+            err(field_name, "err.not_number")
+            return
+        if number < 0:
+            err(field_name, "err.negative")
+        elif number > MAX_AMOUNT:
+            err(field_name, "err.too_large", value=f"{number:,}", limit=f"{MAX_AMOUNT:,}")
+        else:
+            values[field_name] = round_money(number)
+
+    for name in _AMOUNT_FIELDS:
+        amount(name)
+    if "principal" in values and values["principal"] == 0:
+        err("principal", "err.zero_principal")
+
+    unit = str(raw.get("rate_unit") or "annual").strip()
+    if unit not in RATE_UNITS:
+        err("rate_unit", "err.bad_choice", value=unit)
+    else:
+        values["rate_unit"] = unit
+    for rate_field in ("rate", "monthly_fee_rate", "min_payment_pct", "penalty_rate"):
+        value = raw.get(rate_field)
+        if _blank(value):
+            if rate_field == "rate":
+                err(rate_field, "err.not_number")
+            elif rate_field == "penalty_rate":
+                values[rate_field] = None
+            continue
+        try:
+            number = to_decimal(value)
+        except ValueError:
+            err(rate_field, "err.not_number")
+            continue
+        if number < 0:
+            err(rate_field, "err.negative")
+            continue
+        values[rate_field] = number.quantize(RATE_QUANTUM)
+    if "rate" in values and "rate_unit" in values:
+        annual = annual_rate_from(values["rate"], values["rate_unit"])
+        if annual > MAX_ANNUAL_RATE:
+            err("rate", "err.rate_too_high", value=f"{annual.normalize():f}")
+    if values.get("penalty_rate") is not None and values["penalty_rate"] > MAX_ANNUAL_RATE:
+        err("penalty_rate", "err.rate_too_high", value=f"{values['penalty_rate'].normalize():f}")
+    if values.get("monthly_fee_rate", 0) > 10:
+        err("monthly_fee_rate", "err.fee_rate_high", value=f"{values['monthly_fee_rate'].normalize():f}")
+    if values.get("min_payment_pct", 0) > 100:
+        err("min_payment_pct", "err.min_pct_range")
+
+    method = str(raw.get("method") or "annuity").strip()
+    if method not in METHODS:
+        err("method", "err.bad_choice", value=method)
+    else:
+        values["method"] = method
+
+    for int_field, low, high, code in (
+        ("months", 1, MAX_MONTHS, "err.months_range"),
+        ("days_overdue", 0, 3650, "err.days_range"),
+    ):
+        value = raw.get(int_field)
+        if _blank(value):
+            if int_field == "months" and method != "revolving":
+                err(int_field, code)
+            continue
+        try:
+            number = to_decimal(value)
+        except ValueError:
+            err(int_field, "err.not_number")
+            continue
+        if number != number.to_integral_value():
+            err(int_field, "err.not_whole")
+        elif not low <= number <= high:
+            err(int_field, code)
+        else:
+            values[int_field] = int(number)
+
+    first = raw.get("first_month")
+    if _blank(first):
+        values["first_month"] = next_month()
+    elif isinstance(first, int) and not isinstance(first, bool):
+        values["first_month"] = first
+    else:
+        try:
+            values["first_month"] = parse_month(first)
+        except ValueError:
+            err("first_month", "err.bad_month", value=str(first))
+
+    if (
+        "principal" in values
+        and values.get("overdue_principal") is not None
+        and values["overdue_principal"] > values["principal"]
+    ):
+        err("overdue_principal", "err.overdue_exceeds")
+
+    if errors:
+        return None, errors
+    for name in ("overdue_principal", "overdue_interest", "upfront_fee", "min_payment_floor"):
+        if values.get(name) is None:
+            values.pop(name, None)
+    values["name"] = str(raw.get("name") or "").strip()
+    merged = {**defaults, **values}
+    return Debt(**merged), []
+
+
+def make_debt(**raw) -> Debt:
+    """Build a Debt from keyword inputs or raise ValidationError listing every problem."""
+    debt, errors = parse_debt(raw)
+    if errors:
+        raise ValidationError(errors)
+    assert debt is not None
+    return debt

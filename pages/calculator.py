@@ -1,0 +1,205 @@
+"""Loan calculator page: one loan in, its schedule, chart, totals and true APR out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import schedule_figure
+from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
+from core.money import from_cents
+from core.months import format_month, month_to_date, next_month
+from core.schedule import calculator_total_interest, schedule
+from ui.common import current_lpr, lang, money, money_cents, show_errors, tr
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _compute(raw: tuple) -> tuple:
+    debt, errors = parse_debt(dict(raw))
+    if errors:
+        return None, errors
+    return schedule(debt), []
+
+
+st.title(tr("calc.title"))
+st.caption(tr("calc.intro"))
+
+left, right = st.columns(2)
+with left:
+    amount = st.number_input(
+        tr("calc.amount"),
+        min_value=0.0,
+        max_value=100_000_000.0,
+        value=100_000.0,
+        step=1_000.0,
+        format="%.2f",
+        key="calc.amount",
+    )
+    rate_col, unit_col = st.columns([1, 1])
+    with unit_col:
+        unit = st.selectbox(
+            tr("calc.rate_unit"), RATE_UNITS, format_func=lambda u: tr(f"unit.{u}"), key="calc.rate_unit"
+        )
+    with rate_col:
+        rate = st.number_input(
+            tr("calc.rate"),
+            min_value=0.0,
+            max_value=1000.0,
+            value=12.0,
+            step=0.01,
+            format="%.4f",
+            key="calc.rate",
+        )
+    rate_decimal = Decimal(repr(rate))
+    annual = annual_rate_from(rate_decimal, unit)
+    st.caption(
+        tr(
+            "calc.rate_conversion",
+            annual=f"{annual:.4f}".rstrip("0").rstrip("."),
+            monthly=f"{annual / 12:.4f}".rstrip("0").rstrip("."),
+            daily=f"{annual / 365:.4f}".rstrip("0").rstrip("."),
+        )
+    )
+with right:
+    method = st.selectbox(tr("calc.method"), METHODS, format_func=lambda m: tr(f"method.{m}"), key="calc.method")
+    months = st.number_input(
+        tr("calc.months"),
+        min_value=1,
+        max_value=600,
+        value=12,
+        step=1,
+        key="calc.months",
+        disabled=method == "revolving",
+    )
+    start = st.date_input(
+        tr("calc.start"),
+        value=month_to_date(next_month()),
+        min_value=dt.date(1990, 1, 1),
+        max_value=dt.date(2100, 12, 31),
+        help=tr("calc.start_help"),
+        key="calc.start",
+    )
+
+with st.expander(tr("calc.fees")):
+    fee_left, fee_right = st.columns(2)
+    upfront = fee_left.number_input(
+        tr("calc.upfront_fee"),
+        min_value=0.0,
+        max_value=100_000_000.0,
+        value=0.0,
+        step=100.0,
+        format="%.2f",
+        key="calc.upfront_fee",
+    )
+    monthly_fee = fee_right.number_input(
+        tr("calc.monthly_fee_rate"),
+        min_value=0.0,
+        max_value=10.0,
+        value=0.0,
+        step=0.01,
+        format="%.4f",
+        key="calc.monthly_fee_rate",
+    )
+if method == "revolving":
+    with st.expander(tr("calc.card"), expanded=True):
+        card_left, card_right = st.columns(2)
+        min_pct = card_left.number_input(
+            tr("calc.min_pct"), min_value=0.0, max_value=100.0, value=10.0, step=1.0, key="calc.min_pct"
+        )
+        min_floor = card_right.number_input(
+            tr("calc.min_floor"), min_value=0.0, max_value=1_000_000.0, value=100.0, step=10.0, key="calc.min_floor"
+        )
+else:
+    min_pct, min_floor = 10.0, 100.0
+with st.expander(tr("calc.overdue")):
+    st.caption(tr("calc.overdue_help"))
+    od1, od2, od3, od4 = st.columns(4)
+    overdue_principal = od1.number_input(
+        tr("calc.overdue_principal"),
+        min_value=0.0,
+        max_value=100_000_000.0,
+        value=0.0,
+        step=100.0,
+        key="calc.overdue_principal",
+    )
+    overdue_interest = od2.number_input(
+        tr("calc.overdue_interest"),
+        min_value=0.0,
+        max_value=100_000_000.0,
+        value=0.0,
+        step=10.0,
+        key="calc.overdue_interest",
+    )
+    days_overdue = od3.number_input(
+        tr("calc.days_overdue"), min_value=0, max_value=3650, value=0, step=1, key="calc.days_overdue"
+    )
+    penalty_rate = od4.number_input(
+        tr("calc.penalty_rate"), min_value=0.0, max_value=1000.0, value=0.0, step=0.5, key="calc.penalty_rate"
+    )
+
+raw = (
+    ("principal", repr(amount)),
+    ("rate", repr(rate)),
+    ("rate_unit", unit),
+    ("method", method),
+    ("months", int(months)),
+    ("first_month", format_month(start.year * 12 + start.month - 1)),
+    ("upfront_fee", repr(upfront)),
+    ("monthly_fee_rate", repr(monthly_fee)),
+    ("min_payment_pct", repr(min_pct)),
+    ("min_payment_floor", repr(min_floor)),
+    ("overdue_principal", repr(overdue_principal)),
+    ("overdue_interest", repr(overdue_interest)),
+    ("days_overdue", int(days_overdue)),
+    ("penalty_rate", repr(penalty_rate) if penalty_rate > 0 else None),
+)
+result, errors = _compute(raw)
+if errors:
+    show_errors(errors, "calc.fix_inputs")
+    st.stop()
+
+lpr = current_lpr()
+apr = result.apr()
+flags = result.flags(lpr)
+st.divider()
+m1, m2, m3, m4, m5 = st.columns(5)
+first_label = "calc.metric.first_payment" if (method in ("equal_principal", "revolving")) else "calc.metric.payment"
+m1.metric(tr(first_label), money_cents(result.regular_payment))
+m2.metric(tr("calc.metric.total_interest"), money_cents(result.total_interest))
+m3.metric(tr("calc.metric.total_fees"), money_cents(result.total_fees + result.total_penalty))
+m4.metric(tr("calc.metric.apr"), "—" if apr is None else f"{apr}%", help=tr("calc.metric.apr_help"))
+m5.metric(tr("calc.metric.payoff"), "—" if result.payoff_month is None else format_month(result.payoff_month))
+if result.never_paid_off:
+    st.error(tr("calc.never"), icon="⛔")
+for flag in flags:
+    st.warning(tr(f"flag.{flag}", line=f"{4 * lpr}"), icon="🚩")
+if flags:
+    st.caption(tr("flag.note"))
+if result.debt.method != "revolving" and not result.never_paid_off:
+    st.caption(tr("calc.calculator_note", amount=money(calculator_total_interest(result.debt))))
+
+st.subheader(tr("calc.chart"))
+st.plotly_chart(schedule_figure(result, lang()), width="stretch", key="calc.chart")
+
+st.subheader(tr("calc.schedule"))
+columns = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")
+table = pd.DataFrame(
+    [
+        [r.period, format_month(r.month)]
+        + [float(from_cents(v)) for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
+        for r in result.rows
+    ],
+    columns=[tr(f"col.{c}") for c in columns],
+)
+money_format = {tr(f"col.{c}"): st.column_config.NumberColumn(format="¥%,.2f") for c in columns[2:]}
+st.dataframe(table, hide_index=True, width="stretch", height=360, column_config=money_format, key="calc.table")
+st.download_button(
+    tr("calc.download_csv"),
+    data=table.to_csv(index=False, float_format="%.2f").encode("utf-8-sig"),
+    file_name="schedule.csv",
+    mime="text/csv",
+    key="calc.download",
+)

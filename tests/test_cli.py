@@ -1,0 +1,121 @@
+"""The command line: worked values through --json, the readable table, bad arguments."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_schedule_json_worked_values():
+    result = run(
+        "schedule",
+        "--principal",
+        "1000000",
+        "--annual-rate",
+        "4.9",
+        "--months",
+        "360",
+        "--method",
+        "annuity",
+        "--start",
+        "2026-01",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    first = data["payments"][0]
+    assert first == {
+        "period": 1,
+        "month": "2026-01",
+        "payment": 5307.27,
+        "interest": 4083.33,
+        "principal": 1223.94,
+        "fees": 0.0,
+        "penalty": 0.0,
+        "balance": 998776.06,
+    }
+    assert len(data["payments"]) == 360 and data["payments"][-1]["month"] == "2055-12"
+    assert data["calculator_total_interest"] == 910616.19
+    assert round(sum(p["interest"] for p in data["payments"]), 2) == data["total_interest"]
+    assert data["apr"] == 4.9 and data["total_fees"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "args,payment",
+    [
+        (["--principal", "300000", "--annual-rate", "4.9", "--months", "360"], 1592.18),
+        (["--principal", "20000", "--annual-rate", "6", "--months", "60"], 386.66),
+        (["--principal", "1000000", "--annual-rate", "4.9", "--months", "360", "--method", "equal-principal"], 6861.11),
+        (["--principal", "10000", "--monthly-rate", "1", "--months", "12"], 888.49),
+        (["--principal", "10000", "--daily-rate", "0.05", "--months", "12", "--method", "interest-only"], 152.08),
+    ],
+)
+def test_schedule_json_first_payment(args, payment):
+    result = run("schedule", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["payments"][0]["payment"] == payment
+
+
+def test_fees_in_json_and_true_apr():
+    result = run(
+        "schedule",
+        "--principal",
+        "12000",
+        "--annual-rate",
+        "0",
+        "--months",
+        "12",
+        "--method",
+        "equal-principal",
+        "--monthly-fee-rate",
+        "0.6",
+        "--upfront-fee",
+        "100",
+        "--json",
+    )
+    data = json.loads(result.stdout)
+    assert data["payments"][0]["period"] == 0 and data["payments"][0]["fees"] == 100.0
+    assert data["total_fees"] == 964.0
+    assert data["apr"] > 14
+
+
+def test_readable_table_in_both_languages():
+    en = run("schedule", "--principal", "20000", "--annual-rate", "6", "--months", "60")
+    assert en.returncode == 0 and "386.66" in en.stdout and "True APR" in en.stdout
+    zh = run("schedule", "--principal", "20000", "--annual-rate", "6", "--months", "60", "--lang", "zh")
+    assert "真实年化利率" in zh.stdout
+
+
+@pytest.mark.parametrize(
+    "args,fragment",
+    [
+        (["schedule", "--principal", "-5", "--annual-rate", "5", "--months", "12"], "negative"),
+        (["schedule", "--principal", "1000", "--annual-rate", "2000", "--months", "12"], "1,000%"),
+        (["schedule", "--principal", "1000", "--annual-rate", "5", "--months", "0"], "600 months"),
+        (["schedule", "--principal", "1000", "--annual-rate", "5", "--months", "601"], "600 months"),
+        (["schedule", "--principal", "1000", "--annual-rate", "5", "--months", "12", "--start", "2026-13"], "YYYY-MM"),
+        (["schedule", "--principal", "abc", "--annual-rate", "5", "--months", "12"], "number"),
+        (["schedule", "--principal", "1000", "--months", "12"], "--annual-rate"),
+        (["schedule", "--principal", "1000", "--annual-rate", "5", "--daily-rate", "0.1"], "not allowed"),
+        (["schedule", "--principal", "1000", "--annual-rate", "5", "--months", "12", "--method", "magic"], "invalid"),
+        (["frobnicate"], "invalid choice"),
+        ([], "usage"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(args, fragment):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    if args:
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert fragment in result.stderr
+    else:
+        assert fragment in (result.stdout + result.stderr).lower()

@@ -1,0 +1,47 @@
+"""The current language, translation and money formatting for the pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import streamlit as st
+
+from core.i18n import DEFAULT_LANG, LANGS, t
+from core.money import format_money, from_cents
+
+LANG_KEY = "lang"  # canonical choice; the sidebar control writes it in its callback
+LANG_SWITCH_KEY = "app.lang"
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY) or st.query_params.get("lang") or DEFAULT_LANG
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def tr(key: str, **params: object) -> str:
+    """The text for key in the language the user chose."""
+    return t(key, lang(), **params)
+
+
+def money_cents(cents: int) -> str:
+    return format_money(from_cents(cents))
+
+
+def money(value: Decimal) -> str:
+    return format_money(value)
+
+
+def show_errors(errors, heading_key: str | None = None) -> None:
+    """List collected input errors in one warning box, in the user's language."""
+    if not errors:
+        return
+    lines = [f"- {e.message(lang())}" for e in errors]
+    heading = tr(heading_key) + "\n" if heading_key else ""
+    st.error(heading + "\n".join(lines), icon="⚠️")
+
+
+def current_lpr() -> Decimal:
+    """The LPR the user set in the sidebar (for the 4 × LPR line)."""
+    from core.apr import DEFAULT_LPR
+
+    return Decimal(str(st.session_state.get("settings.lpr", float(DEFAULT_LPR)))).quantize(Decimal("0.01"))
