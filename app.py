@@ -7,6 +7,7 @@ import streamlit as st
 from core.apr import DEFAULT_LPR
 from core.i18n import LANGS
 from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, tr
+from ui.profiles import profile_sidebar
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
 
@@ -41,17 +42,24 @@ with st.sidebar:
             help=tr("settings.lpr_help"),
             key="settings.lpr",
         )
+    profile_sidebar()
     st.caption(":material/lock: " + tr("app.privacy"))
 
 pages = {
-    tr("nav.section.tools"): [
+    tr("nav.section.household"): [
         st.Page(
-            "pages/calculator.py",
-            title=tr("nav.calculator"),
-            icon=":material/calculate:",
-            url_path="calculator",
+            "pages/overview.py",
+            title=tr("nav.overview"),
+            icon=":material/dashboard:",
+            url_path="overview",
             default=True,
         ),
+        st.Page("pages/worksheet.py", title=tr("nav.worksheet"), icon=":material/receipt_long:", url_path="worksheet"),
+        st.Page("pages/assets.py", title=tr("nav.assets"), icon=":material/savings:", url_path="assets"),
+        st.Page("pages/debts.py", title=tr("nav.debts"), icon=":material/credit_card:", url_path="debts"),
+    ],
+    tr("nav.section.tools"): [
+        st.Page("pages/calculator.py", title=tr("nav.calculator"), icon=":material/calculate:", url_path="calculator"),
     ],
 }
 st.navigation(pages).run()

@@ -220,3 +220,278 @@ TEXTS.update(
         "chart.amount": ("金额（元）", "Amount (¥)"),
     }
 )
+
+TEXTS.update({"err.required": ("{field}：必填", "{field}: required")})
+
+TEXTS.update(
+    {
+        "cat.salary": ("工资", "Salary"),
+        "cat.other_income": ("其他收入", "Other income"),
+        "cat.rent": ("房租/物业", "Rent & service charge"),
+        "cat.utilities": ("水电燃气/通讯", "Utilities & phone"),
+        "cat.food": ("餐饮/买菜", "Food & groceries"),
+        "cat.transport": ("交通", "Transport"),
+        "cat.shopping": ("购物", "Shopping"),
+        "cat.medical": ("医疗", "Medical"),
+        "cat.education": ("教育", "Education"),
+        "cat.childcare": ("育儿", "Childcare"),
+        "cat.insurance": ("保险", "Insurance"),
+        "cat.entertainment": ("娱乐", "Entertainment"),
+        "cat.family": ("赡养/家庭", "Family support"),
+        "cat.other": ("其他", "Other"),
+        "refuse.empty": ("文件是空的，没有可读的内容。", "The file is empty: there is nothing to read."),
+        "refuse.too_large": (
+            "文件超过 {limit} MB，无法导入。",
+            "The file is larger than {limit} MB and cannot be imported.",
+        ),
+        "refuse.type": (
+            "无法识别的文件类型：请上传 CSV、XLSX 或 XLS。",
+            "This is not a spreadsheet: upload a CSV, XLSX or XLS file.",
+        ),
+        "refuse.corrupt": (
+            "文件已损坏或不是有效的表格，无法读取。",
+            "The file is damaged or not a valid spreadsheet and cannot be read.",
+        ),
+        "refuse.encrypted": (
+            "文件有密码保护：请在 Excel/WPS 中取消密码后另存再导入。",
+            "The file is password-protected: remove the password in Excel/WPS, save, and import again.",
+        ),
+        "refuse.bomb": (
+            "文件解压后异常巨大（可能是恶意压缩文件），已拒绝。",
+            "The file expands to an abnormal size (possibly a malicious archive) and was refused.",
+        ),
+        "refuse.xml_bomb": (
+            "文件包含不安全的 XML 定义（可能是恶意文件），已拒绝。",
+            "The file contains unsafe XML definitions (possibly malicious) and was refused.",
+        ),
+        "refuse.encoding": (
+            "无法识别文件的文字编码（支持 UTF-8 和 GBK/GB18030）。",
+            "The text encoding is not recognised (UTF-8 and GBK/GB18030 are supported).",
+        ),
+        "refuse.too_many_rows": ("文件超过 {limit} 行，无法导入。", "The file has more than {limit} rows."),
+        "refuse.no_rows": (
+            "没有找到可以导入的数据行。",
+            "No rows that could be imported were found.",
+        ),
+        "err.bad_date": ("日期“{value}”无法识别", "the date '{value}' is not recognised"),
+        "err.bad_amount": ("金额“{value}”不是有效数字", "the amount '{value}' is not a valid number"),
+        "err.absurd_amount": (
+            "金额 {value} 超出合理范围（上限 1 亿元）",
+            "the amount {value} is out of range (limit ¥100,000,000)",
+        ),
+        "err.bad_frequency": ("频率“{value}”无法识别", "the frequency '{value}' is not recognised"),
+        "field.date": ("日期", "Date"),
+        "field.amount": ("金额", "Amount"),
+        "field.category": ("类别", "Category"),
+        "field.frequency": ("频率", "Frequency"),
+        "field.direction": ("收/支", "In/out"),
+        "field.kind": ("固定/浮动", "Fixed/variable"),
+        "field.month": ("月份", "Month"),
+        "field.note": ("备注", "Note"),
+        "field.value": ("价值", "Value"),
+        "field.type": ("类型", "Type"),
+        "field.liquidity": ("变现能力", "Liquidity"),
+        "field.sale_discount": ("出售折价（%）", "Sale discount (%)"),
+        "field.pledged_for": ("抵押给哪笔债务", "Pledged for debt"),
+        "field.lender": ("债权人", "Lender"),
+        "field.lender_type": ("债权人类型", "Lender type"),
+        "sheet.worksheet": ("收支表", "Income & expenses"),
+        "sheet.assets": ("资产", "Assets"),
+        "sheet.buffers": ("临时周转", "Buffers"),
+        "sheet.debts": ("债务", "Debts"),
+    }
+)
+
+TEXTS.update(
+    {
+        # choices shown in tables
+        "choice.direction.income": ("收入", "Income"),
+        "choice.direction.expense": ("支出", "Expense"),
+        "choice.kind.fixed": ("固定", "Fixed"),
+        "choice.kind.variable": ("浮动", "Variable"),
+        "choice.frequency.weekly": ("每周", "Weekly"),
+        "choice.frequency.monthly": ("每月", "Monthly"),
+        "choice.frequency.quarterly": ("每季度", "Quarterly"),
+        "choice.frequency.yearly": ("每年", "Yearly"),
+        "choice.frequency.one_off": ("一次性", "One-off"),
+        "choice.type.cash": ("现金/存款", "Cash / deposit"),
+        "choice.type.investment": ("投资理财", "Investment"),
+        "choice.type.property": ("房产", "Property"),
+        "choice.type.vehicle": ("车辆", "Vehicle"),
+        "choice.type.valuables": ("贵重物品", "Valuables"),
+        "choice.type.other": ("其他", "Other"),
+        "choice.liquidity.now": ("随时可用", "Available now"),
+        "choice.liquidity.3_months": ("3 个月内可变现", "Within 3 months"),
+        "choice.liquidity.illiquid": ("难以变现", "Hard to sell"),
+        "choice.kind.credit_line": ("未用信用额度", "Unused credit line"),
+        "choice.kind.family_help": ("亲友支援", "Family help"),
+        "choice.kind.other": ("其他", "Other"),
+        "choice.lender_type.online_lending": ("网贷平台", "Online lending app"),
+        "choice.lender_type.credit_card": ("信用卡", "Credit card"),
+        "choice.lender_type.bank_consumer": ("银行消费贷", "Bank consumer loan"),
+        "choice.lender_type.mortgage": ("房贷", "Mortgage"),
+        "choice.lender_type.car_loan": ("车贷", "Car loan"),
+        "choice.lender_type.private_loan": ("民间借贷", "Private loan"),
+        "choice.rate_unit.annual": ("年利率 %", "Annual %"),
+        "choice.rate_unit.monthly": ("月利率 %", "Monthly %"),
+        "choice.rate_unit.daily": ("日利率 %", "Daily %"),
+        "choice.method.annuity": ("等额本息", "Equal installments"),
+        "choice.method.equal_principal": ("等额本金", "Equal principal"),
+        "choice.method.interest_only": ("先息后本", "Interest only"),
+        "choice.method.bullet": ("一次性还本付息", "At maturity"),
+        "choice.method.revolving": ("信用卡循环", "Card (minimum)"),
+        "editor.fix": (
+            "以下单元格需要修改（其余内容已保存）：",
+            "These cells need attention (everything else is saved):",
+        ),
+        # profiles
+        "profile.label": ("当前档案", "Profile"),
+        "profile.sample": ("示例家庭（示例数据）", "Sample household (sample data)"),
+        "profile.own_name": ("我的家庭", "My household"),
+        "profile.new": ("新建空白档案", "New empty profile"),
+        "profile.created_from_sample": (
+            "已把示例复制为“我的家庭”并保存了你的修改。",
+            "Your change was saved in a copy of the sample named “My household”.",
+        ),
+        "profile.sample_banner": (
+            "你正在查看**示例家庭**（虚构数据）。直接修改任何表格，就会自动保存为你自己的档案；也可以在左侧新建空白档案。",
+            "You are looking at the **sample household** (invented data). Change any table and it is saved as"
+            " your own profile; or start an empty one in the sidebar.",
+        ),
+        "profile.export": ("导出档案（XLSX）", "Export profile (XLSX)"),
+        "profile.template": ("下载空白模板", "Download empty template"),
+        "profile.import": ("导入档案工作簿", "Import a profile workbook"),
+        "profile.imported": ("已导入为新档案：{name}", "Imported as a new profile: {name}"),
+        "profile.delete": ("删除此档案", "Delete this profile"),
+        "profile.delete_confirm": ("确认删除（不可恢复）", "Confirm delete (cannot be undone)"),
+        "profile.rename": ("档案名称", "Profile name"),
+        "profile.manage": ("档案管理", "Manage profiles"),
+        # navigation
+        "nav.section.household": ("我的情况", "My situation"),
+        "nav.overview": ("总览", "Overview"),
+        "nav.worksheet": ("收入与支出", "Income & expenses"),
+        "nav.assets": ("资产", "Assets"),
+        "nav.debts": ("债务", "Debts"),
+        # overview
+        "ov.title": ("我现在的情况", "Where I stand"),
+        "ov.income": ("每月收入", "Monthly income"),
+        "ov.fixed": ("固定支出", "Fixed expenses"),
+        "ov.variable": ("浮动支出", "Variable expenses"),
+        "ov.surplus": ("可用于还债", "Left for debts"),
+        "ov.total_debt": ("欠款总额", "Total owed"),
+        "ov.due_month": ("下月应还", "Due next month"),
+        "ov.dsr": ("还款收入比", "Debt-service ratio"),
+        "ov.dsr_help": (
+            "每月应还款 ÷ 每月收入。超过 50% 通常已很吃力。",
+            "Monthly debt payments ÷ monthly income. Above 50% is usually a strain.",
+        ),
+        "ov.net_worth": ("净资产", "Net worth"),
+        "ov.liquid": ("随时可用的钱", "Money available now"),
+        "ov.runway": ("能撑几个月", "Months of runway"),
+        "ov.runway_help": (
+            "按目前的收支和还款，随时可用的钱能填补几个月的缺口。",
+            "How many months the money available now covers the monthly gap at current payments.",
+        ),
+        "ov.no_gap": ("无缺口", "No gap"),
+        "ov.gap_warning": (
+            "按现在的合同，每月还款比收入减支出多出 {gap}。这就是需要和债权人协商的部分。",
+            "Under the current contracts, debt payments exceed what is left after expenses by {gap} a month."
+            " That gap is what the negotiation has to close.",
+        ),
+        "ov.ok": (
+            "按现在的合同，每月收支可以覆盖还款。",
+            "Under the current contracts, the budget covers the payments.",
+        ),
+        "ov.where_money_goes": ("钱都花在哪里（每月）", "Where the money goes (a month)"),
+        "ov.who_i_owe": ("欠谁多少", "What I owe to whom"),
+        "ov.upcoming": ("即将到来的一次性支出", "Upcoming one-off costs"),
+        "ov.debt_payments": ("还款", "Debt payments"),
+        "ov.months_unit": ("{n} 个月", "{n} months"),
+        # worksheet
+        "ws.title": ("收入与支出", "Income & expenses"),
+        "ws.intro": (
+            "把每一项收入和支出写下来：固定的（房租、水电、交通）和浮动的（吃饭、娱乐）。"
+            "每周、每季、每年的金额会自动折算成每月；一次性支出（如医药费、修车）填上月份，模拟时会放进那个月。",
+            "List every income and cost: fixed (rent, utilities, transport) and variable (food, fun)."
+            " Weekly, quarterly and yearly amounts are turned into monthly figures; one-off costs (a medical"
+            " bill, a repair) keep their month for the simulator.",
+        ),
+        "ws.monthly": ("折合每月", "Per month"),
+        "ws.import": ("从账单或表格导入", "Import from a statement or spreadsheet"),
+        "ws.import_help": (
+            "支持支付宝、微信账单，银行流水（CSV/XLSX/XLS），以及自己的预算表（类别/金额/频率）。文件只在本机读取。",
+            "Alipay and WeChat Pay bills, bank statements (CSV/XLSX/XLS) and your own budget sheet"
+            " (category / amount / frequency). Files are read on this computer only.",
+        ),
+        "ws.upload": ("选择文件", "Choose a file"),
+        "ws.refused": ("无法导入：{reason}", "Not imported: {reason}"),
+        "ws.detected": ("识别为：{source}", "Recognised as: {source}"),
+        "ws.source.alipay": ("支付宝账单", "Alipay bill"),
+        "ws.source.wechat": ("微信支付账单", "WeChat Pay bill"),
+        "ws.source.bank": ("银行流水", "Bank statement"),
+        "ws.source.mapped": ("按你指定的列读取", "Read with your column mapping"),
+        "ws.source.budget": ("预算表", "Budget sheet"),
+        "ws.row_errors": ("{n} 行有问题，未导入：", "{n} rows have problems and were skipped:"),
+        "ws.stats": (
+            "计入收支 {counted} 笔，不计收支 {neutral} 笔（转账、还款、理财、已关闭交易）；覆盖 {months} 个月；"
+            "收入 {income}，支出 {expense}。",
+            "{counted} transactions counted, {neutral} neutral (transfers, repayments, savings moves, closed"
+            " trades); {months} months covered; income {income}, spending {expense}.",
+        ),
+        "ws.preview": ("导入预览（每月平均）", "Preview (monthly averages)"),
+        "ws.transactions": ("交易明细", "Transactions"),
+        "ws.neutral_col": ("不计收支", "Neutral"),
+        "ws.replace": ("替换现有收支表", "Replace my worksheet"),
+        "ws.append": ("追加到收支表", "Add to my worksheet"),
+        "ws.done": ("已导入 {n} 行。", "{n} rows imported."),
+        "ws.mapping": (
+            "没有认出这个文件的格式，请告诉我们哪一列是什么：",
+            "The format was not recognised: tell us which column is which:",
+        ),
+        "ws.map.date": ("日期列", "Date column"),
+        "ws.map.amount": ("金额列（正数收入、负数支出）", "Amount column (+ in, − out)"),
+        "ws.map.debit": ("或：支出列", "Or: money-out column"),
+        "ws.map.credit": ("和：收入列", "And: money-in column"),
+        "ws.map.description": ("说明列", "Description column"),
+        "ws.map.category": ("类别列", "Category column"),
+        "ws.map.none": ("（无）", "(none)"),
+        "ws.map.apply": ("按此读取", "Read with this mapping"),
+        "ws.rules": ("分类规则（关键词 → 类别）", "Category rules (keyword → category)"),
+        "ws.rules_help": (
+            "交易说明里包含关键词，就归入对应类别；从上到下第一条匹配的规则生效。",
+            "A transaction whose text contains the keyword goes to that category; the first match wins.",
+        ),
+        "ws.keyword": ("关键词", "Keyword"),
+        # assets
+        "as.title": ("资产与临时周转", "Assets and buffers"),
+        "as.intro": (
+            "列出存款、理财、房产、车辆和贵重物品。卖掉资产是最后的办法，但可以用来一次性结清一笔债。"
+            "“出售折价”是急卖时大概要打的折扣。",
+            "List savings, investments, property, vehicles and valuables. Selling is a last resort but can"
+            " fund a settlement. 'Sale discount' is roughly what a quick sale would lose.",
+        ),
+        "as.buffers": ("临时周转（不是收入）", "Buffers (not income)"),
+        "as.buffers_intro": (
+            "未用的信用额度、亲友能借的钱只能临时周转，不能当作收入来还债。",
+            "Unused credit lines and help from family are temporary buffers, not income to repay debts with.",
+        ),
+        "as.total": ("资产合计", "Total assets"),
+        "as.after_discount": ("急卖可得（扣除折价）", "Quick-sale value (after discount)"),
+        # debts
+        "db.title": ("我的债务", "My debts"),
+        "db.intro": (
+            "每一笔欠款都列上：剩余本金、利率（按合同写的年/月/日利率）、还款方式、剩余期数、逾期情况。",
+            "List every debt: outstanding principal, the rate as the contract states it (year/month/day),"
+            " repayment method, months left, overdue amounts.",
+        ),
+        "db.computed": ("自动计算", "Worked out for you"),
+        "db.col.name": ("名称", "Name"),
+        "db.col.payment": ("每月应还", "Payment due"),
+        "db.col.apr": ("真实年化", "True APR"),
+        "db.col.months_left": ("剩余月数", "Months left"),
+        "db.col.overdue_total": ("逾期合计（含罚息）", "Overdue total (with penalty)"),
+        "db.col.flag": ("利率提示", "Rate note"),
+        "db.col.payoff": ("还清月份", "Paid off in"),
+        "db.never": ("还不清", "Never"),
+    }
+)

@@ -1,0 +1,104 @@
+"""Where the household stands: the figures the Overview page shows, from a profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from core.apr import DEFAULT_LPR
+from core.budget import BudgetSummary, summarize
+from core.money import to_cents
+from core.months import current_month
+from core.profile import Profile
+from core.schedule import Schedule, accrued_penalty_cents, schedules
+
+
+@dataclass
+class DebtLine:
+    record: dict
+    schedule: Schedule
+
+    @property
+    def total_owed(self) -> int:
+        debt = self.schedule.debt
+        return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt)
+
+
+@dataclass
+class Standing:
+    budget: BudgetSummary
+    debts: list[DebtLine]
+    debt_errors: list
+    assets_total: int
+    liquid_now: int
+    liquid_3_months: int
+    buffers_total: int
+
+    @property
+    def total_debt(self) -> int:
+        return sum(line.total_owed for line in self.debts)
+
+    def due_in(self, month: int) -> int:
+        """Everything due in a month across all debts (catch-up of overdue amounts included)."""
+        total = 0
+        for line in self.debts:
+            for row in line.schedule.rows:
+                if row.month == month and row.period >= 1:
+                    total += row.payment
+        return total
+
+    def regular_payments(self) -> int:
+        return sum(line.schedule.regular_payment for line in self.debts)
+
+    @property
+    def debt_service_ratio(self) -> Decimal | None:
+        """Regular debt payments as a share of monthly income (percent)."""
+        if self.budget.income <= 0:
+            return None
+        return (Decimal(self.regular_payments()) * 100 / Decimal(self.budget.income)).quantize(Decimal("0.1"))
+
+    @property
+    def net_worth(self) -> int:
+        return self.assets_total - self.total_debt
+
+    @property
+    def monthly_gap(self) -> int:
+        """Income minus expenses minus regular debt payments (negative: a shortfall)."""
+        return self.budget.surplus - self.regular_payments()
+
+    @property
+    def runway_months(self) -> Decimal | None:
+        """How many months liquid assets cover the shortfall; None when there is none."""
+        gap = self.monthly_gap
+        if gap >= 0:
+            return None
+        return (Decimal(self.liquid_now) / Decimal(-gap)).quantize(Decimal("0.1"))
+
+
+def standing(profile: Profile, lpr: Decimal = DEFAULT_LPR) -> Standing:
+    budget = summarize(profile.section("worksheet"))
+    valid, errors = profile.debts()
+    computed = schedules([debt for _, debt in valid])
+    lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
+    assets = profile.section("assets")
+    total = liquid = liquid3 = 0
+    for row in assets.to_dict("records"):
+        value = row.get("value")
+        if value is None or value != value:
+            continue
+        cents = to_cents(Decimal(repr(float(value))))
+        total += cents
+        if row.get("liquidity") == "now":
+            liquid += cents
+        if row.get("liquidity") in ("now", "3_months"):
+            liquid3 += cents
+    buffers = sum(
+        to_cents(Decimal(repr(float(v))))
+        for v in profile.section("buffers")["amount"].tolist()
+        if v == v and v is not None
+    )
+    return Standing(budget, lines, errors, total, liquid, liquid3, buffers)
+
+
+def this_month() -> int:
+    return current_month()

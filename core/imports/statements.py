@@ -1,0 +1,500 @@
+"""Recognising a statement's format, parsing its rows, and summarising them by month.
+
+Formats recognised without help: Alipay and WeChat Pay bill exports, bank statements
+(signed amount, or debit and credit columns) and budget sheets (category / amount /
+frequency). Anything else returns ``kind == "needs_mapping"`` with the header found, and
+is parsed again with a user-made ``Mapping``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from core.errors import InputError
+from core.imports.categories import categorize, category_label, default_rules, direction_of, is_fixed, neutral_reason
+from core.imports.safety import RefusedFile, check_upload
+from core.imports.tables import read_rows
+from core.money import MAX_AMOUNT, div_round
+from core.months import format_month
+
+DATE_HEADERS = (
+    "交易时间",
+    "交易创建时间",
+    "付款时间",
+    "交易日期",
+    "记账日期",
+    "日期",
+    "入账日期",
+    "交易日",
+    "date",
+    "transaction date",
+    "posting date",
+    "posted date",
+    "value date",
+)
+AMOUNT_HEADERS = ("金额", "金额(元)", "交易金额", "发生额", "收支金额", "amount", "amount(cny)", "transaction amount")
+DEBIT_HEADERS = (
+    "支出",
+    "支出金额",
+    "借方金额",
+    "借方发生额",
+    "付款金额",
+    "debit",
+    "withdrawal",
+    "withdrawals",
+    "money out",
+)
+CREDIT_HEADERS = ("收入", "收入金额", "贷方金额", "贷方发生额", "存入金额", "credit", "deposit", "deposits", "money in")
+DESCRIPTION_HEADERS = (
+    "摘要",
+    "交易摘要",
+    "商品说明",
+    "商品",
+    "交易对方",
+    "对方户名",
+    "用途",
+    "交易类型",
+    "备注",
+    "description",
+    "details",
+    "memo",
+    "narrative",
+    "payee",
+)
+CATEGORY_HEADERS = ("类别", "分类", "项目", "交易分类", "category", "item")
+FREQUENCY_HEADERS = ("频率", "周期", "frequency", "how often")
+DIRECTION_HEADERS = ("收/支", "收支", "类型", "income/expense", "type", "direction")
+KIND_HEADERS = ("固定/浮动", "性质", "fixed/variable", "kind")
+NOTE_HEADERS = ("备注", "说明", "note", "notes")
+
+FREQUENCY_WORDS = {
+    "weekly": ("每周", "周", "week", "weekly"),
+    "monthly": ("每月", "月", "月度", "month", "monthly"),
+    "quarterly": ("每季", "每季度", "季", "季度", "quarter", "quarterly"),
+    "yearly": ("每年", "年", "年度", "year", "yearly", "annual", "annually"),
+    "one_off": ("一次", "一次性", "单次", "once", "one-off", "one off", "oneoff"),
+}
+
+
+def _norm(cell: object) -> str:
+    text = "" if cell is None else str(cell)
+    return text.strip().replace("（", "(").replace("）", ")").replace(" ", "").lower()
+
+
+@dataclass
+class Mapping:
+    """Which column is which, for a statement the app did not recognise."""
+
+    date: str | None = None
+    amount: str | None = None
+    debit: str | None = None
+    credit: str | None = None
+    description: str | None = None
+    category: str | None = None
+
+
+@dataclass
+class Transaction:
+    row: int  # as the user counts rows in the file (1-based)
+    date: dt.date
+    amount: int  # cents: positive money in, negative money out
+    description: str
+    category: str
+    neutral: str | None = None  # None, "flag" (不计收支 / "/"), "closed", "transfer"
+
+
+@dataclass
+class ImportResult:
+    kind: str  # "statement", "budget" or "needs_mapping"
+    source: str  # "alipay", "wechat", "bank", "mapped", "budget", ""
+    transactions: list[Transaction] = field(default_factory=list)
+    budget_rows: list[dict] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_row: int = 0
+
+    @property
+    def counted(self) -> list[Transaction]:
+        return [t for t in self.transactions if t.neutral is None]
+
+    @property
+    def neutral_count(self) -> int:
+        return sum(1 for t in self.transactions if t.neutral is not None)
+
+    @property
+    def total_income(self) -> int:
+        return sum(t.amount for t in self.counted if t.amount > 0)
+
+    @property
+    def total_expense(self) -> int:
+        return -sum(t.amount for t in self.counted if t.amount < 0)
+
+    @property
+    def months(self) -> int:
+        """Calendar months covered, first counted transaction's month to the last's."""
+        dates = [t.date for t in self.counted]
+        if not dates:
+            return 0
+        first, last = min(dates), max(dates)
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+
+    def monthly_by_category(self) -> dict[str, tuple[str, int]]:
+        """Category -> (direction, average cents a month), largest first."""
+        months = self.months
+        if not months:
+            return {}
+        sums: dict[str, int] = {}
+        for t in self.counted:
+            sums[t.category] = sums.get(t.category, 0) + t.amount
+        out = {
+            category: ("income" if total > 0 else "expense", div_round(abs(total), months))
+            for category, total in sums.items()
+            if total
+        }
+        return dict(sorted(out.items(), key=lambda item: -item[1][1]))
+
+    def worksheet_rows(self) -> list[dict]:
+        """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows)."""
+        if self.kind == "budget":
+            return list(self.budget_rows)
+        rows = []
+        for category, (direction, cents) in self.monthly_by_category().items():
+            rows.append(
+                {
+                    "category": category,
+                    "direction": direction,
+                    "kind": "fixed" if (direction == "income" or is_fixed(category)) else "variable",
+                    "amount": float(Decimal(cents) / 100),
+                    "frequency": "monthly",
+                    "month": None,
+                    "note": f"{self.source} ×{self.months}",
+                }
+            )
+        return rows
+
+
+# --- cell parsing --------------------------------------------------------------------
+_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_date(cell: object) -> dt.date:
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise ValueError
+        number = int(cell)
+        if 19000101 <= number <= 22001231:
+            return dt.datetime.strptime(str(number), "%Y%m%d").date()
+        if 20000 < number < 80000:  # an Excel serial day number
+            return dt.date(1899, 12, 30) + dt.timedelta(days=number)
+        raise ValueError
+    text = str(cell).strip().lstrip("\ufeff").strip("\t '\"")
+    for pattern, order in ((_YMD, "ymd"), (_COMPACT, "ymd"), (_MDY, "mdy")):
+        match = pattern.match(text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            return dt.date(a, b, c) if order == "ymd" else dt.date(c, a, b)
+    raise ValueError
+
+
+_AMOUNT_STRIP = str.maketrans("", "", "¥￥$,，元 \t\u00a0'\"")
+
+
+def parse_amount(cell: object) -> Decimal | None:
+    """An amount in yuan, or None for a blank cell. Raises ValueError if not a number."""
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        raise ValueError
+    if isinstance(cell, (int, float)):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise ValueError
+        return Decimal(repr(cell))
+    text = str(cell).strip().translate(_AMOUNT_STRIP)
+    if not text:
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    text = text.strip("()")
+    if text.endswith("-"):
+        negative, text = True, text[:-1]
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError from None
+    if not value.is_finite():
+        raise ValueError
+    return -value if negative else value
+
+
+def _cents(value: Decimal) -> int:
+    return int(value.quantize(Decimal("0.01")) * 100)
+
+
+# --- detection -------------------------------------------------------------------------
+def _find(header: list[str], names: tuple[str, ...]) -> int | None:
+    normalized = [_norm(h) for h in header]
+    for name in names:
+        key = _norm(name)
+        if key in normalized:
+            return normalized.index(key)
+    return None
+
+
+def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
+    for index, row in enumerate(rows[:80]):
+        cells = {_norm(c) for c in row if c is not None and str(c).strip()}
+        if len(cells) < 2:
+            continue
+        if "交易时间" in cells and "收/支" in cells and ("金额(元)" in cells or "当前状态" in cells):
+            return "wechat", index
+        if (
+            ("交易时间" in cells or "交易创建时间" in cells)
+            and "收/支" in cells
+            and any(c.startswith("金额") for c in cells)
+        ):
+            return "alipay", index
+        header = [str(c) if c is not None else "" for c in row]
+        has_date = _find(header, DATE_HEADERS) is not None
+        has_amount = _find(header, AMOUNT_HEADERS) is not None
+        has_pair = _find(header, DEBIT_HEADERS) is not None and _find(header, CREDIT_HEADERS) is not None
+        if has_date and (has_amount or has_pair):
+            return "bank", index
+        if not has_date and _find(header, CATEGORY_HEADERS) is not None and has_amount:
+            return "budget", index
+    return None
+
+
+def _guess_header(rows: list[list[object]]) -> int:
+    for index, row in enumerate(rows[:80]):
+        texts = [c for c in row if isinstance(c, str) and c.strip()]
+        if len(texts) >= 2 and not any(_looks_numeric(c) for c in texts):
+            return index
+    return 0
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        parse_amount(text)
+        return True
+    except ValueError:
+        return False
+
+
+# --- parsing -------------------------------------------------------------------------
+def read_statement(
+    name: str,
+    data: bytes,
+    *,
+    rules: list[dict] | None = None,
+    lang: str = "zh",
+    mapping: Mapping | None = None,
+    header_row: int | None = None,
+) -> ImportResult:
+    """Read a statement or budget sheet. Raises RefusedFile for a file it will not read."""
+    kind = check_upload(name, data)
+    rows = read_rows(kind, data)
+    rules = rules if rules is not None else default_rules(lang)
+    if mapping is not None:
+        index = header_row if header_row is not None else _guess_header(rows)
+        return _parse_transactions(rows, index, "mapped", rules, lang, mapping)
+    found = _detect(rows)
+    if found is None:
+        index = _guess_header(rows)
+        header = [str(c).strip() if c is not None else "" for c in rows[index]]
+        return ImportResult(kind="needs_mapping", source="", header=header, header_row=index)
+    source, index = found
+    if source == "budget":
+        return _parse_budget(rows, index, lang)
+    return _parse_transactions(rows, index, source, rules, lang, None)
+
+
+def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | None) -> ImportResult:
+    header = [str(c).strip() if c is not None else "" for c in rows[index]]
+    result = ImportResult(kind="statement", source=source, header=header, header_row=index)
+
+    def col(names: tuple[str, ...], mapped: str | None = None) -> int | None:
+        if mapping is not None:
+            return header.index(mapped) if mapped in header else None
+        return _find(header, names)
+
+    date_col = col(DATE_HEADERS, mapping.date if mapping else None)
+    amount_col = col(AMOUNT_HEADERS, mapping.amount if mapping else None)
+    debit_col = col(DEBIT_HEADERS, mapping.debit if mapping else None)
+    credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
+    if source in ("alipay", "wechat"):
+        debit_col = credit_col = None
+    if date_col is None or (amount_col is None and (debit_col is None or credit_col is None)):
+        raise RefusedFile("refuse.no_rows")
+    if mapping is not None:
+        text_cols = [c for c in (col((), mapping.description), col((), mapping.category)) if c is not None]
+        category_col = col((), mapping.category)
+    else:
+        text_cols = [i for i, h in enumerate(header) if _norm(h) in {_norm(n) for n in DESCRIPTION_HEADERS}]
+        category_col = _find(header, ("交易分类", "类别", "分类", "category"))
+    flag_col = _find(header, ("收/支",)) if source in ("alipay", "wechat") else None
+    status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
+    other = category_label("other", lang)
+    other_income = category_label("other_income", lang)
+
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+
+        def cell(i: int | None, row: list = row) -> object:
+            return row[i] if i is not None and i < len(row) else None
+
+        raw_date, raw_amount = cell(date_col), cell(amount_col)
+        raw_debit, raw_credit = cell(debit_col), cell(credit_col)
+        if all(_blank(v) for v in (raw_date, raw_amount, raw_debit, raw_credit)):
+            continue
+        if isinstance(raw_date, str) and raw_date.strip().startswith(("-", "#", "共", "合计", "总计", "导出", "Total")):
+            continue  # footer lines of Alipay/bank exports
+        errors_before = len(result.errors)
+        try:
+            date = parse_date(raw_date)
+        except (ValueError, TypeError, OverflowError):
+            result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
+            date = None
+        amount = None
+        try:
+            if amount_col is not None:
+                value = parse_amount(raw_amount)
+                amount = None if value is None else value
+            else:
+                debit, credit = parse_amount(raw_debit), parse_amount(raw_credit)
+                if debit is not None or credit is not None:
+                    amount = (credit or Decimal(0)) - abs(debit or Decimal(0))
+            if amount is None:
+                raise ValueError
+        except ValueError:
+            bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
+            result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
+        if amount is not None and abs(amount) > MAX_AMOUNT:
+            result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
+            amount = None
+        if len(result.errors) > errors_before or date is None or amount is None:
+            continue
+        text = " ".join(str(cell(i)).strip() for i in text_cols if not _blank(cell(i)))
+        status = "" if _blank(cell(status_col)) else str(cell(status_col)).strip()
+        neutral = None
+        if flag_col is not None:
+            flag = "" if _blank(cell(flag_col)) else str(cell(flag_col)).strip()
+            if flag in ("收入", "income"):
+                amount = abs(amount)
+            elif flag in ("支出", "expense"):
+                amount = -abs(amount)
+            else:
+                neutral = "flag"
+        reason = neutral_reason(text, status)
+        if reason == "closed" or (neutral is None and reason):
+            neutral = reason
+        source_category = "" if category_col is None or _blank(cell(category_col)) else str(cell(category_col)).strip()
+        fallback = source_category or (other_income if amount > 0 else other)
+        category = categorize(f"{text} {source_category}", rules, fallback)
+        result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
+    if not result.transactions and not result.errors:
+        raise RefusedFile("refuse.no_rows")
+    return result
+
+
+def _parse_budget(rows, index, lang) -> ImportResult:
+    header = [str(c).strip() if c is not None else "" for c in rows[index]]
+    result = ImportResult(kind="budget", source="budget", header=header, header_row=index)
+    category_col = _find(header, CATEGORY_HEADERS)
+    amount_col = _find(header, AMOUNT_HEADERS)
+    frequency_col = _find(header, FREQUENCY_HEADERS)
+    direction_col = _find(header, DIRECTION_HEADERS)
+    kind_col = _find(header, KIND_HEADERS)
+    note_col = _find(header, NOTE_HEADERS)
+    month_col = _find(header, ("月份", "日期", "month", "date"))
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+
+        def cell(i: int | None, row: list = row) -> object:
+            return row[i] if i is not None and i < len(row) else None
+
+        category, raw_amount = cell(category_col), cell(amount_col)
+        if _blank(category) and _blank(raw_amount):
+            continue
+        try:
+            amount = parse_amount(raw_amount)
+            if amount is None:
+                raise ValueError
+        except ValueError:
+            result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(raw_amount)}, row=offset))
+            continue
+        if abs(amount) > MAX_AMOUNT:
+            result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
+            continue
+        frequency = "monthly"
+        if not _blank(cell(frequency_col)):
+            word = _norm(cell(frequency_col))
+            frequency = next((f for f, words in FREQUENCY_WORDS.items() if word in words or word == f), "")
+            if not frequency:
+                result.errors.append(
+                    InputError("frequency", "err.bad_frequency", {"value": _show(cell(frequency_col))}, row=offset)
+                )
+                continue
+        name = "" if _blank(category) else str(category).strip()
+        direction_text = "" if _blank(cell(direction_col)) else _norm(cell(direction_col))
+        if direction_text in ("收入", "income", "in", "收"):
+            direction = "income"
+        elif direction_text in ("支出", "expense", "out", "支"):
+            direction = "expense"
+        else:
+            direction = direction_of(name) or "expense"
+        kind_text = "" if _blank(cell(kind_col)) else _norm(cell(kind_col))
+        kind = "variable" if kind_text in ("浮动", "可变", "variable") else "fixed"
+        month = None
+        if frequency == "one_off" and not _blank(cell(month_col)):
+            try:
+                month = format_month(_month_index(cell(month_col)))
+            except ValueError:
+                result.errors.append(
+                    InputError("month", "err.bad_month", {"value": _show(cell(month_col))}, row=offset)
+                )
+                continue
+        note = "" if _blank(cell(note_col)) else str(cell(note_col)).strip()
+        result.budget_rows.append(
+            {
+                "category": name or category_label("other", lang),
+                "direction": direction,
+                "kind": kind,
+                "amount": float(abs(amount).quantize(Decimal("0.01"))),
+                "frequency": frequency,
+                "month": month,
+                "note": note or None,
+            }
+        )
+    if not result.budget_rows and not result.errors:
+        raise RefusedFile("refuse.no_rows")
+    return result
+
+
+def _month_index(cell: object) -> int:
+    from core.months import parse_month
+
+    try:
+        return parse_month(cell if not isinstance(cell, str) else cell.strip())
+    except ValueError:
+        date = parse_date(cell)
+        return date.year * 12 + date.month - 1
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _show(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -1,0 +1,203 @@
+"""A household profile: the worksheet, assets, buffers and debts, as typed tables.
+
+Each section has one schema here; the store, the XLSX workbook and the page editors all
+use it, and ``normalize_section`` is the one place cells are coerced and checked.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
+from core.errors import InputError
+from core.money import MAX_AMOUNT, round_money, to_decimal
+from core.months import format_month, parse_month
+
+FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "one_off")
+DIRECTIONS = ("income", "expense")
+KINDS = ("fixed", "variable")
+ASSET_TYPES = ("cash", "investment", "property", "vehicle", "valuables", "other")
+LIQUIDITY = ("now", "3_months", "illiquid")
+BUFFER_KINDS = ("credit_line", "family_help", "other")
+LENDER_TYPES = ("online_lending", "credit_card", "bank_consumer", "mortgage", "car_loan", "private_loan")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "text" | "money" | "number" | "int" | "choice" | "month"
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    default: object = None
+
+
+SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "worksheet": (
+        Column("category", "text", required=True),
+        Column("direction", "choice", DIRECTIONS, default="expense"),
+        Column("kind", "choice", KINDS, default="fixed"),
+        Column("amount", "money", required=True),
+        Column("frequency", "choice", FREQUENCIES, default="monthly"),
+        Column("month", "month"),
+        Column("note", "text"),
+    ),
+    "assets": (
+        Column("name", "text", required=True),
+        Column("type", "choice", ASSET_TYPES, default="cash"),
+        Column("value", "money", required=True),
+        Column("liquidity", "choice", LIQUIDITY, default="now"),
+        Column("sale_discount", "number", default=0.0),
+        Column("pledged_for", "text"),
+        Column("note", "text"),
+    ),
+    "buffers": (
+        Column("name", "text", required=True),
+        Column("kind", "choice", BUFFER_KINDS, default="family_help"),
+        Column("amount", "money", required=True),
+        Column("note", "text"),
+    ),
+    "debts": (
+        Column("name", "text", required=True),
+        Column("lender", "text"),
+        Column("lender_type", "choice", LENDER_TYPES, default="online_lending"),
+        Column("principal", "money", required=True),
+        Column("rate", "number", required=True),
+        Column("rate_unit", "choice", RATE_UNITS, default="annual"),
+        Column("method", "choice", METHODS, default="annuity"),
+        Column("months", "int"),
+        Column("first_month", "month"),
+        Column("upfront_fee", "money", default=0.0),
+        Column("monthly_fee_rate", "number", default=0.0),
+        Column("min_payment_pct", "number", default=10.0),
+        Column("min_payment_floor", "money", default=100.0),
+        Column("overdue_principal", "money", default=0.0),
+        Column("overdue_interest", "money", default=0.0),
+        Column("days_overdue", "int", default=0),
+        Column("penalty_rate", "number"),
+        Column("note", "text"),
+    ),
+}
+SECTIONS = tuple(SCHEMAS)
+
+
+def empty_section(section: str) -> pd.DataFrame:
+    columns = SCHEMAS[section]
+    frame = pd.DataFrame({c.name: pd.Series(dtype=_dtype(c)) for c in columns})
+    return frame
+
+
+def _dtype(column: Column) -> str:
+    return {"money": "float64", "number": "float64", "int": "Int64"}.get(column.kind, "object")
+
+
+def _is_blank(value: object) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _coerce(column: Column, value: object, row: int, section: str, errors: list[InputError]):
+    if _is_blank(value):
+        if column.required:
+            errors.append(InputError(column.name, "err.required", row=row, sheet=section))
+        return column.default
+    if column.kind == "text":
+        return str(value).strip()
+    if column.kind == "choice":
+        text = str(value).strip()
+        if text not in column.choices:
+            errors.append(InputError(column.name, "err.bad_choice", {"value": text}, row=row, sheet=section))
+            return column.default
+        return text
+    if column.kind == "month":
+        try:
+            return format_month(parse_month(value if not isinstance(value, pd.Timestamp) else value.to_pydatetime()))
+        except ValueError:
+            errors.append(InputError(column.name, "err.bad_month", {"value": str(value)}, row=row, sheet=section))
+            return None
+    try:
+        number = to_decimal(value)
+    except ValueError:
+        errors.append(InputError(column.name, "err.not_number", row=row, sheet=section))
+        return column.default
+    if number < 0:
+        errors.append(InputError(column.name, "err.negative", row=row, sheet=section))
+        return column.default
+    if abs(number) > MAX_AMOUNT:
+        errors.append(
+            InputError(
+                column.name,
+                "err.too_large",
+                {"value": f"{number:,}", "limit": f"{MAX_AMOUNT:,}"},
+                row=row,
+                sheet=section,
+            )
+        )
+        return column.default
+    if column.kind == "money":
+        return float(round_money(number))
+    if column.kind == "int":
+        if number != number.to_integral_value():
+            errors.append(InputError(column.name, "err.not_whole", row=row, sheet=section))
+            return column.default
+        return int(number)
+    return float(number)
+
+
+def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[InputError]]:
+    """Coerce a section's cells to its schema; rows that are entirely blank are dropped.
+
+    Returns the clean frame and every problem found, each naming its row (1-based, as
+    the user counts the rows of the table) and column. Bad cells become blank/default.
+    """
+    columns = SCHEMAS[section]
+    errors: list[InputError] = []
+    records = []
+    source = frame.reset_index(drop=True)
+    for index, raw in enumerate(source.to_dict("records"), start=1):
+        if all(_is_blank(raw.get(c.name)) for c in columns):
+            continue
+        records.append({c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns})
+    clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
+    for column in columns:
+        clean[column.name] = clean[column.name].astype(_dtype(column))
+    return clean, errors
+
+
+@dataclass
+class Profile:
+    """A named household: its sections (clean frames) and settings."""
+
+    name: str
+    sections: dict[str, pd.DataFrame] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+
+    def section(self, name: str) -> pd.DataFrame:
+        frame = self.sections.get(name)
+        return frame if frame is not None else empty_section(name)
+
+    def debts(self) -> tuple[list[tuple[dict, Debt]], list[InputError]]:
+        """The debt rows that make valid engine debts, and the errors of those that don't."""
+        result, errors = [], []
+        for index, record in enumerate(self.section("debts").to_dict("records"), start=1):
+            raw = {k: (None if _is_blank(v) else v) for k, v in record.items()}
+            debt, row_errors = parse_debt(raw, row=index)
+            for e in row_errors:
+                errors.append(InputError(e.field, e.code, e.params, row=index, sheet="debts"))
+            if debt is not None:
+                result.append((record, debt))
+        return result, errors
+
+
+def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Equality of two section frames, treating blanks alike (used by round-trip tests)."""
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    left = a.astype(object).where(a.notna(), None).to_dict("records")
+    right = b.astype(object).where(b.notna(), None).to_dict("records")
+    return left == right

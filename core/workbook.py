@@ -1,0 +1,111 @@
+"""A profile as one XLSX workbook (a sheet per section plus a sheet explaining the columns),
+and back again without loss. Text that would start a formula is written as text.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Font
+
+from core.i18n import t
+from core.imports.safety import check_upload
+from core.imports.tables import read_rows
+from core.profile import SCHEMAS, SECTIONS, Profile, normalize_section
+
+README_SHEET = "columns"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_text(cell, value: str) -> None:
+    """Store text as a string cell even when it looks like a formula (=, +, -, @)."""
+    cell.value = value
+    cell.data_type = TYPE_STRING
+
+
+def _put(cell, value) -> None:
+    if isinstance(value, str):
+        write_text(cell, value)
+    else:
+        cell.value = value
+
+
+def profile_to_xlsx(profile: Profile, lang: str = "zh") -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for section in SECTIONS:
+        sheet = book.create_sheet(section)
+        columns = SCHEMAS[section]
+        for col, column in enumerate(columns, start=1):
+            _put(sheet.cell(1, col), column.name)
+            sheet.cell(1, col).font = Font(bold=True)
+            sheet.column_dimensions[sheet.cell(1, col).column_letter].width = max(12, len(column.name) + 4)
+        frame = profile.section(section)
+        for r, record in enumerate(frame.astype(object).where(frame.notna(), None).to_dict("records"), start=2):
+            for col, column in enumerate(columns, start=1):
+                value = record.get(column.name)
+                if value is not None:
+                    _put(sheet.cell(r, col), value)
+                    if column.kind == "money":
+                        sheet.cell(r, col).number_format = "#,##0.00"
+        sheet.freeze_panes = "A2"
+    guide = book.create_sheet(README_SHEET)
+    for col, title in enumerate(("sheet", "column", "kind", "choices", "说明 / meaning"), start=1):
+        _put(guide.cell(1, col), title)
+        guide.cell(1, col).font = Font(bold=True)
+    row = 2
+    for section in SECTIONS:
+        for column in SCHEMAS[section]:
+            label = t(f"field.{column.name}", "zh") + " / " + t(f"field.{column.name}", "en")
+            for col, value in enumerate((section, column.name, column.kind, ", ".join(column.choices), label), 1):
+                _put(guide.cell(row, col), value)
+            row += 1
+    _put(guide.cell(row + 1, 1), "profile")
+    _put(guide.cell(row + 1, 2), profile.name)
+    for width, letter in zip((12, 20, 10, 60, 40), "ABCDE", strict=True):
+        guide.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template_xlsx() -> bytes:
+    """An empty profile workbook to fill in by hand."""
+    return profile_to_xlsx(Profile(name="template"))
+
+
+def profile_from_xlsx(data: bytes, name: str = "imported", filename: str = "profile.xlsx") -> tuple[Profile, list]:
+    """Read a profile workbook. Returns (profile, errors); sheets that are missing stay empty."""
+    check_upload(filename, data)
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sections, errors = {}, []
+    for section in SECTIONS:
+        if section not in book.sheet_names:
+            continue
+        rows = book.get_sheet_by_name(section).to_python(skip_empty_area=False)
+        if not rows:
+            continue
+        header = [str(c).strip() for c in rows[0]]
+        frame = pd.DataFrame([_pad(r, len(header)) for r in rows[1:]], columns=header)
+        frame = frame.replace("", None)
+        clean, section_errors = normalize_section(section, frame)
+        sections[section] = clean
+        errors.extend(section_errors)
+    if README_SHEET in book.sheet_names:
+        for row in book.get_sheet_by_name(README_SHEET).to_python():
+            if row and row[0] == "profile" and len(row) > 1 and str(row[1]).strip():
+                name = str(row[1]).strip()
+    return Profile(name=name, sections=sections), errors
+
+
+def _pad(row: list, width: int) -> list:
+    return (list(row) + [None] * width)[:width]
+
+
+def read_any_rows(filename: str, data: bytes) -> list[list[object]]:
+    return read_rows(check_upload(filename, data), data)

@@ -1,0 +1,55 @@
+"""Debts: every debt with the engine's fields, and what the engine works out for each."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.household import standing
+from core.i18n import t
+from core.money import from_cents
+from core.months import format_month
+from ui.common import current_lpr, lang, tr
+from ui.editor import section_editor
+from ui.state import current_profile, is_sample
+
+st.title(tr("db.title"))
+st.caption(tr("db.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+section_editor("debts")
+
+lpr = current_lpr()
+s = standing(current_profile(), lpr)
+if s.debt_errors:
+    st.warning("\n".join(f"- {e.message(lang())}" for e in s.debt_errors), icon="⚠️")
+st.subheader(tr("db.computed"))
+rows = []
+for line in s.debts:
+    sched = line.schedule
+    apr = sched.apr()
+    flags = sched.flags(lpr)
+    overdue = line.total_owed - int((sched.debt.principal - sched.debt.overdue_principal) * 100)
+    rows.append(
+        {
+            tr("db.col.name"): line.record.get("name"),
+            tr("db.col.payment"): float(from_cents(sched.regular_payment)),
+            tr("db.col.apr"): None if apr is None else float(apr),
+            tr("db.col.months_left"): None if sched.never_paid_off else sched.months,
+            tr("db.col.payoff"): tr("db.never") if sched.payoff_month is None else format_month(sched.payoff_month),
+            tr("db.col.overdue_total"): float(from_cents(overdue)),
+            tr("db.col.flag"): t(f"flag.{flags[-1]}", lang(), line=f"{4 * lpr}") if flags else "",
+        }
+    )
+st.dataframe(
+    pd.DataFrame(rows),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        tr("db.col.payment"): st.column_config.NumberColumn(format="¥%,.2f"),
+        tr("db.col.overdue_total"): st.column_config.NumberColumn(format="¥%,.2f"),
+        tr("db.col.apr"): st.column_config.NumberColumn(format="%.2f%%"),
+    },
+)
+if any(r[tr("db.col.flag")] for r in rows):
+    st.caption(tr("flag.note"))

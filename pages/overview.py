@@ -1,0 +1,78 @@
+"""Overview: where the household stands — income, costs, debts, assets, runway."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import owed_figure, spending_figure
+from core.household import standing, this_month
+from core.money import from_cents, to_cents
+from core.months import format_month
+from ui.common import current_lpr, lang, money_cents, tr
+from ui.state import current_profile, is_sample
+
+st.title(tr("ov.title"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+s = standing(profile, current_lpr())
+budget = s.budget
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(tr("ov.income"), money_cents(budget.income))
+c2.metric(tr("ov.fixed"), money_cents(budget.fixed_expenses))
+c3.metric(tr("ov.variable"), money_cents(budget.variable_expenses))
+c4.metric(tr("ov.surplus"), money_cents(budget.surplus))
+c5, c6, c7, c8 = st.columns(4)
+c5.metric(tr("ov.total_debt"), money_cents(s.total_debt))
+c6.metric(tr("ov.due_month"), money_cents(s.due_in(this_month() + 1)))
+dsr = s.debt_service_ratio
+c7.metric(tr("ov.dsr"), "—" if dsr is None else f"{dsr}%", help=tr("ov.dsr_help"))
+c8.metric(tr("ov.net_worth"), money_cents(s.net_worth))
+c9, c10, _, _ = st.columns(4)
+c9.metric(tr("ov.liquid"), money_cents(s.liquid_now))
+runway = s.runway_months
+c10.metric(
+    tr("ov.runway"), tr("ov.no_gap") if runway is None else tr("ov.months_unit", n=runway), help=tr("ov.runway_help")
+)
+
+if s.monthly_gap < 0:
+    st.error(tr("ov.gap_warning", gap=money_cents(-s.monthly_gap)), icon=":material/warning:")
+elif s.debts:
+    st.success(tr("ov.ok"))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(tr("ov.where_money_goes"))
+    st.plotly_chart(
+        spending_figure(budget.by_category, s.regular_payments(), lang()), width="stretch", key="ov.spending"
+    )
+with right:
+    st.subheader(tr("ov.who_i_owe"))
+    names = [line.record.get("name") or "—" for line in s.debts]
+    overdue = [
+        line.total_owed - to_cents(line.schedule.debt.principal - line.schedule.debt.overdue_principal)
+        for line in s.debts
+    ]
+    regular = [line.total_owed - o for line, o in zip(s.debts, overdue, strict=True)]
+    st.plotly_chart(owed_figure(names, regular, overdue, lang()), width="stretch", key="ov.owed")
+
+if budget.one_offs:
+    st.subheader(tr("ov.upcoming"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("field.month"): format_month(o.month),
+                    tr("field.category"): o.category,
+                    tr("field.amount"): float(from_cents(o.cents)),
+                }
+                for o in budget.one_offs
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={tr("field.amount"): st.column_config.NumberColumn(format="¥%,.2f")},
+    )

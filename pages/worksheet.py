@@ -1,0 +1,125 @@
+"""Income & expenses: the worksheet table, and importing statements or budget sheets into it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.budget import summarize
+from core.imports import Mapping, RefusedFile, read_statement
+from core.imports.categories import default_rules
+from core.money import from_cents
+from core.profile import normalize_section
+from ui.common import lang, money_cents, tr
+from ui.editor import section_editor
+from ui.state import current_profile, is_sample, save_section
+
+st.title(tr("ws.title"))
+st.caption(tr("ws.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+section_editor("worksheet")
+summary = summarize(current_profile().section("worksheet"))
+c1, c2, c3 = st.columns(3)
+c1.metric(tr("ov.income"), money_cents(summary.income))
+c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))
+c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
+
+with st.expander(tr("ws.import"), expanded=False):
+    st.caption(tr("ws.import_help"))
+    if "ws.rules" not in st.session_state:
+        st.session_state["ws.rules"] = current_profile().settings.get("rules") or default_rules(lang())
+    upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt"], key="ws.upload")
+    mapping = st.session_state.get("ws.mapping")
+    result = None
+    if upload is not None:
+        try:
+            result = read_statement(
+                upload.name, upload.getvalue(), rules=st.session_state["ws.rules"], lang=lang(), mapping=mapping
+            )
+        except RefusedFile as refused:
+            st.error(tr("ws.refused", reason=refused.message(lang())), icon="⛔")
+    if result is not None and result.kind == "needs_mapping":
+        st.warning(tr("ws.mapping"))
+        options = [""] + [h for h in result.header if h]
+        label = {"": tr("ws.map.none")}
+        cols = st.columns(3)
+        picks = {}
+        for i, field in enumerate(("date", "amount", "debit", "credit", "description", "category")):
+            picks[field] = cols[i % 3].selectbox(
+                tr(f"ws.map.{field}"), options, key=f"ws.map.{field}", format_func=lambda v: label.get(v, v)
+            )
+        if st.button(tr("ws.map.apply"), key="ws.map.apply"):
+            st.session_state["ws.mapping"] = Mapping(**{k: (v or None) for k, v in picks.items()})
+            st.rerun()
+    elif result is not None:
+        st.success(tr("ws.detected", source=tr(f"ws.source.{result.source}")))
+        if result.errors:
+            st.warning(
+                tr("ws.row_errors", n=len({e.row for e in result.errors}))
+                + "\n"
+                + "\n".join(f"- {e.message(lang())}" for e in result.errors[:50])
+            )
+        if result.kind == "statement":
+            st.write(
+                tr(
+                    "ws.stats",
+                    counted=len(result.counted),
+                    neutral=result.neutral_count,
+                    months=result.months,
+                    income=money_cents(result.total_income),
+                    expense=money_cents(result.total_expense),
+                )
+            )
+        incoming, _ = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows()))
+        st.markdown(f"**{tr('ws.preview')}**")
+        st.dataframe(incoming, hide_index=True, width="stretch", key="ws.preview")
+        if result.kind == "statement":
+            with st.popover(tr("ws.transactions")):
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                tr("field.date"): t.date.isoformat(),
+                                tr("field.amount"): float(from_cents(t.amount)),
+                                tr("field.category"): t.category,
+                                tr("field.note"): t.description,
+                                tr("ws.neutral_col"): t.neutral or "",
+                            }
+                            for t in result.transactions
+                        ]
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
+        b1, b2 = st.columns(2)
+        action = None
+        if b1.button(tr("ws.replace"), key="ws.replace", disabled=incoming.empty):
+            action = "replace"
+        if b2.button(tr("ws.append"), key="ws.append", disabled=incoming.empty, type="primary"):
+            action = "append"
+        if action:
+            existing = current_profile().section("worksheet")
+            combined = incoming if action == "replace" else pd.concat([existing, incoming], ignore_index=True)
+            save_section("worksheet", combined, tr("profile.own_name"))
+            st.session_state.pop("ws.mapping", None)
+            st.session_state["ws.imported"] = len(incoming)
+            st.rerun()
+    if st.session_state.get("ws.imported"):
+        st.success(tr("ws.done", n=st.session_state.pop("ws.imported")))
+    st.markdown(f"**{tr('ws.rules')}**")
+    st.caption(tr("ws.rules_help"))
+    edited_rules = st.data_editor(
+        pd.DataFrame(st.session_state["ws.rules"], columns=["keyword", "category"]),
+        key="ws.rules_editor",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        height=240,
+        column_config={
+            "keyword": st.column_config.TextColumn(tr("ws.keyword")),
+            "category": st.column_config.TextColumn(tr("field.category")),
+        },
+    )
+    st.session_state["ws.rules"] = [r for r in edited_rules.to_dict("records") if r.get("keyword")]

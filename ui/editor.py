@@ -1,0 +1,85 @@
+"""An editable table for one profile section, saved on every change.
+
+Follows the pattern Streamlit recommends: the editor is fed the saved frame; its edit
+state is applied in the on_change callback (core.editing.apply_edits, a pure function),
+normalised and saved; the next run feeds the newly saved frame.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.editing import apply_edits
+from core.i18n import t
+from core.profile import SCHEMAS
+from ui.common import lang, tr
+from ui.state import current_profile, save_section
+
+MAX_MONEY = 100_000_000.0
+
+
+def _column_config(section: str) -> dict:
+    language = lang()
+    config = {}
+    for column in SCHEMAS[section]:
+        label = t(f"field.{column.name}", language)
+        if column.kind == "choice":
+            config[column.name] = st.column_config.SelectboxColumn(
+                label,
+                options=list(column.choices),
+                default=column.default,
+                required=column.default is not None,
+                format_func=lambda v, c=column.name: t(f"choice.{c}.{v}", language),
+            )
+        elif column.kind == "money":
+            config[column.name] = st.column_config.NumberColumn(
+                label,
+                min_value=0.0,
+                max_value=MAX_MONEY,
+                step=0.01,
+                format="%.2f",
+                required=column.required,
+                default=column.default,
+            )
+        elif column.kind in ("number", "int"):
+            config[column.name] = st.column_config.NumberColumn(
+                label,
+                min_value=0,
+                max_value=1000 if column.kind == "number" else 3650,
+                step=1 if column.kind == "int" else 0.0001,
+                default=column.default,
+            )
+        elif column.kind == "month":
+            config[column.name] = st.column_config.TextColumn(label, help="YYYY-MM", max_chars=7)
+        else:
+            config[column.name] = st.column_config.TextColumn(label, max_chars=200, required=column.required)
+    return config
+
+
+def section_editor(section: str, height: int | None = None) -> None:
+    key = f"{section}.editor"
+    frame = current_profile().section(section)
+
+    def on_change() -> None:
+        edits = st.session_state.get(key) or {}
+        edited = apply_edits(frame, edits)
+        errors, created = save_section(section, edited, tr("profile.own_name"))
+        st.session_state[f"{section}.errors"] = errors
+        if created:
+            st.session_state["profile.just_created"] = True
+
+    st.data_editor(
+        frame,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+        column_config=_column_config(section),
+        on_change=on_change,
+    )
+    errors = st.session_state.get(f"{section}.errors") or []
+    if errors:
+        st.warning(tr("editor.fix") + "\n" + "\n".join(f"- {e.message(lang())}" for e in errors), icon="⚠️")
+    if st.session_state.pop("profile.just_created", False):
+        st.toast(tr("profile.created_from_sample"))
