@@ -70,8 +70,8 @@ def profile_sidebar() -> None:
             if new_name.strip() and new_name.strip() != names.get(str(current)) and new_name not in names.values():
                 store().rename(current, new_name)
                 st.rerun()
-            if st.checkbox(tr("profile.delete_confirm"), key="profile.delete_ok"):
-                if st.button(tr("profile.delete"), key="profile.delete", type="primary"):
-                    store().delete(current)
-                    set_active(None)
-                    st.rerun()
+            confirmed = st.checkbox(tr("profile.delete_confirm"), key="profile.delete_ok")
+            if confirmed and st.button(tr("profile.delete"), key="profile.delete", type="primary"):
+                store().delete(current)
+                set_active(None)
+                st.rerun()

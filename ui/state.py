@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core.profile import Profile, normalize_section
-from core.store import Store
+from core.store import Store, default_db_path
 from core.workbook import profile_from_xlsx
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "sample_household.xlsx"
@@ -21,9 +21,14 @@ ACTIVE_META = "active_profile"
 SAMPLE = "sample"
 
 
-@st.cache_resource
 def store() -> Store:
-    return Store()
+    """The store for the configured database path (one per path, kept for the server's life)."""
+    return _store(str(default_db_path()))
+
+
+@st.cache_resource
+def _store(path: str) -> Store:
+    return Store(path)
 
 
 @st.cache_data

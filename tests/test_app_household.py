@@ -1,0 +1,78 @@
+"""AppTest of the household pages: sample household, an upload through file_uploader, persistence."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fixtures import make
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
+    return tmp_path
+
+
+def open_page(page):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_overview_opens_on_the_sample_household_marked_as_sample():
+    at = open_page("pages/overview.py")
+    assert any("示例家庭" in i.value for i in at.info)
+    assert metric(at, "每月收入") == "¥11,500.00"
+    assert metric(at, "可用于还债") == "¥3,920.00"
+    assert metric(at, "欠款总额") == "¥203,825.00"
+    assert len(at.get("plotly_chart")) == 2
+    assert any("协商" in e.value for e in at.error)  # the gap the negotiation must close
+
+
+def test_worksheet_import_of_an_alipay_bill_appends_monthly_averages(data_dir):
+    at = open_page("pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("alipay.csv", make.alipay_csv(), "text/csv").run()
+    assert not at.exception
+    assert any("支付宝" in s.value for s in at.success)
+    assert any("¥8,000.00" in m.value and "¥3,376.50" in m.value for m in at.markdown)
+    at.button(key="ws.append").click().run()
+    assert not at.exception
+    # The sample was copied into the user's own profile, which now holds the imported rows.
+    assert metric(at, "每月收入") == "¥14,166.67"  # 11,500 + 8,000 / 3
+    again = open_page("pages/worksheet.py")
+    assert metric(again, "每月收入") == "¥14,166.67"
+    assert not any("示例家庭" in i.value for i in again.info)
+
+
+def test_refused_upload_leaves_data_as_it_was():
+    at = open_page("pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("bomb.xlsx", make.xml_bomb_xlsx(), "application/octet-stream").run()
+    assert not at.exception
+    assert any("拒绝" in e.value for e in at.error)
+    assert metric(at, "每月收入") == "¥11,500.00"
+
+
+def test_assets_page_totals():
+    at = open_page("pages/assets.py")
+    assert metric(at, "资产合计") == "¥60,500.00"
+    assert metric(at, "急卖可得（扣除折价）") == "¥47,650.00"
+    assert len(at.data_editor) >= 1
+
+
+def test_debts_page_shows_computed_columns_in_english():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.segmented_control(key="app.lang").set_value("en").run()
+    at.switch_page("pages/debts.py").run()
+    assert not at.exception
+    table = at.dataframe[-1].value  # the editor comes first; the computed table after it
+    assert list(table.columns)[:3] == ["Name", "Payment due", "True APR"]
+    assert len(table) == 6
+    assert "worth asking about" in " ".join(str(v) for v in table["Rate note"])

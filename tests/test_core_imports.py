@@ -1,0 +1,100 @@
+"""Importers: every format named in DOMAIN.md, malformed rows, and files that are refused."""
+
+import pytest
+
+from core.imports import RefusedFile, read_statement
+from core.imports.safety import MAX_UPLOAD_BYTES
+from tests.fixtures import make
+
+
+def test_alipay_gbk_csv_with_metadata_and_padding():
+    r = read_statement("alipay.csv", make.alipay_csv())
+    assert (r.kind, r.source) == ("statement", "alipay")
+    assert len(r.transactions) == 6 and r.neutral_count == 2  # 不计收支 + 交易关闭
+    assert r.total_income == 800_000 and r.total_expense == 337_650  # matches the export's own summary
+    assert r.months == 3
+    by_cat = r.monthly_by_category()
+    assert by_cat["工资"] == ("income", 266_667)  # 8,000 / 3 months
+    closed = next(t for t in r.transactions if t.neutral == "closed")
+    assert closed.amount == -34_000
+
+
+def test_wechat_xlsx_with_yen_signs_and_neutral_slash():
+    r = read_statement("wechat.xlsx", make.wechat_xlsx())
+    assert r.source == "wechat"
+    assert r.neutral_count == 1  # credit-card repayment, 收/支 "/"
+    assert r.total_expense == 15_816 and r.total_income == 20_000
+    assert r.months == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_bank_signed_amounts_thousands_and_compact_dates(encoding):
+    r = read_statement("bank.csv", make.bank_signed_csv(encoding))
+    assert r.source == "bank"
+    assert r.total_income == 2_400_000
+    assert r.total_expense == 416_700  # the 信用卡还款 row is neutral
+    assert r.neutral_count == 1 and r.months == 2
+
+
+def test_bank_debit_credit_columns_and_us_dates():
+    r = read_statement("statement.csv", make.bank_debit_credit_csv())
+    assert r.source == "bank"
+    assert r.total_income == 840_000 and r.total_expense == 158_520
+    assert r.transactions[0].date.isoformat() == "2026-03-01"
+
+
+def test_budget_sheet_becomes_worksheet_rows():
+    r = read_statement("budget.xlsx", make.budget_xlsx())
+    assert r.kind == "budget"
+    rows = {row["category"]: row for row in r.worksheet_rows()}
+    assert rows["工资"]["direction"] == "income"
+    assert rows["买菜"]["frequency"] == "weekly" and rows["车险"]["frequency"] == "yearly"
+
+
+def test_unknown_layout_asks_for_a_mapping_then_reads_with_it():
+    from core.imports import Mapping
+
+    r = read_statement("mine.csv", make.unknown_csv())
+    assert r.kind == "needs_mapping" and r.header == ["When", "What", "How much"]
+    r = read_statement(
+        "mine.csv", make.unknown_csv(), mapping=Mapping(date="When", amount="How much", description="What")
+    )
+    assert r.total_income == 10_000 and r.total_expense == 350
+
+
+def test_bad_rows_are_collected_by_row_number():
+    data = (
+        "交易日期,摘要,交易金额\n20260301,ok,-10.00\n2026-13-45,bad date,-5\n20260302,bad amount,abc\n"
+        "20260303,nan,nan\n20260304,inf,inf\n20260305,huge,1e308\n20260306,fine,-1,234.00\n"
+    ).encode()
+    r = read_statement("bank.csv", data)
+    rows = sorted(e.row for e in r.errors)
+    assert rows == [3, 4, 5, 6, 7]
+    assert all(e.message("zh") and e.message("en") for e in r.errors)
+    assert len(r.transactions) == 2
+
+
+@pytest.mark.parametrize(
+    "name,data,code",
+    [
+        ("empty.csv", b"", "refuse.empty"),
+        ("blank.csv", b"  \n \n", "refuse.empty"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "refuse.type"),
+        ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "refuse.corrupt"),
+        ("bomb.xlsx", make.zip_bomb_xlsx(), "refuse.bomb"),
+        ("entities.xlsx", make.xml_bomb_xlsx(), "refuse.xml_bomb"),
+        ("locked.xlsx", make.encrypted_xlsx(), "refuse.encrypted"),
+        ("huge.csv", b"a,b\n" + b"1,2\n" * (MAX_UPLOAD_BYTES // 4 + 1), "refuse.too_large"),
+        ("nothing.csv", b"x,y\n1,2\n", None),
+    ],
+)
+def test_refused_files_give_one_line_reasons(name, data, code):
+    if code is None:
+        assert read_statement(name, data).kind == "needs_mapping"
+        return
+    with pytest.raises(RefusedFile) as info:
+        read_statement(name, data)
+    assert info.value.code == code
+    for lang in ("zh", "en"):
+        message = info.value.message(lang)
+        assert message and "\n" not in message
