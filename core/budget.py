@@ -7,12 +7,11 @@ one-off amounts are not averaged but kept with their month for the simulator.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 import pandas as pd
 
-from core.money import div_round, from_cents, to_cents
+from core.money import div_round, to_cents
 from core.months import parse_month
 
 PER_MONTH = {"weekly": Fraction(52, 12), "monthly": Fraction(1), "quarterly": Fraction(1, 3), "yearly": Fraction(1, 12)}
@@ -23,7 +22,7 @@ def monthly_cents(amount: float, frequency: str) -> int:
     factor = PER_MONTH.get(frequency)
     if factor is None:
         return 0
-    cents = to_cents(Decimal(repr(float(amount))))
+    cents = to_cents(float(amount))
     return div_round(cents * factor.numerator, factor.denominator)
 
 
@@ -68,7 +67,7 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
         if row.get("frequency") == "one_off":
             month = row.get("month")
             if month:
-                one_offs.append(OneOff(parse_month(month), category, direction, to_cents(Decimal(repr(float(amount))))))
+                one_offs.append(OneOff(parse_month(month), category, direction, to_cents(float(amount))))
             continue
         cents = monthly_cents(amount, row.get("frequency") or "monthly")
         if direction == "income":
@@ -82,7 +81,3 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
             by_category[category] = by_category.get(category, 0) + cents
     one_offs.sort(key=lambda o: o.month)
     return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs)
-
-
-def money(cents: int) -> Decimal:
-    return from_cents(cents)

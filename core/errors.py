@@ -25,11 +25,8 @@ class InputError:
         text = t(self.code, lang, field=field_label, **self.params)
         where = []
         if self.sheet:
-            where.append(
-                t(f"sheet.{self.sheet}", lang)
-                if t(f"sheet.{self.sheet}", lang) != f"sheet.{self.sheet}"
-                else self.sheet
-            )
+            sheet_label = t(f"sheet.{self.sheet}", lang)
+            where.append(self.sheet if sheet_label == f"sheet.{self.sheet}" else sheet_label)
         if self.row is not None:
             where.append(("第 {row} 行" if lang == "zh" else "row {row}").format(row=self.row))
         return f"{' '.join(where)}: {text}" if where else text

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from core.apr import DEFAULT_LPR
 from core.budget import BudgetSummary, summarize
-from core.money import to_cents
-from core.months import current_month
+from core.money import div_round, to_cents, to_decimal
 from core.profile import Profile
 from core.schedule import Schedule, accrued_penalty_cents, schedules
 
@@ -23,6 +23,12 @@ class DebtLine:
         debt = self.schedule.debt
         return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt)
 
+    @property
+    def overdue_total(self) -> int:
+        """What is already past due: overdue principal and interest plus penalty so far."""
+        debt = self.schedule.debt
+        return self.total_owed - to_cents(debt.principal - debt.overdue_principal)
+
 
 @dataclass
 class Standing:
@@ -32,6 +38,7 @@ class Standing:
     assets_total: int
     liquid_now: int
     liquid_3_months: int
+    quick_sale_value: int  # every asset sold now, less its expected sale discount
     buffers_total: int
 
     @property
@@ -81,24 +88,19 @@ def standing(profile: Profile, lpr: Decimal = DEFAULT_LPR) -> Standing:
     computed = schedules([debt for _, debt in valid])
     lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
     assets = profile.section("assets")
-    total = liquid = liquid3 = 0
+    total = liquid = liquid3 = quick = 0
     for row in assets.to_dict("records"):
         value = row.get("value")
         if value is None or value != value:
             continue
-        cents = to_cents(Decimal(repr(float(value))))
+        cents = to_cents(float(value))
         total += cents
+        discount = row.get("sale_discount")
+        keep = 1 - Fraction(to_decimal(0.0 if discount is None or discount != discount else float(discount))) / 100
+        quick += div_round(cents * keep.numerator, keep.denominator)
         if row.get("liquidity") == "now":
             liquid += cents
         if row.get("liquidity") in ("now", "3_months"):
             liquid3 += cents
-    buffers = sum(
-        to_cents(Decimal(repr(float(v))))
-        for v in profile.section("buffers")["amount"].tolist()
-        if v == v and v is not None
-    )
-    return Standing(budget, lines, errors, total, liquid, liquid3, buffers)
-
-
-def this_month() -> int:
-    return current_month()
+    buffers = sum(to_cents(float(v)) for v in profile.section("buffers")["amount"].dropna())
+    return Standing(budget, lines, errors, total, liquid, liquid3, quick, buffers)

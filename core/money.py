@@ -7,7 +7,6 @@ half-up by default (DOMAIN.md, "Rounding"); half-even is available as a setting.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
 
 import numpy as np
 
@@ -95,11 +94,6 @@ def round_float_cents(values, mode: str = HALF_UP):
     else:
         out = np.round(arr)
     return out.astype(np.int64)
-
-
-def as_fraction(value: Decimal) -> Fraction:
-    """An exact fraction for a Decimal (used for rates in integer arithmetic)."""
-    return Fraction(value)
 
 
 def format_money(value: Decimal | int | float, symbol: str = "¥") -> str:

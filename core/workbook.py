@@ -13,7 +13,6 @@ from openpyxl.styles import Font
 
 from core.i18n import t
 from core.imports.safety import check_upload
-from core.imports.tables import read_rows
 from core.profile import SCHEMAS, SECTIONS, Profile, normalize_section
 
 README_SHEET = "columns"
@@ -105,7 +104,3 @@ def profile_from_xlsx(data: bytes, name: str = "imported", filename: str = "prof
 
 def _pad(row: list, width: int) -> list:
     return (list(row) + [None] * width)[:width]
-
-
-def read_any_rows(filename: str, data: bytes) -> list[list[object]]:
-    return read_rows(check_upload(filename, data), data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from core.household import standing
-from core.money import to_cents
 from ui.common import money_cents, tr
 from ui.editor import section_editor
 from ui.state import current_profile, is_sample
@@ -15,15 +14,10 @@ st.caption(tr("as.intro"))
 if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 section_editor("assets")
-assets = current_profile().section("assets")
-quick = sum(
-    to_cents(str(round(float(v) * (1 - float(d or 0) / 100), 2)))
-    for v, d in zip(assets["value"].fillna(0), assets["sale_discount"].fillna(0), strict=True)
-)
 s = standing(current_profile())
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("as.total"), money_cents(s.assets_total))
-c2.metric(tr("as.after_discount"), money_cents(quick))
+c2.metric(tr("as.after_discount"), money_cents(s.quick_sale_value))
 c3.metric(tr("ov.liquid"), money_cents(s.liquid_now))
 
 st.subheader(tr("as.buffers"))

@@ -29,7 +29,6 @@ for line in s.debts:
     sched = line.schedule
     apr = sched.apr()
     flags = sched.flags(lpr)
-    overdue = line.total_owed - int((sched.debt.principal - sched.debt.overdue_principal) * 100)
     rows.append(
         {
             tr("db.col.name"): line.record.get("name"),
@@ -37,7 +36,7 @@ for line in s.debts:
             tr("db.col.apr"): None if apr is None else float(apr),
             tr("db.col.months_left"): None if sched.never_paid_off else sched.months,
             tr("db.col.payoff"): tr("db.never") if sched.payoff_month is None else format_month(sched.payoff_month),
-            tr("db.col.overdue_total"): float(from_cents(overdue)),
+            tr("db.col.overdue_total"): float(from_cents(line.overdue_total)),
             tr("db.col.flag"): t(f"flag.{flags[-1]}", lang(), line=f"{4 * lpr}") if flags else "",
         }
     )

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import owed_figure, spending_figure
-from core.household import standing, this_month
-from core.money import from_cents, to_cents
-from core.months import format_month
+from core.household import standing
+from core.money import from_cents
+from core.months import current_month, format_month
 from ui.common import current_lpr, lang, money_cents, tr
 from ui.state import current_profile, is_sample
 
@@ -27,7 +27,7 @@ c3.metric(tr("ov.variable"), money_cents(budget.variable_expenses))
 c4.metric(tr("ov.surplus"), money_cents(budget.surplus))
 c5, c6, c7, c8 = st.columns(4)
 c5.metric(tr("ov.total_debt"), money_cents(s.total_debt))
-c6.metric(tr("ov.due_month"), money_cents(s.due_in(this_month() + 1)))
+c6.metric(tr("ov.due_month"), money_cents(s.due_in(current_month() + 1)))
 dsr = s.debt_service_ratio
 c7.metric(tr("ov.dsr"), "—" if dsr is None else f"{dsr}%", help=tr("ov.dsr_help"))
 c8.metric(tr("ov.net_worth"), money_cents(s.net_worth))
@@ -52,10 +52,7 @@ with left:
 with right:
     st.subheader(tr("ov.who_i_owe"))
     names = [line.record.get("name") or "—" for line in s.debts]
-    overdue = [
-        line.total_owed - to_cents(line.schedule.debt.principal - line.schedule.debt.overdue_principal)
-        for line in s.debts
-    ]
+    overdue = [line.overdue_total for line in s.debts]
     regular = [line.total_owed - o for line, o in zip(s.debts, overdue, strict=True)]
     st.plotly_chart(owed_figure(names, regular, overdue, lang()), width="stretch", key="ov.owed")
 
