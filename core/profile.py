@@ -90,7 +90,10 @@ def empty_section(section: str) -> pd.DataFrame:
 
 
 def _dtype(column: Column) -> str:
-    return {"money": "float64", "number": "float64", "int": "Int64"}.get(column.kind, "object")
+    # Nullable "string" so a blank cell is <NA> and shows empty in the editor, not "None".
+    return {"money": "float64", "number": "float64", "int": "Int64", "text": "string", "month": "string"}.get(
+        column.kind, "object"
+    )
 
 
 def _is_blank(value: object) -> bool:
