@@ -80,6 +80,8 @@ def test_bad_rows_are_collected_by_row_number():
         ("empty.csv", b"", "refuse.empty"),
         ("blank.csv", b"  \n \n", "refuse.empty"),
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "refuse.type"),
+        ("notes.txt", b"hello, this is not a spreadsheet\x00\x01", "refuse.type"),
+        ("renamed.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "refuse.type"),
         ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "refuse.corrupt"),
         ("bomb.xlsx", make.zip_bomb_xlsx(), "refuse.bomb"),
         ("entities.xlsx", make.xml_bomb_xlsx(), "refuse.xml_bomb"),
