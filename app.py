@@ -45,21 +45,29 @@ with st.sidebar:
     profile_sidebar()
     st.caption(":material/lock: " + tr("app.privacy"))
 
+# The page scripts live in app_pages/, not pages/: a folder named pages/ next to this file
+# switches Streamlit into its legacy folder mode until st.navigation has run once, so a
+# deep link (say /worksheet) that is a fresh server's first request would show "page not
+# found" or run the page without this sidebar. Streamlit's maintainers advise the same.
 pages = {
     tr("nav.section.household"): [
         st.Page(
-            "pages/overview.py",
+            "app_pages/overview.py",
             title=tr("nav.overview"),
             icon=":material/dashboard:",
             url_path="overview",
             default=True,
         ),
-        st.Page("pages/worksheet.py", title=tr("nav.worksheet"), icon=":material/receipt_long:", url_path="worksheet"),
-        st.Page("pages/assets.py", title=tr("nav.assets"), icon=":material/savings:", url_path="assets"),
-        st.Page("pages/debts.py", title=tr("nav.debts"), icon=":material/credit_card:", url_path="debts"),
+        st.Page(
+            "app_pages/worksheet.py", title=tr("nav.worksheet"), icon=":material/receipt_long:", url_path="worksheet"
+        ),
+        st.Page("app_pages/assets.py", title=tr("nav.assets"), icon=":material/savings:", url_path="assets"),
+        st.Page("app_pages/debts.py", title=tr("nav.debts"), icon=":material/credit_card:", url_path="debts"),
     ],
     tr("nav.section.tools"): [
-        st.Page("pages/calculator.py", title=tr("nav.calculator"), icon=":material/calculate:", url_path="calculator"),
+        st.Page(
+            "app_pages/calculator.py", title=tr("nav.calculator"), icon=":material/calculate:", url_path="calculator"
+        ),
     ],
 }
 st.navigation(pages).run()

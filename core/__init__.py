@@ -1,4 +1,4 @@
 """Repay Planner's pure-Python core: loan engine, household data, scenarios, exports.
 
-Nothing in this package imports Streamlit; the pages in pages/ call into it.
+Nothing in this package imports Streamlit; the pages in app_pages/ call into it.
 """

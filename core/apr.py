@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import numpy as np
-from scipy.optimize import brentq
 
 DEFAULT_LPR = Decimal("3.85")  # one-year LPR at signing; a setting, not a constant
 
@@ -42,6 +41,8 @@ def monthly_irr(flows: Sequence[int]) -> float | None:
             low = -1 + (1 + low) / 8
         else:
             return None
+    from scipy.optimize import brentq  # imported here: it takes half a second and only APR needs it
+
     return brentq(npv, low, high, xtol=1e-14, rtol=1e-12, maxiter=500)
 
 

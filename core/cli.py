@@ -1,4 +1,4 @@
-"""Command line: ``python -m core schedule ...`` (and, as they arrive, import/simulate/report).
+"""Command line: ``python -m core schedule|import ...``.
 
 Bad arguments exit with status 2 and one line on stderr; no traceback reaches the user.
 """
@@ -8,15 +8,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
 
 from core.apr import DEFAULT_LPR
+from core.budget import summarize
 from core.debts import parse_debt
 from core.i18n import t
-from core.money import format_money, from_cents
+from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
+from core.money import format_money, from_cents, to_cents
 from core.months import format_month
+from core.profile import normalize_section
 from core.schedule import Schedule, calculator_total_interest, schedule
+from core.workbook import profile_from_xlsx
 
 
 class UsageError(Exception):
@@ -122,7 +130,115 @@ def _build_parser() -> _Parser:
     sch.add_argument("--lpr", default=str(DEFAULT_LPR), help="one-year LPR in percent for the rate flags")
     sch.add_argument("--lang", default="en", choices=["en", "zh"])
     sch.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    imp = sub.add_parser("import", help="read a bank/Alipay/WeChat statement or a budget sheet")
+    imp.add_argument("file", help="CSV, XLSX or XLS file")
+    imp.add_argument("--profile", help="profile workbook whose category rules to use")
+    imp.add_argument("--date-col", help="for an unrecognised layout: the date column's header")
+    imp.add_argument("--amount-col", help="... the signed amount column's header")
+    imp.add_argument("--debit-col", help="... or the money-out column's header")
+    imp.add_argument("--credit-col", help="... and the money-in column's header")
+    imp.add_argument("--description-col", help="... the description column's header")
+    imp.add_argument("--category-col", help="... the category column's header")
+    imp.add_argument("--lang", default="en", choices=["en", "zh"])
+    imp.add_argument("--json", action="store_true", help="print JSON instead of a summary")
     return parser
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_UPLOAD_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    return data
+
+
+def import_json(result: ImportResult, lang: str) -> dict:
+    """The summary of an import as plain JSON types (money as numbers with two decimals)."""
+    if result.kind == "budget":
+        summary = summarize(normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang)))[0])
+        by_category = {
+            **{k: {"direction": "income", "monthly": _money(v)} for k, v in summary.income_by_category.items()},
+            **{k: {"direction": "expense", "monthly": _money(v)} for k, v in summary.by_category.items()},
+        }
+        income, expense = summary.income, summary.expenses
+    else:
+        by_category = {
+            k: {"direction": direction, "monthly": _money(cents)}
+            for k, (direction, cents) in result.monthly_by_category().items()
+        }
+        income, expense = result.total_income, result.total_expense
+    return {
+        "kind": result.kind,
+        "source": result.source,
+        "transactions": len(result.counted),
+        "total_income": _money(income),
+        "total_expense": _money(expense),
+        "neutral": result.neutral_count,
+        "months": result.months,
+        "monthly_by_category": by_category,
+        "errors": [{"row": e.row, "message": e.message(lang)} for e in result.errors],
+    }
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    data = _read_file(args.file)
+    rules = None
+    if args.profile:
+        profile = _load_profile(args.profile)
+        rules = profile.import_rules(args.lang)
+    picked = {
+        "date": args.date_col,
+        "amount": args.amount_col,
+        "debit": args.debit_col,
+        "credit": args.credit_col,
+        "description": args.description_col,
+        "category": args.category_col,
+    }
+    mapping = Mapping(**picked) if any(picked.values()) else None
+    try:
+        result = read_statement(Path(args.file).name, data, rules=rules, lang=args.lang, mapping=mapping)
+    except RefusedFile as refused:
+        raise UsageError(refused.message(args.lang)) from None
+    if result.kind == "needs_mapping":
+        columns = ", ".join(h for h in result.header if h) or "—"
+        raise UsageError(t("cli.needs_mapping", args.lang, columns=columns))
+    summary = import_json(result, args.lang)
+    income_cents, expense_cents = to_cents(summary["total_income"]), to_cents(summary["total_expense"])
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    lang = args.lang
+    if result.kind == "budget":
+        print(t("cli.budget_summary", lang, rows=len(result.budget_rows)))
+    else:
+        print(t("cli.import_summary", lang, **{k: summary[k] for k in ("transactions", "neutral", "months")}))
+    print(f"{t('cli.income_total', lang)}: {format_money(from_cents(income_cents))}")
+    print(f"{t('cli.expense_total', lang)}: {format_money(from_cents(expense_cents))}")
+    print(t("cli.monthly_by_category", lang))
+    width = max((_display_width(k) for k in summary["monthly_by_category"]), default=0)
+    for category, entry in summary["monthly_by_category"].items():
+        sign = "+" if entry["direction"] == "income" else "-"
+        pad = " " * (width - _display_width(category))
+        print(f"  {category}{pad}  {sign}{entry['monthly']:>12,.2f}")
+    for error in summary["errors"]:
+        print(f"  ! {error['message']}")
+    return 0
+
+
+def _display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _load_profile(path: str):
+    data = _read_file(path)
+    try:
+        profile, errors = profile_from_xlsx(data, name=Path(path).stem, filename=Path(path).name)
+    except RefusedFile as refused:
+        raise UsageError(f"{path}: {refused.message('en')}") from None
+    return profile
 
 
 def _run_schedule(args: argparse.Namespace) -> int:
@@ -171,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "schedule":
             return _run_schedule(args)
+        if args.command == "import":
+            return _run_import(args)
         parser.print_help()
         return 2
     except UsageError as exc:

@@ -130,6 +130,19 @@ TEXTS.update(
             "请给出 --annual-rate、--monthly-rate 或 --daily-rate 中的一个",
             "give one of --annual-rate, --monthly-rate or --daily-rate",
         ),
+        "cli.needs_mapping": (
+            "未能识别此表格的列，请用 --date-col 和 --amount-col（或 --debit-col/--credit-col）指明；表头有：{columns}",
+            "could not recognise this sheet's columns; name them with --date-col and --amount-col"
+            " (or --debit-col/--credit-col); the header has: {columns}",
+        ),
+        "cli.import_summary": (
+            "计入 {transactions} 笔，不计收支 {neutral} 笔，覆盖 {months} 个月",
+            "{transactions} transactions counted, {neutral} neutral, {months} months covered",
+        ),
+        "cli.budget_summary": ("预算表：{rows} 行", "Budget sheet: {rows} rows"),
+        "cli.income_total": ("收入合计", "Total income"),
+        "cli.expense_total": ("支出合计", "Total spending"),
+        "cli.monthly_by_category": ("按类别的月平均：", "Monthly average by category:"),
     }
 )
 
@@ -288,6 +301,7 @@ TEXTS.update(
         "field.kind": ("固定/浮动", "Fixed/variable"),
         "field.month": ("月份", "Month"),
         "field.note": ("备注", "Note"),
+        "field.keyword": ("关键词", "Keyword"),
         "field.value": ("价值", "Value"),
         "field.type": ("类型", "Type"),
         "field.liquidity": ("变现能力", "Liquidity"),
@@ -299,6 +313,7 @@ TEXTS.update(
         "sheet.assets": ("资产", "Assets"),
         "sheet.buffers": ("临时周转", "Buffers"),
         "sheet.debts": ("债务", "Debts"),
+        "sheet.rules": ("分类规则", "Category rules"),
     }
 )
 
@@ -431,6 +446,7 @@ TEXTS.update(
         "ws.source.bank": ("银行流水", "Bank statement"),
         "ws.source.mapped": ("按你指定的列读取", "Read with your column mapping"),
         "ws.source.budget": ("预算表", "Budget sheet"),
+        "ws.import_note": ("来自{source}，{months} 个月平均", "From {source}, average of {months} months"),
         "ws.row_errors": ("{n} 行有问题，未导入：", "{n} rows have problems and were skipped:"),
         "ws.stats": (
             "计入收支 {counted} 笔，不计收支 {neutral} 笔（转账、还款、理财、已关闭交易）；覆盖 {months} 个月；"
@@ -461,7 +477,6 @@ TEXTS.update(
             "交易说明里包含关键词，就归入对应类别；从上到下第一条匹配的规则生效。",
             "A transaction whose text contains the keyword goes to that category; the first match wins.",
         ),
-        "ws.keyword": ("关键词", "Keyword"),
         # assets
         "as.title": ("资产与临时周转", "Assets and buffers"),
         "as.intro": (

@@ -79,6 +79,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("penalty_rate", "number"),
         Column("note", "text"),
     ),
+    # Keyword -> category rules for imported statements; empty means the default rules.
+    "rules": (
+        Column("keyword", "text", required=True),
+        Column("category", "text", required=True),
+    ),
 }
 SECTIONS = tuple(SCHEMAS)
 
@@ -183,6 +188,15 @@ class Profile:
     def section(self, name: str) -> pd.DataFrame:
         frame = self.sections.get(name)
         return frame if frame is not None else empty_section(name)
+
+    def import_rules(self, lang: str) -> list[dict]:
+        """The keyword rules for statement imports: the saved ones, else the defaults."""
+        saved = self.section("rules")
+        if saved.empty:
+            from core.imports.categories import default_rules
+
+            return default_rules(lang)
+        return [{"keyword": r["keyword"], "category": r["category"]} for r in saved.to_dict("records")]
 
     def debts(self) -> tuple[list[tuple[dict, Debt]], list[InputError]]:
         """The debt rows that make valid engine debts, and the errors of those that don't."""

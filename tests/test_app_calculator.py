@@ -13,7 +13,7 @@ def app(tmp_path, monkeypatch):
     monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/calculator.py").run()
+    at.switch_page("app_pages/calculator.py").run()
     assert not at.exception
     return at
 
@@ -56,7 +56,7 @@ def test_daily_rate_conversion_is_shown_and_flagged(app):
 def test_language_switch_to_english(app):
     app = AppTest.from_file(str(APP), default_timeout=60).run()
     app.segmented_control(key="app.lang").set_value("en").run()
-    app.switch_page("pages/calculator.py").run()
+    app.switch_page("app_pages/calculator.py").run()
     assert metric(app, "Monthly payment")
     assert app.title[0].value == "Loan calculator"
 

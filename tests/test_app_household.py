@@ -28,7 +28,7 @@ def metric(at, label):
 
 
 def test_overview_opens_on_the_sample_household_marked_as_sample():
-    at = open_page("pages/overview.py")
+    at = open_page("app_pages/overview.py")
     assert any("示例家庭" in i.value for i in at.info)
     assert metric(at, "每月收入") == "¥11,500.00"
     assert metric(at, "可用于还债") == "¥3,920.00"
@@ -38,7 +38,7 @@ def test_overview_opens_on_the_sample_household_marked_as_sample():
 
 
 def test_worksheet_import_of_an_alipay_bill_appends_monthly_averages(data_dir):
-    at = open_page("pages/worksheet.py")
+    at = open_page("app_pages/worksheet.py")
     at.file_uploader(key="ws.upload").upload("alipay.csv", make.alipay_csv(), "text/csv").run()
     assert not at.exception
     assert any("支付宝" in s.value for s in at.success)
@@ -47,13 +47,13 @@ def test_worksheet_import_of_an_alipay_bill_appends_monthly_averages(data_dir):
     assert not at.exception
     # The sample was copied into the user's own profile, which now holds the imported rows.
     assert metric(at, "每月收入") == "¥14,166.67"  # 11,500 + 8,000 / 3
-    again = open_page("pages/worksheet.py")
+    again = open_page("app_pages/worksheet.py")
     assert metric(again, "每月收入") == "¥14,166.67"
     assert not any("示例家庭" in i.value for i in again.info)
 
 
 def test_refused_upload_leaves_data_as_it_was():
-    at = open_page("pages/worksheet.py")
+    at = open_page("app_pages/worksheet.py")
     at.file_uploader(key="ws.upload").upload("bomb.xlsx", make.xml_bomb_xlsx(), "application/octet-stream").run()
     assert not at.exception
     assert any("拒绝" in e.value for e in at.error)
@@ -61,7 +61,7 @@ def test_refused_upload_leaves_data_as_it_was():
 
 
 def test_assets_page_totals():
-    at = open_page("pages/assets.py")
+    at = open_page("app_pages/assets.py")
     assert metric(at, "资产合计") == "¥60,500.00"
     assert metric(at, "急卖可得（扣除折价）") == "¥47,650.00"
     assert len(at.data_editor) >= 1
@@ -70,9 +70,28 @@ def test_assets_page_totals():
 def test_debts_page_shows_computed_columns_in_english():
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.segmented_control(key="app.lang").set_value("en").run()
-    at.switch_page("pages/debts.py").run()
+    at.switch_page("app_pages/debts.py").run()
     assert not at.exception
     table = at.dataframe[-1].value  # the editor comes first; the computed table after it
     assert list(table.columns)[:3] == ["Name", "Payment due", "True APR"]
     assert len(table) == 6
     assert "worth asking about" in " ".join(str(v) for v in table["Rate note"])
+
+
+def test_saved_keyword_rules_decide_the_import_categories(data_dir):
+    import pandas as pd
+
+    from core.profile import Profile
+    from core.store import Store, default_db_path
+
+    store = Store(str(default_db_path()))
+    rules = pd.DataFrame([{"keyword": "永辉", "category": "超市采购"}])
+    pid = store.create(Profile("带规则的家庭", {"rules": rules}))
+    store.set_meta("active_profile", str(pid))
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("bank.csv", make.bank_signed_csv(), "text/csv").run()
+    assert not at.exception
+    preview = next(d.value for d in at.dataframe if "类别" in d.value.columns)
+    assert "超市采购" in set(preview["类别"])
+    # The rules table shows the saved rule, not the defaults.
+    assert list(at.data_editor[-1].value["keyword"]) == ["永辉"]

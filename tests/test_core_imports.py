@@ -36,6 +36,17 @@ def test_bank_signed_amounts_thousands_and_compact_dates(encoding):
     assert r.neutral_count == 1 and r.months == 2
 
 
+def test_bank_xls_legacy_format_with_excel_dates():
+    data = make.bank_xls()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")  # a real BIFF/OLE file, not a renamed CSV
+    r = read_statement("明细.xls", data)
+    assert (r.kind, r.source) == ("statement", "bank")
+    assert r.total_income == 1_900_000
+    assert r.total_expense == 403_450  # the transfer between own accounts is neutral
+    assert r.neutral_count == 1 and r.months == 2
+    assert [(e.row, e.field) for e in r.errors] == [(10, "date")]  # 2026-06-31, row 10 of the sheet
+
+
 def test_bank_debit_credit_columns_and_us_dates():
     r = read_statement("statement.csv", make.bank_debit_credit_csv())
     assert r.source == "bank"

@@ -23,6 +23,23 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def readable_section(section: str, frame):
+    """A section frame for reading: choices in the user's language, blanks as empty
+    text (not "None"), column headings translated."""
+    from core.profile import SCHEMAS
+
+    language = lang()
+    out = frame.copy()
+    for column in SCHEMAS[section]:
+        if column.kind == "choice":
+            out[column.name] = out[column.name].map(
+                lambda v, c=column.name: "" if v is None or v != v else t(f"choice.{c}.{v}", language)
+            )
+        elif column.kind in ("text", "month"):
+            out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), "")
+    return out.rename(columns={c.name: t(f"field.{c.name}", language) for c in SCHEMAS[section]})
+
+
 def money_cents(cents: int) -> str:
     return format_money(from_cents(cents))
 

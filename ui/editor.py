@@ -7,11 +7,12 @@ normalised and saved; the next run feeds the newly saved frame.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from core.editing import apply_edits
 from core.i18n import t
-from core.profile import SCHEMAS
+from core.profile import SCHEMAS, normalize_section
 from ui.common import lang, tr
 from ui.state import current_profile, save_section
 
@@ -56,9 +57,16 @@ def _column_config(section: str) -> dict:
     return config
 
 
-def section_editor(section: str, height: int | None = None) -> None:
+def section_editor(section: str, height: int | None = None, fallback: pd.DataFrame | None = None) -> None:
+    """The editor for one section; ``fallback`` is shown (and edited from) while the section is empty."""
     key = f"{section}.editor"
     frame = current_profile().section(section)
+    if frame.empty and fallback is not None:
+        frame, _ = normalize_section(section, fallback)
+    # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into blank.
+    for column in SCHEMAS[section]:
+        if column.kind in ("text", "month"):
+            frame[column.name] = frame[column.name].fillna("")
 
     def on_change() -> None:
         edits = st.session_state.get(key) or {}

@@ -11,8 +11,8 @@ from ui.common import lang, tr
 from ui.state import SAMPLE, active_id, current_profile, set_active, store
 
 
-def _on_pick() -> None:
-    choice = st.session_state["profile.pick"]
+def _on_pick(key: str) -> None:
+    choice = st.session_state[key]
     set_active(None if choice == SAMPLE else int(choice))
 
 
@@ -25,13 +25,17 @@ def profile_sidebar() -> None:
     names = {str(pid): name for pid, name in profiles}
     options = [SAMPLE] + list(names)
     current = active_id()
-    st.session_state["profile.pick"] = SAMPLE if current is None else str(current)
+    # One key per language: the option labels change with the language, and a widget
+    # whose labels change under the same key confuses Streamlit's stored selection.
+    key = f"profile.pick.{lang()}"
+    st.session_state[key] = SAMPLE if current is None else str(current)
     st.selectbox(
         tr("profile.label"),
         options,
-        key="profile.pick",
+        key=key,
         on_change=_on_pick,
-        format_func=lambda v: tr("profile.sample") if v == SAMPLE else names.get(v, v),
+        args=(key,),
+        format_func={SAMPLE: tr("profile.sample"), **names}.get,
     )
     with st.expander(tr("profile.manage")):
         st.button(tr("profile.new"), key="profile.new", on_click=_new_profile, width="stretch")

@@ -104,7 +104,8 @@ NEUTRAL_KEYWORDS = (
     "基金申购",
     "基金赎回",
     "提现",
-    "充值",
+    "零钱充值",
+    "余额充值",
     "转入零钱",
     "余额转",
     "credit card payment",
@@ -138,13 +139,23 @@ def is_fixed(category: str) -> bool:
     return any(category in (category_label(k, "zh"), category_label(k, "en")) for k in FIXED_CATEGORIES)
 
 
-def categorize(text: str, rules: list[dict], fallback: str) -> str:
-    lowered = text.lower()
-    for rule in rules:
-        keyword = str(rule.get("keyword") or "").strip().lower()
-        if keyword and keyword in lowered:
-            return str(rule.get("category") or fallback)
-    return fallback
+class Categorizer:
+    """The rules prepared once: ``categorizer(text, fallback)`` is the category of the first
+    rule whose keyword occurs in the text (case-insensitive), else the fallback."""
+
+    def __init__(self, rules: list[dict]):
+        self.rules = []
+        for rule in rules:
+            keyword = str(rule.get("keyword") or "").strip().lower()
+            if keyword:
+                self.rules.append((keyword, str(rule.get("category") or "").strip()))
+
+    def __call__(self, text: str, fallback: str) -> str:
+        lowered = text.lower()
+        for keyword, category in self.rules:
+            if keyword in lowered:
+                return category or fallback
+        return fallback
 
 
 def neutral_reason(text: str, status: str) -> str | None:

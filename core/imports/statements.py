@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from core.errors import InputError
-from core.imports.categories import categorize, category_label, default_rules, direction_of, is_fixed, neutral_reason
+from core.i18n import t
+from core.imports.categories import Categorizer, category_label, default_rules, direction_of, is_fixed, neutral_reason
 from core.imports.safety import RefusedFile, check_upload
 from core.imports.tables import read_rows
 from core.money import MAX_AMOUNT, div_round
@@ -97,7 +98,7 @@ class Mapping:
     category: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Transaction:
     row: int  # as the user counts rows in the file (1-based)
     date: dt.date
@@ -119,24 +120,24 @@ class ImportResult:
 
     @property
     def counted(self) -> list[Transaction]:
-        return [t for t in self.transactions if t.neutral is None]
+        return [tx for tx in self.transactions if tx.neutral is None]
 
     @property
     def neutral_count(self) -> int:
-        return sum(1 for t in self.transactions if t.neutral is not None)
+        return sum(1 for tx in self.transactions if tx.neutral is not None)
 
     @property
     def total_income(self) -> int:
-        return sum(t.amount for t in self.counted if t.amount > 0)
+        return sum(tx.amount for tx in self.counted if tx.amount > 0)
 
     @property
     def total_expense(self) -> int:
-        return -sum(t.amount for t in self.counted if t.amount < 0)
+        return -sum(tx.amount for tx in self.counted if tx.amount < 0)
 
     @property
     def months(self) -> int:
         """Calendar months covered, first counted transaction's month to the last's."""
-        dates = [t.date for t in self.counted]
+        dates = [tx.date for tx in self.counted]
         if not dates:
             return 0
         first, last = min(dates), max(dates)
@@ -148,8 +149,8 @@ class ImportResult:
         if not months:
             return {}
         sums: dict[str, int] = {}
-        for t in self.counted:
-            sums[t.category] = sums.get(t.category, 0) + t.amount
+        for tx in self.counted:
+            sums[tx.category] = sums.get(tx.category, 0) + tx.amount
         out = {
             category: ("income" if total > 0 else "expense", div_round(abs(total), months))
             for category, total in sums.items()
@@ -157,7 +158,7 @@ class ImportResult:
         }
         return dict(sorted(out.items(), key=lambda item: -item[1][1]))
 
-    def worksheet_rows(self) -> list[dict]:
+    def worksheet_rows(self, lang: str = "zh") -> list[dict]:
         """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows)."""
         if self.kind == "budget":
             return list(self.budget_rows)
@@ -171,7 +172,7 @@ class ImportResult:
                     "amount": float(Decimal(cents) / 100),
                     "frequency": "monthly",
                     "month": None,
-                    "note": f"{self.source} ×{self.months}",
+                    "note": t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months),
                 }
             )
         return rows
@@ -235,8 +236,57 @@ def parse_amount(cell: object) -> Decimal | None:
     return -value if negative else value
 
 
+_ZERO = Decimal(0)
+_CENT = Decimal("0.01")
+
+
 def _cents(value: Decimal) -> int:
-    return int(value.quantize(Decimal("0.01")) * 100)
+    return int(value.quantize(_CENT) * 100)
+
+
+def _cached_date(cell: object, cache: dict) -> dt.date | None:
+    """parse_date, or None for a bad date. Text dates are decided by their first ten
+    characters (every accepted pattern fits in them), so those are the cache key."""
+    if not isinstance(cell, str):
+        try:
+            return parse_date(cell)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    key = cell.strip().lstrip("\ufeff").strip("\t '\"")[:10]
+    if key not in cache:
+        try:
+            cache[key] = parse_date(key)
+        except (ValueError, TypeError, OverflowError):
+            cache[key] = None
+    return cache[key]
+
+
+def _cached_amount(cell: object, cache: dict) -> Decimal | None:
+    """parse_amount with text cells cached (raises ValueError for text that is no number)."""
+    if not isinstance(cell, str):
+        return parse_amount(cell)
+    if cell in cache:
+        value = cache[cell]
+    else:
+        try:
+            value = parse_amount(cell)
+        except ValueError:
+            value = ValueError
+        cache[cell] = value
+    if value is ValueError:
+        raise ValueError
+    return value
+
+
+def _text(cell: object) -> str:
+    """A cell as stripped text; blank (None, NaN, spaces) is ''."""
+    if cell is None:
+        return ""
+    if cell.__class__ is str:
+        return cell.strip()
+    if cell != cell:  # NaN
+        return ""
+    return str(cell).strip()
 
 
 # --- detection -------------------------------------------------------------------------
@@ -344,60 +394,73 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
     other = category_label("other", lang)
     other_income = category_label("other_income", lang)
+    categorizer = Categorizer(rules)
+
+    # Rows are padded so every column index is valid; a missing column reads the padding
+    # cell at -1, which is always None. Parsed dates, amounts and categories are cached by
+    # the text they come from: statements repeat days, amounts and merchants a great deal.
+    width = len(header)
+    date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i = (
+        -1 if i is None else i
+        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col)
+    )
+    text_is = [i for i in text_cols if i is not None]
+    date_cache: dict[str, dt.date | None] = {}
+    amount_cache: dict[str, Decimal | None] = {}
+    meaning_cache: dict[tuple, tuple[str | None, str]] = {}
 
     for offset, row in enumerate(rows[index + 1 :], start=index + 2):
-
-        def cell(i: int | None, row: list = row) -> object:
-            return row[i] if i is not None and i < len(row) else None
-
-        raw_date, raw_amount = cell(date_col), cell(amount_col)
-        raw_debit, raw_credit = cell(debit_col), cell(credit_col)
-        if all(_blank(v) for v in (raw_date, raw_amount, raw_debit, raw_credit)):
+        row = [*row, *([None] * (width - len(row))), None] if len(row) < width else [*row, None]
+        raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
+        if _blank(raw_date) and _blank(raw_amount) and _blank(raw_debit) and _blank(raw_credit):
             continue
         if isinstance(raw_date, str) and raw_date.strip().startswith(("-", "#", "共", "合计", "总计", "导出", "Total")):
             continue  # footer lines of Alipay/bank exports
-        errors_before = len(result.errors)
-        try:
-            date = parse_date(raw_date)
-        except (ValueError, TypeError, OverflowError):
+        failed = False
+        date = _cached_date(raw_date, date_cache)
+        if date is None:
             result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
-            date = None
+            failed = True
         amount = None
         try:
             if amount_col is not None:
-                value = parse_amount(raw_amount)
-                amount = None if value is None else value
+                amount = _cached_amount(raw_amount, amount_cache)
             else:
-                debit, credit = parse_amount(raw_debit), parse_amount(raw_credit)
+                debit, credit = _cached_amount(raw_debit, amount_cache), _cached_amount(raw_credit, amount_cache)
                 if debit is not None or credit is not None:
-                    amount = (credit or Decimal(0)) - abs(debit or Decimal(0))
+                    amount = (credit or _ZERO) - abs(debit or _ZERO)
             if amount is None:
                 raise ValueError
         except ValueError:
             bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
+            failed = True
         if amount is not None and abs(amount) > MAX_AMOUNT:
             result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
-            amount = None
-        if len(result.errors) > errors_before or date is None or amount is None:
+            failed = True
+        if failed:
             continue
-        text = " ".join(str(cell(i)).strip() for i in text_cols if not _blank(cell(i)))
-        status = "" if _blank(cell(status_col)) else str(cell(status_col)).strip()
+        text = " ".join(filter(None, [_text(row[i]) for i in text_is]))
+        status = _text(row[status_i])
         neutral = None
         if flag_col is not None:
-            flag = "" if _blank(cell(flag_col)) else str(cell(flag_col)).strip()
+            flag = _text(row[flag_i])
             if flag in ("收入", "income"):
                 amount = abs(amount)
             elif flag in ("支出", "expense"):
                 amount = -abs(amount)
             else:
                 neutral = "flag"
-        reason = neutral_reason(text, status)
+        source_category = _text(row[category_i])
+        key = (text, status, source_category, amount > 0)
+        meaning = meaning_cache.get(key)
+        if meaning is None:
+            fallback = source_category or (other_income if amount > 0 else other)
+            meaning = (neutral_reason(text, status), categorizer(f"{text} {source_category}", fallback))
+            meaning_cache[key] = meaning
+        reason, category = meaning
         if reason == "closed" or (neutral is None and reason):
             neutral = reason
-        source_category = "" if category_col is None or _blank(cell(category_col)) else str(cell(category_col)).strip()
-        fallback = source_category or (other_income if amount > 0 else other)
-        category = categorize(f"{text} {source_category}", rules, fallback)
         result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
     if not result.transactions and not result.errors:
         raise RefusedFile("refuse.no_rows")
@@ -490,9 +553,9 @@ def _month_index(cell: object) -> int:
 def _blank(value: object) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    if value.__class__ is str:
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
 
 
 def _show(value: object) -> str:

@@ -123,12 +123,10 @@ def page(browser):
 
 
 def wait_for_app(pg, timeout: float = 30_000) -> None:
-    """Wait until the app has rendered and is no longer running a script."""
-    pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    """Wait until the app has finished a script run (the state is 'initial' before the first)."""
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     pg.wait_for_function(
-        "() => { const app = document.querySelector(\"[data-testid='stApp']\");"
-        " return app && app.getAttribute('data-test-script-state') !== 'running'"
-        " && !document.querySelector(\"[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']\"); }",
+        "() => !document.querySelector(\"[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']\")",
         timeout=timeout,
     )
     pg.wait_for_timeout(300)

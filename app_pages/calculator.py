@@ -41,7 +41,10 @@ with left:
     rate_col, unit_col = st.columns([1, 1])
     with unit_col:
         unit = st.selectbox(
-            tr("calc.rate_unit"), RATE_UNITS, format_func=lambda u: tr(f"unit.{u}"), key="calc.rate_unit"
+            tr("calc.rate_unit"),
+            RATE_UNITS,
+            format_func={u: tr(f"unit.{u}") for u in RATE_UNITS}.get,
+            key="calc.rate_unit",
         )
     with rate_col:
         rate = st.number_input(
@@ -64,7 +67,9 @@ with left:
         )
     )
 with right:
-    method = st.selectbox(tr("calc.method"), METHODS, format_func=lambda m: tr(f"method.{m}"), key="calc.method")
+    method = st.selectbox(
+        tr("calc.method"), METHODS, format_func={m: tr(f"method.{m}") for m in METHODS}.get, key="calc.method"
+    )
     months = st.number_input(
         tr("calc.months"),
         min_value=1,

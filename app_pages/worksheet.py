@@ -10,7 +10,7 @@ from core.imports import Mapping, RefusedFile, read_statement
 from core.imports.categories import default_rules
 from core.money import from_cents
 from core.profile import normalize_section
-from ui.common import lang, money_cents, tr
+from ui.common import lang, money_cents, readable_section, tr
 from ui.editor import section_editor
 from ui.state import current_profile, is_sample, save_section
 
@@ -19,6 +19,8 @@ st.caption(tr("ws.intro"))
 if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
+if st.session_state.get("ws.imported"):
+    st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
 section_editor("worksheet")
 summary = summarize(current_profile().section("worksheet"))
 c1, c2, c3 = st.columns(3)
@@ -28,15 +30,17 @@ c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 
 with st.expander(tr("ws.import"), expanded=False):
     st.caption(tr("ws.import_help"))
-    if "ws.rules" not in st.session_state:
-        st.session_state["ws.rules"] = current_profile().settings.get("rules") or default_rules(lang())
     upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt"], key="ws.upload")
     mapping = st.session_state.get("ws.mapping")
     result = None
     if upload is not None:
         try:
             result = read_statement(
-                upload.name, upload.getvalue(), rules=st.session_state["ws.rules"], lang=lang(), mapping=mapping
+                upload.name,
+                upload.getvalue(),
+                rules=current_profile().import_rules(lang()),
+                lang=lang(),
+                mapping=mapping,
             )
         except RefusedFile as refused:
             st.error(tr("ws.refused", reason=refused.message(lang())), icon="⛔")
@@ -72,9 +76,15 @@ with st.expander(tr("ws.import"), expanded=False):
                     expense=money_cents(result.total_expense),
                 )
             )
-        incoming, _ = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows()))
+        incoming, _ = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang())))
         st.markdown(f"**{tr('ws.preview')}**")
-        st.dataframe(incoming, hide_index=True, width="stretch", key="ws.preview")
+        st.dataframe(
+            readable_section("worksheet", incoming),
+            hide_index=True,
+            width="stretch",
+            key="ws.preview",
+            column_config={tr("field.amount"): st.column_config.NumberColumn(format="%.2f")},
+        )
         if result.kind == "statement":
             with st.popover(tr("ws.transactions")):
                 st.dataframe(
@@ -106,20 +116,6 @@ with st.expander(tr("ws.import"), expanded=False):
             st.session_state.pop("ws.mapping", None)
             st.session_state["ws.imported"] = len(incoming)
             st.rerun()
-    if st.session_state.get("ws.imported"):
-        st.success(tr("ws.done", n=st.session_state.pop("ws.imported")))
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))
-    edited_rules = st.data_editor(
-        pd.DataFrame(st.session_state["ws.rules"], columns=["keyword", "category"]),
-        key="ws.rules_editor",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        height=240,
-        column_config={
-            "keyword": st.column_config.TextColumn(tr("ws.keyword")),
-            "category": st.column_config.TextColumn(tr("field.category")),
-        },
-    )
-    st.session_state["ws.rules"] = [r for r in edited_rules.to_dict("records") if r.get("keyword")]
+    section_editor("rules", height=240, fallback=pd.DataFrame(default_rules(lang())))
