@@ -64,6 +64,11 @@ pages = {
         st.Page("app_pages/assets.py", title=tr("nav.assets"), icon=":material/savings:", url_path="assets"),
         st.Page("app_pages/debts.py", title=tr("nav.debts"), icon=":material/credit_card:", url_path="debts"),
     ],
+    tr("nav.section.negotiate"): [
+        st.Page(
+            "app_pages/scenarios.py", title=tr("nav.scenarios"), icon=":material/compare_arrows:", url_path="scenarios"
+        ),
+    ],
     tr("nav.section.tools"): [
         st.Page(
             "app_pages/calculator.py", title=tr("nav.calculator"), icon=":material/calculate:", url_path="calculator"

@@ -51,7 +51,8 @@ def apr_percent(flows: Sequence[int]) -> Decimal | None:
     rate = monthly_irr(flows)
     if rate is None:
         return None
-    return Decimal(repr(rate * 1200)).quantize(Decimal("0.01"))
+    value = Decimal(repr(rate * 1200)).quantize(Decimal("0.01"))
+    return value if value else Decimal("0.00")  # never "-0.00"
 
 
 def rate_lines(lpr_percent: Decimal = DEFAULT_LPR) -> dict[str, Decimal]:

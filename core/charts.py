@@ -118,3 +118,163 @@ def owed_figure(names: list[str], principal: list[int], overdue: list[int], lang
         )
     fig.update_layout(barmode="stack")
     return _layout(fig, lang, height=340)
+
+
+# --- scenarios ---------------------------------------------------------------------------
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+
+
+def scenario_label(result, lang: str) -> str:
+    name = result.scenario.name
+    return t("sc.status_quo", lang) if name == "status_quo" else name
+
+
+def _yuan(values) -> list[float]:
+    return [float(from_cents(int(v))) for v in values]
+
+
+def cashflow_figure(results: list, lang: str) -> go.Figure:
+    """Top: income, expenses and each scenario's debt payments a month. Bottom: the cash
+    buffer at the end of each month, with the safety margin."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.08,
+        subplot_titles=(t("chart.monthly_flows", lang), t("chart.buffer", lang)),
+    )
+    base = results[0]
+    months = [format_month(m) for m in base.months]
+    fig.add_scatter(
+        x=months, y=_yuan(base.income), name=t("chart.income", lang), mode="lines",
+        line={"color": "#777777", "width": 1.5}, hovertemplate=MONEY_HOVER, row=1, col=1,
+    )  # fmt: skip
+    fig.add_scatter(
+        x=months, y=_yuan(base.expenses), name=t("chart.expenses", lang), mode="lines",
+        line={"color": "#777777", "width": 1.5, "dash": "dot"}, hovertemplate=MONEY_HOVER, row=1, col=1,
+    )  # fmt: skip
+    for i, result in enumerate(results):
+        colour, dash = OKABE_ITO[i % len(OKABE_ITO)], DASHES[i % len(DASHES)]
+        label = scenario_label(result, lang)
+        x = [format_month(m) for m in result.months]
+        fig.add_scatter(
+            x=x, y=_yuan(result.payments), name=f"{label} · {t('chart.debt_payments', lang)}", mode="lines",
+            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=1, col=1,
+            legendgroup=label,
+        )  # fmt: skip
+        fig.add_scatter(
+            x=x, y=_yuan(result.buffer), name=f"{label} · {t('chart.buffer_short', lang)}", mode="lines",
+            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=2, col=1,
+            legendgroup=label, showlegend=True,
+        )  # fmt: skip
+    fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=2, col=1)
+    _layout(fig, lang, height=560)
+    fig.update_yaxes(tickformat=",.0f", title_text=t("chart.amount", lang))
+    return fig
+
+
+def balances_figure(results: list, lang: str) -> go.Figure:
+    """Everything still owed at the end of each month, per scenario."""
+    fig = go.Figure()
+    for i, result in enumerate(results):
+        fig.add_scatter(
+            x=[format_month(m) for m in result.months],
+            y=_yuan(result.balances.sum(axis=0)),
+            name=scenario_label(result, lang),
+            mode="lines",
+            line={"color": OKABE_ITO[i % len(OKABE_ITO)], "dash": DASHES[i % len(DASHES)], "width": 2},
+            hovertemplate=MONEY_HOVER,
+        )
+    return _layout(fig, lang)
+
+
+def payoff_figure(results: list, lang: str) -> go.Figure:
+    """Each debt's payoff month per scenario (a cross at the right edge: never paid off)."""
+    fig = go.Figure()
+    last = max(max(r.months) for r in results)
+    for i, result in enumerate(results):
+        names, months, text, symbols = [], [], [], []
+        for track in result.tracks:
+            names.append(track.name)
+            if track.payoff is None:
+                months.append(format_month(last))
+                text.append(t("sc.never", lang))
+                symbols.append("x")
+            else:
+                months.append(format_month(track.payoff))
+                text.append(format_month(track.payoff))
+                symbols.append("circle")
+        fig.add_scatter(
+            x=months,
+            y=names,
+            name=scenario_label(result, lang),
+            mode="markers",
+            marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "size": 12, "symbol": symbols, "line": {"width": 1}},
+            text=text,
+            hovertemplate="%{fullData.name} · %{y}: %{text}<extra></extra>",
+        )
+    fig.update_layout(
+        height=max(260, 60 + 40 * len(results[0].tracks)),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        xaxis_title=t("chart.payoff_month", lang),
+    )
+    return fig
+
+
+def cost_figure(results: list, lang: str) -> go.Figure:
+    """What each scenario costs beyond the principal, and what it forgives."""
+    fig = go.Figure()
+    labels = [scenario_label(r, lang) for r in results]
+    parts = (
+        ("total.interest", [r.total_interest for r in results], OKABE_ITO[1], ""),
+        ("total.fees", [r.total_fees for r in results], OKABE_ITO[4], ""),
+        ("total.penalty", [r.total_penalty for r in results], OKABE_ITO[3], ""),
+        ("sc.forgiven", [r.forgiven for r in results], OKABE_ITO[2], "/"),
+    )
+    for key, values, colour, pattern in parts:
+        fig.add_bar(
+            x=labels,
+            y=_yuan(values),
+            name=t(key, lang),
+            marker={"color": colour, "pattern": {"shape": pattern}},
+            hovertemplate="%{fullData.name}: ¥%{y:,.2f}<extra>%{x}</extra>",
+        )
+    fig.update_layout(barmode="group")
+    return _layout(fig, lang)
+
+
+def heatmap_figure(sweep, lang: str, marks: list[tuple[str, float, float]] = ()) -> go.Figure:
+    """Term x rate (or settlement %) coloured by total paid where the household never runs
+    short; combinations that run short are grey. ``marks``: (label, value, months)."""
+    import numpy as np
+
+    cost = np.where(sweep.feasible, sweep.cost / 100.0, np.nan)
+    short = np.where(sweep.feasible, np.nan, 1.0)
+    x_title = t("chart.rate_axis" if sweep.axis == "rate" else "chart.settlement_axis", lang)
+    fig = go.Figure()
+    fig.add_heatmap(
+        x=sweep.values, y=sweep.months, z=short, colorscale=[[0, "#DDDDDD"], [1, "#DDDDDD"]], showscale=False,
+        name=t("chart.runs_short", lang), hovertemplate=t("chart.runs_short", lang) + "<extra>%{y} · %{x}</extra>",
+    )  # fmt: skip
+    fig.add_heatmap(
+        x=sweep.values, y=sweep.months, z=cost, colorscale="Viridis", name=t("chart.total_paid", lang),
+        colorbar={"title": {"text": t("chart.total_paid", lang)}, "tickformat": ",.0f"},
+        hovertemplate=t("chart.total_paid", lang) + ": ¥%{z:,.2f}<extra>%{y} · %{x}</extra>",
+    )  # fmt: skip
+    for label, value, months in marks:
+        fig.add_scatter(
+            x=[value], y=[months], mode="markers+text", text=[label], textposition="top center",
+            marker={"symbol": "star", "size": 16, "color": "#D55E00", "line": {"color": "white", "width": 1}},
+            name=label, hovertemplate=f"{label}<extra>%{{y}} · %{{x}}</extra>",
+        )  # fmt: skip
+    fig.update_layout(
+        height=440,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis_title=x_title,
+        yaxis_title=t("chart.term_axis", lang),
+        showlegend=False,
+    )
+    return fig

@@ -1,4 +1,4 @@
-"""Command line: ``python -m core schedule|import ...``.
+"""Command line: ``python -m core schedule|import|simulate ...``.
 
 Bad arguments exit with status 2 and one line on stderr; no traceback reaches the user.
 """
@@ -142,7 +142,71 @@ def _build_parser() -> _Parser:
     imp.add_argument("--category-col", help="... the category column's header")
     imp.add_argument("--lang", default="en", choices=["en", "zh"])
     imp.add_argument("--json", action="store_true", help="print JSON instead of a summary")
+
+    sim = sub.add_parser("simulate", help="run a profile workbook's scenarios")
+    sim.add_argument("profile", help="a profile workbook exported by the app (XLSX)")
+    sim.add_argument("--margin", default="0", help="safety margin: cash to keep at least (yuan)")
+    sim.add_argument("--lang", default="en", choices=["en", "zh"])
+    sim.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
+
+
+def simulate_json(results) -> list[dict]:
+    return [
+        {
+            "name": r.scenario.name,
+            "total_paid": _money(r.total_paid),
+            "total_interest": _money(r.total_interest),
+            "total_fees": _money(r.total_fees),
+            "total_penalty": _money(r.total_penalty),
+            "forgiven": _money(r.forgiven),
+            "debt_free": format_month(r.debt_free) if r.debt_free is not None else None,
+            "shortfall_months": r.shortfall_months,
+            "debts": [
+                {"name": track.name, "payoff": format_month(track.payoff) if track.payoff is not None else None}
+                for track in r.tracks
+            ],
+            "errors": [e.message("en") for e in r.errors],
+        }
+        for r in results
+    ]
+
+
+def _run_simulate(args: argparse.Namespace) -> int:
+    from core.scenarios import household, scenarios_from_profile, simulate
+
+    profile = _load_profile(args.profile)
+    try:
+        margin = to_cents(args.margin)
+    except (ValueError, ArithmeticError):
+        raise UsageError(f"--margin: not an amount: {args.margin!r}") from None
+    h = household(profile)
+    if h.errors:
+        raise UsageError("; ".join(e.message(args.lang) for e in h.errors))
+    scenarios, errors = scenarios_from_profile(profile)
+    if errors:
+        raise UsageError("; ".join(e.message(args.lang) for e in errors))
+    results = [simulate(h, s, margin) for s in scenarios]
+    data = simulate_json(results)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    lang = args.lang
+    for item in data:
+        name = t("sc.status_quo", lang) if item["name"] == "status_quo" else item["name"]
+        print(f"{t('cli.sim_header', lang)}: {name}")
+        print(f"  {t('sc.col.paid', lang)}: {format_money(from_cents(to_cents(item['total_paid'])))}")
+        print(f"  {t('total.interest', lang)}: {format_money(from_cents(to_cents(item['total_interest'])))}")
+        print(f"  {t('total.fees', lang)}: {format_money(from_cents(to_cents(item['total_fees'])))}")
+        print(f"  {t('total.penalty', lang)}: {format_money(from_cents(to_cents(item['total_penalty'])))}")
+        print(f"  {t('sc.forgiven', lang)}: {format_money(from_cents(to_cents(item['forgiven'])))}")
+        print(f"  {t('sc.col.short', lang)}: {item['shortfall_months']}")
+        print(f"  {t('sc.col.debt_free', lang)}: {item['debt_free'] or t('sc.never', lang)}")
+        for debt in item["debts"]:
+            print(f"    {debt['name']}: {debt['payoff'] or t('sc.never', lang)}")
+        for error in item["errors"]:
+            print(f"  ! {error}")
+    return 0
 
 
 def _read_file(path: str) -> bytes:
@@ -238,6 +302,10 @@ def _load_profile(path: str):
         profile, errors = profile_from_xlsx(data, name=Path(path).stem, filename=Path(path).name)
     except RefusedFile as refused:
         raise UsageError(f"{path}: {refused.message('en')}") from None
+    except Exception:  # calamine's own errors for a workbook it cannot read
+        raise UsageError(f"{path}: {t('refuse.corrupt', 'en')}") from None
+    if errors:
+        raise UsageError(f"{path}: " + "; ".join(e.message("en") for e in errors[:5]))
     return profile
 
 
@@ -289,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_schedule(args)
         if args.command == "import":
             return _run_import(args)
+        if args.command == "simulate":
+            return _run_simulate(args)
         parser.print_help()
         return 2
     except UsageError as exc:

@@ -92,6 +92,12 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def field_label(section: str, column: str, lang: str = DEFAULT_LANG) -> str:
+    """A column's label: the section's own wording if it has one, else the shared one."""
+    key = f"field.{section}.{column}"
+    return t(key if key in TEXTS else f"field.{column}", lang)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The text for key in lang, with params filled in; the key itself if unknown."""
     pair = TEXTS.get(key)
@@ -508,5 +514,181 @@ TEXTS.update(
         "db.col.flag": ("利率提示", "Rate note"),
         "db.col.payoff": ("还清月份", "Paid off in"),
         "db.never": ("还不清", "Never"),
+    }
+)
+
+# --- negotiation scenarios ------------------------------------------------------------------
+TEXTS.update(
+    {
+        "nav.section.negotiate": ("协商", "Negotiate"),
+        "nav.scenarios": ("协商方案对比", "Scenarios"),
+        "sheet.scenarios": ("协商方案", "Scenarios"),
+        "sheet.terms": ("方案条款", "Scenario terms"),
+        "field.strategy": ("多余的钱怎么用", "Spare money goes to"),
+        "field.custom_order": ("自定顺序（债务名，用 ; 分隔）", "Custom order (debt names, separated by ;)"),
+        "field.scenario": ("方案", "Scenario"),
+        "field.debt": ("债务", "Debt"),
+        "field.term": ("条款", "Term"),
+        "field.start": ("从哪个月起", "From month"),
+        "field.percent": ("百分比（%）", "Percent (%)"),
+        "field.mode": ("方式", "How"),
+        "field.asset": ("卖掉哪项资产", "Asset sold"),
+        "choice.strategy.savings": ("存起来", "Kept as savings"),
+        "choice.strategy.avalanche": ("先还利率最高的（雪崩法）", "Highest rate first (avalanche)"),
+        "choice.strategy.snowball": ("先还余额最小的（雪球法）", "Smallest balance first (snowball)"),
+        "choice.strategy.custom": ("按自定顺序", "Custom order"),
+        "choice.term.extension": ("延长期限（重新分期）", "Term extension"),
+        "choice.term.rate_cut": ("降低利率", "Rate reduction"),
+        "choice.term.freeze": ("停息挂账（0 利息分期）", "Interest freeze + installments"),
+        "choice.term.waiver": ("减免罚息 / 利息", "Penalty / interest waiver"),
+        "choice.term.reduction": ("减免本金", "Principal reduction"),
+        "choice.term.deferral": ("延期还款 / 宽限期", "Deferral / grace period"),
+        "choice.term.fee": ("一次性手续费", "One-off fee"),
+        "choice.term.stage": ("分阶段还款（一个阶段）", "Staged repayment (one stage)"),
+        "choice.term.settlement": ("一次性结清", "Lump-sum settlement"),
+        "choice.term.higher_payment": ("多还一点、早点还完", "Higher payment, shorter term"),
+        "choice.mode.penalty": ("只减罚息", "Penalty only"),
+        "choice.mode.interest": ("只减利息", "Interest only"),
+        "choice.mode.both": ("罚息和利息", "Penalty and interest"),
+        "choice.mode.capitalise": ("不还款，利息计入本金", "No payment, interest added"),
+        "choice.mode.interest_only": ("只还利息", "Interest only"),
+        "choice.mode.free": ("不还款也不计息", "No payment, no interest"),
+        "choice.mode.upfront": ("当月付清", "Paid up front"),
+        "choice.mode.added": ("计入欠款", "Added to the balance"),
+        "sc.title": ("协商方案对比", "Compare negotiated terms"),
+        "sc.intro": (
+            "“维持原状”永远在第一行：逾期的债继续算罚息。添加方案，给一笔或几笔债设定条款，"
+            "看每个月的钱够不够、哪天还清、一共要付多少。",
+            "“Status quo” is always the first row: overdue debts keep accruing penalty interest."
+            " Add scenarios that apply terms to one debt or several, and see whether the money lasts"
+            " each month, when each debt is paid off and what it all costs.",
+        ),
+        "sc.status_quo": ("维持原状", "Status quo"),
+        "sc.margin": ("安全垫（现金最少留多少）", "Safety margin (cash to keep at least)"),
+        "sc.margin_help": (
+            "现金余额低于这个数的月份算作“钱不够”。",
+            "A month ends short when the cash left falls below this amount.",
+        ),
+        "sc.presets": ("从现成方案开始", "Start from a ready-made scenario"),
+        "sc.preset.freeze36": ("所有网贷停息挂账 36 期", "Interest freeze, 36 months, on every online-lending debt"),
+        "sc.preset.fee24": ("5% 手续费 + 24 期分期（全部债务）", "5% fee and 24 installments (every debt)"),
+        "sc.preset.settle60": ("最大一张信用卡按 60% 一次结清", "Settle the largest card at 60%"),
+        "sc.preset.avalanche": (
+            "不谈条款，多余的钱先还利率最高的",
+            "No new terms; spare money to the highest rate first",
+        ),
+        "sc.preset.add": ("添加这个方案", "Add this scenario"),
+        "sc.preset.added": ("已添加方案“{name}”。", "Scenario “{name}” added."),
+        "sc.preset.no_card": ("没有信用卡债务，无法使用这个方案。", "There is no credit-card debt for this scenario."),
+        "sc.edit": ("编辑方案和条款", "Edit scenarios and terms"),
+        "sc.edit_help": (
+            "先在上表给方案起名，再在下表为它添加条款。债务一栏可选某笔债、“全部债务”或某一类债权人。"
+            "分阶段还款：每个阶段一行（金额 = 每月还款，期数 = 这个阶段几个月，最后一个阶段可不填期数）。",
+            "Name a scenario in the first table, then add its terms in the second. The debt column takes"
+            " one debt, “every debt” or a kind of lender. Staged repayment: one row a stage (amount ="
+            " monthly payment, months = length of the stage; the last stage may leave months blank).",
+        ),
+        "sc.all_debts": ("全部债务", "Every debt"),
+        "sc.type_target": ("所有{kind}", "Every {kind}"),
+        "sc.compare": ("对比", "Comparison"),
+        "sc.col.scenario": ("方案", "Scenario"),
+        "sc.col.short": ("钱不够的月数", "Months short"),
+        "sc.col.first_short": ("第一次不够", "First short month"),
+        "sc.col.lowest": ("现金最低点", "Lowest cash"),
+        "sc.col.debt_free": ("全部还清", "Debt-free"),
+        "sc.col.paid": ("一共要付", "Total paid"),
+        "sc.col.saving": ("比维持原状省", "Saving vs status quo"),
+        "sc.forgiven": ("减免", "Forgiven"),
+        "sc.never": ("还不清", "Never"),
+        "sc.tab.cash": ("每月现金流", "Cash flow"),
+        "sc.tab.balance": ("欠款余额", "Balances"),
+        "sc.tab.payoff": ("各笔还清时间", "Payoff timeline"),
+        "sc.tab.cost": ("总成本", "Total cost"),
+        "sc.offers": ("协商后的条件（含手续费的真实年化利率）", "The negotiated offers (true APR, fees included)"),
+        "sc.col.debt": ("债务", "Debt"),
+        "sc.col.new_payment": ("新的月供", "New monthly payment"),
+        "sc.col.months": ("期数", "Months"),
+        "sc.col.apr": ("真实年化利率", "True APR"),
+        "sc.no_offers": ("还没有方案给债务设定条款。", "No scenario applies terms to a debt yet."),
+        "sc.invalid": (
+            "方案“{name}”有问题，暂按维持原状计算：",
+            "Scenario “{name}” has problems and is shown as the status quo:",
+        ),
+        "sc.ask": ("我可以提出什么？", "What can I ask for?"),
+        "sc.ask_help": (
+            "在不让任何一个月的现金低于安全垫的前提下，最少需要争取到什么。每一项单独就够。",
+            "The least you need, so that no month's cash falls below the safety margin. Any one of these is enough on its own.",
+        ),
+        "sc.ask_targets": ("为哪些债务协商", "Negotiate for which debts"),
+        "sc.ask.none_needed": (
+            "按现在的合同，现金每个月都够，不需要额外的让步。",
+            "On the current contracts the cash lasts every month: no concession is needed.",
+        ),
+        "sc.ask.not_enough": (
+            "单靠这几笔债的让步还不够：即使延长到 120 期、降到 0 利率或只还很小的比例，现金仍会不够。"
+            "可以加上其他债务一起谈，或先减少支出、增加收入。",
+            "Concessions on these debts alone are not enough: even 120 months, a 0% rate or a small settlement"
+            " leaves months short. Add other debts to the talks, or cut costs / raise income first.",
+        ),
+        "sc.ask.extension": (
+            "请求把 {owed} 分成至少 {months} 期，按现在的利率每月约 {payment}（一共约 {cost}）。",
+            "Ask to spread the {owed} over at least {months} months at the current rate: about {payment} a month"
+            " ({cost} in all).",
+        ),
+        "sc.ask.rate_cut": (
+            "或者：在 {months} 期内还清，把年利率降到 {rate}% 以下，每月约 {payment}（一共约 {cost}）。",
+            "Or: repay within {months} months with the annual rate cut to {rate}% or less: about {payment} a month"
+            " ({cost} in all).",
+        ),
+        "sc.ask.settlement": (
+            "或者：一次性结清，最多能付欠款的 {percent}%（{payment}），其余请求减免。",
+            "Or: a one-off settlement of up to {percent}% of what is owed ({payment}), the rest forgiven.",
+        ),
+        "sc.ask.add": ("把这个请求作为方案加入对比", "Add this ask as a scenario"),
+        "sc.ask.name.extension": ("请求：分 {months} 期", "Ask: {months} months"),
+        "sc.ask.name.rate_cut": ("请求：利率降到 {rate}%", "Ask: rate cut to {rate}%"),
+        "sc.ask.name.settlement": ("请求：按 {percent}% 结清", "Ask: settle at {percent}%"),
+        "sc.heatmap": ("协商空间", "Negotiation space"),
+        "sc.heatmap_axis": ("横轴", "Across"),
+        "sc.axis.rate": ("年利率", "Annual rate"),
+        "sc.axis.settlement": ("分期结清的比例", "Share paid in a settlement"),
+        "sc.heatmap_help": (
+            "每一格是一种条件：彩色 = 现金够用（颜色越浅付得越多），灰色 = 会有月份不够。星号是你的方案。",
+            "Each cell is one set of terms: coloured = the cash lasts (lighter = more paid in all), grey = some"
+            " month runs short. Stars mark your scenarios.",
+        ),
+        "sc.not_advice": (
+            "这些是按你填的数字算出来的，供协商参考，不是法律或财务建议。",
+            "These figures come from the numbers you entered, to help you negotiate; they are not legal or financial advice.",
+        ),
+        "sc.no_debts": ("还没有债务。先在“债务”页填写。", "No debts yet. Fill in the Debts page first."),
+        "chart.monthly_flows": ("每月收入、支出和还款", "Monthly income, spending and debt payments"),
+        "chart.buffer": ("月底手里的现金", "Cash at the end of each month"),
+        "chart.buffer_short": ("现金", "cash"),
+        "chart.income": ("收入", "Income"),
+        "chart.expenses": ("支出", "Spending"),
+        "chart.debt_payments": ("还款", "debt payments"),
+        "chart.payoff_month": ("还清月份", "Paid off in"),
+        "chart.rate_axis": ("年利率（%）", "Annual rate (%)"),
+        "chart.settlement_axis": ("结清比例（欠款的 %）", "Settlement (% of what is owed)"),
+        "chart.term_axis": ("期数（月）", "Term (months)"),
+        "chart.total_paid": ("一共要付", "Total paid"),
+        "chart.runs_short": ("会有月份钱不够", "Some month runs short"),
+        "err.sc_unknown_debt": ("没有名为“{value}”的债务", "There is no debt named “{value}”"),
+        "err.sc_unknown_asset": ("没有名为“{value}”的资产", "There is no asset named “{value}”"),
+        "err.sc_unknown_scenario": ("没有名为“{value}”的方案", "There is no scenario named “{value}”"),
+        "err.sc_months_needed": ("“{value}”：请填写期数", "“{value}”: enter the number of months"),
+        "err.sc_amount_needed": ("“{value}”：请填写金额或百分比", "“{value}”: enter an amount or a percent"),
+        "err.sc_rate_needed": ("“{value}”：请填写新的年利率", "“{value}”: enter the new annual rate"),
+        "err.sc_card_freeze": (
+            "“{value}”：信用卡停息分期（个性化分期）最长 60 期",
+            "“{value}”: a credit card's interest-free installment plan is at most 60 months",
+        ),
+        "err.sc_bad_term": ("无法识别的条款：{value}", "Unknown term: {value}"),
+        "cli.sim_header": ("方案", "Scenario"),
+        "field.terms.months": ("期数（月）", "Months"),
+        "field.terms.rate": ("新的年利率（%）", "New annual rate (%)"),
+        "field.terms.amount": ("金额（元）", "Amount (¥)"),
+        "field.scenarios.name": ("方案名称", "Scenario name"),
     }
 )

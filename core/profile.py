@@ -22,6 +22,20 @@ KINDS = ("fixed", "variable")
 ASSET_TYPES = ("cash", "investment", "property", "vehicle", "valuables", "other")
 LIQUIDITY = ("now", "3_months", "illiquid")
 BUFFER_KINDS = ("credit_line", "family_help", "other")
+STRATEGIES = ("savings", "avalanche", "snowball", "custom")
+TERM_KINDS = (
+    "extension",
+    "rate_cut",
+    "freeze",
+    "waiver",
+    "reduction",
+    "deferral",
+    "fee",
+    "stage",
+    "settlement",
+    "higher_payment",
+)
+TERM_MODES = ("penalty", "interest", "both", "capitalise", "interest_only", "free", "upfront", "added")
 LENDER_TYPES = ("online_lending", "credit_card", "bank_consumer", "mortgage", "car_loan", "private_loan")
 
 
@@ -77,6 +91,26 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("overdue_interest", "money", default=0.0),
         Column("days_overdue", "int", default=0),
         Column("penalty_rate", "number"),
+        Column("note", "text"),
+    ),
+    # Negotiation scenarios and the terms each applies (core.scenarios reads them).
+    "scenarios": (
+        Column("name", "text", required=True),
+        Column("strategy", "choice", STRATEGIES, default="savings"),
+        Column("custom_order", "text"),
+        Column("note", "text"),
+    ),
+    "terms": (
+        Column("scenario", "text", required=True),
+        Column("debt", "text", required=True),
+        Column("term", "choice", TERM_KINDS, default="extension"),
+        Column("start", "month"),
+        Column("months", "int"),
+        Column("rate", "number"),
+        Column("amount", "money"),
+        Column("percent", "number"),
+        Column("mode", "choice", TERM_MODES),
+        Column("asset", "text"),
         Column("note", "text"),
     ),
     # Keyword -> category rules for imported statements; empty means the default rules.

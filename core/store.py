@@ -122,6 +122,12 @@ class Store:
             }
         return Profile(name=row[0], sections=sections, settings=json.loads(row[1]))
 
+    def version(self, profile_id: int) -> float | None:
+        """When the profile last changed (None if it does not exist): a cheap cache key."""
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT updated FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+        return None if row is None else row[0]
+
     def save_section(self, profile_id: int, section: str, frame: pd.DataFrame) -> None:
         with closing(self._connect()) as db, db:
             db.execute(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import streamlit as st
 
-from core.i18n import DEFAULT_LANG, LANGS, t
+from core.i18n import DEFAULT_LANG, LANGS, field_label, t
 from core.money import format_money, from_cents
 
 LANG_KEY = "lang"  # canonical choice; the sidebar control writes it in its callback
@@ -37,7 +37,7 @@ def readable_section(section: str, frame):
             )
         elif column.kind in ("text", "month"):
             out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), "")
-    return out.rename(columns={c.name: t(f"field.{c.name}", language) for c in SCHEMAS[section]})
+    return out.rename(columns={c.name: field_label(section, c.name, language) for c in SCHEMAS[section]})
 
 
 def money_cents(cents: int) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from core.editing import apply_edits
-from core.i18n import t
+from core.i18n import field_label, t
 from core.profile import SCHEMAS, normalize_section
 from ui.common import lang, tr
 from ui.state import current_profile, save_section
@@ -23,7 +23,7 @@ def _column_config(section: str) -> dict:
     language = lang()
     config = {}
     for column in SCHEMAS[section]:
-        label = t(f"field.{column.name}", language)
+        label = field_label(section, column.name, language)
         if column.kind == "choice":
             config[column.name] = st.column_config.SelectboxColumn(
                 label,
@@ -57,7 +57,9 @@ def _column_config(section: str) -> dict:
     return config
 
 
-def section_editor(section: str, height: int | None = None, fallback: pd.DataFrame | None = None) -> None:
+def section_editor(
+    section: str, height: int | None = None, fallback: pd.DataFrame | None = None, overrides: dict | None = None
+) -> None:
     """The editor for one section; ``fallback`` is shown (and edited from) while the section is empty."""
     key = f"{section}.editor"
     frame = current_profile().section(section)
@@ -83,7 +85,7 @@ def section_editor(section: str, height: int | None = None, fallback: pd.DataFra
         hide_index=True,
         width="stretch",
         height=height or "auto",
-        column_config=_column_config(section),
+        column_config={**_column_config(section), **(overrides or {})},
         on_change=on_change,
     )
     errors = st.session_state.get(f"{section}.errors") or []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from core.imports import RefusedFile
@@ -42,7 +44,7 @@ def profile_sidebar() -> None:
         profile = current_profile()
         st.download_button(
             tr("profile.export"),
-            data=profile_to_xlsx(profile, lang()),
+            data=partial(profile_to_xlsx, profile, lang()),  # built only when clicked
             file_name="repay-planner-profile.xlsx",
             key="profile.export",
             width="stretch",
@@ -50,7 +52,7 @@ def profile_sidebar() -> None:
         )
         st.download_button(
             tr("profile.template"),
-            data=template_xlsx(),
+            data=template_xlsx,
             file_name="repay-planner-template.xlsx",
             key="profile.template",
             width="stretch",

@@ -36,9 +36,16 @@ def _sample_workbook() -> bytes:
     return SAMPLE_PATH.read_bytes()
 
 
-def sample_profile() -> Profile:
+@st.cache_resource
+def _sample_parsed() -> Profile:
     profile, _ = profile_from_xlsx(_sample_workbook(), filename=SAMPLE_PATH.name)
     return profile
+
+
+def sample_profile() -> Profile:
+    """A fresh copy of the bundled sample household (safe to change)."""
+    shared = _sample_parsed()
+    return Profile(name=shared.name, sections=dict(shared.sections), settings=dict(shared.settings))
 
 
 def active_id() -> int | None:
@@ -65,8 +72,24 @@ def is_sample() -> bool:
 
 
 def current_profile() -> Profile:
+    """The open profile. Loaded once per change (keyed by the store's update time);
+    callers read it and save through save_section, never change it in place."""
     pid = active_id()
-    return sample_profile() if pid is None else store().load(pid)
+    if pid is None:
+        return _sample_parsed()
+    key = (str(default_db_path()), pid, store().version(pid))
+    memo = st.session_state.get("_profile_memo")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    profile = store().load(pid)
+    st.session_state["_profile_memo"] = (key, profile)
+    return profile
+
+
+def profile_key() -> tuple:
+    """Identifies the open profile's current content, for caching results computed from it."""
+    pid = active_id()
+    return ("sample",) if pid is None else (str(default_db_path()), pid, store().version(pid))
 
 
 def save_section(section: str, frame: pd.DataFrame, own_name: str) -> tuple[list, bool]:

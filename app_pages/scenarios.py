@@ -1,0 +1,277 @@
+"""Scenarios: negotiated terms side by side, and what the household can ask for."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import charts
+from core.apr import rate_flags
+from core.i18n import t
+from core.months import format_month
+from core.negotiate import sweep, what_to_ask
+from core.profile import LENDER_TYPES, Profile
+from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
+from ui.common import current_lpr, lang, money_cents, tr
+from ui.editor import section_editor
+from ui.state import current_profile, is_sample, profile_key, save_section
+
+
+# Results are cached by the profile's version (its last change), the margin and the
+# language; the profile itself (underscore: not hashed) is only read on a miss.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _results(key: tuple, margin: int, language: str, _profile: Profile):
+    h = household(_profile)
+    scenarios, errors = scenarios_from_profile(_profile)
+    results = [simulate(h, s, margin) for s in scenarios]
+    figures = {
+        "cash": charts.cashflow_figure(results, language),
+        "balance": charts.balances_figure(results, language),
+        "payoff": charts.payoff_figure(results, language),
+        "cost": charts.cost_figure(results, language),
+    }
+    return h, results, errors, figures
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _asks(key: tuple, targets: tuple, margin: int, _h):
+    return what_to_ask(_h, list(targets), margin)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _sweep(key: tuple, targets: tuple, axis: str, margin: int, _h):
+    h = _h
+    if axis == "rate":
+        top = max(float(h.debts[h.names.index(n)].annual_rate) for n in targets)
+        values = [round(top * i / 39, 2) for i in range(40)]
+    else:
+        values = [float(v) for v in range(5, 101, 5)] + [2.5]
+        values = sorted(values)
+    return sweep(h, list(targets), list(range(3, 151, 3)), values, axis, margin)
+
+
+def _target_label(value: str, names: list[str]) -> str:
+    if value == ALL_DEBTS:
+        return tr("sc.all_debts")
+    if value.startswith("type:"):
+        return tr("sc.type_target", kind=tr(f"choice.lender_type.{value[5:]}"))
+    return value
+
+
+st.title(tr("sc.title"))
+st.caption(tr("sc.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+key = profile_key()
+margin = int(
+    round(
+        st.number_input(
+            tr("sc.margin"),
+            min_value=0.0,
+            max_value=1_000_000.0,
+            value=0.0,
+            step=500.0,
+            key="sc.margin",
+            help=tr("sc.margin_help"),
+        )  # fmt: skip
+        * 100
+    )
+)
+h, results, term_errors, figures = _results(key, margin, lang(), profile)
+if not h.names:
+    st.warning(tr("sc.no_debts"))
+    st.stop()
+
+# --- ready-made scenarios and editing ---------------------------------------------------------
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+preset = c1.selectbox(
+    tr("sc.presets"), PRESETS, format_func={k: tr(f"sc.preset.{k}") for k in PRESETS}.get, key="sc.preset"
+)
+if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
+    rows = preset_rows(preset, profile, lang())
+    if rows is None:
+        st.warning(tr("sc.preset.no_card"))
+    else:
+        scenario_row, term_rows = rows
+        existing = profile.section("scenarios")
+        taken = set(existing["name"].dropna())
+        name, n = scenario_row["name"], 2
+        while name in taken:
+            name, n = f"{scenario_row['name']} ({n})", n + 1
+        scenario_row["name"] = name
+        for row in term_rows:
+            row["scenario"] = name
+        save_section(
+            "scenarios", pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True), tr("profile.own_name")
+        )
+        if term_rows:
+            terms = current_profile().section("terms")
+            save_section(
+                "terms", pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True), tr("profile.own_name")
+            )
+        st.session_state["sc.added"] = name
+        st.rerun()
+if st.session_state.get("sc.added"):
+    st.success(tr("sc.preset.added", name=st.session_state.pop("sc.added")), icon=":material/check_circle:")
+
+with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
+    st.caption(tr("sc.edit_help"))
+    section_editor("scenarios", height=180)
+    targets = h.names + [ALL_DEBTS] + [f"type:{k}" for k in LENDER_TYPES if k in h.lender_types]
+    scenario_names = [n for n in profile.section("scenarios")["name"].dropna()]
+    section_editor(
+        "terms",
+        height=260,
+        overrides={
+            "debt": st.column_config.SelectboxColumn(
+                tr("field.debt"), options=targets, required=True, format_func=lambda v: _target_label(v, h.names)
+            ),
+            "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
+            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.assets)),
+        },
+    )
+    if term_errors:
+        st.warning("\n".join(f"- {e.message(lang())}" for e in term_errors), icon="⚠️")
+
+for result in results:
+    if result.errors:
+        st.warning(
+            tr("sc.invalid", name=charts.scenario_label(result, lang()))
+            + "\n"
+            + "\n".join(f"- {e.message(lang())}" for e in result.errors),
+            icon="⚠️",
+        )
+
+# --- comparison -----------------------------------------------------------------------------
+st.subheader(tr("sc.compare"))
+base = results[0]
+table = pd.DataFrame(
+    [
+        {
+            tr("sc.col.scenario"): charts.scenario_label(r, lang()),
+            tr("sc.col.short"): r.shortfall_months,
+            tr("sc.col.first_short"): format_month(r.first_shortfall) if r.first_shortfall else "—",
+            tr("sc.col.lowest"): float(r.lowest_buffer) / 100,
+            tr("sc.col.debt_free"): format_month(r.debt_free) if r.debt_free else tr("sc.never"),
+            tr("sc.col.paid"): float(r.total_paid) / 100,
+            tr("total.interest"): float(r.total_interest) / 100,
+            tr("total.fees"): float(r.total_fees) / 100,
+            tr("total.penalty"): float(r.total_penalty) / 100,
+            tr("sc.forgiven"): float(r.forgiven) / 100,
+            tr("sc.col.saving"): float(base.total_paid - r.total_paid) / 100,
+        }
+        for r in results
+    ]
+)
+money_columns = (
+    "sc.col.lowest",
+    "sc.col.paid",
+    "total.interest",
+    "total.fees",
+    "total.penalty",
+    "sc.forgiven",
+    "sc.col.saving",
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    key="sc.table",
+    column_config={tr(k): st.column_config.NumberColumn(format="¥%,.2f") for k in money_columns},
+)
+
+tab_cash, tab_balance, tab_payoff, tab_cost = st.tabs(
+    [tr("sc.tab.cash"), tr("sc.tab.balance"), tr("sc.tab.payoff"), tr("sc.tab.cost")]
+)
+with tab_cash:
+    st.plotly_chart(figures["cash"], key="sc.chart.cash", config={"displaylogo": False})
+with tab_balance:
+    st.plotly_chart(figures["balance"], key="sc.chart.balance", config={"displaylogo": False})
+with tab_payoff:
+    st.plotly_chart(figures["payoff"], key="sc.chart.payoff", config={"displaylogo": False})
+with tab_cost:
+    st.plotly_chart(figures["cost"], key="sc.chart.cost", config={"displaylogo": False})
+
+st.markdown(f"**{tr('sc.offers')}**")
+offers = []
+lpr = current_lpr()
+for r in results[1:]:
+    for track in r.tracks:
+        if not track.negotiated:
+            continue
+        apr = track.offer_apr()
+        months_paying = [m for m, v in track.payment.items() if v and m >= min(track.payment)]
+        regular = sorted(track.payment.items())
+        offers.append(
+            {
+                tr("sc.col.scenario"): charts.scenario_label(r, lang()),
+                tr("sc.col.debt"): track.name,
+                tr("sc.col.new_payment"): float(max((v for _, v in regular[-3:]), default=0)) / 100,
+                tr("sc.col.months"): len(months_paying),
+                tr("sc.col.apr"): "—" if apr is None else f"{apr}%",
+                tr("db.col.flag"): "; ".join(t(f"flag.{f}", lang(), line=f"{4 * lpr}") for f in rate_flags(apr, lpr)),
+            }
+        )
+if offers:
+    st.dataframe(
+        pd.DataFrame(offers),
+        hide_index=True,
+        width="stretch",
+        key="sc.offers",
+        column_config={tr("sc.col.new_payment"): st.column_config.NumberColumn(format="¥%,.2f")},
+    )
+else:
+    st.caption(tr("sc.no_offers"))
+
+# --- what can I ask for -----------------------------------------------------------------------
+st.subheader(tr("sc.ask"))
+st.caption(tr("sc.ask_help"))
+chosen = st.multiselect(tr("sc.ask_targets"), h.names, default=h.names, key="sc.ask.targets")
+if chosen:
+    asks = _asks(key, tuple(chosen), margin, h)
+    for ask in asks:
+        params = {
+            "owed": money_cents(ask.owed),
+            "months": ask.months,
+            "rate": ask.rate,
+            "percent": ask.percent,
+            "payment": money_cents(ask.payment or 0),
+            "cost": money_cents(ask.cost or 0),
+        }
+        text = tr(f"sc.ask.{ask.kind}", **params)
+        if ask.kind in ("extension", "rate_cut", "settlement"):
+            st.success(text, icon=":material/handshake:")
+        elif ask.kind == "none_needed":
+            st.info(text)
+        else:
+            st.error(text)
+    axis = st.segmented_control(
+        tr("sc.heatmap_axis"), ["rate", "settlement"], default="rate", key="sc.axis",
+        format_func={"rate": tr("sc.axis.rate"), "settlement": tr("sc.axis.settlement")}.get,
+    )  # fmt: skip
+    axis = axis or "rate"
+    grid = _sweep(key, tuple(chosen), axis, margin, h)
+    marks = []
+    for r in results[1:]:
+        terms = [t_ for name in chosen for t_ in r.scenario.terms.get(name, [])]
+        months = next((t_.months for t_ in terms if t_.kind in ("extension", "freeze") and t_.months), None)
+        if axis == "rate" and months:
+            rate = (
+                0.0
+                if any(t_.kind == "freeze" for t_ in terms)
+                else next(
+                    (float(t_.rate) for t_ in terms if t_.kind == "rate_cut" and t_.rate is not None),
+                    max(float(h.debts[h.names.index(n)].annual_rate) for n in chosen),
+                )
+            )
+            marks.append((r.scenario.name, rate, months))
+        if axis == "settlement":
+            pct = next((float(t_.percent) for t_ in terms if t_.kind == "settlement" and t_.percent is not None), None)
+            if pct is not None:
+                marks.append((r.scenario.name, pct, 1))
+    st.markdown(f"**{tr('sc.heatmap')}**")
+    st.caption(tr("sc.heatmap_help"))
+    st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap", config={"displaylogo": False})
+st.caption(":material/info: " + tr("sc.not_advice"))

@@ -1,0 +1,195 @@
+"""What can I ask for? Sweeps of negotiated terms for one debt or several, and the
+smallest ask under which the household never runs short.
+
+A sweep replaces the chosen debts' plans, from each debt's first payment month, with
+the engine's schedule of what is then owed (balance, overdue amounts and penalty so
+far) — at a term x rate grid, or as a settlement of a share of it paid over a term —
+and keeps every other debt on its plain schedule. One engine call covers the whole grid.
+The same terms, put into a scenario (core.scenarios), give the same payments; a test
+checks that a plan found here really never runs short when simulated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+
+from core import engine
+from core.scenarios import HORIZON, Household, Scenario, Term, _opening, simulate
+
+RATE_STEP = Decimal("0.1")
+
+
+@dataclass
+class Sweep:
+    axis: str  # "rate" (term x annual rate %) or "settlement" (term x % of what is owed)
+    targets: list[str]
+    months: np.ndarray  # grid rows
+    values: np.ndarray  # grid columns: annual rate % or settlement %
+    feasible: np.ndarray  # (months x values) bool: never below the margin
+    cost: np.ndarray  # (months x values) cents paid to the chosen debts
+    lowest: np.ndarray  # (months x values) the lowest cash buffer reached
+    first_payment: np.ndarray  # (months x values) the new monthly payment of the chosen debts, total
+
+    @property
+    def combinations(self) -> int:
+        return int(self.feasible.size)
+
+
+def _method(h: Household, j: int) -> int:
+    method = h.debts[j].method
+    return engine.METHOD_CODES[method] if method in ("annuity", "equal_principal") else engine.ANNUITY
+
+
+def _base(h: Household, targets: list[int]) -> np.ndarray:
+    """Each month's income − expenses − payments of the debts not being negotiated."""
+    status = simulate(h, Scenario("status_quo"))
+    net = np.full(HORIZON, h.income - h.expenses, dtype=np.int64)
+    for month, cents, _ in h.one_offs:
+        if 0 <= month - h.start < HORIZON:
+            net[month - h.start] += cents
+    for j, track in enumerate(status.tracks):
+        if j in targets:
+            continue
+        for month, paid in track.payment.items():
+            if 0 <= month - h.start < HORIZON:
+                net[month - h.start] -= paid
+    return net
+
+
+def sweep(
+    h: Household,
+    targets: list[str],
+    months: list[int] | np.ndarray,
+    values: list | np.ndarray,
+    axis: str = "rate",
+    margin: int = 0,
+) -> Sweep:
+    """Every (term, value) pair for the chosen debts, in one engine call."""
+    idx = [h.names.index(n) for n in targets]
+    months = np.asarray(months, dtype=np.int64)
+    values = np.asarray([Decimal(str(v)) for v in values], dtype=object)
+    n_m, n_v, n_t = len(months), len(values), len(idx)
+    owed = np.array([_opening(h.debts[j]) for j in idx], dtype=np.int64)
+    if axis == "rate":
+        rates = [[min(Fraction(v), Fraction(h.debts[j].annual_rate)) / 1200 for j in idx] for v in values]
+        principal = np.broadcast_to(owed, (n_m, n_v, n_t))
+        rate_num = np.array([[r.numerator for r in row] for row in rates], dtype=np.int64)
+        rate_den = np.array([[r.denominator for r in row] for row in rates], dtype=np.int64)
+        rate_num = np.broadcast_to(rate_num, (n_m, n_v, n_t))
+        rate_den = np.broadcast_to(rate_den, (n_m, n_v, n_t))
+    elif axis == "settlement":
+        shares = [Fraction(v) / 100 for v in values]
+        principal = np.array(
+            [[(int(o) * s.numerator * 2 + s.denominator) // (2 * s.denominator) for o in owed] for s in shares],
+            dtype=np.int64,
+        )  # half-up share of each debt, as core.money.div_round rounds it
+        principal = np.broadcast_to(principal, (n_m, n_v, n_t))
+        rate_num = np.zeros((n_m, n_v, n_t), dtype=np.int64)
+        rate_den = np.ones((n_m, n_v, n_t), dtype=np.int64)
+    else:
+        raise ValueError(f"unknown axis {axis!r}")
+    term = np.broadcast_to(months[:, None, None], (n_m, n_v, n_t))
+    method = np.broadcast_to(np.array([_method(h, j) for j in idx], dtype=np.int64), (n_m, n_v, n_t))
+    batch = engine.amortize(
+        principal.reshape(-1),
+        rate_num.reshape(-1),
+        rate_den.reshape(-1),
+        term.reshape(-1),
+        method.reshape(-1),
+        keep_rows=True,
+    )
+    paid = (batch.interest + batch.principal).reshape(n_m * n_v, n_t, -1)
+    width = paid.shape[2]
+    plans = np.zeros((n_m * n_v, HORIZON), dtype=np.int64)
+    for k, j in enumerate(idx):
+        offset = h.debts[j].first_month - h.start
+        span = min(width, HORIZON - offset)
+        plans[:, offset : offset + span] += paid[:, k, :span]
+    cash = h.buffer + np.cumsum(_base(h, idx)[None, :] - plans, axis=1)
+    lowest = cash.min(axis=1)
+    first = paid[:, :, 0].sum(axis=1)
+    shape = (n_m, n_v)
+    return Sweep(
+        axis=axis,
+        targets=list(targets),
+        months=months,
+        values=np.array([float(v) for v in values]),
+        feasible=(lowest >= margin).reshape(shape),
+        cost=plans.sum(axis=1).reshape(shape),
+        lowest=lowest.reshape(shape),
+        first_payment=first.reshape(shape),
+    )
+
+
+@dataclass
+class Ask:
+    """One thing the user can ask for, with the numbers behind it."""
+
+    kind: str  # "extension", "rate_cut", "settlement", "none_needed", "not_enough"
+    targets: list[str]
+    owed: int
+    months: int | None = None
+    rate: Decimal | None = None
+    percent: Decimal | None = None
+    payment: int | None = None  # the new monthly payment (total of the chosen debts)
+    cost: int | None = None
+
+    def terms(self) -> list[Term]:
+        """The same ask as scenario terms (to simulate it)."""
+        if self.kind == "extension":
+            return [Term("extension", months=self.months)]
+        if self.kind == "rate_cut":
+            return [Term("rate_cut", rate=self.rate), Term("extension", months=self.months)]
+        if self.kind == "settlement":
+            return [Term("settlement", percent=self.percent)]
+        return []
+
+    def scenario(self, name: str = "ask") -> Scenario:
+        return Scenario(name=name, terms={t: self.terms() for t in self.targets})
+
+
+def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: int = 120) -> list[Ask]:
+    """The smallest term extension (at the current rate), the smallest rate cut (over the
+    months left) and the largest one-off settlement under which the household never falls
+    below the margin. Each is computed on its own: any one of them is enough."""
+    idx = [h.names.index(n) for n in targets]
+    owed = sum(_opening(h.debts[j]) for j in idx)
+    status = simulate(h, Scenario("status_quo"), margin)
+    if status.shortfall_months == 0:
+        return [Ask("none_needed", targets, owed)]
+    asks: list[Ask] = []
+    top_rate = max(Decimal(h.debts[j].annual_rate) for j in idx)
+    terms = np.arange(1, max_months + 1)
+    ext = sweep(h, targets, terms, [top_rate], "rate", margin)
+    ok = np.flatnonzero(ext.feasible[:, 0])
+    if ok.size:
+        k = int(ok[0])
+        asks.append(Ask("extension", targets, owed, months=int(terms[k]), rate=top_rate,
+                        payment=int(ext.first_payment[k, 0]), cost=int(ext.cost[k, 0])))  # fmt: skip
+    left = max(
+        [h.debts[j].months - max(h.start - h.debts[j].first_month, 0) for j in idx if h.debts[j].method != "revolving"]
+        or [36]
+    )
+    left = max(left, 1)
+    steps = int(top_rate / RATE_STEP)
+    rates = [top_rate - RATE_STEP * i for i in range(steps + 1)] + (
+        [Decimal(0)] if steps * RATE_STEP != top_rate else []
+    )
+    cut = sweep(h, targets, [left], rates, "rate", margin)
+    ok = np.flatnonzero(cut.feasible[0])
+    if ok.size:
+        k = int(ok[0])
+        asks.append(Ask("rate_cut", targets, owed, months=left, rate=Decimal(str(rates[k])).quantize(RATE_STEP),
+                        payment=int(cut.first_payment[0, k]), cost=int(cut.cost[0, k])))  # fmt: skip
+    shares = [Decimal(100 - i) for i in range(100)]
+    settle = sweep(h, targets, [1], shares, "settlement", margin)
+    ok = np.flatnonzero(settle.feasible[0])
+    if ok.size:
+        k = int(ok[0])
+        asks.append(Ask("settlement", targets, owed, months=1, percent=shares[k],
+                        payment=int(settle.first_payment[0, k]), cost=int(settle.cost[0, k])))  # fmt: skip
+    return asks or [Ask("not_enough", targets, owed)]

@@ -1,0 +1,687 @@
+"""Negotiated terms: what each debt's payments become, and what the household lives through.
+
+A scenario is a set of terms on debts (DOMAIN.md, "Negotiated terms the simulator must
+express") plus what happens to spare money each month. Every stretch of regular
+repayment is computed by the batch engine (core.engine) — the same code path as the
+foundation's schedules — and a debt with no terms keeps exactly its plain schedule.
+
+How terms combine on one debt, at the month a group of terms starts:
+1. the amount owed then is the regular balance plus, if the overdue catch-up has not
+   happened yet, overdue principal, overdue interest and the penalty accrued so far;
+2. waivers remove penalty and/or overdue interest (a share of it); a principal
+   reduction cuts the balance (amount or %); a lump-sum settlement pays X and forgives
+   the rest; a one-off fee is a % of what is then owed, paid that month or added;
+3. a deferral pauses k months (interest capitalised, interest-only, or interest-free);
+4. the rest is repaid: over N months (extension, or interest freeze at 0 %), at a new
+   rate (rate reduction), at a fixed higher payment, or by stages (a table of monthly
+   amounts; a balance left after the last stage is due the month after).
+Terms starting later re-plan from the balance the earlier plan leaves.
+
+The household: each month income − expenses (one-off costs and asset sales in their
+month) − debt payments goes into a cash buffer that starts from the money available now.
+A month ends short when the buffer falls below the safety margin. Spare money above the
+margin stays as savings or prepays debts (avalanche, snowball or a custom order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from core import engine
+from core.apr import apr_percent
+from core.debts import Debt
+from core.errors import InputError
+from core.money import div_round, to_cents, to_decimal
+from core.months import parse_month
+from core.profile import STRATEGIES, TERM_KINDS, TERM_MODES, Profile  # noqa: F401 (re-exported)
+from core.schedule import accrued_penalty_cents
+
+HORIZON = 360  # the household is followed for 30 years
+CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
+ALL_DEBTS = "*"
+
+
+# --- scenario definitions ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Term:
+    kind: str
+    start: int | None = None  # month index; None: the debt's first payment month
+    months: int | None = None
+    rate: Decimal | None = None  # new annual rate, percent
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    mode: str | None = None
+    asset: str | None = None
+
+
+@dataclass
+class Scenario:
+    name: str
+    strategy: str = "savings"
+    order: tuple[str, ...] = ()  # debt names, for the custom strategy
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # debt name -> terms
+
+    @property
+    def is_status_quo(self) -> bool:
+        return not any(self.terms.values()) and self.strategy == "savings"
+
+
+# --- one debt under a scenario -------------------------------------------------------------
+@dataclass
+class Track:
+    """One debt's months under a scenario: cents by month index, plus what was charged."""
+
+    name: str
+    debt: Debt
+    lender_type: str
+    rate: Fraction  # the monthly rate of the current plan
+    payment: dict[int, int] = field(default_factory=dict)
+    balance: dict[int, int] = field(default_factory=dict)  # owed after the month's payment
+    interest_by_month: dict[int, int] = field(default_factory=dict)  # charged: paid or capitalised
+    regular: dict[int, int] = field(default_factory=dict)  # the plan's level payment, where a prepayment may go
+    fees: int = 0  # charged: paid or added to the balance
+    penalty: int = 0  # charged
+    forgiven: int = 0
+    never: bool = False  # the payments never clear it within the horizon
+    offer_flows: list[int] | None = None  # the negotiated offer as a loan, for its true APR
+    negotiated: bool = False
+
+    @property
+    def total_paid(self) -> int:
+        return sum(self.payment.values())
+
+    @property
+    def interest(self) -> int:
+        return sum(self.interest_by_month.values())
+
+    @property
+    def payoff(self) -> int | None:
+        if self.never:
+            return None
+        paid = [m for m, v in self.payment.items() if v]
+        return max(paid) if paid else None
+
+    def add(self, month: int, payment: int, balance: int) -> None:
+        self.payment[month] = self.payment.get(month, 0) + payment
+        self.balance[month] = balance
+
+    def charge_interest(self, month: int, cents: int) -> None:
+        self.interest_by_month[month] = self.interest_by_month.get(month, 0) + cents
+
+    def drop_after(self, month: int) -> None:
+        """Forget every month after ``month`` (before they are planned again)."""
+        for book in (self.payment, self.balance, self.interest_by_month, self.regular):
+            for m in [m for m in book if m > month]:
+                del book[m]
+
+    def offer_apr(self) -> Decimal | None:
+        if not self.offer_flows:
+            return None
+        return apr_percent(self.offer_flows)
+
+
+def _monthly(annual_percent: Decimal) -> Fraction:
+    return engine.monthly_rate_fraction(annual_percent)
+
+
+def _plan(track: Track, start: int, owed: int, rate: Fraction, months: int, method: str, fixed: int | None) -> int:
+    """Repay ``owed`` from ``start`` with the engine; returns the month after the last row."""
+    track.rate = rate
+    if owed <= 0:
+        return start
+    code = engine.FIXED if fixed is not None else engine.METHOD_CODES[method]
+    debt = track.debt
+    pct = Fraction(debt.min_payment_pct) / 100
+    batch = engine.amortize(
+        [owed],
+        [rate.numerator],
+        [rate.denominator],
+        [max(months, 1)],
+        [code],
+        fixed_payment_cents=[fixed or 0],
+        min_pct_num=[pct.numerator],
+        min_pct_den=[pct.denominator],
+        min_floor_cents=[to_cents(debt.min_payment_floor)],
+        keep_rows=True,
+        horizon=HORIZON,
+    )
+    interest, principal, balance = batch.interest[0], batch.principal[0], batch.balance[0]
+    payoff = int(batch.payoff_period[0])
+    if payoff == engine.NEVER:
+        track.never = True
+        n = max(int(np.count_nonzero(interest + principal)), 1)
+    else:
+        n = payoff
+    for t in range(n):
+        pay = int(interest[t] + principal[t])
+        track.add(start + t, pay, int(balance[t]))
+        track.charge_interest(start + t, int(interest[t]))
+        if code in (engine.ANNUITY, engine.FIXED, engine.REVOLVING):
+            track.regular[start + t] = pay
+    return start + n
+
+
+def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Term]) -> int:
+    """Staged repayment: each stage pays a fixed amount a month (the last stage, if it has
+    no length, until the debt is paid); a balance left after the last stage is due the
+    month after. Returns the month after the last row."""
+    track.rate = rate
+    month = start
+    for i, stage in enumerate(stages):
+        if owed <= 0:
+            break
+        open_ended = i == len(stages) - 1 and not stage.months
+        limit = HORIZON if open_ended else int(stage.months or 1)
+        batch = engine.amortize(
+            [owed],
+            [rate.numerator],
+            [rate.denominator],
+            [1],
+            [engine.FIXED],
+            fixed_payment_cents=[to_cents(stage.amount or 0)],
+            keep_rows=True,
+            horizon=limit,
+        )
+        interest, principal, balance = batch.interest[0], batch.principal[0], batch.balance[0]
+        payoff = int(batch.payoff_period[0])
+        if payoff == engine.NEVER and not (interest + principal)[0]:
+            # The stage's payment does not even cover the interest: nothing is paid and
+            # the interest is added to the balance, month by month.
+            for t in range(limit):
+                grow = div_round(owed * rate.numerator, rate.denominator)
+                owed += grow
+                track.charge_interest(month + t, grow)
+                track.add(month + t, 0, owed)
+            month += limit
+            if open_ended:
+                track.never = True
+            continue
+        rows = payoff if payoff != engine.NEVER else limit
+        for t in range(rows):
+            track.add(month + t, int(interest[t] + principal[t]), int(balance[t]))
+            track.charge_interest(month + t, int(interest[t]))
+        owed = int(balance[rows - 1])
+        month += rows
+        if open_ended and payoff == engine.NEVER:
+            track.never = True
+            return month
+    if owed > 0 and not track.never:
+        track.add(month, owed, 0)  # the balloon after the last stage
+        month += 1
+    return month
+
+
+def _share(cents: int, percent) -> int:
+    share = Fraction(to_decimal(percent)) / 100
+    return div_round(cents * share.numerator, share.denominator)
+
+
+def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dict, events: list) -> None:
+    """Apply one group of terms that start in month ``start``."""
+    debt = track.debt
+    kinds = {t.kind: t for t in group}
+    penalty, overdue_interest = state["penalty"], state["overdue_interest"]
+    owed = state["balance"] + state["overdue_principal"] + overdue_interest + penalty
+    if "waiver" in kinds:
+        term = kinds["waiver"]
+        percent = term.percent if term.percent is not None else 100
+        mode = term.mode or "both"
+        if mode in ("penalty", "both"):
+            cut = _share(penalty, percent)
+            penalty -= cut
+            owed -= cut
+            track.forgiven += cut
+        if mode in ("interest", "both"):
+            cut = _share(overdue_interest, percent)
+            owed -= cut
+            track.forgiven += cut
+    track.penalty += penalty
+    if "reduction" in kinds:
+        term = kinds["reduction"]
+        cut = min(owed, to_cents(term.amount)) if term.amount is not None else _share(owed, term.percent or 0)
+        owed -= cut
+        track.forgiven += cut
+    offer_start = owed
+    month = start
+    if "fee" in kinds:
+        term = kinds["fee"]
+        fee = _share(owed, term.percent or 0) + to_cents(term.amount or 0)
+        track.fees += fee
+        if (term.mode or "upfront") == "added":
+            owed += fee
+        else:
+            track.add(month, fee, owed)
+    if "settlement" in kinds:
+        term = kinds["settlement"]
+        if term.amount is not None:
+            pay = min(owed, to_cents(term.amount))
+        else:
+            pay = _share(owed, term.percent if term.percent is not None else 100)
+        track.forgiven += owed - pay
+        track.add(month, pay, 0)
+        if term.asset and term.asset in assets:
+            events.append((month, term.asset))
+        return
+
+    rate = track.rate
+    if "rate_cut" in kinds and kinds["rate_cut"].rate is not None:
+        rate = _monthly(kinds["rate_cut"].rate)
+    if "freeze" in kinds:
+        rate = Fraction(0)
+    if "deferral" in kinds:
+        term = kinds["deferral"]
+        mode = term.mode or "capitalise"
+        for _ in range(int(term.months or 0)):
+            interest = div_round(owed * rate.numerator, rate.denominator) if mode != "free" else 0
+            track.charge_interest(month, interest)
+            if mode == "interest_only":
+                track.add(month, interest, owed)
+            else:
+                owed += interest
+                track.add(month, 0, owed)
+            month += 1
+    stages = [t for t in group if t.kind == "stage"]
+    if stages:
+        end = _stages(track, month, owed, rate, stages)
+    else:
+        months = state["months_left"]
+        for kind in ("extension", "freeze"):
+            if kind in kinds and kinds[kind].months:
+                months = int(kinds[kind].months)
+        method = debt.method
+        replanned = {"extension", "freeze", "rate_cut", "higher_payment"} & set(kinds)
+        if method in ("interest_only", "bullet") and replanned:
+            method = "annuity"
+        if method == "revolving" and ({"extension", "freeze"} & set(kinds)):
+            method = "annuity"
+        fixed = to_cents(kinds["higher_payment"].amount) if "higher_payment" in kinds else None
+        if fixed is None and state.get("fixed") and not replanned and method in ("annuity", "equal_principal"):
+            fixed = state["fixed"]
+        end = _plan(track, month, owed, rate, months or 1, method, fixed)
+    # The offer as a loan: what was owed when it started, repaid by every payment from
+    # then on (an up-front fee included): its true APR.
+    track.offer_flows = [offer_start] + [-track.payment.get(m, 0) for m in range(start, end)]
+
+
+def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], assets, events) -> Track:
+    """The months of one debt under its terms (exactly its plain schedule when there are none)."""
+    track = Track(name=name, debt=debt, lender_type=lender_type, rate=_monthly(debt.annual_rate))
+    rows = [r for r in status_schedule.rows if r.period >= 1]  # a period-0 fee is in the past
+    # A term cannot take effect before the debt's first payment month.
+    starts = [max(t.start if t.start is not None else debt.first_month, debt.first_month) for t in terms]
+    first = min(starts, default=None)
+    prepayable = debt.method in ("annuity", "revolving") and not debt.monthly_fee_rate
+    for r in rows:
+        if first is not None and r.month >= first:
+            break
+        track.add(r.month, r.payment, r.balance)
+        track.charge_interest(r.month, r.interest)
+        track.fees += r.fees
+        track.penalty += r.penalty
+        if prepayable and r.period >= 2:
+            track.regular[r.month] = r.payment
+    if first is None:
+        track.never = status_schedule.never_paid_off
+        return track
+    track.negotiated = True
+    before = [r for r in rows if r.month < first]
+    months_left = debt.months - len(before) if debt.method != "revolving" else None
+    state = {
+        "balance": before[-1].balance if before else to_cents(debt.principal - debt.overdue_principal),
+        "overdue_principal": 0 if before else to_cents(debt.overdue_principal),
+        "overdue_interest": 0 if before else to_cents(debt.overdue_interest),
+        "penalty": 0 if before else accrued_penalty_cents(debt),
+        "months_left": max(months_left, 1) if months_left is not None else None,
+        "fixed": to_cents(debt.fixed_payment) if debt.fixed_payment is not None else None,
+    }
+    for i, start in enumerate(sorted(set(starts))):
+        group = [t for t, s in zip(terms, starts, strict=True) if s == start]
+        if i > 0:
+            # Later terms re-plan from what the earlier plan leaves owing the month before.
+            owed = track.balance.get(start - 1, 0)
+            if owed <= 0:
+                break
+            used = sum(1 for m in track.payment if first <= m < start)
+            track.drop_after(start - 1)
+            track.never = False
+            left = state["months_left"] - used if state["months_left"] else None
+            state = {
+                "balance": owed,
+                "overdue_principal": 0,
+                "overdue_interest": 0,
+                "penalty": 0,
+                "months_left": max(left, 1) if left is not None else None,
+                "fixed": None,
+            }
+        _apply(track, group, start, state, assets, events)
+    return track
+
+
+# --- the household -----------------------------------------------------------------------
+@dataclass
+class Household:
+    """What a simulation needs from a profile, prepared once for many scenarios."""
+
+    start: int
+    income: int
+    expenses: int
+    buffer: int
+    one_offs: list  # (month, signed cents, label)
+    names: list[str]
+    debts: list[Debt]
+    lender_types: list[str]
+    status: list  # the plain schedules
+    assets: dict[str, tuple[int, bool]]  # name -> (sale value in cents, already counted as cash)
+    errors: list = field(default_factory=list)
+
+
+def household(profile: Profile, start: int | None = None) -> Household:
+    from core.household import standing
+
+    s = standing(profile)
+    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
+    debts = [line.schedule.debt for line in s.debts]
+    types = [str(line.record.get("lender_type") or "") for line in s.debts]
+    first = min([d.first_month for d in debts], default=None)
+    begin = start if start is not None else (first if first is not None else 0)
+    assets = {}
+    for row in profile.section("assets").to_dict("records"):
+        value = row.get("value")
+        if row.get("name") is None or row.get("name") is pd.NA or value is None or value != value:
+            continue
+        discount = row.get("sale_discount")
+        discount = 0.0 if discount is None or discount != discount else float(discount)
+        assets[str(row["name"])] = (
+            _share(to_cents(float(value)), 100 - to_decimal(discount)),
+            row.get("liquidity") == "now",
+        )
+    one_offs = [
+        (o.month, o.cents if o.direction == "income" else -o.cents, o.category)
+        for o in s.budget.one_offs
+        if o.month >= begin
+    ]
+    return Household(
+        start=begin,
+        income=s.budget.income,
+        expenses=s.budget.expenses,
+        buffer=s.liquid_now,
+        one_offs=one_offs,
+        names=names,
+        debts=debts,
+        lender_types=types,
+        status=[line.schedule for line in s.debts],
+        assets=assets,
+        errors=s.debt_errors,
+    )
+
+
+@dataclass
+class Result:
+    scenario: Scenario
+    months: list[int]
+    tracks: list[Track]
+    income: np.ndarray  # regular income plus one-off income and asset sales
+    expenses: np.ndarray  # regular expenses plus one-off costs
+    payments: np.ndarray  # every debt payment, prepayments included
+    extra: np.ndarray  # prepayments from spare money
+    buffer: np.ndarray  # cash at the end of each month
+    balances: np.ndarray  # (debts x months) owed at the end of each month
+    margin: int
+    errors: list = field(default_factory=list)
+
+    @property
+    def shortfall_months(self) -> int:
+        return int(np.count_nonzero(self.buffer < self.margin))
+
+    @property
+    def first_shortfall(self) -> int | None:
+        short = np.flatnonzero(self.buffer < self.margin)
+        return self.months[int(short[0])] if short.size else None
+
+    @property
+    def total_paid(self) -> int:
+        return sum(t.total_paid for t in self.tracks)
+
+    @property
+    def total_interest(self) -> int:
+        return sum(t.interest for t in self.tracks)
+
+    @property
+    def total_fees(self) -> int:
+        return sum(t.fees for t in self.tracks)
+
+    @property
+    def total_penalty(self) -> int:
+        return sum(t.penalty for t in self.tracks)
+
+    @property
+    def forgiven(self) -> int:
+        return sum(t.forgiven for t in self.tracks)
+
+    @property
+    def debt_free(self) -> int | None:
+        if any(t.never for t in self.tracks):
+            return None
+        known = [t.payoff for t in self.tracks if t.payoff is not None]
+        return max(known) if known else None
+
+    @property
+    def lowest_buffer(self) -> int:
+        return int(self.buffer.min()) if self.buffer.size else 0
+
+
+def _validate(h: Household, scenario: Scenario) -> list[InputError]:
+    errors = []
+    for name, terms in scenario.terms.items():
+        if name not in h.names:
+            errors.append(InputError("debt", "err.sc_unknown_debt", {"value": name}))
+            continue
+        kind = h.lender_types[h.names.index(name)]
+        for term in terms:
+            if term.kind not in TERM_KINDS:
+                errors.append(InputError("term", "err.sc_bad_term", {"value": term.kind}))
+            if term.kind in ("freeze", "extension") and not term.months:
+                errors.append(InputError("months", "err.sc_months_needed", {"value": name}))
+            if term.kind == "freeze" and kind == "credit_card" and (term.months or 0) > CARD_FREEZE_LIMIT:
+                errors.append(InputError("months", "err.sc_card_freeze", {"value": name}))
+            if term.kind in ("stage", "higher_payment") and not term.amount:
+                errors.append(InputError("amount", "err.sc_amount_needed", {"value": name}))
+            if term.kind == "settlement" and term.amount is None and term.percent is None:
+                errors.append(InputError("percent", "err.sc_amount_needed", {"value": name}))
+            if term.kind == "settlement" and term.asset and term.asset not in h.assets:
+                errors.append(InputError("asset", "err.sc_unknown_asset", {"value": term.asset}))
+            if term.kind == "rate_cut" and term.rate is None:
+                errors.append(InputError("rate", "err.sc_rate_needed", {"value": name}))
+    return errors
+
+
+def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
+    """Run one scenario for the household, month by month. A scenario with invalid
+    terms is reported with its errors and run as the status quo, never half-applied."""
+    errors = _validate(h, scenario)
+    events: list = []
+    tracks = [
+        debt_track(
+            name,
+            h.debts[i],
+            h.lender_types[i],
+            h.status[i],
+            [] if errors else scenario.terms.get(name, []),
+            h.assets,
+            events,
+        )
+        for i, name in enumerate(h.names)
+    ]
+    last = max([max(t.payment, default=h.start) for t in tracks] + [h.start])
+    span = min(max(last - h.start + 1, 12), HORIZON)
+    months = list(range(h.start, h.start + span))
+    index = {m: k for k, m in enumerate(months)}
+    income = np.full(span, h.income, dtype=np.int64)
+    expenses = np.full(span, h.expenses, dtype=np.int64)
+    for month, cents, _ in h.one_offs:
+        if month in index:
+            if cents >= 0:
+                income[index[month]] += cents
+            else:
+                expenses[index[month]] -= cents
+    for month, asset in events:
+        value, already_cash = h.assets[asset]
+        if month in index and not already_cash:
+            income[index[month]] += value
+    extra = np.zeros(span, dtype=np.int64)
+    buffer = np.zeros(span, dtype=np.int64)
+    cash = h.buffer
+    prepay = scenario.strategy in ("avalanche", "snowball", "custom")
+    for k, month in enumerate(months):
+        cash += int(income[k]) - int(expenses[k]) - sum(t.payment.get(month, 0) for t in tracks)
+        if prepay and cash > margin:
+            spare = cash - margin
+            for track in _order(tracks, scenario, month):
+                paid = _prepay(track, month, spare)
+                spare -= paid
+                extra[k] += paid
+                cash -= paid
+                if spare <= 0:
+                    break
+        buffer[k] = cash
+    payments = np.array([sum(t.payment.get(m, 0) for t in tracks) for m in months], dtype=np.int64)
+    balances = np.zeros((len(tracks), span), dtype=np.int64)
+    for j, track in enumerate(tracks):
+        owed = _opening(track.debt)
+        last_row = max(track.balance, default=h.start - 1)
+        for k, month in enumerate(months):
+            if month in track.balance:
+                owed = track.balance[month]
+            elif month > last_row and not track.never:
+                owed = 0
+            balances[j, k] = owed
+    return Result(scenario, months, tracks, income, expenses, payments, extra, buffer, balances, margin, errors)
+
+
+def _opening(debt: Debt) -> int:
+    """Everything owed before the first payment: balance, overdue interest, penalty so far."""
+    return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt)
+
+
+def _order(tracks: list[Track], scenario: Scenario, month: int) -> list[Track]:
+    """Debts that can take a prepayment this month, in the strategy's order."""
+    live = [t for t in tracks if t.regular.get(month + 1) and t.balance.get(month, 0) > 0]
+    if scenario.strategy == "avalanche":
+        return sorted(live, key=lambda t: (-t.rate, t.balance.get(month, 0)))
+    if scenario.strategy == "snowball":
+        return sorted(live, key=lambda t: (t.balance.get(month, 0), -t.rate))
+    rank = {name: i for i, name in enumerate(scenario.order)}
+    return sorted(live, key=lambda t: rank.get(t.name, len(rank)))
+
+
+def _prepay(track: Track, month: int, spare: int) -> int:
+    """Pay up to ``spare`` off a debt in ``month``; the regular payment stays as it was,
+    so the debt ends sooner. Returns what was paid."""
+    owed = track.balance.get(month, 0)
+    amount = min(spare, owed)
+    if amount <= 0:
+        return 0
+    level = track.regular[month + 1]
+    track.drop_after(month)
+    track.payment[month] = track.payment.get(month, 0) + amount
+    track.balance[month] = owed - amount
+    _plan(track, month + 1, owed - amount, track.rate, 1, "annuity", level)
+    return amount
+
+
+# --- scenarios kept in a profile ---------------------------------------------------------------
+def scenarios_from_profile(profile: Profile) -> tuple[list[Scenario], list[InputError]]:
+    """The profile's scenarios (status quo first, always)."""
+    out = [Scenario(name="status_quo")]
+    errors: list[InputError] = []
+    by_name: dict[str, Scenario] = {}
+    for row in profile.section("scenarios").to_dict("records"):
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            continue
+        order = tuple(x.strip() for x in str(row.get("custom_order") or "").split(";") if x.strip())
+        scenario = Scenario(name=name.strip(), strategy=row.get("strategy") or "savings", order=order)
+        by_name[scenario.name] = scenario
+        out.append(scenario)
+    debts = profile.section("debts")
+    types = dict(zip(debts["name"].astype(object), debts["lender_type"].astype(object), strict=False))
+    for index, row in enumerate(profile.section("terms").to_dict("records"), start=1):
+        scenario = by_name.get(str(row.get("scenario") or "").strip())
+        if scenario is None:
+            errors.append(
+                InputError(
+                    "scenario", "err.sc_unknown_scenario", {"value": row.get("scenario")}, row=index, sheet="terms"
+                )
+            )
+            continue
+        target = str(row.get("debt") or "").strip()
+        try:
+            term = Term(
+                kind=row["term"],
+                start=parse_month(row["start"]) if _given(row.get("start")) else None,
+                months=int(row["months"]) if _given(row.get("months")) else None,
+                rate=to_decimal(row["rate"]) if _given(row.get("rate")) else None,
+                amount=to_decimal(row["amount"]) if _given(row.get("amount")) else None,
+                percent=to_decimal(row["percent"]) if _given(row.get("percent")) else None,
+                mode=row.get("mode") if _given(row.get("mode")) else None,
+                asset=str(row["asset"]).strip() if _given(row.get("asset")) else None,
+            )
+        except (ValueError, TypeError):
+            errors.append(InputError("term", "err.sc_bad_term", {"value": row.get("term")}, row=index, sheet="terms"))
+            continue
+        for name in _targets(target, types):
+            scenario.terms.setdefault(name, []).append(term)
+    return out, errors
+
+
+def _given(value) -> bool:
+    return (
+        value is not None and value is not pd.NA and not (isinstance(value, float) and value != value) and value != ""
+    )
+
+
+def _targets(target: str, types: dict) -> list[str]:
+    """A debt name, '*' for every debt, or 'type:<lender type>' for a kind of lender."""
+    if target == ALL_DEBTS:
+        return [str(n) for n in types]
+    if target.startswith("type:"):
+        kind = target[5:]
+        return [str(n) for n, t in types.items() if t == kind]
+    return [target] if target else []
+
+
+# --- ready-made scenarios -------------------------------------------------------------------
+PRESETS = ("freeze36", "fee24", "settle60", "avalanche")
+
+
+def preset_rows(key: str, profile: Profile, lang: str) -> tuple[dict, list[dict]] | None:
+    """A ready-made scenario as rows for the profile's scenarios and terms tables
+    (None when the household has nothing it applies to)."""
+    from core.i18n import t
+
+    name = t(f"sc.preset.{key}", lang)
+    scenario = {"name": name, "strategy": "savings", "custom_order": None, "note": None}
+    if key == "freeze36":
+        terms = [{"scenario": name, "debt": "type:online_lending", "term": "freeze", "months": 36}]
+    elif key == "fee24":
+        terms = [
+            {"scenario": name, "debt": ALL_DEBTS, "term": "fee", "percent": 5.0, "mode": "upfront"},
+            {"scenario": name, "debt": ALL_DEBTS, "term": "freeze", "months": 24},
+        ]
+    elif key == "settle60":
+        debts = profile.section("debts")
+        cards = debts[debts["lender_type"] == "credit_card"].sort_values("principal", ascending=False)
+        if cards.empty:
+            return None
+        terms = [{"scenario": name, "debt": str(cards.iloc[0]["name"]), "term": "settlement", "percent": 60.0}]
+    elif key == "avalanche":
+        scenario["strategy"] = "avalanche"
+        terms = []
+    else:
+        raise ValueError(key)
+    return scenario, terms

@@ -1,0 +1,360 @@
+"""Negotiated terms: hand-checked values per term type, invariants, the solver, the CLI."""
+
+import json
+import subprocess
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.months import parse_month
+from core.negotiate import sweep, what_to_ask
+from core.profile import Profile, normalize_section
+from core.scenarios import Scenario, Term, _opening, household, scenarios_from_profile, simulate
+from core.workbook import profile_from_xlsx, profile_to_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+JAN = parse_month("2027-01")
+
+
+def cents(yuan: str) -> int:
+    return int(Decimal(yuan) * 100)
+
+
+def annuity(principal: str, monthly_rate: str, months: int) -> int:
+    """M = P r (1+r)^n / ((1+r)^n - 1), to the cent (an independent hand formula)."""
+    p, r = Decimal(principal), Decimal(monthly_rate)
+    growth = (1 + r) ** months
+    return int((p * r * growth / (growth - 1)).quantize(Decimal("0.01"), ROUND_HALF_UP) * 100)
+
+
+def make_profile(debts, income=20_000, expenses=5_000, cash=0, assets=()):
+    worksheet = pd.DataFrame(
+        [
+            {"category": "工资", "direction": "income", "kind": "fixed", "amount": income, "frequency": "monthly"},
+            {"category": "生活", "direction": "expense", "kind": "fixed", "amount": expenses, "frequency": "monthly"},
+        ]
+    )
+    asset_rows = [{"name": "现金", "type": "cash", "value": cash, "liquidity": "now"}] if cash else []
+    asset_rows += list(assets)
+    sections = {"worksheet": worksheet, "debts": pd.DataFrame(debts)}
+    if asset_rows:
+        sections["assets"] = pd.DataFrame(asset_rows)
+    clean = {}
+    for name, frame in sections.items():
+        clean[name], errors = normalize_section(name, frame)
+        assert not errors, errors
+    return Profile("测试", clean)
+
+
+LOAN = {
+    "name": "贷款",
+    "lender_type": "bank_consumer",
+    "principal": 12000,
+    "rate": 12,
+    "months": 12,
+    "first_month": "2027-01",
+}
+
+
+def run(debts, terms=None, **kwargs):
+    h = household(make_profile(debts, **{k: v for k, v in kwargs.items() if k != "strategy"}))
+    scenario = Scenario("s", strategy=kwargs.get("strategy", "savings"), terms=terms or {})
+    return h, simulate(h, scenario)
+
+
+def payments(result, j=0):
+    track = result.tracks[j]
+    return [track.payment[m] for m in sorted(track.payment)]
+
+
+def test_status_quo_is_the_plain_engine_schedule():
+    data = (ROOT / "sample_data" / "sample_household.xlsx").read_bytes()
+    profile, _ = profile_from_xlsx(data)
+    h = household(profile)
+    result = simulate(h, Scenario("status_quo"))
+    for track, plain in zip(result.tracks, h.status, strict=True):
+        rows = [r for r in plain.rows if r.period >= 1]
+        assert track.payment == {r.month: r.payment for r in rows}
+        assert track.interest == plain.total_interest and track.penalty == plain.total_penalty
+    assert result.total_paid == sum(sum(r.payment for r in s.rows if r.period >= 1) for s in h.status)
+
+
+def test_term_extension_re_amortises_the_balance():
+    _, r = run([LOAN], {"贷款": [Term("extension", months=24)]})
+    paid = payments(r)
+    assert len(paid) == 24 and paid[0] == annuity("12000", "0.01", 24) == 56488
+    assert r.tracks[0].payoff == JAN + 23
+
+
+def test_rate_reduction_over_the_months_left():
+    _, r = run([LOAN], {"贷款": [Term("rate_cut", rate=Decimal("6"))]})
+    assert payments(r)[0] == annuity("12000", "0.005", 12) == 103280
+    assert r.tracks[0].offer_apr() == Decimal("6.00")
+
+
+def test_rate_reduction_from_a_later_month_replans_what_is_left():
+    _, r = run([LOAN], {"贷款": [Term("rate_cut", rate=Decimal("0"), start=JAN + 6)]})
+    paid = payments(r)
+    assert paid[:6] == [annuity("12000", "0.01", 12)] * 6
+    owed = r.tracks[0].balance[JAN + 5]
+    assert paid[6] == round(owed / 6)  # the rest at 0 % over the 6 months left
+
+
+def test_interest_freeze_with_overdue_amounts_and_penalty():
+    overdue = {**LOAN, "overdue_principal": 2000, "overdue_interest": 300, "days_overdue": 30, "penalty_rate": 18}
+    _, r = run([overdue], {"贷款": [Term("freeze", months=24)]})
+    # owed: 12,000 + 300 + penalty 2,000 x 18 % / 365 x 30 = 29.59 -> 12,329.59 over 24 months
+    paid = payments(r)
+    assert paid[:23] == [51373] * 23 and paid[23] == cents("12329.59") - 23 * 51373 == 51380
+    assert r.tracks[0].interest == 0 and r.tracks[0].penalty == 2959
+
+
+def test_penalty_and_interest_waiver():
+    overdue = {**LOAN, "overdue_principal": 2000, "overdue_interest": 300, "days_overdue": 30, "penalty_rate": 18}
+    _, full = run([overdue], {"贷款": [Term("waiver"), Term("freeze", months=24)]})
+    assert full.forgiven == 2959 + 30000 and sum(payments(full)) == 1_200_000
+    _, half = run([overdue], {"贷款": [Term("waiver", percent=Decimal(50), mode="penalty"), Term("freeze", months=24)]})
+    assert half.forgiven == 1480  # half of 29.59, half-up
+    assert half.total_penalty == 2959 - 1480
+
+
+def test_principal_reduction_by_percent_and_by_amount():
+    _, pct = run([LOAN], {"贷款": [Term("reduction", percent=Decimal(10)), Term("freeze", months=12)]})
+    assert payments(pct) == [90000] * 12 and pct.forgiven == 120000
+    _, amount = run([LOAN], {"贷款": [Term("reduction", amount=Decimal(3000)), Term("freeze", months=12)]})
+    assert payments(amount) == [75000] * 12 and amount.forgiven == 300000
+
+
+def test_deferral_with_and_without_capitalisation():
+    _, cap = run([LOAN], {"贷款": [Term("deferral", months=3, mode="capitalise")]})
+    track = cap.tracks[0]
+    assert [track.balance[JAN + k] for k in range(3)] == [1_212_000, 1_224_120, 1_236_361]
+    assert payments(cap)[:3] == [0, 0, 0]
+    assert payments(cap)[3] == annuity("12363.61", "0.01", 12)
+    _, io = run([LOAN], {"贷款": [Term("deferral", months=3, mode="interest_only")]})
+    assert payments(io)[:3] == [12000] * 3 and payments(io)[3] == annuity("12000", "0.01", 12)
+    _, free = run([LOAN], {"贷款": [Term("deferral", months=3, mode="free")]})
+    assert payments(free)[:4] == [0, 0, 0, annuity("12000", "0.01", 12)]
+    assert free.total_interest < io.total_interest < cap.total_interest
+
+
+def test_five_percent_fee_up_front_versus_added_to_the_balance():
+    up_terms = [Term("fee", percent=Decimal(5), mode="upfront"), Term("extension", months=24)]
+    _, up = run([LOAN], {"贷款": up_terms})
+    _, added = run([LOAN], {"贷款": [Term("fee", percent=Decimal(5), mode="added"), Term("extension", months=24)]})
+    assert payments(up)[0] == 60000 + annuity("12000", "0.01", 24)
+    assert payments(up)[1] == annuity("12000", "0.01", 24)
+    assert payments(added)[0] == annuity("12600", "0.01", 24)
+    assert up.total_fees == added.total_fees == 60000
+    assert added.total_paid > up.total_paid  # interest on the fee too
+    # The fee raises the true APR above the 12 % contract rate in both cases.
+    assert up.tracks[0].offer_apr() > Decimal(12) and added.tracks[0].offer_apr() > Decimal(12)
+
+
+def test_staged_repayment_with_a_balloon_after_the_last_stage():
+    stages = [
+        Term("freeze", months=24),
+        Term("stage", months=6, amount=Decimal(500)),
+        Term("stage", months=6, amount=Decimal(1000)),
+    ]
+    _, r = run([LOAN], {"贷款": stages})
+    assert payments(r) == [50000] * 6 + [100000] * 6 + [300000]
+    open_last = [
+        Term("freeze", months=24),
+        Term("stage", months=6, amount=Decimal(500)),
+        Term("stage", amount=Decimal(2000)),
+    ]
+    _, r2 = run([LOAN], {"贷款": open_last})
+    assert payments(r2) == [50000] * 6 + [200000] * 4 + [100000]
+
+
+def test_lump_sum_settlement_funded_by_selling_an_asset():
+    card = {
+        "name": "信用卡",
+        "lender_type": "credit_card",
+        "principal": 48000,
+        "rate": 18,
+        "method": "revolving",
+        "first_month": "2027-01",
+    }
+    car = {"name": "汽车", "type": "vehicle", "value": 45000, "liquidity": "3_months", "sale_discount": 25}
+    h, r = run([card], {"信用卡": [Term("settlement", percent=Decimal(60), asset="汽车", start=JAN + 2)]}, assets=[car])
+    track = r.tracks[0]
+    owed = next(row.balance for row in h.status[0].rows if row.month == JAN + 1)  # after two card payments
+    assert track.payment[JAN + 2] == (owed * 60 + 50) // 100
+    assert track.forgiven == owed - track.payment[JAN + 2]
+    assert track.payoff == JAN + 2
+    k = r.months.index(JAN + 2)
+    assert r.income[k] == 2_000_000 + 3_375_000  # the car sold at 25 % off lands that month
+    assert r.income[k - 1] == 2_000_000
+
+
+def test_higher_payment_shorter_term():
+    _, base = run([LOAN])
+    _, r = run([LOAN], {"贷款": [Term("higher_payment", amount=Decimal(2000))]})
+    assert payments(r)[0] == 200000 and len(payments(r)) == 7
+    assert r.total_interest < base.total_interest
+
+
+def test_credit_card_freeze_over_60_months_is_refused_and_nothing_half_applied():
+    card = {
+        "name": "信用卡",
+        "lender_type": "credit_card",
+        "principal": 30000,
+        "rate": 18,
+        "method": "revolving",
+        "first_month": "2027-01",
+    }
+    _, r = run([card], {"信用卡": [Term("freeze", months=72)]})
+    assert [e.code for e in r.errors] == ["err.sc_card_freeze"]
+    _, sq = run([card])
+    assert r.total_paid == sq.total_paid
+
+
+def test_avalanche_prepays_the_dearest_debt_and_saves_interest():
+    debts = [
+        {**LOAN, "name": "便宜", "rate": 6, "months": 36},
+        {**LOAN, "name": "贵", "rate": 24, "months": 36},
+    ]
+    _, keep = run(debts, income=12_000, expenses=8_000)
+    _, av = run(debts, income=12_000, expenses=8_000, strategy="avalanche")
+    assert av.extra.sum() > 0 and av.total_interest < keep.total_interest
+    dear = av.tracks[1]
+    assert dear.payoff < av.tracks[0].payoff and dear.payoff < keep.tracks[1].payoff
+    assert (av.balances >= 0).all()
+
+
+def test_terms_on_every_online_lending_debt_from_the_profile_tables():
+    debts = [
+        {**LOAN, "name": "A", "lender_type": "online_lending"},
+        {**LOAN, "name": "B", "lender_type": "online_lending"},
+        {**LOAN, "name": "C"},
+    ]
+    profile = make_profile(debts)
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "停息"}]))[0]
+    profile.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "停息", "debt": "type:online_lending", "term": "freeze", "months": 36}])
+    )[0]
+    scenarios, errors = scenarios_from_profile(profile)
+    assert not errors and [s.name for s in scenarios] == ["status_quo", "停息"]
+    assert set(scenarios[1].terms) == {"A", "B"}
+    result = simulate(household(profile), scenarios[1])
+    assert [len(t.payment) for t in result.tracks] == [36, 36, 12]
+
+
+owed_terms = st.lists(
+    st.one_of(
+        st.builds(Term, st.just("extension"), months=st.integers(1, 120)),
+        st.builds(Term, st.just("rate_cut"), rate=st.decimals(0, 30, places=1)),
+        st.builds(Term, st.just("freeze"), months=st.integers(1, 60)),
+        st.builds(Term, st.just("waiver"), percent=st.decimals(0, 100, places=0)),
+        st.builds(Term, st.just("reduction"), percent=st.decimals(0, 100, places=0)),
+        st.builds(
+            Term,
+            st.just("deferral"),
+            months=st.integers(1, 12),
+            mode=st.sampled_from(["capitalise", "interest_only", "free"]),
+        ),
+        st.builds(
+            Term, st.just("fee"), percent=st.decimals(0, 10, places=1), mode=st.sampled_from(["upfront", "added"])
+        ),
+        st.builds(Term, st.just("settlement"), percent=st.decimals(1, 100, places=0)),
+        st.builds(Term, st.just("higher_payment"), amount=st.decimals(500, 5000, places=2)),
+    ),
+    min_size=1,
+    max_size=3,
+    unique_by=lambda t: t.kind,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(terms=owed_terms, principal=st.integers(1000, 200000), rate=st.decimals(0, 36, places=2), overdue=st.booleans())
+def test_no_scenario_pays_less_than_what_is_not_forgiven(terms, principal, rate, overdue):
+    debt = {**LOAN, "principal": principal, "rate": float(rate), "months": 24}
+    if overdue:
+        debt.update(overdue_principal=principal // 5, overdue_interest=principal // 50, days_overdue=60)
+    h, r = run([debt], {"贷款": terms})
+    track = r.tracks[0]
+    opening = _opening(h.debts[0])  # balance + overdue interest + penalty so far
+    assert track.total_paid >= opening - track.forgiven
+    if not track.never:
+        # Every cent is accounted for: paid + forgiven = owed + interest + fees charged.
+        assert track.total_paid + track.forgiven == opening + track.interest + track.fees
+        assert r.balances[0, -1] == 0
+
+
+def test_what_to_ask_really_never_runs_short():
+    data = (ROOT / "sample_data" / "sample_household.xlsx").read_bytes()
+    profile, _ = profile_from_xlsx(data)
+    h = household(profile)
+    asks = what_to_ask(h, h.names)
+    assert {a.kind for a in asks} >= {"extension"}
+    for ask in asks:
+        result = simulate(h, ask.scenario())
+        assert result.shortfall_months == 0, ask
+        shorter = Term("extension", months=ask.months - 1) if ask.kind == "extension" else None
+        if shorter:  # and it is the smallest: one month less runs short
+            assert simulate(h, Scenario("less", terms={n: [shorter] for n in h.names})).shortfall_months > 0
+
+
+def test_sweep_matches_simulation_cell_by_cell():
+    debts = [
+        {
+            **LOAN,
+            "principal": 60000,
+            "months": 12,
+            "overdue_principal": 5000,
+            "overdue_interest": 200,
+            "days_overdue": 40,
+        }
+    ]
+    h = household(make_profile(debts, income=9000, expenses=6000, cash=2000))
+    grid = sweep(h, ["贷款"], [12, 24, 36], [0, 6, 12], "rate")
+    for i, months in enumerate([12, 24, 36]):
+        for j, rate in enumerate([0, 6, 12]):
+            terms = [Term("extension", months=months), Term("rate_cut", rate=Decimal(rate))]
+            r = simulate(h, Scenario("x", terms={"贷款": terms}))
+            assert grid.cost[i, j] == r.total_paid
+            assert bool(grid.feasible[i, j]) == (r.shortfall_months == 0)
+
+
+def test_cli_simulate_json(tmp_path):
+    profile = make_profile([LOAN, {**LOAN, "name": "网贷", "lender_type": "online_lending", "rate": 24}])
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "延期"}]))[0]
+    profile.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "延期", "debt": "网贷", "term": "extension", "months": 24}])
+    )[0]
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(profile_to_xlsx(profile))
+    out = subprocess.run(
+        [sys.executable, "-m", "core", "simulate", str(path), "--json"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [d["name"] for d in data] == ["status_quo", "延期"]
+    keys = {
+        "name",
+        "total_paid",
+        "total_interest",
+        "total_fees",
+        "total_penalty",
+        "forgiven",
+        "debt_free",
+        "shortfall_months",
+        "debts",
+    }
+    assert keys <= set(data[0])
+    assert data[1]["debts"] == [{"name": "贷款", "payoff": "2027-12"}, {"name": "网贷", "payoff": "2028-12"}]
+    assert data[0]["debt_free"] == "2027-12" and data[1]["debt_free"] == "2028-12"
+    assert data[1]["total_paid"] == round(data[1]["total_paid"], 2)
+    bad = subprocess.run(
+        [sys.executable, "-m", "core", "simulate", str(tmp_path / "none.xlsx")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
