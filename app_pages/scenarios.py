@@ -12,7 +12,7 @@ from core.months import format_month
 from core.negotiate import sweep, what_to_ask
 from core.profile import LENDER_TYPES, Profile
 from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
-from ui.common import current_lpr, lang, money_cents, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
 from ui.state import current_profile, is_sample, profile_key, save_section
 
@@ -181,6 +181,27 @@ st.dataframe(
     key="sc.table",
     column_config={tr(k): st.column_config.NumberColumn(format="¥%,.2f") for k in money_columns},
 )
+
+for r in results:
+    short = (
+        tr("sc.summary.short", n=r.shortfall_months, first=format_month(r.first_shortfall))
+        if r.shortfall_months
+        else tr("sc.summary.never_short")
+    )
+    free = tr("sc.summary.free", month=format_month(r.debt_free)) if r.debt_free else tr("sc.summary.not_free")
+    diff = base.total_paid - r.total_paid
+    saving = tr("sc.summary.saves" if diff >= 0 else "sc.summary.costs", amount=money_cents(abs(diff)))
+    st.markdown(
+        "- "
+        + tr(
+            "sc.summary",
+            name=md_escape(charts.scenario_label(r, lang())),
+            short=short,
+            free=free,
+            paid=money_cents(r.total_paid),
+            saving=saving,
+        )
+    )
 
 tab_cash, tab_balance, tab_payoff, tab_cost = st.tabs(
     [tr("sc.tab.cash"), tr("sc.tab.balance"), tr("sc.tab.payoff"), tr("sc.tab.cost")]

@@ -517,7 +517,9 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
         )
         for i, name in enumerate(h.names)
     ]
-    last = max([max(t.payment, default=h.start) for t in tracks] + [h.start])
+    # Every scenario is followed at least as long as the status quo, so charts line up.
+    plain_last = [r.month for sched in h.status for r in sched.rows if r.period >= 1]
+    last = max([max(t.payment, default=h.start) for t in tracks] + plain_last + [h.start])
     span = min(max(last - h.start + 1, 12), HORIZON)
     months = list(range(h.start, h.start + span))
     index = {m: k for k, m in enumerate(months)}

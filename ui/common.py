@@ -40,6 +40,14 @@ def readable_section(section: str, frame):
     return out.rename(columns={c.name: field_label(section, c.name, language) for c in SCHEMAS[section]})
 
 
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def md_escape(text: str) -> str:
+    """User text shown inside st.markdown: special characters escaped so it stays plain text."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
 def money_cents(cents: int) -> str:
     return format_money(from_cents(cents))
 

@@ -1,0 +1,54 @@
+"""The Scenarios page in a real browser: build a scenario, see the charts, find its figures."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.money import format_money, from_cents
+from core.profile import normalize_section
+from core.scenarios import household, preset_rows, scenarios_from_profile, simulate
+from core.workbook import profile_from_xlsx
+from tests.browser.conftest import by_key, wait_for_app
+
+pytestmark = pytest.mark.browser
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "sample_household.xlsx"
+
+
+def expected_total_paid(preset: str) -> str:
+    """What the page should show, computed with core directly on the same household."""
+    profile, _ = profile_from_xlsx(SAMPLE.read_bytes())
+    scenario, terms = preset_rows(preset, profile, "en")
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([scenario]))[0]
+    profile.sections["terms"] = normalize_section("terms", pd.DataFrame(terms))[0]
+    h = household(profile)
+    scenarios, _ = scenarios_from_profile(profile)
+    return format_money(from_cents(simulate(h, scenarios[1]).total_paid))
+
+
+def test_build_a_scenario_and_compare(server, page):
+    page.goto(server.url + "/scenarios?lang=en")
+    page.get_by_text("Compare negotiated terms").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+    by_key(page, "sc.preset").click()
+    page.get_by_role("option", name="5% fee and 24 installments (every debt)").click()
+    by_key(page, "sc.preset").get_by_text("5% fee and 24 installments (every debt)").wait_for(timeout=15_000)
+    wait_for_app(page)
+    by_key(page, "sc.preset.add", "button").click()
+    page.get_by_text("Scenario “5% fee and 24 installments (every debt)” added.").wait_for(timeout=30_000)
+    wait_for_app(page)
+
+    summary = page.locator("li").filter(has_text="5% fee and 24 installments (every debt)").first
+    summary.wait_for(timeout=30_000)
+    text = summary.inner_text()
+    assert f"{expected_total_paid('fee24')} paid in all" in text
+    assert "saves ¥" in text
+
+    # The cash-flow chart and the heat-map are drawn (the page may still be finishing).
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=30_000)
+    assert page.locator(".js-plotly-plot .scatterlayer .trace").count() > 0  # lines really drawn
+    page.get_by_role("tab", name="Total cost").click()
+    page.locator(".js-plotly-plot .barlayer .trace").first.wait_for(timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -1,0 +1,80 @@
+"""AppTest of the Scenarios page: ready-made scenarios, comparison, charts, asks, bad terms."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
+    return tmp_path
+
+
+def open_scenarios(lang="zh"):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if lang != "zh":
+        at.segmented_control(key="app.lang").set_value(lang).run()
+    at.switch_page("app_pages/scenarios.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def comparison(at):
+    return next(d.value for d in at.dataframe if "方案" in d.value.columns or "Scenario" in d.value.columns)
+
+
+def test_status_quo_alone_on_the_sample_household():
+    at = open_scenarios()
+    table = comparison(at)
+    assert list(table["方案"]) == ["维持原状"]
+    assert table["钱不够的月数"][0] > 0  # the sample household cannot keep up as things are
+    assert len(at.get("plotly_chart")) == 5  # four comparison charts and the heat-map
+    asks = [s.value for s in at.success]
+    assert any("至少" in a and "期" in a for a in asks)  # the smallest extension, in words
+
+
+def test_ready_made_scenarios_are_added_saved_and_compared(data_dir):
+    at = open_scenarios("en")
+    for preset in ("freeze36", "fee24", "settle60"):
+        at.selectbox(key="sc.preset").set_value(preset).run()
+        at.button(key="sc.preset.add").click().run()
+        assert not at.exception
+    table = comparison(at)
+    assert list(table["Scenario"]) == [
+        "Status quo",
+        "Interest freeze, 36 months, on every online-lending debt",
+        "5% fee and 24 installments (every debt)",
+        "Settle the largest card at 60%",
+    ]
+    status, settle = table.iloc[0], table.iloc[3]
+    assert settle["Forgiven"] == pytest.approx(48000 * 0.4)  # 招行信用卡 settled at 60 %
+    assert settle["Saving vs status quo"] == pytest.approx(status["Total paid"] - settle["Total paid"])
+    offers = next(d.value for d in at.dataframe if "True APR" in d.value.columns)
+    assert "4.95%" in set(offers["True APR"])  # 5 % fee on a 24-month interest-free plan
+    # Saved with the profile: a new session sees the same scenarios.
+    again = open_scenarios("en")
+    assert len(comparison(again)) == 4
+
+
+def test_a_credit_card_freeze_over_60_months_is_explained():
+    import pandas as pd
+
+    from core.profile import normalize_section
+    from core.store import Store, default_db_path
+    from core.workbook import profile_from_xlsx
+
+    data = (Path(APP).parent / "sample_data" / "sample_household.xlsx").read_bytes()
+    profile, _ = profile_from_xlsx(data)
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "太长"}]))[0]
+    profile.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "太长", "debt": "招行信用卡", "term": "freeze", "months": 72}])
+    )[0]
+    store = Store(str(default_db_path()))
+    store.set_meta("active_profile", str(store.create(profile)))
+    at = open_scenarios()
+    assert any("60 期" in w.value for w in at.warning)
+    assert not at.exception
