@@ -34,7 +34,10 @@ def test_build_a_scenario_and_compare(server, page):
 
     by_key(page, "sc.preset").click()
     page.get_by_role("option", name="5% fee and 24 installments (every debt)").click()
-    by_key(page, "sc.preset").get_by_text("5% fee and 24 installments (every debt)").wait_for(timeout=15_000)
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-sc-preset input')?.value === '5% fee and 24 installments (every debt)'",
+        timeout=15_000,
+    )
     wait_for_app(page)
     by_key(page, "sc.preset.add", "button").click()
     page.get_by_text("Scenario “5% fee and 24 installments (every debt)” added.").wait_for(timeout=30_000)
