@@ -223,14 +223,12 @@ for r in results[1:]:
         if not track.negotiated:
             continue
         apr = track.offer_apr()
-        months_paying = [m for m, v in track.payment.items() if v and m >= min(track.payment)]
-        regular = sorted(track.payment.items())
         offers.append(
             {
                 tr("sc.col.scenario"): charts.scenario_label(r, lang()),
                 tr("sc.col.debt"): track.name,
-                tr("sc.col.new_payment"): float(max((v for _, v in regular[-3:]), default=0)) / 100,
-                tr("sc.col.months"): len(months_paying),
+                tr("sc.col.new_payment"): float(track.offer_payment()) / 100,
+                tr("sc.col.months"): track.offer_months(),
                 tr("sc.col.apr"): "—" if apr is None else f"{apr}%",
                 tr("db.col.flag"): "; ".join(t(f"flag.{f}", lang(), line=f"{4 * lpr}") for f in rate_flags(apr, lpr)),
             }

@@ -112,7 +112,7 @@ def owed_figure(names: list[str], principal: list[int], overdue: list[int], lang
         fig.add_bar(
             x=names,
             y=[float(from_cents(v)) for v in overdue],
-            name=t("field.overdue_principal", lang),
+            name=t("chart.overdue_total", lang),
             marker_color=OKABE_ITO[3],
             hovertemplate=MONEY_HOVER,
         )

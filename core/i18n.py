@@ -673,6 +673,7 @@ TEXTS.update(
         "chart.settlement_axis": ("结清比例（欠款的 %）", "Settlement (% of what is owed)"),
         "chart.term_axis": ("期数（月）", "Term (months)"),
         "chart.total_paid": ("一共要付", "Total paid"),
+        "chart.overdue_total": ("已逾期（本金、利息和罚息）", "Overdue (principal, interest and penalty)"),
         "chart.runs_short": ("会有月份钱不够", "Some month runs short"),
         "err.sc_unknown_debt": ("没有名为“{value}”的债务", "There is no debt named “{value}”"),
         "err.sc_unknown_asset": ("没有名为“{value}”的资产", "There is no asset named “{value}”"),

@@ -25,6 +25,7 @@ margin stays as savings or prepays debts (avalanche, snowball or a custom order)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -89,6 +90,7 @@ class Track:
     forgiven: int = 0
     never: bool = False  # the payments never clear it within the horizon
     offer_flows: list[int] | None = None  # the negotiated offer as a loan, for its true APR
+    offer_start: int | None = None  # the month the (first) negotiated terms take effect
     negotiated: bool = False
 
     @property
@@ -118,6 +120,19 @@ class Track:
         for book in (self.payment, self.balance, self.interest_by_month, self.regular):
             for m in [m for m in book if m > month]:
                 del book[m]
+
+    def offer_months(self) -> int:
+        """Months with a payment from the offer's start on."""
+        if self.offer_start is None:
+            return 0
+        return sum(1 for m, v in self.payment.items() if m >= self.offer_start and v)
+
+    def offer_payment(self) -> int:
+        """The offer's usual monthly payment: the most frequent one from its start on."""
+        if self.offer_start is None:
+            return 0
+        counts = Counter(v for m, v in self.payment.items() if m >= self.offer_start and v)
+        return max(counts.items(), key=lambda item: (item[1], item[0]))[0] if counts else 0
 
     def offer_apr(self) -> Decimal | None:
         if not self.offer_flows:
@@ -329,6 +344,7 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
         track.never = status_schedule.never_paid_off
         return track
     track.negotiated = True
+    track.offer_start = first
     before = [r for r in rows if r.month < first]
     months_left = debt.months - len(before) if debt.method != "revolving" else None
     state = {

@@ -150,6 +150,7 @@ def test_five_percent_fee_up_front_versus_added_to_the_balance():
     assert payments(up)[1] == annuity("12000", "0.01", 24)
     assert payments(added)[0] == annuity("12600", "0.01", 24)
     assert up.total_fees == added.total_fees == 60000
+    assert up.tracks[0].offer_payment() == annuity("12000", "0.01", 24) and up.tracks[0].offer_months() == 24
     assert added.total_paid > up.total_paid  # interest on the fee too
     # The fee raises the true APR above the 12 % contract rate in both cases.
     assert up.tracks[0].offer_apr() > Decimal(12) and added.tracks[0].offer_apr() > Decimal(12)
