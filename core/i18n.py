@@ -680,6 +680,10 @@ TEXTS.update(
         "err.sc_unknown_scenario": ("没有名为“{value}”的方案", "There is no scenario named “{value}”"),
         "err.sc_months_needed": ("“{value}”：请填写期数", "“{value}”: enter the number of months"),
         "err.sc_amount_needed": ("“{value}”：请填写金额或百分比", "“{value}”: enter an amount or a percent"),
+        "err.sc_rate_not_lower": (
+            "“{value}”：降息后的年利率应低于现在的 {rate}%",
+            "“{value}”: a rate reduction must be below the current {rate}% a year",
+        ),
         "err.sc_rate_needed": ("“{value}”：请填写新的年利率", "“{value}”: enter the new annual rate"),
         "err.sc_card_freeze": (
             "“{value}”：信用卡停息分期（个性化分期）最长 60 期",

@@ -335,7 +335,9 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
         if first is not None and r.month >= first:
             break
         track.add(r.month, r.payment, r.balance)
-        track.charge_interest(r.month, r.interest)
+        # Overdue interest paid in the first month's catch-up was charged before today:
+        # it is part of what is owed now, not interest of the plan (as in a negotiated one).
+        track.charge_interest(r.month, r.interest - (to_cents(debt.overdue_interest) if r.period == 1 else 0))
         track.fees += r.fees
         track.penalty += r.penalty
         if prepayable and r.period >= 2:
@@ -513,6 +515,13 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
                 errors.append(InputError("asset", "err.sc_unknown_asset", {"value": term.asset}))
             if term.kind == "rate_cut" and term.rate is None:
                 errors.append(InputError("rate", "err.sc_rate_needed", {"value": name}))
+            debt = h.debts[h.names.index(name)]
+            if term.kind == "rate_cut" and term.rate is not None and term.rate > debt.annual_rate:
+                errors.append(
+                    InputError(
+                        "rate", "err.sc_rate_not_lower", {"value": name, "rate": f"{debt.annual_rate.normalize()}"}
+                    )
+                )
     return errors
 
 
