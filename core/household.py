@@ -10,7 +10,7 @@ from core.apr import DEFAULT_LPR
 from core.budget import BudgetSummary, summarize
 from core.money import div_round, to_cents, to_decimal
 from core.profile import Profile
-from core.schedule import Schedule, accrued_penalty_cents, schedules
+from core.schedule import Schedule, owed_now_cents, schedules
 
 
 @dataclass
@@ -20,8 +20,7 @@ class DebtLine:
 
     @property
     def total_owed(self) -> int:
-        debt = self.schedule.debt
-        return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt)
+        return owed_now_cents(self.schedule.debt)
 
     @property
     def overdue_total(self) -> int:
@@ -82,6 +81,13 @@ class Standing:
         return (Decimal(self.liquid_now) / Decimal(-gap)).quantize(Decimal("0.1"))
 
 
+def sale_value_cents(asset: dict) -> int:
+    """What an asset row fetches if sold: its value less its expected sale discount."""
+    discount = asset.get("sale_discount")
+    keep = 1 - Fraction(to_decimal(0.0 if discount is None or discount != discount else float(discount))) / 100
+    return div_round(to_cents(float(asset["value"])) * keep.numerator, keep.denominator)
+
+
 def standing(profile: Profile, lpr: Decimal = DEFAULT_LPR) -> Standing:
     budget = summarize(profile.section("worksheet"))
     valid, errors = profile.debts()
@@ -95,9 +101,7 @@ def standing(profile: Profile, lpr: Decimal = DEFAULT_LPR) -> Standing:
             continue
         cents = to_cents(float(value))
         total += cents
-        discount = row.get("sale_discount")
-        keep = 1 - Fraction(to_decimal(0.0 if discount is None or discount != discount else float(discount))) / 100
-        quick += div_round(cents * keep.numerator, keep.denominator)
+        quick += sale_value_cents(row)
         if row.get("liquidity") == "now":
             liquid += cents
         if row.get("liquidity") in ("now", "3_months"):

@@ -18,7 +18,8 @@ from fractions import Fraction
 import numpy as np
 
 from core import engine
-from core.scenarios import HORIZON, Household, Scenario, Term, _opening, simulate
+from core.scenarios import HORIZON, Household, Scenario, Term, simulate
+from core.schedule import owed_now_cents
 
 RATE_STEP = Decimal("0.1")
 
@@ -73,7 +74,7 @@ def sweep(
     months = np.asarray(months, dtype=np.int64)
     values = np.asarray([Decimal(str(v)) for v in values], dtype=object)
     n_m, n_v, n_t = len(months), len(values), len(idx)
-    owed = np.array([_opening(h.debts[j]) for j in idx], dtype=np.int64)
+    owed = np.array([owed_now_cents(h.debts[j]) for j in idx], dtype=np.int64)
     if axis == "rate":
         rates = [[min(Fraction(v), Fraction(h.debts[j].annual_rate)) / 1200 for j in idx] for v in values]
         principal = np.broadcast_to(owed, (n_m, n_v, n_t))
@@ -157,7 +158,7 @@ def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: i
     months left) and the largest one-off settlement under which the household never falls
     below the margin. Each is computed on its own: any one of them is enough."""
     idx = [h.names.index(n) for n in targets]
-    owed = sum(_opening(h.debts[j]) for j in idx)
+    owed = sum(owed_now_cents(h.debts[j]) for j in idx)
     status = simulate(h, Scenario("status_quo"), margin)
     if status.shortfall_months == 0:
         return [Ask("none_needed", targets, owed)]

@@ -39,8 +39,8 @@ from core.debts import Debt
 from core.errors import InputError
 from core.money import div_round, to_cents, to_decimal
 from core.months import parse_month
-from core.profile import STRATEGIES, TERM_KINDS, TERM_MODES, Profile  # noqa: F401 (re-exported)
-from core.schedule import accrued_penalty_cents
+from core.profile import TERM_KINDS, Profile
+from core.schedule import accrued_penalty_cents, owed_now_cents
 
 HORIZON = 360  # the household is followed for 30 years
 CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
@@ -399,7 +399,7 @@ class Household:
 
 
 def household(profile: Profile, start: int | None = None) -> Household:
-    from core.household import standing
+    from core.household import sale_value_cents, standing
 
     s = standing(profile)
     names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
@@ -412,12 +412,7 @@ def household(profile: Profile, start: int | None = None) -> Household:
         value = row.get("value")
         if row.get("name") is None or row.get("name") is pd.NA or value is None or value != value:
             continue
-        discount = row.get("sale_discount")
-        discount = 0.0 if discount is None or discount != discount else float(discount)
-        assets[str(row["name"])] = (
-            _share(to_cents(float(value)), 100 - to_decimal(discount)),
-            row.get("liquidity") == "now",
-        )
+        assets[str(row["name"])] = (sale_value_cents(row), row.get("liquidity") == "now")
     one_offs = [
         (o.month, o.cents if o.direction == "income" else -o.cents, o.category)
         for o in s.budget.one_offs
@@ -579,7 +574,7 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
     payments = np.array([sum(t.payment.get(m, 0) for t in tracks) for m in months], dtype=np.int64)
     balances = np.zeros((len(tracks), span), dtype=np.int64)
     for j, track in enumerate(tracks):
-        owed = _opening(track.debt)
+        owed = owed_now_cents(track.debt)
         last_row = max(track.balance, default=h.start - 1)
         for k, month in enumerate(months):
             if month in track.balance:
@@ -588,11 +583,6 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
                 owed = 0
             balances[j, k] = owed
     return Result(scenario, months, tracks, income, expenses, payments, extra, buffer, balances, margin, errors)
-
-
-def _opening(debt: Debt) -> int:
-    """Everything owed before the first payment: balance, overdue interest, penalty so far."""
-    return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt)
 
 
 def _order(tracks: list[Track], scenario: Scenario, month: int) -> list[Track]:

@@ -148,6 +148,11 @@ def accrued_penalty_cents(debt: Debt, mode: str = HALF_UP) -> int:
     return div_round(cents * rate.numerator, rate.denominator, mode)
 
 
+def owed_now_cents(debt: Debt, mode: str = HALF_UP) -> int:
+    """Everything owed before the first payment: balance, overdue interest, penalty so far."""
+    return to_cents(debt.principal + debt.overdue_interest) + accrued_penalty_cents(debt, mode)
+
+
 def monthly_fee_cents(debt: Debt, mode: str = HALF_UP) -> int:
     """Flat monthly fee charged on the original principal, as instalment plans do."""
     if not debt.monthly_fee_rate:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from core.months import parse_month
 from core.negotiate import sweep, what_to_ask
 from core.profile import Profile, normalize_section
-from core.scenarios import Scenario, Term, _opening, household, scenarios_from_profile, simulate
+from core.scenarios import Scenario, Term, household, scenarios_from_profile, simulate
+from core.schedule import owed_now_cents
 from core.workbook import profile_from_xlsx, profile_to_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,7 +291,7 @@ def test_no_scenario_pays_less_than_what_is_not_forgiven(terms, principal, rate,
     if track.never:  # a payment that never covers the interest: said so, never "debt-free"
         assert r.debt_free is None
         return
-    opening = _opening(h.debts[0])  # balance + overdue interest + penalty so far
+    opening = owed_now_cents(h.debts[0])  # balance + overdue interest + penalty so far
     assert track.total_paid >= opening - track.forgiven
     if not track.never:
         # Every cent is accounted for: paid + forgiven = owed + interest + fees charged.
