@@ -18,6 +18,7 @@ from fractions import Fraction
 import numpy as np
 
 from core import engine
+from core.money import div_round
 from core.scenarios import HORIZON, Household, Scenario, Term, simulate
 from core.schedule import owed_now_cents
 
@@ -46,18 +47,18 @@ def _method(h: Household, j: int) -> int:
 
 
 def _base(h: Household, targets: list[int]) -> np.ndarray:
-    """Each month's income − expenses − payments of the debts not being negotiated."""
-    status = simulate(h, Scenario("status_quo"))
+    """Each month's income − expenses − payments of the debts not being negotiated (their
+    plain schedules, which is what the status quo pays)."""
     net = np.full(HORIZON, h.income - h.expenses, dtype=np.int64)
     for month, cents, _ in h.one_offs:
         if 0 <= month - h.start < HORIZON:
             net[month - h.start] += cents
-    for j, track in enumerate(status.tracks):
+    for j, plain in enumerate(h.status):
         if j in targets:
             continue
-        for month, paid in track.payment.items():
-            if 0 <= month - h.start < HORIZON:
-                net[month - h.start] -= paid
+        for row in plain.rows:
+            if row.period >= 1 and 0 <= row.month - h.start < HORIZON:
+                net[row.month - h.start] -= row.payment
     return net
 
 
@@ -76,7 +77,7 @@ def sweep(
     n_m, n_v, n_t = len(months), len(values), len(idx)
     owed = np.array([owed_now_cents(h.debts[j]) for j in idx], dtype=np.int64)
     if axis == "rate":
-        rates = [[min(Fraction(v), Fraction(h.debts[j].annual_rate)) / 1200 for j in idx] for v in values]
+        rates = [[engine.monthly_rate_fraction(min(v, h.debts[j].annual_rate)) for j in idx] for v in values]
         principal = np.broadcast_to(owed, (n_m, n_v, n_t))
         rate_num = np.array([[r.numerator for r in row] for row in rates], dtype=np.int64)
         rate_den = np.array([[r.denominator for r in row] for row in rates], dtype=np.int64)
@@ -84,10 +85,7 @@ def sweep(
         rate_den = np.broadcast_to(rate_den, (n_m, n_v, n_t))
     elif axis == "settlement":
         shares = [Fraction(v) / 100 for v in values]
-        principal = np.array(
-            [[(int(o) * s.numerator * 2 + s.denominator) // (2 * s.denominator) for o in owed] for s in shares],
-            dtype=np.int64,
-        )  # half-up share of each debt, as core.money.div_round rounds it
+        principal = np.array([div_round(owed * s.numerator, s.denominator) for s in shares], dtype=np.int64)
         principal = np.broadcast_to(principal, (n_m, n_v, n_t))
         rate_num = np.zeros((n_m, n_v, n_t), dtype=np.int64)
         rate_den = np.ones((n_m, n_v, n_t), dtype=np.int64)
