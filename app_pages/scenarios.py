@@ -50,7 +50,7 @@ def _sweep(key: tuple, targets: tuple, axis: str, margin: int, _h):
     return sweep(h, list(targets), list(range(3, 151, 3)), values, axis, margin)
 
 
-def _target_label(value: str, names: list[str]) -> str:
+def _target_label(value: str) -> str:
     if value == ALL_DEBTS:
         return tr("sc.all_debts")
     if value.startswith("type:"):
@@ -126,7 +126,7 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
         height=260,
         overrides={
             "debt": st.column_config.SelectboxColumn(
-                tr("field.debt"), options=targets, required=True, format_func=lambda v: _target_label(v, h.names)
+                tr("field.debt"), options=targets, required=True, format_func=_target_label
             ),
             "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
             "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.assets)),

@@ -27,20 +27,8 @@ from openpyxl import Workbook
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.imports import read_statement  # noqa: E402
+from tests.fixtures.make import WECHAT_HEADER as HEADER  # noqa: E402
 
-HEADER = [
-    "交易时间",
-    "交易类型",
-    "交易对方",
-    "商品",
-    "收/支",
-    "金额(元)",
-    "支付方式",
-    "当前状态",
-    "交易单号",
-    "商户单号",
-    "备注",
-]
 PAYEES = [
     ("美团外卖", "午餐"),
     ("滴滴出行", "打车"),
