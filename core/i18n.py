@@ -680,6 +680,14 @@ TEXTS.update(
         "err.sc_unknown_scenario": ("没有名为“{value}”的方案", "There is no scenario named “{value}”"),
         "err.sc_months_needed": ("“{value}”：请填写期数", "“{value}”: enter the number of months"),
         "err.sc_amount_needed": ("“{value}”：请填写金额或百分比", "“{value}”: enter an amount or a percent"),
+        "err.sc_months_range": (
+            "“{value}”：期数必须在 1 到 600 个月之间",
+            "“{value}”: the number of months must be between 1 and 600",
+        ),
+        "err.sc_percent_range": (
+            "“{value}”：百分比必须在 0 到 100 之间",
+            "“{value}”: a percent must be between 0 and 100",
+        ),
         "err.sc_rate_not_lower": (
             "“{value}”：降息后的年利率应低于现在的 {rate}%",
             "“{value}”: a rate reduction must be below the current {rate}% a year",

@@ -496,6 +496,10 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
             continue
         kind = h.lender_types[h.names.index(name)]
         for term in terms:
+            if term.months is not None and not 1 <= term.months <= engine.HORIZON_MONTHS:
+                errors.append(InputError("months", "err.sc_months_range", {"value": name}))
+            if term.percent is not None and not 0 <= term.percent <= 100:
+                errors.append(InputError("percent", "err.sc_percent_range", {"value": name}))
             if term.kind not in TERM_KINDS:
                 errors.append(InputError("term", "err.sc_bad_term", {"value": term.kind}))
             if term.kind in ("freeze", "extension") and not term.months:

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -102,6 +103,23 @@ def test_a_rate_reduction_above_the_current_rate_is_refused():
     _, r = run([LOAN], {"贷款": [Term("rate_cut", rate=Decimal("19.4"))]})
     assert [e.code for e in r.errors] == ["err.sc_rate_not_lower"]
     assert "12%" in r.errors[0].message("en")
+
+
+@pytest.mark.parametrize(
+    "terms,code",
+    [
+        ([Term("extension", months=99999)], "err.sc_months_range"),
+        ([Term("deferral", months=5000)], "err.sc_months_range"),
+        ([Term("reduction", percent=Decimal(1000)), Term("freeze", months=12)], "err.sc_percent_range"),
+        ([Term("fee", percent=Decimal(500))], "err.sc_percent_range"),
+        ([Term("settlement", percent=Decimal(300))], "err.sc_percent_range"),
+    ],
+)
+def test_absurd_terms_are_refused_with_a_reason(terms, code):
+    _, r = run([LOAN], {"贷款": terms})
+    assert code in [e.code for e in r.errors]
+    _, sq = run([LOAN])
+    assert r.total_paid == sq.total_paid and r.forgiven == 0  # run as the status quo, nothing half-applied
 
 
 def test_rate_reduction_from_a_later_month_replans_what_is_left():
