@@ -148,6 +148,12 @@ def _build_parser() -> _Parser:
     sim.add_argument("--margin", default="0", help="safety margin: cash to keep at least (yuan)")
     sim.add_argument("--lang", default="en", choices=["en", "zh"])
     sim.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    rep = sub.add_parser("report", help="write the full report of a profile workbook as XLSX or HTML")
+    rep.add_argument("profile", help="a profile workbook (.xlsx) exported from the app")
+    rep.add_argument("-o", "--output", required=True, help="report.xlsx or report.html")
+    rep.add_argument("--margin", default="0", help="cash safety margin in yuan (default 0)")
+    rep.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rep.add_argument("--lpr", default=str(DEFAULT_LPR), help="one-year LPR in percent for the rate flags")
     return parser
 
 
@@ -206,6 +212,27 @@ def _run_simulate(args: argparse.Namespace) -> int:
             print(f"    {debt['name']}: {debt['payoff'] or t('sc.never', lang)}")
         for error in item["errors"]:
             print(f"  ! {error}")
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from core.report import build, report_bytes
+
+    kind = Path(args.output).suffix.lower().lstrip(".")
+    if kind not in ("xlsx", "html"):
+        raise UsageError(t("cli.report_ext", "en"))
+    try:
+        margin = to_cents(args.margin)
+        lpr = Decimal(args.lpr)
+    except (ValueError, ArithmeticError):
+        raise UsageError(f"--margin/--lpr: not a number: {args.margin!r} / {args.lpr!r}") from None
+    profile = _load_profile(args.profile)
+    data = report_bytes(build(profile, args.lang, margin, lpr), kind)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: {exc.strerror or exc}") from None
+    print(t("cli.report_written", args.lang, path=args.output))
     return 0
 
 
@@ -359,6 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_import(args)
         if args.command == "simulate":
             return _run_simulate(args)
+        if args.command == "report":
+            return _run_report(args)
         parser.print_help()
         return 2
     except UsageError as exc:

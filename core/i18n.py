@@ -715,3 +715,377 @@ TEXTS.update(
         "field.scenarios.name": ("方案名称", "Scenario name"),
     }
 )
+
+# --- the negotiation workspace: the borrower's case, readiness, contacts, letters ------------
+TEXTS.update(
+    {
+        "err.not_yes_no": ("{field}：“{value}”应为 是/否", "{field}: '{value}' should be yes or no"),
+        "err.bad_date": (
+            "{field}：“{value}”不是有效日期（格式 YYYY-MM-DD，如 2026-11-23）",
+            "{field}: '{value}' is not a date (use YYYY-MM-DD, e.g. 2026-11-23)",
+        ),
+        "err.bad_datetime": (
+            "{field}：“{value}”不是有效的日期时间（格式 YYYY-MM-DD HH:MM）",
+            "{field}: '{value}' is not a date and time (use YYYY-MM-DD HH:MM)",
+        ),
+        "sheet.case": ("我的情况说明", "My case"),
+        "sheet.contacts": ("沟通记录", "Contact log"),
+        "sheet.letters": ("协商信", "Letters"),
+        "field.full_name": ("姓名", "Full name"),
+        "field.contact": ("联系方式", "Contact details"),
+        "field.reason": ("困难原因", "Reason for the hardship"),
+        "field.story": ("情况说明", "What happened"),
+        "field.since": ("从哪个月开始", "Since (month)"),
+        "field.income_proof": ("收入证明", "Income proof"),
+        "field.bank_statements": ("银行流水", "Bank statements"),
+        "field.hardship_proof": ("困难证明", "Hardship proof"),
+        "field.contracts": ("借款合同", "Loan contracts"),
+        "field.repayment_records": ("还款记录", "Repayment records"),
+        "field.history": ("以往还款情况", "Repayment history"),
+        "field.when": ("时间", "Date and time"),
+        "field.lender": ("机构", "Lender"),
+        "field.contacts.lender": ("机构 / 债务", "Lender / debt"),
+        "field.channel": ("方式", "Channel"),
+        "field.staff": ("对方姓名/工号", "Staff name or ID"),
+        "field.said": ("沟通内容", "What was said"),
+        "field.outcome": ("结果", "Outcome"),
+        "field.follow_up": ("约定跟进日期", "Follow-up date"),
+        "field.evidence": ("留存证据", "Evidence kept"),
+        "field.lang": ("语言", "Language"),
+        "field.text": ("正文", "Text"),
+        "choice.reason.job_loss": ("失业", "Lost my job"),
+        "choice.reason.income_cut": ("收入减少（降薪/停发）", "Income cut (pay cut, unpaid wages)"),
+        "choice.reason.illness": ("生病或受伤", "Illness or injury"),
+        "choice.reason.business": ("生意失败", "Business failure"),
+        "choice.reason.family": ("家庭变故", "Family emergency"),
+        "choice.reason.other": ("其他", "Other"),
+        "choice.history.on_time": ("一直按时还，最近才逾期", "Always on time until recently"),
+        "choice.history.some_late": ("偶尔逾期过一两次", "Late once or twice before"),
+        "choice.history.often_late": ("多次逾期", "Often late"),
+        "choice.document.income_proof": ("收入证明（工资条、单位证明）", "income proof (payslips, employer letter)"),
+        "choice.document.bank_statements": ("近 6 个月银行流水", "bank statements for the last 6 months"),
+        "choice.document.hardship_proof": ("困难证明", "proof of the hardship"),
+        "choice.document.contracts": ("借款合同", "the loan contracts"),
+        "choice.document.repayment_records": ("还款记录", "the repayment records"),
+        "choice.channel.phone": ("电话", "Phone"),
+        "choice.channel.app_chat": ("App 在线客服", "App chat"),
+        "choice.channel.email": ("电子邮件", "E-mail"),
+        "choice.channel.in_person": ("当面", "In person"),
+        "choice.channel.letter": ("信件", "Letter"),
+        "choice.outcome.no_answer": ("没有接通/没回复", "No answer"),
+        "choice.outcome.refused": ("拒绝", "Refused"),
+        "choice.outcome.considering": ("对方考虑中", "They will consider it"),
+        "choice.outcome.counter_offer": ("对方给出新方案", "Counter-offer"),
+        "choice.outcome.agreed": ("已达成一致", "Agreed"),
+        "choice.outcome.other": ("其他", "Other"),
+        "choice.lang.zh": ("中文", "Chinese"),
+        "choice.lang.en": ("英文", "English"),
+        # --- readiness rules: <rule>.object = likely objection + what to do; .ok; .flag; .skip
+        "rd.missing.reason": ("还没有选择困难原因", "no reason for the hardship is chosen yet"),
+        "rd.missing.story": ("还没有写情况说明", "the short statement of what happened is not written yet"),
+        "rd.reason.object": (
+            "对方可能会问：“为什么要给你调整？”——{missing}。请在上面选出原因，并用两三句话写清楚发生了什么、从什么时候开始、现在怎样。",
+            "The lender may ask: “why should we change your terms?” — {missing}. Choose the reason above and write two or"
+            " three sentences: what happened, since when, and where things stand now.",
+        ),
+        "rd.reason.ok": (
+            "你已经说明了原因（{reason}）和经过。",
+            "You have given the reason ({reason}) and what happened.",
+        ),
+        "rd.income_proof.object": (
+            "对方可能会说：“无法核实你能还多少。”还缺：{missing}。工资条可向单位人事索取，流水可在手机银行导出或到柜台打印。",
+            "The lender may say: “we cannot check what you can pay.” Still missing: {missing}. Ask your employer's HR for"
+            " payslips; export statements from your banking app or print them at a branch.",
+        ),
+        "rd.income_proof.ok": ("收入证明和银行流水都已备好。", "Income proof and bank statements are ready."),
+        "rd.hardship_proof.object": (
+            "对方可能会说：“没有证据证明你有困难。”请准备：{papers}。",
+            "The lender may say: “there is no proof of hardship.” Gather: {papers}.",
+        ),
+        "rd.hardship_proof.ok": ("困难证明已备好。", "Proof of the hardship is ready."),
+        "rd.papers.job_loss": (
+            "解除劳动合同通知书或离职证明、失业登记证明",
+            "the termination letter or leaving certificate, and your unemployment registration",
+        ),
+        "rd.papers.income_cut": (
+            "降薪前后的工资条或单位出具的说明",
+            "payslips from before and after the cut, or a letter from your employer",
+        ),
+        "rd.papers.illness": (
+            "诊断证明、住院记录和医疗费用单据",
+            "the diagnosis, hospital records and medical bills",
+        ),
+        "rd.papers.business": (
+            "营业执照注销/停业证明、亏损的账目或银行流水",
+            "the business closure papers and the accounts or statements that show the losses",
+        ),
+        "rd.papers.family": (
+            "能说明家庭变故的材料（如医疗、死亡或离婚证明）",
+            "papers that show the family emergency (medical, death or divorce certificates)",
+        ),
+        "rd.papers.other": ("能说明收入下降或支出增加原因的材料", "papers that show why income fell or costs rose"),
+        "rd.papers.unknown": (
+            "能说明困难原因的材料（先在上面选出困难原因，这里会列出具体要哪些）",
+            "papers that show the cause (choose the reason above to see which ones)",
+        ),
+        "rd.records.object": (
+            "对方会以合同和还款记录为准，谈判时你需要准确的数字。还缺：{missing}。可在借款 App 的“借款记录/合同”里下载，信用卡可在账单里查看。",
+            "The lender works from the contract and the repayment record, and you need the exact figures. Still missing:"
+            " {missing}. Download them in the lending app (loan records / contract); card statements show the rest.",
+        ),
+        "rd.records.ok": ("合同和还款记录都已备好。", "Contracts and repayment records are ready."),
+        "rd.history.object": (
+            "多次逾期会让对方怀疑新的承诺。请在信里说明每次逾期都和困难有关，并尽快先还一笔小额，证明诚意。",
+            "Repeated late payments make a lender doubt new promises. Explain in the letter how each lapse came from"
+            " the hardship, and pay a small amount right away to show good faith.",
+        ),
+        "rd.history.ok": (
+            "以往还款情况：{history}。在信里提到它，这对你有利。",
+            "Repayment history: {history}. Mention it in the letter: it helps you.",
+        ),
+        "rd.history.skip": (
+            "还没回答以往的还款情况。请在上面选择。",
+            "Your repayment history is not answered yet. Choose it above.",
+        ),
+        "rd.no_surplus.object": (
+            "收入（每月 {income}）不够日常开支（每月 {expenses}），对方会问：“你拿什么还？”请先在收支表里找出能减少的开支或能增加的收入；"
+            "在此之前可以先请求几个月的延期（宽限期）。",
+            "Income ({income} a month) does not cover living costs ({expenses} a month), so the lender will ask “what"
+            " will you pay with?” Find costs to cut or income to add in the worksheet first; until then, ask for a few"
+            " months' deferral.",
+        ),
+        "rd.no_surplus.ok": (
+            "收入减去日常开支，每月还能拿出 {affordable} 用于还债。",
+            "After living costs, {affordable} a month is left for debts.",
+        ),
+        "rd.not_affordable.object": (
+            "这个方案下仍有 {n} 个月现金不够（从 {first} 开始）。对方看到做不到的方案会拒绝或之后再违约。数字能支持的是：{support}",
+            "This scenario still leaves {n} months short (from {first}). A lender turns down a plan that cannot be kept,"
+            " or it fails later. What the numbers support: {support}",
+        ),
+        "rd.not_affordable.ok": (
+            "这个方案下每个月现金都够：这是一个做得到的方案。",
+            "Under this scenario the cash lasts every month: a plan you can keep.",
+        ),
+        "rd.not_affordable.skip": (
+            "选择一个你打算提出的方案后，这里会检查它是否每个月都付得起。",
+            "Choose the scenario you plan to propose to check that you can afford it every month.",
+        ),
+        "rd.large_debt.object": (
+            "相对收入，这笔债偏大：收支表能付得起各笔合同月供的 {pct}%，分给这笔债每月约 {share}，还清 {owed} 需要约 {months} 个月（超过 {limit} 个月）。"
+            "对方可能不接受简单的分期。建议提出分阶段还款：前几个月少还，收入恢复后多还；或者用资产一次性结清一部分。",
+            "This debt is large against the income: the worksheet covers {pct}% of the contract payments, so this debt's"
+            " share is about {share} a month and {owed}"
+            " takes about {months} months (more than {limit}). A plain instalment plan may be refused. Propose staged"
+            " repayment (less at first, more once income recovers), or settle part of it from an asset.",
+        ),
+        "rd.large_debt.ok": (
+            "收支表能付得起各笔合同月供的 {pct}%，分给这笔债每月约 {share}，约 {months} 个月可以还清，对方容易接受。",
+            "The worksheet covers {pct}% of the contract payments: this debt's share is about {share} a month, repaid in"
+            " about {months} months — a plan a lender can accept.",
+        ),
+        "rd.large_debt.skip": (
+            "收入扣除开支后没有余额，无法估算这笔债需要多久。",
+            "Nothing is left after living costs, so how long this debt takes cannot be estimated.",
+        ),
+        "rd.long_overdue.object": (
+            "已逾期 {days} 天，可能已转到催收部门或外包催收。请直接要求与贷款机构本身的协商部门沟通，并要求对方书面确认任何约定。",
+            "{days} days overdue: it may have gone to collections or an outside agency. Ask for the lender's own"
+            " negotiation department, and for any agreement in writing.",
+        ),
+        "rd.long_overdue.ok": (
+            "逾期不超过 90 天（现在 {days} 天），越早协商越容易。",
+            "Not more than 90 days overdue (now {days}): the sooner you talk, the easier it is.",
+        ),
+        "rd.ask.low_payment": ("每月只还 {payment}", "paying only {payment} a month"),
+        "rd.ask.forgiveness": ("减免 {forgiven}", "having {forgiven} forgiven"),
+        "rd.asks_too_much.object": (
+            "方案里请求{what}，但你的收支表显示每月能为这笔债拿出约 {share}。对方看到收支表后可能认为要求过高。数字支持的是：每月约 {share}，约 {months} 个月还清。",
+            "The scenario asks for {what}, but your worksheet shows about {share} a month is available for this debt. A"
+            " lender who sees the worksheet may find the ask too much. What the numbers support: about {share} a"
+            " month, repaid in about {months} months.",
+        ),
+        "rd.asks_too_much.ok": (
+            "方案里每月还 {payment}，与收支表显示的能力（约 {share}）相符。",
+            "The scenario pays {payment} a month, in line with what the worksheet shows you can pay (about {share}).",
+        ),
+        "rd.asks_too_much.skip": (
+            "所选方案没有改变这笔债的条件（或没有可用余额），不检查。",
+            "The chosen scenario does not change this debt (or nothing is left to pay with): not checked.",
+        ),
+        "rd.rate.contract": ("合同", "The contract"),
+        "rd.rate.offer": ("新方案", "The offer"),
+        "rd.rate.flag": (
+            "{which}的真实年化利率 {apr}% 高于 {line}% 这条参考线，值得向对方询问费用构成，或咨询专业人士。这不是法律意见：持牌金融机构不受民间借贷利率上限约束。",
+            "{which}'s true annual rate, {apr}%, is above the {line}% reference line: worth asking the lender how it is"
+            " made up, or asking a professional. This is not legal advice: licensed financial institutions are not bound"
+            " by the private-lending cap.",
+        ),
+        "rd.rate.ok": (
+            "真实年化利率未超过参考线（4 × LPR = {line}%、24%、36%）。",
+            "The true annual rate is below the reference lines (4 × LPR = {line}%, 24%, 36%).",
+        ),
+        "rd.rate.skip": ("这笔债的真实年化利率无法计算。", "This debt's true annual rate cannot be computed."),
+    }
+)
+
+# --- the proposal letter ---------------------------------------------------------------------
+TEXTS.update(
+    {
+        "lt.title": ("关于“{debt}”的协商还款申请", "Request to renegotiate the repayment of {debt}"),
+        "lt.to": ("{lender}：", "To {lender},"),
+        "lt.who.name": ("我叫{name}，", "My name is {name}."),
+        "lt.who.account": ("我是贵司“{debt}”这笔借款的借款人。", "I am the borrower of the account “{debt}” with you."),
+        "lt.who.account_named": (
+            "是贵司“{debt}”这笔借款的借款人。",
+            "I am the borrower of the account “{debt}” with you.",
+        ),
+        "lt.who.contact": ("联系方式：{contact}。", "You can reach me at {contact}."),
+        "lt.owe.total": (
+            "截至今天，我在这笔借款下共欠 {owed}，其中剩余本金 {principal}。",
+            "As of today I owe {owed} on this account, of which {principal} is outstanding principal.",
+        ),
+        "lt.owe.overdue": (
+            "已逾期 {days} 天，逾期的本金、利息和罚息共 {overdue}。",
+            "It is {days} days overdue; the overdue principal, interest and penalty come to {overdue}.",
+        ),
+        "lt.why.reason": ("我逾期的原因是{reason}。", "I fell behind because of {reason}."),
+        "lt.why.since": ("这种情况从 {since} 开始。", "This began in {since}."),
+        "lt.why.on_time": (
+            "在此之前，我一直按时还款。",
+            "Until then I always paid on time.",
+        ),
+        "lt.reason.job_loss": ("失业，收入中断", "losing my job and with it my income"),
+        "lt.reason.income_cut": ("收入大幅减少", "a sharp cut in my income"),
+        "lt.reason.illness": (
+            "生病（受伤）带来的医疗支出和收入损失",
+            "illness or injury, with its medical costs and lost income",
+        ),
+        "lt.reason.business": ("生意失败", "the failure of my business"),
+        "lt.reason.family": ("家庭变故", "a family emergency"),
+        "lt.reason.other": ("收入减少、支出增加", "lower income and higher costs"),
+        "lt.afford": (
+            "我家现在每月收入 {income}，必要的生活开支 {expenses}，扣除后每月最多能拿出 {left} 还债；我一共欠 {lenders} 家机构 {total}。",
+            "My household's income is {income} a month and our essential living costs are {expenses}, which leaves at"
+            " most {left} a month for all debts; I owe {total} to {lenders} lenders in all.",
+        ),
+        "lt.afford.share": (
+            "按各笔借款的月供比例分配，我每月能用于这笔借款的约为 {share}。",
+            "Shared across my debts in proportion to their payments, about {share} a month can go to this account.",
+        ),
+        "lt.propose.intro": (
+            "为了能够持续还款，我恳请贵司同意以下方案：",
+            "So that I can keep repaying, I ask you to agree to the following plan:",
+        ),
+        "lt.propose.payment": (
+            "按此方案，我从 {start} 起每月还 {payment}，共 {months} 期。",
+            "Under this plan I would pay {payment} a month for {months} months, starting in {start}.",
+        ),
+        "lt.propose.total": ("合计还款 {total}。", "In all I would pay {total}."),
+        "lt.propose.forgiven": ("请求减免 {forgiven}。", "I ask you to waive {forgiven}."),
+        "lt.propose.fees": ("其中包含手续费 {fees}。", "This includes fees of {fees}."),
+        "lt.term.extension": ("剩余欠款分 {months} 期偿还；", "spread the remaining balance over {months} months;"),
+        "lt.term.rate_cut": ("年利率调整为 {rate}%；", "reduce the annual rate to {rate}%;"),
+        "lt.term.freeze": (
+            "停息挂账：停止计收利息和罚息，本金分 {months} 期偿还；",
+            "freeze interest and penalty charges and let me repay the principal over {months} months;",
+        ),
+        "lt.term.waiver.penalty": ("减免全部罚息；", "waive the penalty interest;"),
+        "lt.term.waiver.interest": ("减免逾期利息；", "waive the overdue interest;"),
+        "lt.term.waiver.both": ("减免罚息和逾期利息；", "waive the penalty and overdue interest;"),
+        "lt.term.waiver.penalty.part": ("减免 {percent}% 的罚息；", "waive {percent}% of the penalty interest;"),
+        "lt.term.waiver.interest.part": ("减免 {percent}% 的逾期利息；", "waive {percent}% of the overdue interest;"),
+        "lt.term.waiver.both.part": (
+            "减免 {percent}% 的罚息和逾期利息；",
+            "waive {percent}% of the penalty and overdue interest;",
+        ),
+        "lt.term.reduction.amount": ("减免本金 {amount}；", "reduce the principal by {amount};"),
+        "lt.term.reduction.percent": ("减免 {percent}% 的欠款；", "reduce what I owe by {percent}%;"),
+        "lt.term.deferral.capitalise": (
+            "从 {start} 起暂停还款 {months} 个月（期间利息计入本金）；",
+            "pause payments for {months} months from {start} (interest added to the balance);",
+        ),
+        "lt.term.deferral.interest_only": (
+            "从 {start} 起 {months} 个月只还利息；",
+            "let me pay interest only for {months} months from {start};",
+        ),
+        "lt.term.deferral.free": (
+            "从 {start} 起暂停还款 {months} 个月，期间不计利息；",
+            "pause payments for {months} months from {start}, interest-free;",
+        ),
+        "lt.term.fee.upfront.percent": (
+            "我接受一次性手续费（欠款的 {percent}%），在 {start} 支付；",
+            "I accept a one-off fee of {percent}% of the balance, paid in {start};",
+        ),
+        "lt.term.fee.added.percent": (
+            "我接受一次性手续费（欠款的 {percent}%），计入分期本金；",
+            "I accept a one-off fee of {percent}% of the balance, added to the instalments;",
+        ),
+        "lt.term.fee.upfront.amount": (
+            "我接受一次性手续费 {amount}，在 {start} 支付；",
+            "I accept a one-off fee of {amount}, paid in {start};",
+        ),
+        "lt.term.fee.added.amount": (
+            "我接受一次性手续费 {amount}，计入分期本金；",
+            "I accept a one-off fee of {amount}, added to the instalments;",
+        ),
+        "lt.term.stage": (
+            "分阶段还款：从 {start} 起 {months} 个月，每月还 {amount}；",
+            "staged repayment: {amount} a month for {months} months from {start};",
+        ),
+        "lt.term.settlement.amount": (
+            "在 {start} 一次性还 {amount} 结清，其余部分减免；",
+            "a one-off settlement of {amount} in {start}, with the rest waived;",
+        ),
+        "lt.term.settlement.percent": (
+            "在 {start} 一次性还清欠款的 {percent}%，其余部分减免；",
+            "a one-off settlement of {percent}% of the balance in {start}, with the rest waived;",
+        ),
+        "lt.term.higher_payment": ("每月还 {amount}；", "a payment of {amount} a month;"),
+        "lt.docs.intro": ("随信附上：", "I enclose:"),
+        "lt.docs.later": (
+            "如需证明材料，我会尽快补充提供。",
+            "I will send supporting documents as soon as you need them.",
+        ),
+        "lt.reply": (
+            "恳请贵司在收到本信后 15 日内书面答复（信件、电子邮件或 App 消息均可）是否同意上述方案。"
+            "如同意，请以书面形式确认具体的还款金额和日期，我会按约定按时还款。",
+            "Please reply in writing (letter, e-mail or in-app message) within 15 days of receiving this letter, saying"
+            " whether you accept this plan. If you do, please confirm the amounts and dates in writing, and I will pay"
+            " on time as agreed.",
+        ),
+        "lt.sign": ("此致\n敬礼", "Yours faithfully,"),
+    }
+)
+
+# --- the report ---------------------------------------------------------------------------------
+TEXTS.update(
+    {
+        "rp.title": ("还款规划报告", "Repayment planning report"),
+        "rp.profile": ("家庭", "Household"),
+        "rp.created": ("生成时间", "Created"),
+        "rp.item": ("项目", "Item"),
+        "rp.value": ("数值", "Value"),
+        "rp.regular_payments": ("合同每月应还", "Contract payments a month"),
+        "rp.sheet.summary": ("摘要", "Summary"),
+        "rp.sheet.comparison": ("方案对比", "Comparison"),
+        "rp.sheet.chart_data": ("图表数据", "Chart data"),
+        "rp.chart.cash": ("每月月末现金（按方案）", "Cash at the end of each month, by scenario"),
+        "rp.chart.balances": ("每月月末仍欠的总额（按方案）", "Total still owed at the end of each month, by scenario"),
+        "rp.prepaid": ("提前还款", "Prepaid"),
+        "rp.payments": ("本月还款合计", "Debt payments"),
+        "rp.owed": ("仍欠总额", "Still owed"),
+        "rp.yes": ("有", "Yes"),
+        "rp.no": ("无", "No"),
+        "rp.note": (
+            "本报告由“还款规划”在本机生成，金额精确到分（四舍五入），仅供协商参考，不构成法律或财务意见。",
+            "Made on this computer by Repay Planner. Amounts are exact to the cent (rounded half-up). For negotiation"
+            " only; not legal or financial advice.",
+        ),
+        "cli.report_written": ("报告已写入 {path}", "Report written to {path}"),
+        "cli.report_ext": (
+            "-o 的文件名必须以 .xlsx 或 .html 结尾",
+            "the -o file name must end in .xlsx or .html",
+        ),
+    }
+)

@@ -6,6 +6,7 @@ use it, and ``normalize_section`` is the one place cells are coerced and checked
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 
@@ -37,12 +38,18 @@ TERM_KINDS = (
 )
 TERM_MODES = ("penalty", "interest", "both", "capitalise", "interest_only", "free", "upfront", "added")
 LENDER_TYPES = ("online_lending", "credit_card", "bank_consumer", "mortgage", "car_loan", "private_loan")
+HARDSHIPS = ("job_loss", "income_cut", "illness", "business", "family", "other")
+HISTORIES = ("on_time", "some_late", "often_late")
+DOCUMENTS = ("income_proof", "bank_statements", "hardship_proof", "contracts", "repayment_records")
+CHANNELS = ("phone", "app_chat", "email", "in_person", "letter")
+OUTCOMES = ("no_answer", "refused", "considering", "counter_offer", "agreed", "other")
+LETTER_LANGS = ("zh", "en")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # "text" | "money" | "number" | "int" | "choice" | "month"
+    kind: str  # "text" | "money" | "number" | "int" | "choice" | "month" | "date" | "datetime" | "bool"
     choices: tuple[str, ...] = ()
     required: bool = False
     default: object = None
@@ -118,6 +125,35 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("keyword", "text", required=True),
         Column("category", "text", required=True),
     ),
+    # The borrower's own case, one row: who they are, why they fell behind, which papers
+    # they hold and how they have repaid so far (the readiness check and letters read it).
+    "case": (
+        Column("full_name", "text"),
+        Column("contact", "text"),
+        Column("reason", "choice", HARDSHIPS),
+        Column("story", "text"),
+        Column("since", "month"),
+        *(Column(doc, "bool", default=False) for doc in DOCUMENTS),
+        Column("history", "choice", HISTORIES),
+    ),
+    # Every contact with a lender (seeds 003, 004: record time, channel, staff, result).
+    "contacts": (
+        Column("when", "datetime", required=True),
+        Column("lender", "text", required=True),
+        Column("channel", "choice", CHANNELS, default="phone"),
+        Column("staff", "text"),
+        Column("said", "text"),
+        Column("outcome", "choice", OUTCOMES, default="considering"),
+        Column("follow_up", "date"),
+        Column("evidence", "text"),
+    ),
+    # The proposal letter kept for each debt, as the user last edited it.
+    "letters": (
+        Column("debt", "text", required=True),
+        Column("scenario", "text"),
+        Column("lang", "choice", LETTER_LANGS, default="zh"),
+        Column("text", "text", required=True),
+    ),
 }
 SECTIONS = tuple(SCHEMAS)
 
@@ -130,9 +166,66 @@ def empty_section(section: str) -> pd.DataFrame:
 
 def _dtype(column: Column) -> str:
     # Nullable "string" so a blank cell is <NA> and shows empty in the editor, not "None".
-    return {"money": "float64", "number": "float64", "int": "Int64", "text": "string", "month": "string"}.get(
-        column.kind, "object"
-    )
+    return {
+        "money": "float64",
+        "number": "float64",
+        "int": "Int64",
+        "text": "string",
+        "month": "string",
+        "date": "string",
+        "datetime": "string",
+        "bool": "boolean",
+    }.get(column.kind, "object")
+
+
+_TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "x"}
+_FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+_TIME_FORMATS = ("%H:%M", "%H:%M:%S")
+
+
+def parse_date(value: object) -> dt.date:
+    """'2026-11-23', '2026/11/23', '2026年11月23日', a date or datetime -> date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {value!r}")
+
+
+def parse_datetime(value: object) -> dt.datetime:
+    """A date with an optional time ('2026-11-23 14:05', '2026-11-23T14:05') -> datetime."""
+    if isinstance(value, dt.datetime):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    text = str(value).strip().replace("T", " ")
+    day, _, clock = text.partition(" ")
+    date = parse_date(day)
+    clock = clock.strip()
+    if not clock:
+        return dt.datetime(date.year, date.month, date.day)
+    for fmt in _TIME_FORMATS:
+        try:
+            time = dt.datetime.strptime(clock, fmt).time()
+            return dt.datetime.combine(date, time.replace(second=0))
+        except ValueError:
+            continue
+    raise ValueError(f"not a date and time: {value!r}")
+
+
+def format_date(value: dt.date) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+def format_datetime(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _is_blank(value: object) -> bool:
@@ -156,6 +249,26 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
             errors.append(InputError(column.name, "err.bad_choice", {"value": text}, row=row, sheet=section))
             return column.default
         return text
+    if column.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        errors.append(InputError(column.name, "err.not_yes_no", {"value": str(value)}, row=row, sheet=section))
+        return column.default
+    if column.kind in ("date", "datetime"):
+        raw = value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+        try:
+            if column.kind == "date":
+                return format_date(parse_date(raw))
+            return format_datetime(parse_datetime(raw))
+        except ValueError:
+            code = "err.bad_date" if column.kind == "date" else "err.bad_datetime"
+            errors.append(InputError(column.name, code, {"value": str(value)}, row=row, sheet=section))
+            return None
     if column.kind == "month":
         try:
             return format_month(parse_month(value if not isinstance(value, pd.Timestamp) else value.to_pydatetime()))

@@ -1,5 +1,6 @@
 """Profiles: normalisation, the SQLite store, the XLSX round trip, formula-safe export, edits."""
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -30,6 +31,13 @@ def cell(column):
         return st.decimals(min_value=0, max_value=999, places=4).map(float)
     if column.kind == "int":
         return st.integers(min_value=0, max_value=600)
+    if column.kind == "bool":
+        return st.booleans()
+    if column.kind == "date":
+        return st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)).map(str) | st.none()
+    if column.kind == "datetime":
+        stamp = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 12, 31))
+        return stamp.map(lambda d: d.strftime("%Y-%m-%d %H:%M")) if column.required else stamp | st.none()
     return st.sampled_from(["2026-01", "2027-12", None])
 
 

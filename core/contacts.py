@@ -1,0 +1,91 @@
+"""The contact log: every call, chat, e-mail, visit or letter with a lender, and the
+follow-ups that are due (seeds 003, 004: record the time, channel, staff, what was said
+and the result; keep the evidence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.profile import parse_date, parse_datetime
+
+SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    lender: str
+    due: dt.date
+    when: dt.datetime  # the contact that set it
+    outcome: str | None
+    said: str
+    days: int  # due − today: negative when late
+
+    @property
+    def status(self) -> str:
+        return "late" if self.days < 0 else "today" if self.days == 0 else "soon"
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def sorted_log(frame: pd.DataFrame) -> pd.DataFrame:
+    """The log newest first (rows whose time cannot be read go last)."""
+    if frame.empty:
+        return frame
+    keys = pd.to_datetime(frame["when"], format="%Y-%m-%d %H:%M", errors="coerce")
+    return frame.assign(_k=keys).sort_values("_k", ascending=False, na_position="last").drop(columns="_k")
+
+
+def due_followups(frame: pd.DataFrame, today: dt.date | None = None, soon: int = SOON_DAYS) -> list[FollowUp]:
+    """Follow-ups due by ``today + soon`` days that no later contact with the same lender
+    has answered, the most urgent first."""
+    today = today or dt.date.today()
+    rows = []
+    for record in _records(frame):
+        try:
+            when = parse_datetime(record["when"])
+        except (ValueError, TypeError):
+            continue
+        rows.append((when, record))
+    out = []
+    for when, record in rows:
+        if not record.get("follow_up"):
+            continue
+        try:
+            due = parse_date(record["follow_up"])
+        except ValueError:
+            continue
+        lender = str(record.get("lender") or "")
+        answered = any(other_when > when and str(other.get("lender") or "") == lender for other_when, other in rows)
+        days = (due - today).days
+        if answered or days > soon:
+            continue
+        out.append(FollowUp(lender, due, when, record.get("outcome"), str(record.get("said") or ""), days))
+    return sorted(out, key=lambda f: (f.due, f.lender))
+
+
+def new_entry(
+    when: dt.datetime,
+    lender: str,
+    channel: str,
+    staff: str = "",
+    said: str = "",
+    outcome: str | None = None,
+    follow_up: dt.date | None = None,
+    evidence: str = "",
+) -> dict:
+    """One log row as the profile's "contacts" section holds it."""
+    return {
+        "when": when.strftime("%Y-%m-%d %H:%M"),
+        "lender": lender,
+        "channel": channel,
+        "staff": staff or None,
+        "said": said or None,
+        "outcome": outcome,
+        "follow_up": follow_up.strftime("%Y-%m-%d") if follow_up else None,
+        "evidence": evidence or None,
+    }

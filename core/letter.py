@@ -1,0 +1,218 @@
+"""The proposal letter to one lender, in Chinese or English, built from the profile and a
+chosen scenario; and the letter as a Word document (python-docx) or plain text.
+
+Seeds 001–004 list what such a letter holds: who I am, what I owe, why I fell behind,
+what I can pay each month, what I propose, the papers attached, and a request for a
+written answer. Every sentence here is filled from the user's data; a detail the user
+has not given is left out rather than shown as a blank to fill in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+from core.household import standing
+from core.i18n import t
+from core.money import format_money, from_cents
+from core.months import format_month
+from core.profile import DOCUMENTS, Profile
+from core.readiness import case_from_profile, shares_of
+from core.scenarios import Scenario, Track
+
+MAX_LETTER_CHARS = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The figures of one debt under the chosen scenario."""
+
+    scenario: str
+    owed: int  # owed now, cents
+    payment: int  # the usual monthly payment under the offer
+    months: int  # months with a payment from the offer's start
+    start: int  # month index the offer starts
+    total: int  # everything paid from the offer's start
+    forgiven: int
+    fees: int
+    terms: tuple
+
+
+def proposal(track: Track, scenario: Scenario, owed: int) -> Proposal:
+    start = track.offer_start if track.offer_start is not None else min(track.payment, default=0)
+    return Proposal(
+        scenario=scenario.name,
+        owed=owed,
+        payment=track.offer_payment(),
+        months=track.offer_months(),
+        start=start,
+        total=sum(v for m, v in track.payment.items() if m >= start),
+        forgiven=track.forgiven,
+        fees=track.fees,
+        terms=tuple(scenario.terms.get(track.name, [])),
+    )
+
+
+def _m(cents: int) -> str:
+    return format_money(from_cents(cents))
+
+
+_DEFAULT_MODES = {"waiver": "both", "deferral": "capitalise"}
+
+
+def _term_sentence(term, p: Proposal, lang: str) -> str:
+    """One negotiated term as a clause of the proposal."""
+    kind = term.kind
+    params = {
+        "months": term.months,
+        "rate": None if term.rate is None else f"{term.rate.normalize():f}",
+        "percent": None if term.percent is None else f"{term.percent.normalize():f}",
+        "amount": None if term.amount is None else format_money(term.amount),
+        "start": format_month(term.start) if term.start is not None else format_month(p.start),
+    }
+    if kind in ("waiver", "deferral"):
+        key = f"lt.term.{kind}.{term.mode or _DEFAULT_MODES[kind]}"
+    elif kind == "fee":
+        key = f"lt.term.fee.{term.mode or 'upfront'}.{'percent' if term.percent is not None else 'amount'}"
+    elif kind in ("reduction", "settlement"):
+        key = f"lt.term.{kind}.{'amount' if term.amount is not None else 'percent'}"
+    else:
+        key = f"lt.term.{kind}"
+    if term.percent is not None and kind == "waiver":
+        key += ".part"
+    return t(key, lang, **params)
+
+
+def compose(
+    profile: Profile,
+    debt_name: str,
+    lang: str,
+    plan: Proposal,
+    today: dt.date | None = None,
+) -> str:
+    """The letter's text. ``plan`` holds the chosen scenario's figures for this debt."""
+    today = today or dt.date.today()
+    case = case_from_profile(profile)
+    s = standing(profile)
+    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
+    lines = dict(zip(names, s.debts, strict=True))
+    line = lines[debt_name]
+    record = line.record
+    lender = str(record.get("lender") or "").strip() if isinstance(record.get("lender"), str) else ""
+    debt = line.schedule.debt
+    due = {n: ln.schedule.regular_payment for n, ln in lines.items()}
+    share = shares_of(s.budget.surplus, due if any(due.values()) else {n: ln.total_owed for n, ln in lines.items()})
+    sep = "" if lang == "zh" else " "
+
+    def p(key: str, **params) -> str:
+        return t(key, lang, **params)
+
+    out: list[str] = []
+    out.append(p("lt.title", debt=debt_name))
+    out.append(p("lt.to", lender=lender or debt_name))
+
+    who = [p("lt.who.account_named" if case.full_name else "lt.who.account", debt=debt_name)]
+    if case.full_name:
+        who.insert(0, p("lt.who.name", name=case.full_name))
+    if case.contact:
+        who.append(p("lt.who.contact", contact=case.contact))
+    out.append(sep.join(who))
+
+    owe = [p("lt.owe.total", owed=_m(line.total_owed), principal=format_money(debt.principal))]
+    if line.overdue_total:
+        owe.append(p("lt.owe.overdue", overdue=_m(line.overdue_total), days=debt.days_overdue))
+    out.append(sep.join(owe))
+
+    if case.reason:
+        why = [p("lt.why.reason", reason=p(f"lt.reason.{case.reason}"))]
+        if case.since:
+            why.append(p("lt.why.since", since=case.since))
+        if case.story:
+            why.append(case.story if case.story[-1] in "。.!！?？" else case.story + ("。" if lang == "zh" else "."))
+        if case.history == "on_time":
+            why.append(p("lt.why.on_time"))
+        out.append(sep.join(why))
+
+    afford = [
+        p(
+            "lt.afford",
+            income=_m(s.budget.income),
+            expenses=_m(s.budget.expenses),
+            left=_m(max(s.budget.surplus, 0)),
+            lenders=len(lines),
+            total=_m(s.total_debt),
+        )
+    ]
+    if share.get(debt_name):
+        afford.append(p("lt.afford.share", share=_m(share[debt_name])))
+    out.append(sep.join(afford))
+
+    clauses = [_term_sentence(term, plan, lang) for term in plan.terms]
+    if clauses:  # the list ends with a full stop
+        clauses[-1] = clauses[-1].rstrip("；;") + ("。" if lang == "zh" else ".")
+    offer = [p("lt.propose.intro")]
+    offer.extend(f"{i}. {c}" for i, c in enumerate(clauses, start=1))
+    summary = [p("lt.propose.payment", payment=_m(plan.payment), months=plan.months, start=format_month(plan.start))]
+    summary.append(p("lt.propose.total", total=_m(plan.total)))
+    if plan.forgiven:
+        summary.append(p("lt.propose.forgiven", forgiven=_m(plan.forgiven)))
+    if plan.fees:
+        summary.append(p("lt.propose.fees", fees=_m(plan.fees)))
+    offer.append(sep.join(summary))
+    out.append("\n".join(offer))
+
+    held = [d for d in DOCUMENTS if d in case.documents]
+    if held:
+        docs = [p("lt.docs.intro")] + [f"- {p(f'choice.document.{d}')}" for d in held]
+        out.append("\n".join(docs))
+    else:
+        out.append(p("lt.docs.later"))
+
+    out.append(p("lt.reply"))
+    sign = [p("lt.sign")]
+    if case.full_name:
+        sign.append(case.full_name)
+    sign.append(today.strftime("%Y年%m月%d日") if lang == "zh" else today.strftime("%d %B %Y").lstrip("0"))
+    out.append("\n".join(sign))
+    return "\n\n".join(out)
+
+
+def clean_text(text: str) -> str:
+    """User-edited letter text made safe to store and to write into a document."""
+    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))[:MAX_LETTER_CHARS]
+
+
+def letter_txt(text: str) -> bytes:
+    """Plain text, UTF-8 with a byte-order mark so Windows Notepad shows Chinese correctly,
+    Windows line ends."""
+    return clean_text(text).replace("\n", "\r\n").encode("utf-8-sig")
+
+
+def letter_docx(text: str) -> bytes:
+    """A Word document: the first paragraph as the title, then one paragraph per block."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "SimSun"
+    normal.font.size = Pt(12)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), "SimSun")
+    blocks = [b for b in clean_text(text).split("\n\n") if b.strip()]
+    for i, block in enumerate(blocks):
+        if i == 0:
+            document.add_heading(block.strip(), level=1)
+            continue
+        paragraph = document.add_paragraph()
+        for j, part in enumerate(block.split("\n")):
+            if j:
+                paragraph.add_run().add_break()
+            paragraph.add_run(part)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

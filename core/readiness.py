@@ -1,0 +1,348 @@
+"""The readiness check: lender by lender, what a lender is likely to object to and what
+to do about it, from the household's numbers and the borrower's own answers.
+
+The rules follow seed 000 (why lenders refuse: debt too large for the means, a poor
+repayment record, no proof of hardship, unrealistic asks) and seeds 001–004 (which
+papers to bring). Each rule is plain and explained with the numbers it used; there is
+no score: a rule either applies, or it does not, or it cannot be checked yet.
+
+A finding's status is one of:
+- ``object``: the lender is likely to object; the finding says what to do;
+- ``ok``: this point is covered;
+- ``flag``: worth asking about (a rate above a reference line) — not legal advice;
+- ``skip``: not checked (a question not answered, or no scenario chosen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from core.apr import DEFAULT_LPR, rate_flags, rate_lines
+from core.household import standing
+from core.i18n import t
+from core.money import div_round, format_money, from_cents
+from core.months import format_month
+from core.profile import DOCUMENTS, Profile
+
+# A debt that would take longer than this to repay from its share of the monthly surplus
+# is "large against income": a lender will doubt a plain instalment plan.
+LARGE_MONTHS = 36
+# A debt overdue longer than this has usually moved to collections.
+LONG_OVERDUE_DAYS = 90
+# Asking to pay less than this share of what the budget shows is affordable looks like
+# asking for more than the numbers justify.
+LOW_ASK_SHARE = Decimal("0.5")
+
+HOUSEHOLD_RULES = ("reason", "income_proof", "hardship_proof", "records", "history", "no_surplus", "not_affordable")
+LENDER_RULES = ("large_debt", "long_overdue", "asks_too_much", "rate")
+
+
+@dataclass(frozen=True)
+class Case:
+    """The borrower's answers (the profile's one-row "case" section)."""
+
+    full_name: str = ""
+    contact: str = ""
+    reason: str | None = None
+    story: str = ""
+    since: str | None = None
+    documents: frozenset[str] = frozenset()
+    history: str | None = None
+
+
+def _text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def case_from_profile(profile: Profile) -> Case:
+    frame = profile.section("case")
+    if frame.empty:
+        return Case()
+    row = frame.astype(object).where(frame.notna(), None).iloc[0].to_dict()
+    return Case(
+        full_name=_text(row.get("full_name")),
+        contact=_text(row.get("contact")),
+        reason=row.get("reason") or None,
+        story=_text(row.get("story")),
+        since=row.get("since") or None,
+        documents=frozenset(d for d in DOCUMENTS if row.get(d) is True),
+        history=row.get("history") or None,
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str  # "object" | "ok" | "flag" | "skip"
+    debt: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """What the lender may say (when it objects) and what to do, or why this point is fine."""
+        params = {k: _render(v, lang) for k, v in self.params.items()}
+        return t(f"rd.{self.rule}.{self.status}", lang, **params)
+
+    @property
+    def triggered(self) -> bool:
+        return self.status in ("object", "flag")
+
+
+def _render(value, lang: str) -> str:
+    """Finding parameters: cents as money, tuples of choice keys as a translated list."""
+    if isinstance(value, Money):
+        return format_money(from_cents(value.cents))
+    if isinstance(value, Choices):
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
+    if isinstance(value, Key):
+        return t(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Money:
+    cents: int
+
+
+@dataclass(frozen=True)
+class Choices:
+    prefix: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Key:
+    """A translated phrase inside a finding's message."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Readiness:
+    household: list[Finding]
+    lenders: dict[str, list[Finding]]
+    affordable: int  # income − expenses, cents a month, before debt payments
+    shares: dict[str, int]  # the affordable amount split across debts by their contract payments
+    owed: dict[str, int]
+    coverage: Decimal | None  # affordable as a percent of all contract payments
+
+    def all(self) -> list[Finding]:
+        return self.household + [f for findings in self.lenders.values() for f in findings]
+
+
+def shares_of(affordable: int, weights: dict[str, int]) -> dict[str, int]:
+    """The monthly amount the budget leaves for debts, split in proportion to the weights
+    (each debt's contract payment: every lender is offered the same share of its due)."""
+    total = sum(weights.values())
+    if affordable <= 0 or total <= 0:
+        return {name: 0 for name in weights}
+    return {name: div_round(affordable * cents, total) for name, cents in weights.items()}
+
+
+def months_to_repay(owed: int, per_month: int) -> int | None:
+    if per_month <= 0:
+        return None
+    return -(-owed // per_month)
+
+
+def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0, h=None) -> Readiness:
+    """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None);
+    ``h`` the prepared household it ran on (built here when needed and not given)."""
+    case = case_from_profile(profile)
+    s = standing(profile, lpr)
+    affordable = s.budget.surplus
+    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
+    owed = {name: line.total_owed for name, line in zip(names, s.debts, strict=True)}
+    due = {name: line.schedule.regular_payment for name, line in zip(names, s.debts, strict=True)}
+    if not any(due.values()):
+        due = owed
+    shares = shares_of(affordable, due)
+    total_due = sum(due.values())
+    coverage = (Decimal(max(affordable, 0)) * 100 / Decimal(total_due)).quantize(Decimal("1")) if total_due else None
+
+    household: list[Finding] = []
+    if case.reason is None or not case.story:
+        household.append(
+            Finding(
+                "reason",
+                "object",
+                params={"missing": Key("rd.missing.reason" if case.reason is None else "rd.missing.story")},
+            )
+        )
+    else:
+        household.append(Finding("reason", "ok", params={"reason": Key(f"choice.reason.{case.reason}")}))
+
+    income_docs = ("income_proof", "bank_statements")
+    missing = tuple(d for d in income_docs if d not in case.documents)
+    household.append(
+        Finding("income_proof", "object", params={"missing": Choices("choice.document", missing)})
+        if missing
+        else Finding("income_proof", "ok")
+    )
+    if "hardship_proof" in case.documents:
+        household.append(Finding("hardship_proof", "ok"))
+    else:
+        household.append(
+            Finding("hardship_proof", "object", params={"papers": Key(f"rd.papers.{case.reason or 'unknown'}")})
+        )
+    record_docs = ("contracts", "repayment_records")
+    missing = tuple(d for d in record_docs if d not in case.documents)
+    household.append(
+        Finding("records", "object", params={"missing": Choices("choice.document", missing)})
+        if missing
+        else Finding("records", "ok")
+    )
+    if case.history is None:
+        household.append(Finding("history", "skip"))
+    elif case.history == "often_late":
+        household.append(Finding("history", "object"))
+    else:
+        household.append(Finding("history", "ok", params={"history": Key(f"choice.history.{case.history}")}))
+    if s.debts and affordable <= 0:
+        household.append(
+            Finding(
+                "no_surplus",
+                "object",
+                params={"income": Money(s.budget.income), "expenses": Money(s.budget.expenses)},
+            )
+        )
+    else:
+        household.append(Finding("no_surplus", "ok", params={"affordable": Money(affordable)}))
+
+    if result is None:
+        household.append(Finding("not_affordable", "skip"))
+    elif result.shortfall_months:
+        support = _support(profile, h, margin)
+        household.append(
+            Finding(
+                "not_affordable",
+                "object",
+                params={
+                    "n": result.shortfall_months,
+                    "first": format_month(result.first_shortfall),
+                    "support": support,
+                },
+            )
+        )
+    else:
+        household.append(Finding("not_affordable", "ok"))
+
+    lenders: dict[str, list[Finding]] = {}
+    line_lpr = Decimal(lpr)
+    for name, line in zip(names, s.debts, strict=True):
+        findings = []
+        share = shares[name]
+        months = months_to_repay(owed[name], share)
+        if share <= 0:
+            findings.append(Finding("large_debt", "skip", name))
+        elif months > LARGE_MONTHS:
+            findings.append(
+                Finding(
+                    "large_debt",
+                    "object",
+                    name,
+                    {
+                        "owed": Money(owed[name]),
+                        "share": Money(share),
+                        "months": months,
+                        "limit": LARGE_MONTHS,
+                        "pct": coverage,
+                    },
+                )
+            )
+        else:
+            findings.append(
+                Finding("large_debt", "ok", name, {"share": Money(share), "months": months, "pct": coverage})
+            )
+
+        days = line.schedule.debt.days_overdue
+        findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"days": days}))
+
+        track = _track(result, name)
+        if track is None or share <= 0:
+            findings.append(Finding("asks_too_much", "skip", name))
+        else:
+            payment = track.offer_payment()
+            asks_low = Decimal(payment) < LOW_ASK_SHARE * share
+            forgives = track.forgiven > 0 and months is not None and months <= 60
+            if asks_low or forgives:
+                findings.append(
+                    Finding(
+                        "asks_too_much",
+                        "object",
+                        name,
+                        {
+                            "what": Key(
+                                "rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
+                                {"payment": Money(payment), "forgiven": Money(track.forgiven)},
+                            ),
+                            "share": Money(share),
+                            "months": months,
+                        },
+                    )
+                )
+            else:
+                findings.append(
+                    Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})
+                )
+
+        aprs = [("contract", line.schedule.apr())]
+        if track is not None:
+            aprs.append(("offer", track.offer_apr()))
+        flagged = [(which, apr, rate_flags(apr, line_lpr)) for which, apr in aprs]
+        flagged = [(which, apr, flags) for which, apr, flags in flagged if flags]
+        if flagged:
+            which, apr, flags = flagged[0]
+            findings.append(
+                Finding(
+                    "rate",
+                    "flag",
+                    name,
+                    {
+                        "which": Key(f"rd.rate.{which}"),
+                        "apr": f"{apr}",
+                        "line": f"{rate_lines(line_lpr)[flags[-1]]}",
+                    },
+                )
+            )
+        else:
+            known = next((apr for _, apr in aprs if apr is not None), None)
+            findings.append(Finding("rate", "ok" if known is not None else "skip", name, {"line": f"{4 * line_lpr}"}))
+        lenders[name] = findings
+    return Readiness(household, lenders, affordable, shares, owed, coverage)
+
+
+def _track(result, name: str):
+    if result is None:
+        return None
+    for track in result.tracks:
+        if track.name == name and track.negotiated:
+            return track
+    return None
+
+
+def _support(profile: Profile, h, margin: int) -> Key:
+    """What the numbers support across all debts (core.negotiate's asks), as a phrase."""
+    from core.negotiate import what_to_ask
+    from core.scenarios import household
+
+    h = h or household(profile)
+    asks = what_to_ask(h, list(h.names), margin)
+    ask = asks[0]
+    return Key(
+        f"sc.ask.{ask.kind}",
+        {
+            "owed": Money(ask.owed),
+            "months": ask.months,
+            "rate": ask.rate,
+            "percent": ask.percent,
+            "payment": Money(ask.payment or 0),
+            "cost": Money(ask.cost or 0),
+        },
+    )
