@@ -68,6 +68,10 @@ pages = {
         st.Page(
             "app_pages/scenarios.py", title=tr("nav.scenarios"), icon=":material/compare_arrows:", url_path="scenarios"
         ),
+        st.Page("app_pages/readiness.py", title=tr("nav.readiness"), icon=":material/checklist:", url_path="readiness"),
+        st.Page("app_pages/letters.py", title=tr("nav.letters"), icon=":material/edit_note:", url_path="letters"),
+        st.Page("app_pages/contacts.py", title=tr("nav.contacts"), icon=":material/call:", url_path="contacts"),
+        st.Page("app_pages/report.py", title=tr("nav.report"), icon=":material/summarize:", url_path="report"),
     ],
     tr("nav.section.tools"): [
         st.Page(

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import owed_figure, spending_figure
+from core.contacts import due_followups
 from core.household import standing
 from core.money import from_cents
 from core.months import current_month, format_month
-from ui.common import current_lpr, lang, money_cents, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.state import current_profile, is_sample
 
 st.title(tr("ov.title"))
@@ -19,6 +20,18 @@ if is_sample():
 profile = current_profile()
 s = standing(profile, current_lpr())
 budget = s.budget
+
+due = due_followups(profile.section("contacts"))
+if due:
+    with st.container(border=True):
+        st.markdown(f"**:material/event: {tr('ct.due')}**")
+        for item in due:
+            text = tr(
+                f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(),
+                days=abs(item.days), when=item.when.strftime("%Y-%m-%d"),
+            )  # fmt: skip
+            st.markdown(("- :red[" if item.status == "late" else "- ") + text + ("]" if item.status == "late" else ""))
+        st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(tr("ov.income"), money_cents(budget.income))

@@ -1089,3 +1089,155 @@ TEXTS.update(
         ),
     }
 )
+
+# --- the negotiation workspace pages ---------------------------------------------------------------
+TEXTS.update(
+    {
+        "nav.readiness": ("准备情况检查", "Readiness check"),
+        "nav.letters": ("协商信", "Proposal letters"),
+        "nav.contacts": ("沟通记录", "Contact log"),
+        "nav.report": ("报告与导出", "Report"),
+        "rd.title": ("准备情况检查", "Readiness check"),
+        "rd.intro": (
+            "贷款机构拒绝协商，常见的原因是：欠款相对收入太大、逾期记录多、没有困难证明、提出的要求超出实际能力。"
+            "这里按你的数字和回答，逐家列出对方可能提出的异议和应对办法。这些是简单的规则，不是预测。",
+            "Lenders commonly refuse because the debt is too large for the income, the record shows repeated late"
+            " payments, there is no proof of hardship, or the ask goes beyond what the numbers show. From your numbers"
+            " and answers, this lists lender by lender what they may object to and what to do. These are plain rules,"
+            " not a prediction.",
+        ),
+        "rd.answers": ("我的情况（用于检查和协商信）", "About me (used by the check and the letters)"),
+        "rd.name_help": ("写在协商信里；只保存在本机。", "Goes into the letters; kept only on this computer."),
+        "rd.contact_help": ("电话或邮箱，写在协商信里。", "Phone or e-mail, for the letters."),
+        "rd.choose": ("请选择", "Choose one"),
+        "rd.story_help": (
+            "两三句话：发生了什么、从什么时候开始、现在怎样。会原样写进协商信。",
+            "Two or three sentences: what happened, since when, where things stand. It goes into the letters as written.",
+        ),
+        "rd.documents": ("我手上已有的材料", "Papers I already have"),
+        "rd.scenario": ("我打算提出的方案", "The scenario I plan to propose"),
+        "rd.no_scenario": ("还没有方案——先到“协商方案对比”添加", "No scenario yet — add one on the Scenarios page"),
+        "rd.scenario_help": (
+            "用来检查这个方案是否付得起、要求是否超出数字支持的范围。",
+            "Used to check the scenario is affordable and does not ask for more than the numbers support.",
+        ),
+        "rd.todo": ("还有 {n} 项需要准备", "{n} points to prepare"),
+        "rd.all_ready": ("能检查的各项都已准备好", "Everything that can be checked is ready"),
+        "rd.household": ("整体情况", "Your situation as a whole"),
+        "rd.checked_against": ("按方案“{name}”检查", "Checked against the scenario “{name}”"),
+        "rd.by_lender": ("逐家检查", "Lender by lender"),
+        "rd.lender_title": ("{name}：{n} 项待准备", "{name}: {n} to prepare"),
+        "rd.flags": ("{n} 项值得询问", "{n} worth asking about"),
+        "rd.not_advice": (
+            "这些检查基于简单规则和你填写的数字，帮助你准备协商，不构成法律意见；利率参考线是否适用于某家机构，请咨询专业人士。",
+            "These checks use plain rules and your own figures to help you prepare. They are not legal advice; whether"
+            " a rate line applies to a lender is a question for a professional.",
+        ),
+        "lt.page_title": ("协商信", "Proposal letters"),
+        "lt.intro": (
+            "为每家机构写一封协商信：我是谁、欠多少、为什么逾期、每月能还多少、提出什么方案、附上哪些材料，并请对方书面答复。"
+            "信由你的数据生成，可以直接修改，改动会自动保存。",
+            "A letter for each lender: who you are, what you owe, why you fell behind, what you can pay each month, what"
+            " you propose, the papers enclosed, and a request for a written reply. It is written from your data; edit"
+            " it freely — changes are saved as you go.",
+        ),
+        "lt.debt": ("写给哪笔债务的机构", "Letter about which debt"),
+        "lt.scenario": ("按哪个方案提出", "Propose which scenario"),
+        "lt.scenario_help": (
+            "你在“协商方案对比”里建的、改变了这笔债的方案，以及按数字算出的最低请求。",
+            "Your scenarios that change this debt, and the least the numbers say you need to ask for.",
+        ),
+        "lt.no_scenario": (
+            "这笔债还没有协商方案，按现在的数字也不需要额外让步。可以先在“协商方案对比”里建一个方案。",
+            "There is no scenario for this debt, and on the current numbers no concession is needed. Build a scenario"
+            " on the Scenarios page first.",
+        ),
+        "lt.suggest.freeze": ("按能力：停息挂账 {months} 期", "What I can pay: interest freeze over {months} months"),
+        "lt.metric.payment": ("方案每月还款", "Monthly payment in the plan"),
+        "lt.metric.months": ("期数", "Months"),
+        "lt.metric.forgiven": ("请求减免", "Asked to waive"),
+        "lt.short_warning": (
+            "注意：这个方案下仍有 {n} 个月现金不够。提出做不到的方案容易被拒或之后违约，请先看“准备情况检查”。",
+            "Note: under this scenario {n} months still run short. A plan you cannot keep is easily refused or fails"
+            " later; see the readiness check first.",
+        ),
+        "lt.edit": ("信的内容（可修改）", "The letter (edit as you like)"),
+        "lt.edit_help": ("修改后点击框外或按 Ctrl+Enter 保存。", "Click outside the box or press Ctrl+Enter to save."),
+        "lt.kept": (
+            "这是你保存过的版本；如果数字有变化，点“按最新数据重新生成”。",
+            "This is the version you saved; if your figures have changed, press “Write again from my data”.",
+        ),
+        "lt.saved": ("协商信已保存", "Letter saved"),
+        "lt.download_docx": ("下载 Word 文档", "Download as Word"),
+        "lt.download_txt": ("下载纯文本", "Download as text"),
+        "lt.regenerate": ("按最新数据重新生成", "Write again from my data"),
+        "lt.regenerate_help": (
+            "丢弃对这封信的修改，按现在的数据和方案重新写。",
+            "Drop your edits to this letter and write it again from the current data and scenario.",
+        ),
+        "lt.check": ("寄出前请核对每个数字。", "Check every figure before you send it."),
+        "ct.title": ("沟通记录", "Contact log"),
+        "ct.intro": (
+            "每次和机构联系都记下来：时间、方式、对方姓名或工号、谈了什么、结果、约定的跟进日期，以及留存的截图或录音。"
+            "协商出现争议时，这些记录就是你的证据。",
+            "Record every contact with a lender: when, how, the staff name or ID, what was said, the result, the"
+            " follow-up date, and the screenshot or recording you kept. If there is a dispute, this is your evidence.",
+        ),
+        "ct.add": ("新增一条记录", "Add a contact"),
+        "ct.date": ("日期", "Date"),
+        "ct.time": ("时间", "Time"),
+        "ct.lender_placeholder": ("选择或输入机构", "Choose or type a lender"),
+        "ct.said_help": ("对方说了什么、你说了什么、有没有承诺。", "What they said, what you said, any promise made."),
+        "ct.follow_help": ("对方约定回复或你要再联系的日期。", "When they promised to reply, or when you will call again."),
+        "ct.evidence_help": (
+            "截图、录音或邮件的文件名或保存位置。",
+            "The file name or place of the screenshot, recording or e-mail.",
+        ),
+        "ct.save": ("保存记录", "Save the contact"),
+        "ct.need_lender": ("请选择或填写机构。", "Choose or type the lender."),
+        "ct.added": ("已保存这条沟通记录。", "Contact saved."),
+        "ct.due": ("需要跟进", "Follow-ups due"),
+        "ct.none_due": ("没有到期或 7 天内要跟进的事项。", "Nothing due now or in the next 7 days."),
+        "ct.due.late": (
+            "{lender}：约定 {date} 跟进，已过 {days} 天（{when} 的沟通）",
+            "{lender}: follow-up was due on {date}, {days} days ago (contact of {when})",
+        ),
+        "ct.due.today": ("{lender}：今天（{date}）跟进（{when} 的沟通）", "{lender}: follow up today, {date} (contact of {when})"),
+        "ct.due.soon": (
+            "{lender}：{days} 天后（{date}）跟进（{when} 的沟通）",
+            "{lender}: follow up in {days} days, on {date} (contact of {when})",
+        ),
+        "ct.open_log": ("打开沟通记录", "Open the contact log"),
+        "ct.log": ("全部记录", "All contacts"),
+        "ct.log_help": (
+            "可以直接在表格里修改或删除；时间格式 YYYY-MM-DD HH:MM。",
+            "Edit or delete right in the table; times as YYYY-MM-DD HH:MM.",
+        ),
+        "rp.page_title": ("报告与导出", "Report"),
+        "rp.intro": (
+            "把全部情况整理成一份报告，带去协商、交给家人或咨询人员。所有内容都在本机生成。",
+            "Everything in one report, to take to the talks or show a relative or counsellor. Made on this computer.",
+        ),
+        "rp.contains.summary": ("摘要：收入、支出、欠款、资产和关键比例", "Summary: income, costs, debts, assets, key ratios"),
+        "rp.contains.sections": ("收支表、资产和债务清单", "The worksheet, assets and debts"),
+        "rp.contains.scenarios": (
+            "{n} 个方案（含维持原状）的逐月明细和对比，以及现金流和欠款余额图",
+            "{n} scenarios (the status quo included): month-by-month detail, the comparison, cash-flow and balance charts",
+        ),
+        "rp.contains.contacts": ("沟通记录（{n} 条）", "The contact log ({n} entries)"),
+        "rp.download_xlsx": ("下载 Excel 报告", "Download the Excel report"),
+        "rp.download_html": ("下载网页报告", "Download the web-page report"),
+        "rp.xlsx_help": (
+            "Excel 报告：每个方案一张表，金额为数字格式，表头冻结，图表为 Excel 原生图表。",
+            "Excel: a sheet per scenario, amounts as numbers, frozen headers, native Excel charts.",
+        ),
+        "rp.html_help": (
+            "网页报告：一个文件，断网也能用浏览器打开，图表可以缩放和悬停查看金额。",
+            "Web page: one file that opens in a browser without internet, with charts you can zoom and hover.",
+        ),
+        "rp.cli_help": (
+            "命令行：python -m core report 家庭.xlsx -o 报告.xlsx（或 .html）",
+            "Command line: python -m core report household.xlsx -o report.xlsx (or .html)",
+        ),
+    }
+)

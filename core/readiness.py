@@ -151,6 +151,16 @@ def months_to_repay(owed: int, per_month: int) -> int | None:
     return -(-owed // per_month)
 
 
+def supported_months(profile: Profile, debt: str) -> int | None:
+    """Months this debt takes at its share of what the budget leaves (None: nothing left)."""
+    s = standing(profile)
+    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
+    due = {name: line.schedule.regular_payment for name, line in zip(names, s.debts, strict=True)}
+    owed = {name: line.total_owed for name, line in zip(names, s.debts, strict=True)}
+    shares = shares_of(s.budget.surplus, due if any(due.values()) else owed)
+    return months_to_repay(owed[debt], shares[debt]) if debt in owed else None
+
+
 def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0, h=None) -> Readiness:
     """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None);
     ``h`` the prepared household it ran on (built here when needed and not given)."""

@@ -1,0 +1,92 @@
+"""Contact log: every call, chat, e-mail, visit or letter with a lender, and what is due."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.contacts import due_followups, new_entry
+from core.profile import CHANNELS, OUTCOMES
+from ui.common import lang, md_escape, tr
+from ui.editor import section_editor
+from ui.state import current_profile, is_sample, save_section
+
+st.title(tr("ct.title"))
+st.caption(tr("ct.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+debts = [str(n) for n in profile.section("debts")["name"].dropna()]
+log = profile.section("contacts")
+
+with st.form("ct.form", clear_on_submit=True, border=True):
+    st.markdown(f"**{tr('ct.add')}**")
+    c1, c2, c3 = st.columns(3)
+    day = c1.date_input(tr("ct.date"), value="today", key="ct.date", max_value=dt.date.today() + dt.timedelta(days=1))
+    time = c2.time_input(tr("ct.time"), value="now", key="ct.time", step=300)
+    channel = c3.selectbox(tr("field.channel"), CHANNELS, format_func={k: tr(f"choice.channel.{k}") for k in CHANNELS}.get,
+                           key="ct.channel")  # fmt: skip
+    c4, c5, c6 = st.columns(3)
+    lender = c4.selectbox(
+        tr("field.contacts.lender"), debts, index=0 if debts else None, key="ct.lender", accept_new_options=True,
+        placeholder=tr("ct.lender_placeholder"),
+    )  # fmt: skip
+    staff = c5.text_input(tr("field.staff"), key="ct.staff", max_chars=80)
+    outcome = c6.selectbox(tr("field.outcome"), OUTCOMES, index=OUTCOMES.index("considering"),
+                           format_func={k: tr(f"choice.outcome.{k}") for k in OUTCOMES}.get, key="ct.outcome")  # fmt: skip
+    said = st.text_area(tr("field.said"), key="ct.said", max_chars=2000, height=90, help=tr("ct.said_help"))
+    c7, c8 = st.columns(2)
+    follow_up = c7.date_input(tr("field.follow_up"), value=None, key="ct.follow_up", help=tr("ct.follow_help"))
+    evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=200, help=tr("ct.evidence_help"))
+    submitted = st.form_submit_button(tr("ct.save"), type="primary", icon=":material/add:")
+
+if submitted:
+    if not lender or not str(lender).strip():
+        st.error(tr("ct.need_lender"), icon="⚠️")
+    else:
+        entry = new_entry(
+            dt.datetime.combine(day, time), str(lender).strip(), channel, staff.strip(), said.strip(), outcome,
+            follow_up, evidence.strip(),
+        )  # fmt: skip
+        errors, created = save_section(
+            "contacts", pd.concat([log, pd.DataFrame([entry])], ignore_index=True), tr("profile.own_name")
+        )
+        if errors:
+            st.error("\n".join(f"- {e.message(lang())}" for e in errors), icon="⚠️")
+        else:
+            st.session_state["ct.added"] = True
+            if created:
+                st.session_state["profile.just_created"] = True
+            st.rerun()
+if st.session_state.pop("ct.added", False):
+    st.success(tr("ct.added"), icon=":material/check_circle:")
+if st.session_state.pop("profile.just_created", False):
+    st.toast(tr("profile.created_from_sample"))
+
+due = due_followups(log)
+st.subheader(tr("ct.due"))
+if not due:
+    st.caption(tr("ct.none_due"))
+for item in due:
+    text = tr(
+        f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), days=abs(item.days),
+        when=item.when.strftime("%Y-%m-%d"),
+    )  # fmt: skip
+    (st.warning if item.status == "late" else st.info)(text, icon=":material/event:")
+
+st.subheader(tr("ct.log"))
+st.caption(tr("ct.log_help"))
+section_editor(
+    "contacts",
+    height=320,
+    overrides={
+        "when": st.column_config.TextColumn(tr("field.when"), help="YYYY-MM-DD HH:MM", required=True,
+                                            validate=r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$"),
+        "follow_up": st.column_config.TextColumn(tr("field.follow_up"), help="YYYY-MM-DD",
+                                                 validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+        "said": st.column_config.TextColumn(tr("field.said"), max_chars=2000, width="large"),
+    },
+)  # fmt: skip

@@ -1,0 +1,113 @@
+"""Proposal letters: one per lender, built from the data and a chosen scenario, edited
+here and downloaded as a Word document or plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import streamlit as st
+
+from core.letter import clean_text, compose, letter_docx, letter_txt, proposal
+from core.profile import LETTER_LANGS
+from core.schedule import owed_now_cents
+from ui.common import lang, md_escape, money_cents, tr
+from ui.negotiation import choices_for, prepared, result_of
+from ui.state import active_id, current_profile, is_sample, save_section
+
+st.title(tr("lt.page_title"))
+st.caption(tr("lt.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+h, _, _ = prepared()
+if not h.names:
+    st.warning(tr("sc.no_debts"))
+    st.stop()
+
+saved = profile.section("letters")
+c1, c2, c3 = st.columns([2, 2, 1])
+debt = c1.selectbox(tr("lt.debt"), h.names, key="lt.debt")
+options = choices_for(debt, lang())
+if not options:
+    st.info(tr("lt.no_scenario"), icon=":material/lightbulb:")
+    st.page_link("app_pages/scenarios.py", label=tr("nav.scenarios"), icon=":material/compare_arrows:")
+    st.stop()
+names = [s.name for s in options]
+mine = saved[saved["debt"].eq(debt).fillna(False)]
+last = mine["scenario"].dropna().tolist()
+remembered = last[-1] if last and last[-1] in names else None
+scenario_name = c2.selectbox(
+    tr("lt.scenario"), names, index=names.index(remembered) if remembered else 0, key=f"lt.scenario.{debt}",
+    help=tr("lt.scenario_help"),
+)  # fmt: skip
+letter_lang = c3.segmented_control(
+    tr("field.lang"), LETTER_LANGS, default=lang(), key=f"lt.lang.{debt}",
+    format_func={k: tr(f"choice.lang.{k}") for k in LETTER_LANGS}.get,
+)  # fmt: skip
+letter_lang = letter_lang or lang()
+scenario = options[names.index(scenario_name)]
+result = result_of(scenario)
+track = next(t for t in result.tracks if t.name == debt)
+plan = proposal(track, scenario, owed_now_cents(track.debt))
+draft = compose(profile, debt, letter_lang, plan, dt.date.today())
+
+row = mine[(mine["lang"].eq(letter_lang) & mine["scenario"].eq(scenario_name)).fillna(False)]
+kept = str(row.iloc[0]["text"]) if not row.empty else None
+generation = st.session_state.get(f"lt.gen.{debt}", 0)
+key = f"lt.text.{active_id() or 'sample'}.{debt}.{scenario_name}.{letter_lang}.{generation}"
+
+
+def _save() -> None:
+    text = clean_text(st.session_state.get(key) or "")
+    letters = current_profile().section("letters")
+    keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
+    new = pd.DataFrame([{"debt": debt, "scenario": scenario_name, "lang": letter_lang, "text": text}])
+    frame = pd.concat([keep, new], ignore_index=True) if text.strip() else keep
+    _, created = save_section("letters", frame, tr("profile.own_name"))
+    st.session_state["lt.saved"] = True
+    if created:
+        st.session_state["profile.just_created"] = True
+
+
+def _regenerate() -> None:
+    letters = current_profile().section("letters")
+    keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
+    save_section("letters", keep, tr("profile.own_name"))
+    st.session_state[f"lt.gen.{debt}"] = generation + 1
+
+
+m1, m2, m3 = st.columns(3)
+m1.metric(tr("lt.metric.payment"), money_cents(plan.payment))
+m2.metric(tr("lt.metric.months"), plan.months)
+m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
+if result.shortfall_months:
+    st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
+
+text = st.text_area(
+    tr("lt.edit"), value=kept if kept is not None else draft, key=key, height=520, on_change=_save,
+    max_chars=20_000, help=tr("lt.edit_help"),
+)  # fmt: skip
+if kept is not None:
+    st.caption(tr("lt.kept"))
+if st.session_state.pop("lt.saved", False):
+    st.toast(tr("lt.saved"), icon=":material/save:")
+if st.session_state.pop("profile.just_created", False):
+    st.toast(tr("profile.created_from_sample"))
+
+d1, d2, d3 = st.columns(3)
+stem = "letter-" + re.sub(r'[\\/:*?"<>|\s]+', "_", debt) + f"-{letter_lang}"
+d1.download_button(
+    tr("lt.download_docx"), data=letter_docx(text), file_name=f"{stem}.docx", key="lt.docx", width="stretch",
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/description:",
+    type="primary",
+)  # fmt: skip
+d2.download_button(
+    tr("lt.download_txt"), data=letter_txt(text), file_name=f"{stem}.txt", key="lt.txt", width="stretch",
+    mime="text/plain", icon=":material/article:",
+)  # fmt: skip
+d3.button(tr("lt.regenerate"), key="lt.regenerate", on_click=_regenerate, width="stretch",
+          icon=":material/refresh:", help=tr("lt.regenerate_help"))  # fmt: skip
+st.caption(":material/info: " + tr("lt.check") + " " + md_escape(tr("sc.not_advice")))

@@ -1,0 +1,118 @@
+"""Readiness check: lender by lender, what a lender may object to and what to do about it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import scenario_label
+from core.months import format_month, parse_month
+from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES
+from core.readiness import case_from_profile, check
+from ui.common import current_lpr, lang, md_escape, tr
+from ui.negotiation import prepared, result_of
+from ui.state import active_id, current_profile, is_sample, save_section
+
+STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
+
+st.title(tr("rd.title"))
+st.caption(tr("rd.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+case = case_from_profile(profile)
+prefix = f"rd.{active_id() or 'sample'}"  # a new set of widgets when another profile opens
+
+
+def _save_case() -> None:
+    state = st.session_state
+    since = (state.get(f"{prefix}.since") or "").strip()
+    row = {
+        "full_name": state.get(f"{prefix}.full_name") or None,
+        "contact": state.get(f"{prefix}.contact") or None,
+        "reason": state.get(f"{prefix}.reason"),
+        "story": state.get(f"{prefix}.story") or None,
+        "since": since or None,
+        "history": state.get(f"{prefix}.history"),
+        **{doc: bool(state.get(f"{prefix}.{doc}")) for doc in DOCUMENTS},
+    }
+    errors, created = save_section("case", pd.DataFrame([row]), tr("profile.own_name"))
+    st.session_state["rd.errors"] = errors
+    if created:
+        st.session_state["profile.just_created"] = True
+
+
+with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.story):
+    c1, c2 = st.columns(2)
+    c1.text_input(tr("field.full_name"), value=case.full_name, key=f"{prefix}.full_name", on_change=_save_case,
+                  max_chars=60, help=tr("rd.name_help"))  # fmt: skip
+    c2.text_input(tr("field.contact"), value=case.contact, key=f"{prefix}.contact", on_change=_save_case,
+                  max_chars=80, help=tr("rd.contact_help"))  # fmt: skip
+    c1.selectbox(
+        tr("field.reason"), HARDSHIPS, index=HARDSHIPS.index(case.reason) if case.reason else None,
+        format_func={k: tr(f"choice.reason.{k}") for k in HARDSHIPS}.get, key=f"{prefix}.reason", on_change=_save_case,
+        placeholder=tr("rd.choose"),
+    )  # fmt: skip
+    c2.text_input(tr("field.since"), value=case.since or "", key=f"{prefix}.since", on_change=_save_case,
+                  max_chars=8, help="YYYY-MM", placeholder=format_month(parse_month("2026-03")))  # fmt: skip
+    st.text_area(tr("field.story"), value=case.story, key=f"{prefix}.story", on_change=_save_case,
+                 max_chars=1000, help=tr("rd.story_help"), height=100)  # fmt: skip
+    st.markdown(f"**{tr('rd.documents')}**")
+    cols = st.columns(len(DOCUMENTS))
+    for col, doc in zip(cols, DOCUMENTS, strict=True):
+        col.checkbox(tr(f"field.{doc}"), value=doc in case.documents, key=f"{prefix}.{doc}", on_change=_save_case)
+    st.radio(
+        tr("field.history"), HISTORIES, index=HISTORIES.index(case.history) if case.history else None,
+        format_func={k: tr(f"choice.history.{k}") for k in HISTORIES}.get, key=f"{prefix}.history", on_change=_save_case,
+        horizontal=True,
+    )  # fmt: skip
+    errors = st.session_state.get("rd.errors") or []
+    if errors:
+        st.warning("\n".join(f"- {e.message(lang())}" for e in errors), icon="⚠️")
+if st.session_state.pop("profile.just_created", False):
+    st.toast(tr("profile.created_from_sample"))
+
+h, scenarios, _ = prepared()
+if not h.names:
+    st.warning(tr("sc.no_debts"))
+    st.stop()
+options = [s.name for s in scenarios[1:]]
+chosen = st.selectbox(
+    tr("rd.scenario"), options, index=0 if options else None, key="rd.scenario", placeholder=tr("rd.no_scenario"),
+    help=tr("rd.scenario_help"),
+)  # fmt: skip
+scenario = next((s for s in scenarios if s.name == chosen), None)
+result = result_of(scenario) if scenario is not None else None
+readiness = check(profile, current_lpr(), result, 0, h)
+
+
+def show(finding) -> None:
+    text = finding.message(lang())  # translated text and numbers only: no user text
+    if finding.status == "object":
+        st.warning(text, icon=STATUS_ICON["object"])
+    elif finding.status == "flag":
+        st.info(text, icon=STATUS_ICON["flag"])
+    elif finding.status == "ok":
+        st.success(text, icon=STATUS_ICON["ok"])
+    else:
+        st.caption(":material/help: " + text)
+
+
+todo = sum(1 for f in readiness.all() if f.status == "object")
+st.markdown(f"**{tr('rd.todo', n=todo) if todo else tr('rd.all_ready')}**")
+st.subheader(tr("rd.household"))
+if result is not None:
+    st.caption(tr("rd.checked_against", name=md_escape(scenario_label(result, lang()))))
+for finding in readiness.household:
+    show(finding)
+
+st.subheader(tr("rd.by_lender"))
+for name, findings in readiness.lenders.items():
+    n = sum(1 for f in findings if f.status == "object")
+    flags = sum(1 for f in findings if f.status == "flag")
+    title = tr("rd.lender_title", name=md_escape(name), n=n) + (f" · {tr('rd.flags', n=flags)}" if flags else "")
+    with st.expander(title, expanded=n > 0, icon=":material/report:" if n else ":material/check_circle:"):
+        for finding in findings:
+            show(finding)
+st.caption(":material/info: " + tr("rd.not_advice"))

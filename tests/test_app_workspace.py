@@ -1,0 +1,121 @@
+"""AppTest of the negotiation workspace pages: readiness, letters, contact log, report."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.store import Store, default_db_path
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
+    return tmp_path
+
+
+def open_page(page, lang="zh"):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if lang != "zh":
+        at.segmented_control(key="app.lang").set_value(lang).run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def saved_profile():
+    store = Store(default_db_path())
+    (pid, _), *_ = store.list_profiles()
+    return store.load(pid)
+
+
+def test_readiness_answers_are_saved_and_change_the_findings():
+    at = open_page("app_pages/readiness.py", "en")
+    assert any("no reason for the hardship" in w.value for w in at.warning)
+    assert any("not legal advice" in c.value for c in at.caption)
+    assert any("worth asking the lender" in i.value for i in at.info)  # 借呗's 16.43 % is above 4 x LPR
+    at.text_input(key="rd.sample.full_name").input("Li Hua").run()
+    # the first answer copied the sample into the user's own profile; its widgets are new
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    at.selectbox(key=f"rd.{pid}.reason").set_value("illness").run()
+    at.text_area(key=f"rd.{pid}.story").input("In hospital from March; no pay since.").run()
+    for doc in ("income_proof", "bank_statements", "hardship_proof"):
+        at.checkbox(key=f"rd.{pid}.{doc}").check().run()
+    assert not at.exception
+    assert any("You have given the reason (Illness or injury)" in s.value for s in at.success)
+    assert any("Proof of the hardship is ready" in s.value for s in at.success)
+    case = saved_profile().section("case").iloc[0]
+    assert case["full_name"] == "Li Hua" and case["reason"] == "illness" and bool(case["hardship_proof"])
+    again = open_page("app_pages/readiness.py", "en")
+    assert again.text_input(key=f"rd.{pid}.full_name").value == "Li Hua"
+
+
+def test_readiness_checks_a_chosen_scenario():
+    at = open_page("app_pages/scenarios.py")
+    at.selectbox(key="sc.preset").set_value("freeze36").run()
+    at.button(key="sc.preset.add").click().run()
+    at.switch_page("app_pages/readiness.py").run()
+    assert not at.exception
+    assert at.selectbox(key="rd.scenario").value.startswith("所有网贷停息挂账")
+    assert any("按方案" in c.value for c in at.caption)
+    assert any("个月现金不够" in w.value or "每个月现金都够" in s.value for w in at.warning for s in at.success)
+
+
+def test_letter_for_one_lender_is_written_edited_and_kept():
+    at = open_page("app_pages/letters.py")
+    at.selectbox(key="lt.debt").set_value("微粒贷").run()
+    assert not at.exception
+    payment = at.metric[0].value
+    text_area = at.text_area[0]
+    letter = text_area.value
+    assert "微粒贷" in letter and "微众银行" in letter and payment in letter
+    assert "书面答复" in letter and "{" not in letter
+    assert {b.proto.label for b in at.get("download_button")} >= {"下载 Word 文档", "下载纯文本"}
+    text_area.input(letter + "\n\n另：我愿意先还 500 元表示诚意。").run()
+    assert not at.exception
+    letters = saved_profile().section("letters")
+    assert list(letters["debt"]) == ["微粒贷"] and letters.iloc[0]["text"].endswith("表示诚意。")
+    again = open_page("app_pages/letters.py")
+    again.selectbox(key="lt.debt").set_value("微粒贷").run()
+    assert again.text_area[0].value.endswith("表示诚意。")
+    assert any("保存过的版本" in c.value for c in again.caption)
+    again.button(key="lt.regenerate").click().run()
+    assert not again.exception
+    assert not again.text_area[0].value.endswith("表示诚意。")
+
+
+def test_letter_in_english():
+    at = open_page("app_pages/letters.py", "en")
+    at.selectbox(key="lt.debt").set_value("工行消费贷").run()
+    letter = at.text_area[0].value
+    assert letter.startswith("Request to renegotiate the repayment of 工行消费贷")
+    assert "Please reply in writing" in letter
+
+
+def test_contact_log_entry_is_saved_and_its_follow_up_shows_on_the_overview():
+    at = open_page("app_pages/contacts.py")
+    # widgets in a form are sent together with its submit button
+    at.selectbox(key="ct.lender").set_value("微粒贷")
+    at.selectbox(key="ct.channel").set_value("app_chat")
+    at.text_input(key="ct.staff").input("客服 0231")
+    at.text_area(key="ct.said").input("=说可以申请停息挂账，需要困难证明")
+    at.date_input(key="ct.follow_up").set_value(dt.date.today() - dt.timedelta(days=2))
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("已保存" in s.value for s in at.success)
+    log = saved_profile().section("contacts")
+    assert list(log["lender"]) == ["微粒贷"] and log.iloc[0]["said"].startswith("=说可以")
+    assert log.iloc[0]["channel"] == "app_chat" and log.iloc[0]["staff"] == "客服 0231"
+    assert any("已过 2 天" in w.value for w in at.warning)
+    overview = open_page("app_pages/overview.py")
+    assert any("微粒贷" in m.value and "已过 2 天" in m.value for m in overview.markdown)
+
+
+def test_report_page_offers_both_downloads():
+    at = open_page("app_pages/report.py", "en")
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Download the Excel report", "Download the web-page report"} <= labels
+    assert any("1 scenarios" in m.value or "scenarios (the status quo" in m.value for m in at.markdown)
