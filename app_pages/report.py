@@ -38,14 +38,15 @@ contents = [
 st.markdown("\n".join(f"- {line}" for line in contents))
 key = profile_key()
 lpr = str(current_lpr())
+language = lang()  # read now: the downloads are built later, outside this run
 
 
 def _xlsx() -> bytes:
-    return _report(key, "xlsx", lang(), margin, lpr, profile)
+    return _report(key, "xlsx", language, margin, lpr, profile)
 
 
 def _html() -> bytes:
-    return _report(key, "html", lang(), margin, lpr, profile)
+    return _report(key, "html", language, margin, lpr, profile)
 
 
 c1, c2 = st.columns(2)

@@ -1188,7 +1188,10 @@ TEXTS.update(
         "ct.time": ("时间", "Time"),
         "ct.lender_placeholder": ("选择或输入机构", "Choose or type a lender"),
         "ct.said_help": ("对方说了什么、你说了什么、有没有承诺。", "What they said, what you said, any promise made."),
-        "ct.follow_help": ("对方约定回复或你要再联系的日期。", "When they promised to reply, or when you will call again."),
+        "ct.follow_help": (
+            "对方约定回复或你要再联系的日期。",
+            "When they promised to reply, or when you will call again.",
+        ),
         "ct.evidence_help": (
             "截图、录音或邮件的文件名或保存位置。",
             "The file name or place of the screenshot, recording or e-mail.",
@@ -1202,7 +1205,10 @@ TEXTS.update(
             "{lender}：约定 {date} 跟进，已过 {days} 天（{when} 的沟通）",
             "{lender}: follow-up was due on {date}, {days} days ago (contact of {when})",
         ),
-        "ct.due.today": ("{lender}：今天（{date}）跟进（{when} 的沟通）", "{lender}: follow up today, {date} (contact of {when})"),
+        "ct.due.today": (
+            "{lender}：今天（{date}）跟进（{when} 的沟通）",
+            "{lender}: follow up today, {date} (contact of {when})",
+        ),
         "ct.due.soon": (
             "{lender}：{days} 天后（{date}）跟进（{when} 的沟通）",
             "{lender}: follow up in {days} days, on {date} (contact of {when})",
@@ -1218,7 +1224,10 @@ TEXTS.update(
             "把全部情况整理成一份报告，带去协商、交给家人或咨询人员。所有内容都在本机生成。",
             "Everything in one report, to take to the talks or show a relative or counsellor. Made on this computer.",
         ),
-        "rp.contains.summary": ("摘要：收入、支出、欠款、资产和关键比例", "Summary: income, costs, debts, assets, key ratios"),
+        "rp.contains.summary": (
+            "摘要：收入、支出、欠款、资产和关键比例",
+            "Summary: income, costs, debts, assets, key ratios",
+        ),
         "rp.contains.sections": ("收支表、资产和债务清单", "The worksheet, assets and debts"),
         "rp.contains.scenarios": (
             "{n} 个方案（含维持原状）的逐月明细和对比，以及现金流和欠款余额图",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.engine import HORIZON_MONTHS
 from core.i18n import t
 from core.negotiate import what_to_ask
 from core.profile import Profile
-from core.engine import HORIZON_MONTHS
 from core.readiness import supported_months
 from core.scenarios import CARD_FREEZE_LIMIT, Scenario, Term, household, scenarios_from_profile, simulate
 from ui.state import current_profile, profile_key
