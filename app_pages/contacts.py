@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.contacts import due_followups, new_entry
 from core.profile import CHANNELS, OUTCOMES
-from ui.common import lang, md_escape, tr
+from ui.common import followup_text, lang, tr
 from ui.editor import section_editor
 from ui.state import current_profile, is_sample, save_section
 
@@ -71,10 +71,7 @@ st.subheader(tr("ct.due"))
 if not due:
     st.caption(tr("ct.none_due"))
 for item in due:
-    text = tr(
-        f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), days=abs(item.days),
-        when=item.when.strftime("%Y-%m-%d"),
-    )  # fmt: skip
+    text = followup_text(item)
     (st.warning if item.status == "late" else st.info)(text, icon=":material/event:")
 
 st.subheader(tr("ct.log"))

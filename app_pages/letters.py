@@ -52,7 +52,6 @@ scenario = options[names.index(scenario_name)]
 result = result_of(scenario)
 track = next(t for t in result.tracks if t.name == debt)
 plan = proposal(track, scenario, owed_now_cents(track.debt))
-draft = compose(profile, debt, letter_lang, plan, dt.date.today())
 
 row = mine[(mine["lang"].eq(letter_lang) & mine["scenario"].eq(scenario_name)).fillna(False)]
 kept = str(row.iloc[0]["text"]) if not row.empty else None
@@ -87,7 +86,7 @@ if result.shortfall_months:
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 
 text = st.text_area(
-    tr("lt.edit"), value=kept if kept is not None else draft, key=key, height=520, on_change=_save,
+    tr("lt.edit"), value=kept if kept is not None else compose(profile, debt, letter_lang, plan, dt.date.today()), key=key, height=520, on_change=_save,
     max_chars=20_000, help=tr("lt.edit_help"),
 )  # fmt: skip
 if kept is not None:

@@ -10,7 +10,7 @@ from core.contacts import due_followups
 from core.household import standing
 from core.money import from_cents
 from core.months import current_month, format_month
-from ui.common import current_lpr, lang, md_escape, money_cents, tr
+from ui.common import current_lpr, followup_text, lang, money_cents, tr
 from ui.state import current_profile, is_sample
 
 st.title(tr("ov.title"))
@@ -26,10 +26,7 @@ if due:
     with st.container(border=True):
         st.markdown(f"**:material/event: {tr('ct.due')}**")
         for item in due:
-            text = tr(
-                f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(),
-                days=abs(item.days), when=item.when.strftime("%Y-%m-%d"),
-            )  # fmt: skip
+            text = followup_text(item)
             st.markdown(("- :red[" if item.status == "late" else "- ") + text + ("]" if item.status == "late" else ""))
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 

@@ -41,6 +41,11 @@ class Standing:
     buffers_total: int
 
     @property
+    def names(self) -> list[str]:
+        """Each valid debt's name as scenarios, letters and checks refer to it ("#n" if blank)."""
+        return [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(self.debts)]
+
+    @property
     def total_debt(self) -> int:
         return sum(line.total_owed for line in self.debts)
 

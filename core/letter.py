@@ -19,7 +19,7 @@ from core.i18n import t
 from core.money import format_money, from_cents
 from core.months import format_month
 from core.profile import DOCUMENTS, Profile
-from core.readiness import case_from_profile, shares_of
+from core.readiness import budget_shares, case_from_profile, text_or_blank
 from core.scenarios import Scenario, Track
 
 MAX_LETTER_CHARS = 20_000
@@ -97,14 +97,11 @@ def compose(
     today = today or dt.date.today()
     case = case_from_profile(profile)
     s = standing(profile)
-    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
-    lines = dict(zip(names, s.debts, strict=True))
+    lines = dict(zip(s.names, s.debts, strict=True))
     line = lines[debt_name]
-    record = line.record
-    lender = str(record.get("lender") or "").strip() if isinstance(record.get("lender"), str) else ""
+    lender = text_or_blank(line.record.get("lender"))
     debt = line.schedule.debt
-    due = {n: ln.schedule.regular_payment for n, ln in lines.items()}
-    share = shares_of(s.budget.surplus, due if any(due.values()) else {n: ln.total_owed for n, ln in lines.items()})
+    _, _, share = budget_shares(s)
     sep = "" if lang == "zh" else " "
 
     def p(key: str, **params) -> str:

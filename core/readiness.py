@@ -53,7 +53,7 @@ class Case:
     history: str | None = None
 
 
-def _text(value) -> str:
+def text_or_blank(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value).strip()
@@ -65,10 +65,10 @@ def case_from_profile(profile: Profile) -> Case:
         return Case()
     row = frame.astype(object).where(frame.notna(), None).iloc[0].to_dict()
     return Case(
-        full_name=_text(row.get("full_name")),
-        contact=_text(row.get("contact")),
+        full_name=text_or_blank(row.get("full_name")),
+        contact=text_or_blank(row.get("contact")),
         reason=row.get("reason") or None,
-        story=_text(row.get("story")),
+        story=text_or_blank(row.get("story")),
         since=row.get("since") or None,
         documents=frozenset(d for d in DOCUMENTS if row.get(d) is True),
         history=row.get("history") or None,
@@ -151,13 +151,20 @@ def months_to_repay(owed: int, per_month: int) -> int | None:
     return -(-owed // per_month)
 
 
+def budget_shares(s) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(owed now, contract payment, share of what the budget leaves) per debt name, from a
+    core.household.Standing. The shares follow the contract payments (the amounts owed
+    when no debt has a payment)."""
+    owed = dict(zip(s.names, (line.total_owed for line in s.debts), strict=True))
+    due = dict(zip(s.names, (line.schedule.regular_payment for line in s.debts), strict=True))
+    if not any(due.values()):
+        due = owed
+    return owed, due, shares_of(s.budget.surplus, due)
+
+
 def supported_months(profile: Profile, debt: str) -> int | None:
     """Months this debt takes at its share of what the budget leaves (None: nothing left)."""
-    s = standing(profile)
-    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
-    due = {name: line.schedule.regular_payment for name, line in zip(names, s.debts, strict=True)}
-    owed = {name: line.total_owed for name, line in zip(names, s.debts, strict=True)}
-    shares = shares_of(s.budget.surplus, due if any(due.values()) else owed)
+    owed, _, shares = budget_shares(standing(profile))
     return months_to_repay(owed[debt], shares[debt]) if debt in owed else None
 
 
@@ -167,12 +174,8 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
     case = case_from_profile(profile)
     s = standing(profile, lpr)
     affordable = s.budget.surplus
-    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
-    owed = {name: line.total_owed for name, line in zip(names, s.debts, strict=True)}
-    due = {name: line.schedule.regular_payment for name, line in zip(names, s.debts, strict=True)}
-    if not any(due.values()):
-        due = owed
-    shares = shares_of(affordable, due)
+    names = s.names
+    owed, due, shares = budget_shares(s)
     total_due = sum(due.values())
     coverage = (Decimal(max(affordable, 0)) * 100 / Decimal(total_due)).quantize(Decimal("1")) if total_due else None
 
@@ -188,26 +191,14 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
     else:
         household.append(Finding("reason", "ok", params={"reason": Key(f"choice.reason.{case.reason}")}))
 
-    income_docs = ("income_proof", "bank_statements")
-    missing = tuple(d for d in income_docs if d not in case.documents)
-    household.append(
-        Finding("income_proof", "object", params={"missing": Choices("choice.document", missing)})
-        if missing
-        else Finding("income_proof", "ok")
-    )
+    household.append(_papers("income_proof", ("income_proof", "bank_statements"), case))
     if "hardship_proof" in case.documents:
         household.append(Finding("hardship_proof", "ok"))
     else:
         household.append(
             Finding("hardship_proof", "object", params={"papers": Key(f"rd.papers.{case.reason or 'unknown'}")})
         )
-    record_docs = ("contracts", "repayment_records")
-    missing = tuple(d for d in record_docs if d not in case.documents)
-    household.append(
-        Finding("records", "object", params={"missing": Choices("choice.document", missing)})
-        if missing
-        else Finding("records", "ok")
-    )
+    household.append(_papers("records", ("contracts", "repayment_records"), case))
     if case.history is None:
         household.append(Finding("history", "skip"))
     elif case.history == "often_late":
@@ -326,6 +317,16 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
             findings.append(Finding("rate", "ok" if known is not None else "skip", name, {"line": f"{4 * line_lpr}"}))
         lenders[name] = findings
     return Readiness(household, lenders, affordable, shares, owed, coverage)
+
+
+def _papers(rule: str, papers: tuple[str, ...], case: Case) -> Finding:
+    """A rule that asks for papers: which of them are still missing, if any."""
+    missing = tuple(d for d in papers if d not in case.documents)
+    return (
+        Finding(rule, "object", params={"missing": Choices("choice.document", missing)})
+        if missing
+        else Finding(rule, "ok")
+    )
 
 
 def _track(result, name: str):

@@ -239,12 +239,13 @@ def report_xlsx(data: ReportData) -> bytes:
     write_text(summary.cell(3, 1), t("rp.created", lang))
     write_text(summary.cell(3, 2), data.created.strftime("%Y-%m-%d %H:%M"))
     _table(summary, 5, [(t("rp.item", lang), False), (t("rp.value", lang), True)], [], freeze=False)
-    for i, (label, value, money) in enumerate(_summary_rows(data), start=6):
+    lines = _summary_rows(data)
+    for i, (label, value, money) in enumerate(lines, start=6):
         write_text(summary.cell(i, 1), label)
         _put(summary.cell(i, 2), value, money)
-    summary.column_dimensions["A"].width = max(_width(label) for label, _, _ in _summary_rows(data)) + 4
+    summary.column_dimensions["A"].width = max(_width(label) for label, _, _ in lines) + 4
     summary.column_dimensions["B"].width = 22
-    write_text(summary.cell(len(_summary_rows(data)) + 7, 1), t("rp.note", lang))
+    write_text(summary.cell(len(lines) + 7, 1), t("rp.note", lang))
     summary.freeze_panes = "A6"
 
     for section, key in (("worksheet", "nav.worksheet"), ("assets", "nav.assets"), ("debts", "nav.debts")):

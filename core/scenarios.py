@@ -402,7 +402,7 @@ def household(profile: Profile, start: int | None = None) -> Household:
     from core.household import sale_value_cents, standing
 
     s = standing(profile)
-    names = [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(s.debts)]
+    names = s.names
     debts = [line.schedule.debt for line in s.debts]
     types = [str(line.record.get("lender_type") or "") for line in s.debts]
     first = min([d.first_month for d in debts], default=None)

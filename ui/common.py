@@ -65,6 +65,14 @@ def show_errors(errors, heading_key: str | None = None) -> None:
     st.error(heading + "\n".join(lines), icon="⚠️")
 
 
+def followup_text(item) -> str:
+    """A due follow-up (core.contacts.FollowUp) as one markdown line; the lender is escaped."""
+    return tr(
+        f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), days=abs(item.days),
+        when=item.when.strftime("%Y-%m-%d"),
+    )  # fmt: skip
+
+
 def current_lpr() -> Decimal:
     """The LPR the user set in the sidebar (for the 4 × LPR line)."""
     from core.apr import DEFAULT_LPR
