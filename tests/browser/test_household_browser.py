@@ -36,6 +36,7 @@ def test_upload_edit_reload_restart(server, page, tmp_path):
     statement.write_bytes(make.alipay_csv())
     by_key(page, "ws.upload", "input[type='file']").set_input_files(str(statement))
     page.get_by_text("Alipay").first.wait_for(timeout=30_000)
+    wait_for_app(page)  # a click while the upload's re-run is still going can be lost
     by_key(page, "ws.append", "button").click()
     page.get_by_text("rows imported").wait_for(timeout=30_000)
     wait_for_app(page)
