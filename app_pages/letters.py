@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from core.letter import clean_text, compose, letter_docx, letter_txt, proposal
+from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.profile import LETTER_LANGS
 from core.schedule import owed_now_cents
 from ui.common import lang, md_escape, money_cents, tr
@@ -60,7 +60,7 @@ key = f"lt.text.{active_id() or 'sample'}.{debt}.{scenario_name}.{letter_lang}.{
 
 
 def _save() -> None:
-    text = clean_text(st.session_state.get(key) or "")
+    text = clean_letter(st.session_state.get(key) or "")
     letters = current_profile().section("letters")
     keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
     new = pd.DataFrame([{"debt": debt, "scenario": scenario_name, "lang": letter_lang, "text": text}])

@@ -20,7 +20,7 @@ from core.budget import summarize
 from core.debts import parse_debt
 from core.i18n import t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
-from core.money import format_money, from_cents, to_cents
+from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
 from core.months import format_month
 from core.profile import normalize_section
 from core.schedule import Schedule, calculator_total_interest, schedule
@@ -178,14 +178,30 @@ def simulate_json(results) -> list[dict]:
     ]
 
 
+def _number_option(option: str, text: str, low: Decimal, high: Decimal) -> Decimal:
+    """A numeric option, finite and within [low, high], else a one-line usage error."""
+    try:
+        value = to_decimal(text)
+    except ValueError:
+        raise UsageError(f"{option}: not a number: {text!r}") from None
+    if not low <= value <= high:
+        raise UsageError(f"{option}: {text} is out of range ({low} to {high})")
+    return value
+
+
+def _margin(text: str) -> int:
+    return to_cents(_number_option("--margin", text, Decimal(0), MAX_AMOUNT))
+
+
+def _lpr(text: str) -> Decimal:
+    return _number_option("--lpr", text, Decimal("0.01"), Decimal(100))
+
+
 def _run_simulate(args: argparse.Namespace) -> int:
     from core.scenarios import household, scenarios_from_profile, simulate
 
+    margin = _margin(args.margin)
     profile = _load_profile(args.profile)
-    try:
-        margin = to_cents(args.margin)
-    except (ValueError, ArithmeticError):
-        raise UsageError(f"--margin: not an amount: {args.margin!r}") from None
     h = household(profile)
     if h.errors:
         raise UsageError("; ".join(e.message(args.lang) for e in h.errors))
@@ -221,11 +237,7 @@ def _run_report(args: argparse.Namespace) -> int:
     kind = Path(args.output).suffix.lower().lstrip(".")
     if kind not in ("xlsx", "html"):
         raise UsageError(t("cli.report_ext", "en"))
-    try:
-        margin = to_cents(args.margin)
-        lpr = Decimal(args.lpr)
-    except (ValueError, ArithmeticError):
-        raise UsageError(f"--margin/--lpr: not a number: {args.margin!r} / {args.lpr!r}") from None
+    margin, lpr = _margin(args.margin), _lpr(args.lpr)
     profile = _load_profile(args.profile)
     data = report_bytes(build(profile, args.lang, margin, lpr), kind)
     try:
@@ -361,13 +373,10 @@ def _run_schedule(args: argparse.Namespace) -> int:
         "days_overdue": args.days_overdue,
         "penalty_rate": args.penalty_rate,
     }
+    lpr = _lpr(args.lpr)
     debt, errors = parse_debt(raw)
     if errors:
         raise UsageError("; ".join(e.message("en") for e in errors))
-    try:
-        lpr = Decimal(args.lpr)
-    except ArithmeticError:
-        raise UsageError(f"--lpr: not a number: {args.lpr!r}") from None
     result = schedule(debt)
     if args.json:
         print(json.dumps(schedule_json(result, lpr), ensure_ascii=False))

@@ -1250,3 +1250,26 @@ TEXTS.update(
         ),
     }
 )
+
+# --- trust: refused files, caps, saving and history ------------------------------------------
+TEXTS.update(
+    {
+        "refuse.sheet_extent": (
+            "表格范围异常：{rows} 行 × {columns} 列（上限 {max_rows} 行、{max_columns} 列），可能是损坏或恶意的文件，已拒绝。",
+            "The sheet spans {rows} rows × {columns} columns (limit {max_rows} rows, {max_columns} columns): "
+            "a damaged or malicious file, refused.",
+        ),
+        "refuse.profile_limit": (
+            "这个档案超出了本应用的容量上限，未导入：",
+            "This profile is larger than the app's limits and was not imported:",
+        ),
+        "err.section_full": (
+            "最多 {limit} 行，超出的部分没有保存",
+            "at most {limit} rows; the rows beyond that were not saved",
+        ),
+        "err.text_too_long": (
+            "{field}：文字太长（上限 {limit} 字），已截断",
+            "{field}: the text is too long (limit {limit} characters) and was cut",
+        ),
+    }
+)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
 
 from core.household import standing
@@ -21,9 +20,9 @@ from core.months import format_month
 from core.profile import DOCUMENTS, Profile
 from core.readiness import budget_shares, case_from_profile, text_or_blank
 from core.scenarios import Scenario, Track
+from core.text import clean_text
 
 MAX_LETTER_CHARS = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -177,15 +176,15 @@ def compose(
     return "\n\n".join(out)
 
 
-def clean_text(text: str) -> str:
+def clean_letter(text: str) -> str:
     """User-edited letter text made safe to store and to write into a document."""
-    return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))[:MAX_LETTER_CHARS]
+    return clean_text(text, MAX_LETTER_CHARS)
 
 
 def letter_txt(text: str) -> bytes:
     """Plain text, UTF-8 with a byte-order mark so Windows Notepad shows Chinese correctly,
     Windows line ends."""
-    return clean_text(text).replace("\n", "\r\n").encode("utf-8-sig")
+    return clean_letter(text).replace("\n", "\r\n").encode("utf-8-sig")
 
 
 def letter_docx(text: str) -> bytes:
@@ -200,7 +199,7 @@ def letter_docx(text: str) -> bytes:
     normal.font.size = Pt(12)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), "SimSun")
-    blocks = [b for b in clean_text(text).split("\n\n") if b.strip()]
+    blocks = [b for b in clean_letter(text).split("\n\n") if b.strip()]
     for i, block in enumerate(blocks):
         if i == 0:
             document.add_heading(block.strip(), level=1)

@@ -19,6 +19,9 @@ CENT = Decimal("0.01")
 # certainly typing mistakes for a household, and keeping below this bound guarantees
 # that balance x rate products fit in 64-bit integers (see engine.py).
 MAX_AMOUNT = Decimal("100000000")
+# Numbers this large are not numbers any field of the app can hold (the largest, an amount,
+# stops at 1e8); refusing them at parsing keeps Decimal arithmetic from overflowing.
+_ABSURD_EXPONENT = 18  # |x| >= 1e18
 
 
 def to_decimal(value: object) -> Decimal:
@@ -46,8 +49,8 @@ def to_decimal(value: object) -> Decimal:
         return to_decimal(value.item())
     else:
         raise ValueError(f"not a number: {value!r}")
-    if not result.is_finite():
-        raise ValueError("not a finite number")
+    if not result.is_finite() or (result and result.adjusted() >= _ABSURD_EXPONENT):
+        raise ValueError("not a finite number")  # 1e999999999 would break every later step
     return result
 
 

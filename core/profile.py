@@ -16,6 +16,7 @@ from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
 from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
 from core.months import format_month, parse_month
+from core.text import clean_text, integral_text
 
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "one_off")
 DIRECTIONS = ("income", "expense")
@@ -157,6 +158,23 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 }
 SECTIONS = tuple(SCHEMAS)
 
+# How many rows a section may hold: far above any real household (the sample has 6 debts;
+# a heavily indebted one 20 to 30), low enough that every page stays fast at the cap
+# (bench/limits.py runs a profile at the debt and scenario caps). Past a cap the change
+# or the file is refused with the reason.
+MAX_ROWS = {
+    "worksheet": 1_000,
+    "assets": 200,
+    "buffers": 100,
+    "debts": 100,
+    "scenarios": 20,
+    "terms": 1_000,
+    "rules": 2_000,
+    "case": 1,
+    "contacts": 5_000,
+    "letters": 400,
+}
+
 
 def empty_section(section: str) -> pd.DataFrame:
     columns = SCHEMAS[section]
@@ -236,13 +254,30 @@ def _is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+# How long a text cell may be: a letter, a statement or a note of a call is long; names,
+# categories and the like are short. Far beyond any real entry.
+MAX_TEXT_CHARS = {"text": 20_000, "story": 5_000, "said": 5_000, "note": 2_000, "evidence": 2_000}
+SHORT_TEXT_CHARS = 500
+
+
+def _text_limit(column: Column) -> int:
+    return MAX_TEXT_CHARS.get(column.name, SHORT_TEXT_CHARS)
+
+
 def _coerce(column: Column, value: object, row: int, section: str, errors: list[InputError]):
+    if isinstance(value, str):
+        value = clean_text(value)
     if _is_blank(value):
         if column.required:
             errors.append(InputError(column.name, "err.required", row=row, sheet=section))
         return column.default
     if column.kind == "text":
-        return str(value).strip()
+        text = clean_text(integral_text(value)).strip()
+        limit = _text_limit(column)
+        if len(text) > limit:
+            errors.append(InputError(column.name, "err.text_too_long", {"limit": f"{limit:,}"}, row=row, sheet=section))
+            text = text[:limit]
+        return text
     if column.kind == "choice":
         text = str(value).strip()
         if text not in column.choices:
@@ -317,11 +352,22 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
     for index, raw in enumerate(source.to_dict("records"), start=1):
         if all(_is_blank(raw.get(c.name)) for c in columns):
             continue
+        if len(records) >= MAX_ROWS[section]:
+            errors.append(InputError("rows", "err.section_full", {"limit": f"{MAX_ROWS[section]:,}"}, sheet=section))
+            break
         records.append({c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns})
     clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
     for column in columns:
         clean[column.name] = clean[column.name].astype(_dtype(column))
     return clean, errors
+
+
+MAX_NAME_CHARS = 60
+
+
+def clean_name(name: object) -> str:
+    """A profile's name as it is stored and compared: clean text, trimmed, at most 60 characters."""
+    return clean_text(str(name)).strip()[:MAX_NAME_CHARS].strip()
 
 
 @dataclass
@@ -356,6 +402,11 @@ class Profile:
             if debt is not None:
                 result.append((record, debt))
         return result, errors
+
+
+def over_limit(errors: list[InputError]) -> list[InputError]:
+    """The errors that say a section holds more rows than it may (the change is refused)."""
+    return [e for e in errors if e.code == "err.section_full"]
 
 
 def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:

@@ -29,6 +29,7 @@ from core.money import format_money, from_cents
 from core.months import format_month
 from core.profile import SCHEMAS, Profile
 from core.scenarios import Result, household, scenarios_from_profile, simulate
+from core.text import clean_text
 from core.workbook import write_text
 
 MONEY_FORMAT = '"¥"#,##0.00;-"¥"#,##0.00'
@@ -170,7 +171,7 @@ def _width(value) -> int:
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
-    base = _SHEET_BAD.sub("_", name).strip("'") or "sheet"
+    base = _SHEET_BAD.sub("_", clean_text(name)).strip("'") or "sheet"
     base = base[:28]
     candidate, n = base, 2
     while candidate.lower() in taken:

@@ -12,16 +12,18 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 
 from core.i18n import t
-from core.imports.safety import check_upload
-from core.profile import SCHEMAS, SECTIONS, Profile, normalize_section
+from core.imports.safety import RefusedFile, check_upload
+from core.profile import SCHEMAS, SECTIONS, Profile, clean_name, normalize_section, over_limit
+from core.text import clean_text, integral_text
 
 README_SHEET = "columns"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_text(cell, value: str) -> None:
-    """Store text as a string cell even when it looks like a formula (=, +, -, @)."""
-    cell.value = value
+    """Store text as a string cell even when it looks like a formula (=, +, -, @); control
+    characters a spreadsheet cannot hold are dropped, whatever was stored before."""
+    cell.value = clean_text(value)
     cell.data_type = TYPE_STRING
 
 
@@ -77,29 +79,45 @@ def template_xlsx() -> bytes:
 
 
 def profile_from_xlsx(data: bytes, name: str = "imported", filename: str = "profile.xlsx") -> tuple[Profile, list]:
-    """Read a profile workbook. Returns (profile, errors); sheets that are missing stay empty."""
+    """Read a profile workbook. Returns (profile, errors); sheets that are missing stay empty.
+    Raises RefusedFile for a file it will not read, whatever the reader's own error, and for
+    a profile larger than the caps (core.profile.MAX_ROWS)."""
     check_upload(filename, data)
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        sheets, guide = _read_sheets(data)
+    except RefusedFile:
+        raise
+    except Exception:  # calamine raises its own error types for a workbook it cannot read
+        raise RefusedFile("refuse.corrupt") from None
     sections, errors = {}, []
-    for section in SECTIONS:
-        if section not in book.sheet_names:
-            continue
-        rows = book.get_sheet_by_name(section).to_python(skip_empty_area=False)
-        if not rows:
-            continue
+    for section, rows in sheets.items():
         header = [str(c).strip() for c in rows[0]]
         frame = pd.DataFrame([_pad(r, len(header)) for r in rows[1:]], columns=header)
         frame = frame.replace("", None)
         clean, section_errors = normalize_section(section, frame)
         sections[section] = clean
         errors.extend(section_errors)
-    if README_SHEET in book.sheet_names:
-        for row in book.get_sheet_by_name(README_SHEET).to_python():
-            if row and row[0] == "profile" and len(row) > 1 and str(row[1]).strip():
-                name = str(row[1]).strip()
+    full = over_limit(errors)
+    if full:
+        raise RefusedFile("refuse.profile_limit", details=full)
+    for row in guide:
+        if row and row[0] == "profile" and len(row) > 1 and str(row[1]).strip():
+            name = clean_name(integral_text(row[1])) or name
     return Profile(name=name, sections=sections), errors
+
+
+def _read_sheets(data: bytes) -> tuple[dict[str, list], list]:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = {}
+    for section in SECTIONS:
+        if section in book.sheet_names:
+            rows = book.get_sheet_by_name(section).to_python(skip_empty_area=False)
+            if rows:
+                sheets[section] = rows
+    guide = book.get_sheet_by_name(README_SHEET).to_python() if README_SHEET in book.sheet_names else []
+    return sheets, guide
 
 
 def _pad(row: list, width: int) -> list:

@@ -119,3 +119,44 @@ def test_bad_arguments_exit_2_with_one_line(args, fragment):
         assert fragment in result.stderr
     else:
         assert fragment in (result.stdout + result.stderr).lower()
+
+
+SCHEDULE_NUMERIC = [
+    "--principal", "--annual-rate", "--monthly-rate", "--daily-rate", "--months", "--upfront-fee",
+    "--monthly-fee-rate", "--min-payment-pct", "--min-payment-floor", "--overdue-principal",
+    "--overdue-interest", "--days-overdue", "--penalty-rate", "--lpr",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e999999999", "-1e999999999", "abc"])
+@pytest.mark.parametrize("option", SCHEDULE_NUMERIC)
+def test_every_numeric_option_refuses_nonsense_with_one_line(option, value):
+    from core.cli import main
+
+    args = {"--principal": "1000", "--months": "12"}
+    if option not in ("--monthly-rate", "--daily-rate"):
+        args["--annual-rate"] = "5"
+    args[option] = value
+    argv = ["schedule", *[x for pair in args.items() for x in pair]]
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(argv)
+    assert code == 2, (argv, err.getvalue())
+    assert len(err.getvalue().strip().splitlines()) == 1 and "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize("command", ["simulate", "report"])
+@pytest.mark.parametrize("option,value", [("--margin", "nan"), ("--margin", "1e999999999"), ("--lpr", "inf")])
+def test_profile_commands_refuse_nonsense_numbers(tmp_path, command, option, value):
+    if command == "simulate" and option == "--lpr":
+        return
+    extra = ["-o", str(tmp_path / "r.xlsx")] if command == "report" else []
+    result = subprocess.run(
+        [sys.executable, "-m", "core", command, str(ROOT / "sample_data" / "sample_household.xlsx"), *extra,
+         option, value],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.editing import apply_edits
-from core.profile import SCHEMAS, Profile, frames_equal, normalize_section
+from core.profile import MAX_ROWS, SCHEMAS, Profile, frames_equal, normalize_section
 from core.store import Store
 from core.workbook import profile_from_xlsx, profile_to_xlsx
 
@@ -43,7 +43,9 @@ def cell(column):
 
 def section_frames(section):
     row = st.fixed_dictionaries({c.name: cell(c) for c in SCHEMAS[section]})
-    return st.lists(row, max_size=6).map(lambda rows: pd.DataFrame(rows, columns=[c.name for c in SCHEMAS[section]]))
+    return st.lists(row, max_size=min(6, MAX_ROWS[section])).map(
+        lambda rows: pd.DataFrame(rows, columns=[c.name for c in SCHEMAS[section]])
+    )
 
 
 @st.composite

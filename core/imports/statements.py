@@ -18,7 +18,7 @@ from core.errors import InputError
 from core.i18n import t
 from core.imports.categories import Categorizer, category_label, default_rules, direction_of, is_fixed, neutral_reason
 from core.imports.safety import RefusedFile, check_upload
-from core.imports.tables import read_rows
+from core.imports.tables import MAX_ROWS, read_rows
 from core.money import MAX_AMOUNT, div_round
 from core.months import format_month
 
@@ -367,7 +367,43 @@ def read_statement(
     return _parse_transactions(rows, index, source, rules, lang, None)
 
 
+def _check_data_rows(rows: list, index: int) -> None:
+    if len(rows) - index - 1 > MAX_ROWS:  # the rows under the header, not the header itself
+        raise RefusedFile("refuse.too_many_rows", limit=f"{MAX_ROWS:,}")
+
+
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def _is_time_only(cell: object) -> bool:
+    if isinstance(cell, dt.time):
+        return True
+    return isinstance(cell, str) and bool(_TIME_ONLY.match(cell.strip()))
+
+
+def _date_column(header: list[str], rows: list, index: int) -> int | None:
+    """The date column: of the headers that name a date (交易时间, 交易日期, ...), the first
+    whose cells are dates. A column of times alone (招商银行: 交易日期 + 交易时间) is never it."""
+    normalized = [_norm(h) for h in header]
+    candidates = []
+    for name in DATE_HEADERS:
+        key = _norm(name)
+        candidates += [i for i, h in enumerate(normalized) if h == key and i not in candidates]
+    sample = [r for r in rows[index + 1 : index + 61] if any(not _blank(c) for c in r)]
+    fallback = None
+    for col in candidates:
+        cells = [r[col] for r in sample if col < len(r) and not _blank(r[col])]
+        if cells and all(_is_time_only(c) for c in cells):
+            continue
+        fallback = col if fallback is None else fallback
+        dates = sum(1 for c in cells if _cached_date(c, {}) is not None)
+        if cells and dates * 2 >= len(cells):
+            return col
+    return fallback
+
+
 def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | None) -> ImportResult:
+    _check_data_rows(rows, index)
     header = [str(c).strip() if c is not None else "" for c in rows[index]]
     result = ImportResult(kind="statement", source=source, header=header, header_row=index)
 
@@ -376,7 +412,7 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             return header.index(mapped) if mapped in header else None
         return _find(header, names)
 
-    date_col = col(DATE_HEADERS, mapping.date if mapping else None)
+    date_col = col((), mapping.date) if mapping else _date_column(header, rows, index)
     amount_col = col(AMOUNT_HEADERS, mapping.amount if mapping else None)
     debit_col = col(DEBIT_HEADERS, mapping.debit if mapping else None)
     credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
@@ -462,12 +498,13 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         if reason == "closed" or (neutral is None and reason):
             neutral = reason
         result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
-    if not result.transactions and not result.errors:
-        raise RefusedFile("refuse.no_rows")
+    if not result.transactions:  # nothing read is a refusal that says why, never an empty success
+        raise RefusedFile("refuse.no_rows", details=result.errors)
     return result
 
 
 def _parse_budget(rows, index, lang) -> ImportResult:
+    _check_data_rows(rows, index)
     header = [str(c).strip() if c is not None else "" for c in rows[index]]
     result = ImportResult(kind="budget", source="budget", header=header, header_row=index)
     category_col = _find(header, CATEGORY_HEADERS)
@@ -535,8 +572,8 @@ def _parse_budget(rows, index, lang) -> ImportResult:
                 "note": note or None,
             }
         )
-    if not result.budget_rows and not result.errors:
-        raise RefusedFile("refuse.no_rows")
+    if not result.budget_rows:
+        raise RefusedFile("refuse.no_rows", details=result.errors)
     return result
 
 

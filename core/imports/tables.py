@@ -7,9 +7,9 @@ import io
 
 from python_calamine import CalamineWorkbook
 
-from core.imports.safety import RefusedFile
+from core.imports.safety import MAX_DATA_ROWS, MAX_SHEET_ROWS, RefusedFile
 
-MAX_ROWS = 200_000
+MAX_ROWS = MAX_DATA_ROWS  # data rows under the header; title and header lines come on top
 
 
 def decode_text(data: bytes) -> str:
@@ -34,7 +34,11 @@ def read_rows(kind: str, data: bytes) -> list[list[object]]:
         counts = {d: sample.count(d) for d in (",", "\t", ";")}
         if max(counts.values()) > 0:
             delimiter = max(counts, key=counts.get)
-        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        rows = []
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > MAX_SHEET_ROWS:
+                raise RefusedFile("refuse.too_many_rows", limit=f"{MAX_ROWS:,}")
     else:
         try:
             book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -48,7 +52,7 @@ def read_rows(kind: str, data: bytes) -> list[list[object]]:
             if "password" in text or "encrypt" in text:
                 raise RefusedFile("refuse.encrypted") from None
             raise RefusedFile("refuse.corrupt") from None
-    if len(rows) > MAX_ROWS:
+    if len(rows) > MAX_SHEET_ROWS:  # the exact count of data rows is checked under the header
         raise RefusedFile("refuse.too_many_rows", limit=f"{MAX_ROWS:,}")
     if not any(any(str(c).strip() for c in row) for row in rows):
         raise RefusedFile("refuse.empty")

@@ -1,0 +1,87 @@
+"""Files that must not take the server down: sheet extent (dimension bombs) on every path
+that reads a spreadsheet, the data-row limit, dates beside time columns, empty imports."""
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from core.imports import RefusedFile, read_statement
+from core.imports.safety import MAX_SHEET_COLUMNS, check_upload
+from core.workbook import profile_from_xlsx
+from tests.fixtures import make
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        make.dimension_bomb_xlsx(),
+        make.dimension_bomb_xlsx(with_dimension=False),  # only the cell says how far it reaches
+        make.dimension_bomb_xlsx(cells=False),  # only the <dimension> element does
+        make.dimension_bomb_xls(),
+    ],
+    ids=["xlsx-cells-and-dimension", "xlsx-cells", "xlsx-dimension", "xls"],
+)
+def test_dimension_bombs_are_refused_before_any_reader(data):
+    assert len(data) < 10_000
+    for read in (
+        lambda: check_upload("bomb.xlsx", data),
+        lambda: read_statement("statement.xlsx", data),
+        lambda: profile_from_xlsx(data, filename="profile.xlsx"),
+    ):
+        with pytest.raises(RefusedFile) as refused:
+            read()
+        assert refused.value.code == "refuse.sheet_extent"
+        assert "rows" in refused.value.message("en") and "列" in refused.value.message("zh")
+
+
+def test_a_wide_sheet_is_refused_and_a_normal_one_passes():
+    book = Workbook()
+    book.active.cell(1, MAX_SHEET_COLUMNS + 1, "x")
+    wide = io.BytesIO()
+    book.save(wide)
+    with pytest.raises(RefusedFile, match="refuse.sheet_extent"):
+        check_upload("wide.xlsx", wide.getvalue())
+    assert check_upload("wechat.xlsx", make.wechat_xlsx()) == "xlsx"
+    assert check_upload("bank.xls", make.bank_xls()) == "xls"
+
+
+def test_a_sheet_beyond_the_first_is_checked_too():
+    book = Workbook()
+    book.active["A1"] = "日期"
+    book.create_sheet("hidden")["ZZZ900000"] = 1
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(RefusedFile, match="refuse.sheet_extent"):
+        read_statement("two.xlsx", out.getvalue())
+
+
+def test_exactly_the_row_limit_of_data_rows_is_read_and_one_more_is_refused():
+    from core.imports.tables import MAX_ROWS
+
+    result = read_statement("big.csv", make.rows_csv(MAX_ROWS))
+    assert len(result.transactions) == MAX_ROWS
+    with pytest.raises(RefusedFile) as refused:
+        read_statement("big.csv", make.rows_csv(MAX_ROWS + 1))
+    assert refused.value.code == "refuse.too_many_rows"
+
+
+def test_cmb_date_column_is_used_not_the_time_column():
+    result = read_statement("cmbchina.csv", make.cmb_csv())
+    assert result.source == "bank" and result.errors == []
+    assert [tx.date.isoformat() for tx in result.transactions] == [
+        "2026-03-02",
+        "2026-03-05",
+        "2026-03-18",
+        "2026-04-02",
+    ]
+    assert result.total_income == 1_700_000 and result.total_expense == 263_550
+
+
+def test_an_import_with_no_readable_row_is_a_refusal_that_says_why():
+    data = "日期,摘要,金额\n昨天,超市,-1\n前天,工资,abc\n".encode()
+    with pytest.raises(RefusedFile) as refused:
+        read_statement("bad.csv", data)
+    message = refused.value.message("en")
+    assert refused.value.code == "refuse.no_rows"
+    assert "row 2" in message and "昨天" in message  # the first reasons, with their rows
