@@ -122,3 +122,44 @@ def test_normalize_collects_errors_by_row():
     clean, errors = normalize_section("debts", frame)
     assert {(e.row, e.field) for e in errors} == {(1, "principal"), (1, "rate"), (3, "method")}
     assert len(clean) == 2  # the blank row is dropped, the others kept
+
+
+def _debts(n):
+    return pd.DataFrame([{"name": f"d{i}", "principal": 1000, "rate": 5, "months": 12} for i in range(n)])
+
+
+def test_a_profile_past_a_cap_is_refused_with_the_reason(tmp_path):
+    import subprocess
+    import sys
+
+    import pytest
+
+    from core.imports import RefusedFile
+    from core.profile import MAX_ROWS
+
+    cap = MAX_ROWS["debts"]
+    clean, errors = normalize_section("debts", _debts(cap))
+    assert errors == [] and len(clean) == cap
+    _, errors = normalize_section("debts", _debts(cap + 1))
+    assert [e.code for e in errors] == ["err.section_full"]
+    assert str(cap) in errors[0].message("en") and "债务" in errors[0].message("zh")
+    profile = Profile(name="big", sections={"debts": clean})
+    book = openpyxl.load_workbook(io.BytesIO(profile_to_xlsx(profile)))
+    book["debts"].append(["one too many", None, "online_lending", 1000, 5])
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(RefusedFile) as refused:
+        profile_from_xlsx(out.getvalue())
+    assert refused.value.code == "refuse.profile_limit" and f"{cap:,}" in refused.value.message("en")
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(out.getvalue())
+    result = subprocess.run(
+        [sys.executable, "-m", "core", "simulate", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_every_section_has_a_cap():
+    from core.profile import MAX_ROWS
+
+    assert set(MAX_ROWS) == set(SCHEMAS)
