@@ -1,4 +1,8 @@
-"""Repay Planner (还款规划): the entry point — sidebar, language switch, page navigation."""
+"""Repay Planner (还款规划): the entry point — sidebar, language switch, page navigation.
+
+Run it through server.py (``./run.sh``), which adds the check that refuses requests for
+any other host name than this computer's (DNS rebinding).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ import streamlit as st
 
 from core.apr import DEFAULT_LPR
 from core.i18n import LANGS
-from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, tr
+from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, log_failure, tr
+from ui.notices import show_notices
 from ui.profiles import profile_sidebar
+from ui.recovery import recovered_notice, recovery_page
+from ui.state import store_problem
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
 
@@ -23,6 +30,7 @@ st.session_state[LANG_KEY] = lang()
 if st.session_state.get(LANG_SWITCH_KEY) not in LANGS:
     st.session_state[LANG_SWITCH_KEY] = st.session_state[LANG_KEY]
 
+problem = store_problem()
 with st.sidebar:
     st.segmented_control(
         "语言 / Language",
@@ -42,8 +50,18 @@ with st.sidebar:
             help=tr("settings.lpr_help"),
             key="settings.lpr",
         )
-    profile_sidebar()
+    if problem is None:
+        profile_sidebar()
     st.caption(":material/lock: " + tr("app.privacy"))
+
+if problem is not None:
+    # The database cannot be used: say what happened and what to do, and show no page
+    # that would look as if it could save.
+    recovery_page(problem)
+    st.stop()
+
+recovered_notice()
+show_notices()
 
 # The page scripts live in app_pages/, not pages/: a folder named pages/ next to this file
 # switches Streamlit into its legacy folder mode until st.navigation has run once, so a
@@ -77,6 +95,12 @@ pages = {
         st.Page(
             "app_pages/calculator.py", title=tr("nav.calculator"), icon=":material/calculate:", url_path="calculator"
         ),
+        st.Page("app_pages/history.py", title=tr("nav.history"), icon=":material/history:", url_path="history"),
     ],
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+try:
+    page.run()
+except Exception as exc:  # noqa: BLE001 - the boundary: no traceback, no user text in the log
+    log_failure(exc)
+    st.error(tr("app.crashed"), icon="⚠️")

@@ -11,6 +11,7 @@ from core.contacts import due_followups, new_entry
 from core.profile import CHANNELS, OUTCOMES
 from ui.common import followup_text, lang, tr
 from ui.editor import section_editor
+from ui.notices import saved_or_said
 from ui.state import current_profile, is_sample, save_section
 
 st.title(tr("ct.title"))
@@ -51,14 +52,17 @@ if submitted:
             dt.datetime.combine(day, time), str(lender).strip(), channel, staff.strip(), said.strip(), outcome,
             follow_up, evidence.strip(),
         )  # fmt: skip
-        errors, created = save_section(
-            "contacts", pd.concat([log, pd.DataFrame([entry])], ignore_index=True), tr("profile.own_name")
+        outcome = save_section(
+            "contacts",
+            pd.concat([log, pd.DataFrame([entry])], ignore_index=True),
+            tr("profile.own_name"),
+            base=(log, profile.rev("contacts")),
         )
-        if errors:
-            st.error("\n".join(f"- {e.message(lang())}" for e in errors), icon="⚠️")
-        else:
+        if outcome.errors:
+            st.error("\n".join(f"- {e.message(lang())}" for e in outcome.errors), icon="⚠️")
+        elif saved_or_said(outcome, "contacts"):
             st.session_state["ct.added"] = True
-            if created:
+            if outcome.created:
                 st.session_state["profile.just_created"] = True
             st.rerun()
 if st.session_state.pop("ct.added", False):

@@ -12,9 +12,9 @@ import streamlit as st
 from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.profile import LETTER_LANGS
 from core.schedule import owed_now_cents
-from ui.common import lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, prepared, result_of
-from ui.state import active_id, current_profile, is_sample, save_section
+from ui.state import active_id, current_profile, is_sample, note_outcome, save_section
 
 st.title(tr("lt.page_title"))
 st.caption(tr("lt.intro"))
@@ -59,22 +59,31 @@ generation = st.session_state.get(f"lt.gen.{debt}", 0)
 key = f"lt.text.{active_id() or 'sample'}.{debt}.{scenario_name}.{letter_lang}.{generation}"
 
 
+# The letters as this page showed them: a save from a tab left open elsewhere is merged.
+letters_base = (profile.section("letters"), profile.rev("letters"))
+
+
+@guarded
 def _save() -> None:
     text = clean_letter(st.session_state.get(key) or "")
-    letters = current_profile().section("letters")
+    letters = letters_base[0]
     keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
     new = pd.DataFrame([{"debt": debt, "scenario": scenario_name, "lang": letter_lang, "text": text}])
     frame = pd.concat([keep, new], ignore_index=True) if text.strip() else keep
-    _, created = save_section("letters", frame, tr("profile.own_name"))
-    st.session_state["lt.saved"] = True
-    if created:
+    outcome = save_section("letters", frame, tr("profile.own_name"), base=letters_base)
+    if note_outcome(outcome, "letters"):
+        st.session_state["lt.saved"] = True
+    else:
+        st.session_state[f"lt.gen.{debt}"] = generation + 1  # show what is saved, not the lost text
+    if outcome.created:
         st.session_state["profile.just_created"] = True
 
 
+@guarded
 def _regenerate() -> None:
-    letters = current_profile().section("letters")
+    letters = letters_base[0]
     keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
-    save_section("letters", keep, tr("profile.own_name"))
+    note_outcome(save_section("letters", keep, tr("profile.own_name"), base=letters_base), "letters")
     st.session_state[f"lt.gen.{debt}"] = generation + 1
 
 

@@ -9,9 +9,9 @@ from core.charts import scenario_label
 from core.months import format_month, parse_month
 from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES
 from core.readiness import case_from_profile, check
-from ui.common import current_lpr, lang, md_escape, tr
+from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import prepared, result_of
-from ui.state import active_id, current_profile, is_sample, save_section
+from ui.state import active_id, current_profile, is_sample, note_outcome, save_section
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
 
@@ -22,9 +22,12 @@ if is_sample():
 
 profile = current_profile()
 case = case_from_profile(profile)
-prefix = f"rd.{active_id() or 'sample'}"  # a new set of widgets when another profile opens
+generation = st.session_state.get("rd.gen", 0)  # a new set of widgets after undo or a failed save
+prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else "")
+case_base = (profile.section("case"), profile.rev("case"))  # a new set of widgets when another profile opens
 
 
+@guarded
 def _save_case() -> None:
     state = st.session_state
     since = (state.get(f"{prefix}.since") or "").strip()
@@ -37,9 +40,11 @@ def _save_case() -> None:
         "history": state.get(f"{prefix}.history"),
         **{doc: bool(state.get(f"{prefix}.{doc}")) for doc in DOCUMENTS},
     }
-    errors, created = save_section("case", pd.DataFrame([row]), tr("profile.own_name"))
-    st.session_state["rd.errors"] = errors
-    if created:
+    outcome = save_section("case", pd.DataFrame([row]), tr("profile.own_name"), base=case_base)
+    st.session_state["rd.errors"] = outcome.errors if outcome.saved else []
+    if not note_outcome(outcome, "case"):
+        st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1  # show what is saved
+    if outcome.created:
         st.session_state["profile.just_created"] = True
 
 

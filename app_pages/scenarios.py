@@ -14,6 +14,7 @@ from core.profile import LENDER_TYPES, Profile
 from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
+from ui.notices import saved_or_said
 from ui.state import current_profile, is_sample, profile_key, save_section
 
 
@@ -103,16 +104,25 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
         scenario_row["name"] = name
         for row in term_rows:
             row["scenario"] = name
-        save_section(
-            "scenarios", pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True), tr("profile.own_name")
+        outcome = save_section(
+            "scenarios",
+            pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True),
+            tr("profile.own_name"),
+            base=(existing, profile.rev("scenarios")),
         )
-        if term_rows:
-            terms = current_profile().section("terms")
-            save_section(
-                "terms", pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True), tr("profile.own_name")
-            )
-        st.session_state["sc.added"] = name
-        st.rerun()
+        if saved_or_said(outcome, "scenarios"):
+            if term_rows:
+                shown = current_profile()
+                terms = shown.section("terms")
+                outcome = save_section(
+                    "terms",
+                    pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True),
+                    tr("profile.own_name"),
+                    base=(terms, shown.rev("terms")),
+                )
+            if saved_or_said(outcome, "terms"):
+                st.session_state["sc.added"] = name
+                st.rerun()
 if st.session_state.get("sc.added"):
     st.success(tr("sc.preset.added", name=st.session_state.pop("sc.added")), icon=":material/check_circle:")
 

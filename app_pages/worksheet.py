@@ -12,6 +12,7 @@ from core.money import from_cents
 from core.profile import normalize_section
 from ui.common import lang, money_cents, readable_section, tr
 from ui.editor import section_editor
+from ui.notices import saved_or_said
 from ui.state import current_profile, is_sample, save_section
 
 st.title(tr("ws.title"))
@@ -110,12 +111,16 @@ with st.expander(tr("ws.import"), expanded=False):
         if b2.button(tr("ws.append"), key="ws.append", disabled=incoming.empty, type="primary"):
             action = "append"
         if action:
-            existing = current_profile().section("worksheet")
+            shown = current_profile()
+            existing = shown.section("worksheet")
             combined = incoming if action == "replace" else pd.concat([existing, incoming], ignore_index=True)
-            save_section("worksheet", combined, tr("profile.own_name"))
-            st.session_state.pop("ws.mapping", None)
-            st.session_state["ws.imported"] = len(incoming)
-            st.rerun()
+            outcome = save_section(
+                "worksheet", combined, tr("profile.own_name"), base=(existing, shown.rev("worksheet"))
+            )
+            if saved_or_said(outcome, "worksheet"):
+                st.session_state.pop("ws.mapping", None)
+                st.session_state["ws.imported"] = len(incoming)
+                st.rerun()
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))
     section_editor("rules", height=240, fallback=pd.DataFrame(default_rules(lang())))

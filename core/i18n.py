@@ -1271,5 +1271,158 @@ TEXTS.update(
             "{field}：文字太长（上限 {limit} 字），已截断",
             "{field}: the text is too long (limit {limit} characters) and was cut",
         ),
+        # saving
+        "save.failed": ("“{where}”的修改没有保存。", "Your change to “{where}” was NOT saved."),
+        "save.refused": ("“{where}”的修改没有保存：", "Your change to “{where}” was not saved:"),
+        "save.merged": (
+            "另一个标签页也改了“{where}”：两边的修改已合并保存。",
+            "“{where}” was also changed in another tab: both changes were combined and saved.",
+        ),
+        "save.conflict": (
+            "“{where}”在另一个标签页或窗口里被改过。你的修改已和它合并，但有 {n} 处与较新的内容冲突，"
+            "这些地方保留了较新的内容；你这一版完整保存在“修改记录”里，需要时可以恢复。",
+            "“{where}” was changed in another tab or window since you opened it. Your changes were combined "
+            "with it, but {n} of them clashed with the newer ones, which were kept there; your whole version "
+            "is kept in “History”, where you can restore it.",
+        ),
+        "save.conflict_cell": (
+            "第 {row} 行“{column}”：你的是 {mine}，已保存的是 {theirs}",
+            "row {row}, “{column}”: yours {mine}, saved {theirs}",
+        ),
+        "save.conflict_row": (
+            "第 {row} 行：一边删除了、另一边修改了这一行，两边都已保留",
+            "row {row}: deleted on one side and changed on the other; both kept",
+        ),
+        # the database: what happened, and what to do
+        "store.readonly.what": (
+            "数据文件是只读的，不能写入。",
+            "The data file is read-only, so nothing can be written to it.",
+        ),
+        "store.readonly.do": (
+            "请检查文件和文件夹的权限，或者在下面选择一个可以写入的文件夹（会把现有数据复制过去）。",
+            "Check the permissions of the file and its folder, or choose a folder you can write to below "
+            "(your data is copied there).",
+        ),
+        "store.corrupt.what": (
+            "数据文件已损坏，无法读取。",
+            "The data file is damaged and cannot be read.",
+        ),
+        "store.corrupt.do": (
+            "可以从下面的自动备份恢复，或者新建一个空的数据文件。损坏的文件会被改名保留，不会删除。",
+            "Restore it from one of the automatic backups below, or start a new, empty data file. "
+            "The damaged file is renamed and kept, never deleted.",
+        ),
+        "store.empty_file.what": (
+            "数据文件是空的（0 字节），可能在复制或保存时被截断了。",
+            "The data file is empty (0 bytes): it may have been cut short while being copied or saved.",
+        ),
+        "store.empty_file.do": (
+            "可以从下面的自动备份恢复，或者从空白开始。这个空文件会被改名保留。",
+            "Restore one of the automatic backups below, or start afresh. The empty file is renamed and kept.",
+        ),
+        "store.newer.what": (
+            "这个数据文件来自更新版本的还款规划，这个版本不能安全地修改它。",
+            "This data file was written by a newer version of Repay Planner; this version cannot change it safely.",
+        ),
+        "store.newer.do": (
+            "请使用更新的版本打开，或者在下面选择另一个数据文件夹。",
+            "Open it with the newer version, or choose another data folder below.",
+        ),
+        "store.full.what": ("磁盘已满，无法保存。", "The disk is full, so nothing could be saved."),
+        "store.full.do": (
+            "请清理一些磁盘空间后再试一次；已经保存的内容不受影响。",
+            "Free some disk space and try again; what was saved before is safe.",
+        ),
+        "store.locked.what": (
+            "数据文件正被另一个程序占用。",
+            "The data file is in use by another program.",
+        ),
+        "store.locked.do": (
+            "请稍等几秒后再试一次；如果一直这样，请关闭其他正在使用它的程序。",
+            "Wait a few seconds and try again; if it goes on, close the other program using it.",
+        ),
+        "store.unavailable.what": (
+            "无法打开或写入数据文件。",
+            "The data file could not be opened or written.",
+        ),
+        "store.unavailable.do": (
+            "请检查磁盘和文件夹是否可用，或者在下面选择另一个数据文件夹。",
+            "Check that the disk and folder are available, or choose another data folder below.",
+        ),
+        # the recovery page
+        "rec.title": ("数据文件出了问题", "There is a problem with your data file"),
+        "rec.file": ("数据文件：{path}", "Data file: {path}"),
+        "rec.backups": ("自动备份", "Automatic backups"),
+        "rec.backup_item": ("{when}（{size}）", "{when} ({size})"),
+        "rec.restore": ("用这个备份恢复", "Restore this backup"),
+        "rec.no_backups": ("还没有自动备份。", "There are no automatic backups yet."),
+        "rec.fresh": ("从空白开始（损坏的文件改名保留）", "Start afresh (the damaged file is renamed and kept)"),
+        "rec.folder": ("换一个数据文件夹", "Use another data folder"),
+        "rec.folder_help": (
+            "填写一个你有写入权限的文件夹的完整路径。仅对本次使用有效；要长期使用，请在启动前设置环境变量 "
+            "REPAY_PLANNER_DATA。",
+            "The full path of a folder you can write to. It applies to this session; to keep it, set the "
+            "REPAY_PLANNER_DATA environment variable before starting the app.",
+        ),
+        "rec.use_folder": ("使用这个文件夹", "Use this folder"),
+        "rec.folder_bad": ("无法使用这个文件夹：{reason}", "This folder cannot be used: {reason}"),
+        "rec.done": ("已恢复。损坏的文件保存在：{path}", "Restored. The damaged file is kept at: {path}"),
+        # undo and history
+        "hist.undo": ("撤销上一步修改", "Undo last change"),
+        "hist.undo_what": ("将撤销：{where}（{when}）", "Will undo: {where} ({when})"),
+        "hist.undone": ("已撤销对“{where}”的修改。", "Your change to “{where}” was undone."),
+        "hist.nothing": ("没有可以撤销的修改。", "There is nothing to undo."),
+        "hist.title": ("修改记录", "History"),
+        "hist.intro": (
+            "每次保存都会留下一条记录。可以把某一张表恢复到某次保存时的样子，也可以把整个档案恢复到某个时间点。"
+            "恢复本身也是一次新的保存，随时可以再撤销。",
+            "Every save is kept. Put one table back as it was at a save, or the whole profile back as it was at "
+            "a moment. A restore is itself a new save, so it can be undone too.",
+        ),
+        "hist.sample": (
+            "你现在看的是示例家庭：做出第一次修改后，这里会记录你的每一次保存。",
+            "You are viewing the sample household: once you make your first change, every save is recorded here.",
+        ),
+        "hist.col.when": ("时间", "When"),
+        "hist.col.table": ("表格", "Table"),
+        "hist.col.kind": ("操作", "What"),
+        "hist.col.rows": ("行数", "Rows"),
+        "hist.kind.edit": ("修改", "Edit"),
+        "hist.kind.undo": ("撤销", "Undo"),
+        "hist.kind.restore": ("恢复", "Restore"),
+        "hist.kind.conflict": ("冲突时保留的版本（未生效）", "Version kept in a clash (not applied)"),
+        "hist.pick": ("选择一条记录", "Choose a save"),
+        "hist.restore_one": ("把这张表恢复成这个版本", "Restore this table to this version"),
+        "hist.restored_one": ("“{where}”已恢复到 {when} 的版本。", "“{where}” is back as it was at {when}."),
+        "hist.at": ("恢复整个档案到这个时间点", "Restore the whole profile as it was at"),
+        "hist.day": ("日期", "Date"),
+        "hist.time": ("时间", "Time"),
+        "hist.restore_all": ("恢复整个档案", "Restore the whole profile"),
+        "hist.restored_all": (
+            "档案已恢复到 {when}：{tables}。",
+            "The profile is back as it was at {when}: {tables}.",
+        ),
+        "hist.same": ("那时的内容和现在一样，没有需要恢复的。", "Nothing differs from then; nothing to restore."),
+        "hist.none": ("还没有修改记录。", "No saves yet."),
+        "hist.policy": (
+            "保留规则：每张表最近 {recent} 次保存和最近 {days} 天内的所有保存都会保留；更早的每天保留最后一次，"
+            "{keep} 天以前的删除。整个数据库每天自动备份一次，保留最近 {backups} 份，位置：{folder}",
+            "What is kept: the newest {recent} saves of each table and every save of the last {days} days; older "
+            "ones are thinned to the last of each day, and those older than {keep} days go. The whole database "
+            "is backed up once a day, the newest {backups} kept, in: {folder}",
+        ),
+        "nav.history": ("修改记录", "History"),
+        "profile.name_taken": (
+            "已经有叫“{name}”的档案了，请换一个名字。",
+            "A profile named “{name}” already exists; choose another name.",
+        ),
+        "profile.not_saved": ("档案没有保存：{reason}", "The profile was not saved: {reason}"),
+        "app.crashed": (
+            "这个页面出了意外的问题，已经停止显示。你的数据没有受影响：已经保存的内容都在。请刷新页面再试；"
+            "如果还是这样，可以换一个页面或撤销上一步修改。",
+            "Something unexpected went wrong on this page, so it stopped. Your data is safe: everything saved is "
+            "still there. Reload the page and try again; if it happens again, open another page or undo your "
+            "last change.",
+        ),
     }
 )

@@ -377,6 +377,10 @@ class Profile:
     name: str
     sections: dict[str, pd.DataFrame] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
+    revs: dict[str, int] = field(default_factory=dict)  # each section's saved revision (core.store)
+
+    def rev(self, name: str) -> int:
+        return self.revs.get(name, 0)
 
     def section(self, name: str) -> pd.DataFrame:
         frame = self.sections.get(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import streamlit as st
 
@@ -78,3 +79,36 @@ def current_lpr() -> Decimal:
     from core.apr import DEFAULT_LPR
 
     return Decimal(str(st.session_state.get("settings.lpr", float(DEFAULT_LPR)))).quantize(Decimal("0.01"))
+
+
+def log_failure(exc: BaseException) -> None:
+    """One line in the server log: the kind of failure and where, never its message (which
+    may quote the user's own text or amounts)."""
+    import logging
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ", ".join(f"{Path(f.filename).name}:{f.lineno}" for f in frames[-4:])
+    logging.getLogger("repay_planner").error("%s at %s", type(exc).__name__, where)
+
+
+def guarded(callback):
+    """A widget callback that can never show a traceback: a database failure becomes the
+    plain notice of a save that did not happen, anything else the "unexpected" notice."""
+    import functools
+    import sqlite3
+
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        from core.store import StoreError, save_error_code
+        from ui.state import NOTICES
+
+        try:
+            return callback(*args, **kwargs)
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            st.session_state.setdefault(NOTICES, []).append(("failure", "profile", save_error_code(exc), []))
+        except Exception as exc:  # noqa: BLE001 - the boundary: nothing reaches the user raw
+            log_failure(exc)
+            st.session_state.setdefault(NOTICES, []).append(("crash", "", None, []))
+
+    return run

@@ -2,7 +2,10 @@
 
 Follows the pattern Streamlit recommends: the editor is fed the saved frame; its edit
 state is applied in the on_change callback (core.editing.apply_edits, a pure function),
-normalised and saved; the next run feeds the newly saved frame.
+normalised and saved; the next run feeds the newly saved frame. The callback knows the
+revision the table was shown at, so a save from a stale tab is merged, never silently
+written over newer data; a save that fails or is refused resets the editor, so that the
+table never shows as saved what the database does not hold.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ import streamlit as st
 from core.editing import apply_edits
 from core.i18n import field_label, t
 from core.profile import SCHEMAS, normalize_section
-from ui.common import lang, tr
-from ui.state import current_profile, save_section
+from ui.common import guarded, lang, tr
+from ui.state import current_profile, note_outcome, save_section
 
 MAX_MONEY = 100_000_000.0
 
@@ -57,15 +60,24 @@ def _column_config(section: str) -> dict:
     return config
 
 
+def reset_editor(section: str) -> None:
+    """Drop the editor's pending edits: the next run shows what is saved."""
+    st.session_state[f"{section}.editor.gen"] = st.session_state.get(f"{section}.editor.gen", 0) + 1
+
+
 def section_editor(
     section: str, height: int | None = None, fallback: pd.DataFrame | None = None, overrides: dict | None = None
 ) -> None:
     """The editor for one section; ``fallback`` is shown (and edited from) while the section is empty."""
-    key = f"{section}.editor"
-    frame = current_profile().section(section)
+    generation = st.session_state.get(f"{section}.editor.gen", 0)
+    key = f"{section}.editor" + (f".{generation}" if generation else "")
+    profile = current_profile()
+    saved, rev = profile.section(section), profile.rev(section)
+    frame = saved
     if frame.empty and fallback is not None:
         frame, _ = normalize_section(section, fallback)
     # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into blank.
+    frame = frame.copy()
     for column in SCHEMAS[section]:
         if column.kind in ("text", "month"):
             frame[column.name] = frame[column.name].fillna("")
@@ -73,9 +85,11 @@ def section_editor(
     def on_change() -> None:
         edits = st.session_state.get(key) or {}
         edited = apply_edits(frame, edits)
-        errors, created = save_section(section, edited, tr("profile.own_name"))
-        st.session_state[f"{section}.errors"] = errors
-        if created:
+        outcome = save_section(section, edited, tr("profile.own_name"), base=(saved, rev))
+        st.session_state[f"{section}.errors"] = outcome.errors if outcome.saved else []
+        if not note_outcome(outcome, section) or outcome.merged:
+            reset_editor(section)  # show what the database holds, not the unsaved edit
+        if outcome.created:
             st.session_state["profile.just_created"] = True
 
     st.data_editor(
@@ -86,7 +100,7 @@ def section_editor(
         width="stretch",
         height=height or "auto",
         column_config={**_column_config(section), **(overrides or {})},
-        on_change=on_change,
+        on_change=guarded(on_change),
     )
     errors = st.session_state.get(f"{section}.errors") or []
     if errors:

@@ -1,25 +1,99 @@
-"""The sidebar's profile picker: switch, create, rename, export, import, delete."""
+"""The sidebar's profile picker: switch, create, rename, export, import, delete, and undo."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from functools import partial
 
 import streamlit as st
 
+from core.i18n import t
 from core.imports import RefusedFile
-from core.profile import Profile
+from core.profile import Profile, clean_name
+from core.store import StoreError, save_error_code
 from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
-from ui.common import lang, tr
+from ui.common import guarded, lang, md_escape, tr
 from ui.state import SAMPLE, active_id, current_profile, set_active, store
 
+_STORE_ERRORS = (StoreError, sqlite3.Error, OSError)
 
+
+def _failed(exc: BaseException) -> None:
+    code = save_error_code(exc)
+    st.session_state["profile.error"] = tr("profile.not_saved", reason=tr(f"{code}.what") + " " + tr(f"{code}.do"))
+
+
+@guarded
 def _on_pick(key: str) -> None:
     choice = st.session_state[key]
     set_active(None if choice == SAMPLE else int(choice))
 
 
+@guarded
 def _new_profile() -> None:
-    set_active(store().create(Profile(name=tr("profile.own_name"))))
+    try:
+        set_active(store().create(Profile(name=tr("profile.own_name"))))
+    except _STORE_ERRORS as exc:
+        _failed(exc)
+
+
+@guarded
+def _rename(profile_id: int, key: str) -> None:
+    wanted = clean_name(st.session_state.get(key) or "")
+    if not wanted:
+        return
+    try:
+        store().rename(profile_id, wanted)
+    except ValueError:
+        st.session_state["profile.error"] = tr("profile.name_taken", name=md_escape(wanted))
+    except _STORE_ERRORS as exc:
+        _failed(exc)
+    st.session_state.pop(key, None)  # the box shows the saved name again
+
+
+@guarded
+def _undo(profile_id: int) -> None:
+    try:
+        undone = store().undo(profile_id)
+    except _STORE_ERRORS as exc:
+        _failed(exc)
+        return
+    st.session_state["profile.undone"] = undone.section if undone else ""
+    refresh_editors()
+
+
+def refresh_editors() -> None:
+    """After undo or restore: every editor and form shows what is now saved."""
+    st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1
+    for section in ("worksheet", "assets", "buffers", "debts", "scenarios", "terms", "rules", "contacts", "letters"):
+        key = f"{section}.editor.gen"
+        st.session_state[key] = st.session_state.get(key, 0) + 1
+    for key in [k for k in st.session_state if str(k).startswith("lt.gen.")]:
+        st.session_state[key] += 1
+
+
+def _import(upload) -> None:
+    try:
+        imported, errors = profile_from_xlsx(upload.getvalue(), filename=upload.name)
+    except RefusedFile as refused:
+        st.session_state["profile.import_msg"] = ("error", tr("ws.refused", reason=refused.message(lang())), [])
+    except Exception:  # whatever a reader may raise: said plainly, never a crash loop
+        st.session_state["profile.import_msg"] = ("error", tr("ws.refused", reason=t("refuse.corrupt", lang())), [])
+    else:
+        try:
+            set_active(store().create(imported))
+        except _STORE_ERRORS as exc:
+            _failed(exc)
+        else:
+            messages = [e.message(lang()) for e in errors[:20]]
+            st.session_state["profile.import_msg"] = (
+                "ok",
+                tr("profile.imported", name=md_escape(imported.name)),
+                messages,
+            )
+    # A new uploader: the file is cleared, so a rerun never reads it again.
+    st.session_state["profile.upload_gen"] = st.session_state.get("profile.upload_gen", 0) + 1
 
 
 def profile_sidebar() -> None:
@@ -39,6 +113,22 @@ def profile_sidebar() -> None:
         args=(key,),
         format_func={SAMPLE: tr("profile.sample"), **names}.get,
     )
+    if current is not None and store().can_undo(current):
+        last = store().history(current, limit=1)
+        help_text = None
+        if last:
+            when = dt.datetime.fromtimestamp(last[0].saved).strftime("%m-%d %H:%M")
+            help_text = tr("hist.undo_what", where=tr(f"sheet.{last[0].section}"), when=when)
+        st.button(
+            tr("hist.undo"), key="profile.undo", on_click=_undo, args=(current,), icon=":material/undo:",
+            width="stretch", help=help_text,
+        )  # fmt: skip
+    undone = st.session_state.pop("profile.undone", None)
+    if undone is not None:
+        st.toast(tr("hist.undone", where=tr(f"sheet.{undone}")) if undone else tr("hist.nothing"))
+    error = st.session_state.pop("profile.error", None)
+    if error:
+        st.error(error, icon="⚠️")
     with st.expander(tr("profile.manage")):
         st.button(tr("profile.new"), key="profile.new", on_click=_new_profile, width="stretch")
         profile = current_profile()
@@ -58,26 +148,29 @@ def profile_sidebar() -> None:
             width="stretch",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        upload = st.file_uploader(tr("profile.import"), type=["xlsx"], key="profile.upload")
-        if upload is not None and st.session_state.get("profile.upload_done") != upload.file_id:
-            try:
-                imported, errors = profile_from_xlsx(upload.getvalue(), filename=upload.name)
-                set_active(store().create(imported))
-                st.session_state["profile.upload_done"] = upload.file_id
-                st.success(tr("profile.imported", name=imported.name))
-                for error in errors[:20]:
-                    st.caption(error.message(lang()))
-            except RefusedFile as refused:
-                st.error(tr("ws.refused", reason=refused.message(lang())))
+        upload_key = f"profile.upload.{st.session_state.get('profile.upload_gen', 0)}"
+        upload = st.file_uploader(tr("profile.import"), type=["xlsx"], key=upload_key)
+        if upload is not None:
+            _import(upload)
+            st.rerun()
+        message = st.session_state.pop("profile.import_msg", None)
+        if message:
+            kind, text, details = message
+            (st.success if kind == "ok" else st.error)(text)
+            for line in details:
+                st.caption(md_escape(line))
         if current is not None:
-            new_name = st.text_input(
-                tr("profile.rename"), value=names.get(str(current), ""), key="profile.name", max_chars=60
-            )
-            if new_name.strip() and new_name.strip() != names.get(str(current)) and new_name not in names.values():
-                store().rename(current, new_name)
-                st.rerun()
+            name_key = f"profile.name.{current}"
+            st.text_input(
+                tr("profile.rename"), value=names.get(str(current), ""), key=name_key, max_chars=60,
+                on_change=_rename, args=(current, name_key),
+            )  # fmt: skip
             confirmed = st.checkbox(tr("profile.delete_confirm"), key="profile.delete_ok")
             if confirmed and st.button(tr("profile.delete"), key="profile.delete", type="primary"):
-                store().delete(current)
-                set_active(None)
+                try:
+                    store().delete(current)
+                except _STORE_ERRORS as exc:
+                    _failed(exc)
+                else:
+                    set_active(None)
                 st.rerun()

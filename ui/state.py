@@ -2,41 +2,66 @@
 
 With no saved profile the app shows the bundled sample household (marked as sample).
 The first change made while viewing the sample saves a copy as the user's own profile,
-so nothing typed is ever lost.
+so nothing typed is ever lost. A save that cannot be made (a read-only or broken
+database, a full disk, a table past its cap) says so in plain words and is never shown
+as saved; a save made from a stale copy (another tab saved since) is merged.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from core.profile import Profile, normalize_section
-from core.store import Store, default_db_path
+from core.merge import Conflict
+from core.profile import Profile, normalize_section, over_limit
+from core.store import Store, StoreError, default_db_path, save_error_code
 from core.workbook import profile_from_xlsx
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "sample_household.xlsx"
 ACTIVE_META = "active_profile"
 SAMPLE = "sample"
+DB_OVERRIDE = "data.db_path"  # a database the user chose on the recovery page (this session)
+
+
+def db_path() -> Path:
+    chosen = st.session_state.get(DB_OVERRIDE)
+    return Path(chosen) if chosen else default_db_path()
 
 
 def store() -> Store:
-    """The store for the configured database path (one per path, kept for the server's life)."""
-    return _store(str(default_db_path()))
+    """The store for the database in use (one per path, kept for the server's life).
+    Raises StoreError when the database cannot be used (app.py shows what to do)."""
+    return _store(str(db_path()))
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return Store(path)
+    return Store(path)  # an error is not cached: the next run tries again
 
 
-@st.cache_data
+def store_problem() -> StoreError | None:
+    try:
+        store()
+    except StoreError as problem:
+        return problem
+    return None
+
+
+def reset_store() -> None:
+    _store.clear()
+
+
+@st.cache_data(show_spinner=False)
 def _sample_workbook() -> bytes:
     return SAMPLE_PATH.read_bytes()
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def _sample_parsed() -> Profile:
     profile, _ = profile_from_xlsx(_sample_workbook(), filename=SAMPLE_PATH.name)
     return profile
@@ -64,7 +89,9 @@ def active_id() -> int | None:
 
 def set_active(profile_id: int | None) -> None:
     st.session_state["profile.active"] = profile_id if profile_id is not None else SAMPLE
-    store().set_meta(ACTIVE_META, str(profile_id) if profile_id is not None else SAMPLE)
+    # Remembering the choice for next time is not worth an error; this session has it.
+    with contextlib.suppress(StoreError, sqlite3.Error, OSError):
+        store().set_meta(ACTIVE_META, str(profile_id) if profile_id is not None else SAMPLE)
 
 
 def is_sample() -> bool:
@@ -77,7 +104,7 @@ def current_profile() -> Profile:
     pid = active_id()
     if pid is None:
         return _sample_parsed()
-    key = (str(default_db_path()), pid, store().version(pid))
+    key = (str(db_path()), pid, store().version(pid))
     memo = st.session_state.get("_profile_memo")
     if memo is not None and memo[0] == key:
         return memo[1]
@@ -89,22 +116,71 @@ def current_profile() -> Profile:
 def profile_key() -> tuple:
     """Identifies the open profile's current content, for caching results computed from it."""
     pid = active_id()
-    return ("sample",) if pid is None else (str(default_db_path()), pid, store().version(pid))
+    return ("sample",) if pid is None else (str(db_path()), pid, store().version(pid))
 
 
-def save_section(section: str, frame: pd.DataFrame, own_name: str) -> tuple[list, bool]:
-    """Normalise and save a section. Returns (errors, created) — created is True when the
-    sample was copied into a new profile of the user's own to hold the change."""
+@dataclass
+class SaveOutcome:
+    errors: list = field(default_factory=list)  # cells that were not valid (saved blank/default)
+    created: bool = False  # the sample was copied into a profile of the user's own
+    saved: bool = False
+    failure: str | None = None  # an i18n key: why nothing was saved
+    refused: list = field(default_factory=list)  # past a cap: the change was not saved
+    merged: bool = False  # another tab had saved this table; the changes were combined
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def __iter__(self):  # errors, created = save_section(...)
+        return iter((self.errors, self.created))
+
+
+def save_section(
+    section: str,
+    frame: pd.DataFrame,
+    own_name: str,
+    base: tuple[pd.DataFrame, int] | None = None,
+) -> SaveOutcome:
+    """Normalise and save a section. ``base`` is the saved frame and revision the change
+    was made from: if another tab saved since, the two are merged (core.store.save_merged)."""
     clean, errors = normalize_section(section, frame)
-    pid = active_id()
-    created = False
-    if pid is None:
-        profile = sample_profile()
-        profile.name = own_name
-        profile.sections[section] = clean
-        pid = store().create(profile)
-        set_active(pid)
-        created = True
-    else:
-        store().save_section(pid, section, clean)
-    return errors, created
+    outcome = SaveOutcome(errors=errors)
+    full = over_limit(errors)
+    if full:
+        outcome.refused = full
+        return outcome
+    try:
+        pid = active_id()
+        if pid is None:
+            profile = sample_profile()
+            profile.name = own_name
+            profile.sections[section] = clean
+            pid = store().create(profile)
+            set_active(pid)
+            outcome.created = True
+        elif base is not None:
+            merged = store().save_merged(pid, section, clean, base[0], base[1])
+            outcome.merged, outcome.conflicts = merged.merged, merged.conflicts
+        else:
+            store().save_section(pid, section, clean)
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        outcome.failure = save_error_code(exc)
+        return outcome
+    outcome.saved = True
+    return outcome
+
+
+NOTICES = "save.notices"
+
+
+def note_outcome(outcome: SaveOutcome, section: str) -> bool:
+    """Keep what a save's user must be told (shown at the top of the next run by
+    show_notices). Returns True if the change was saved."""
+    notices = st.session_state.setdefault(NOTICES, [])
+    if outcome.failure:
+        notices.append(("failure", section, outcome.failure, []))
+    elif outcome.refused:
+        notices.append(("refused", section, None, outcome.refused))
+    elif outcome.conflicts:
+        notices.append(("conflict", section, None, outcome.conflicts))
+    elif outcome.merged:
+        notices.append(("merged", section, None, []))
+    return outcome.saved

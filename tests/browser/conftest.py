@@ -43,7 +43,7 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                "server.py",
                 "--server.port",
                 str(self.port),
                 "--server.address",

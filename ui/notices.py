@@ -1,0 +1,55 @@
+"""Telling the user what happened to a save: not saved (and why, and what to do), refused
+past a cap, or combined with a change made in another tab (and which cells clashed)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.i18n import field_label, t
+from ui.common import lang, md_escape, tr
+from ui.state import NOTICES, note_outcome
+
+
+def _value(value: object) -> str:
+    return "—" if value is None or value == "" else md_escape(value)
+
+
+def render(kind: str, section: str, code: str | None, items: list) -> None:
+    language = lang()
+    where = t(f"sheet.{section}", language) if section != "profile" else tr("profile.label")
+    if kind == "failure":
+        st.error(tr("save.failed", where=where) + " " + tr(f"{code}.what") + "\n\n" + tr(f"{code}.do"), icon="⚠️")
+    elif kind == "refused":
+        lines = "\n".join(f"- {md_escape(e.message(language))}" for e in items)
+        st.error(tr("save.refused", where=where) + "\n" + lines, icon="⚠️")
+    elif kind == "conflict":
+        lines = []
+        for c in items[:10]:
+            if c.column is None:
+                lines.append("- " + tr("save.conflict_row", row=c.row))
+            else:
+                label = field_label(section, c.column, language)
+                lines.append(
+                    "- "
+                    + tr("save.conflict_cell", row=c.row, column=label, mine=_value(c.mine), theirs=_value(c.theirs))
+                )
+        st.warning(tr("save.conflict", where=where, n=len(items)) + "\n" + "\n".join(lines), icon="🔀")
+    elif kind == "crash":
+        st.error(tr("app.crashed"), icon="⚠️")
+    elif kind == "merged":
+        st.toast(tr("save.merged", where=where), icon="🔀")
+
+
+def show_notices() -> None:
+    """Everything saves since the last run have to say (called once per run, by app.py)."""
+    for notice in st.session_state.pop(NOTICES, []):
+        render(*notice)
+
+
+def saved_or_said(outcome, section: str) -> bool:
+    """For saves made in the page run itself: True if saved; otherwise what went wrong
+    is shown right here."""
+    saved = note_outcome(outcome, section)
+    if not saved or outcome.conflicts:
+        show_notices()
+    return saved
