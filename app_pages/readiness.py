@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.charts import scenario_label
 from core.months import format_month, parse_month
-from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES
+from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, normalize_section
 from core.readiness import case_from_profile, check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import prepared, result_of
@@ -24,7 +24,12 @@ profile = current_profile()
 case = case_from_profile(profile)
 generation = st.session_state.get("rd.gen", 0)  # a new set of widgets after undo or a failed save
 prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else "")
-case_base = (profile.section("case"), profile.rev("case"))  # a new set of widgets when another profile opens
+# The answers as this page shows them (a blank form when none are saved yet): a save from
+# a tab left open elsewhere is merged answer by answer.
+_shown_case = profile.section("case")
+if _shown_case.empty:
+    _shown_case = normalize_section("case", pd.DataFrame([{doc: False for doc in DOCUMENTS}]))[0]
+case_base = (_shown_case, profile.rev("case"))  # a new set of widgets when another profile opens
 
 
 @guarded

@@ -313,7 +313,6 @@ TEXTS.update(
         "field.liquidity": ("变现能力", "Liquidity"),
         "field.sale_discount": ("出售折价（%）", "Sale discount (%)"),
         "field.pledged_for": ("抵押给哪笔债务", "Pledged for debt"),
-        "field.lender": ("债权人", "Lender"),
         "field.lender_type": ("债权人类型", "Lender type"),
         "sheet.worksheet": ("收支表", "Income & expenses"),
         "sheet.assets": ("资产", "Assets"),
@@ -720,7 +719,7 @@ TEXTS.update(
 TEXTS.update(
     {
         "err.not_yes_no": ("{field}：“{value}”应为 是/否", "{field}: '{value}' should be yes or no"),
-        "err.bad_date": (
+        "err.bad_day": (
             "{field}：“{value}”不是有效日期（格式 YYYY-MM-DD，如 2026-11-23）",
             "{field}: '{value}' is not a date (use YYYY-MM-DD, e.g. 2026-11-23)",
         ),

@@ -52,8 +52,13 @@ def _match(base: list[dict], other: list[dict], columns: list[str]) -> list[int 
         if slots:
             mapping[i] = slots.pop(0)
             used.add(mapping[i])
-    for i in range(len(base)):  # changed in place: the same position, if still free
-        if mapping[i] is None and i < len(other) and i not in used:
+    for i in range(len(base)):  # changed in place: the same position, still free, a cell alike
+        if (
+            mapping[i] is None
+            and i < len(other)
+            and i not in used
+            and (len(columns) == 1 or any(_same(base[i].get(c), other[i].get(c)) for c in columns))
+        ):
             matched_after = [mapping[k] for k in range(i + 1, len(base)) if mapping[k] is not None]
             if all(m > i for m in matched_after):  # keeps the order of the rows
                 mapping[i] = i

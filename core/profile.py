@@ -301,7 +301,7 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
                 return format_date(parse_date(raw))
             return format_datetime(parse_datetime(raw))
         except ValueError:
-            code = "err.bad_date" if column.kind == "date" else "err.bad_datetime"
+            code = "err.bad_day" if column.kind == "date" else "err.bad_datetime"
             errors.append(InputError(column.name, code, {"value": str(value)}, row=row, sheet=section))
             return None
     if column.kind == "month":

@@ -1,0 +1,261 @@
+"""The profile store: revisions, stale writes, undo and restore, history pruning, backups,
+migrations from an older database, private files, and plain failures."""
+
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.profile import Profile, normalize_section
+from core.store import KEEP_RECENT, SCHEMA_VERSION, StaleWrite, Store, StoreError, replace_database
+
+ROOT = Path(__file__).parent.parent
+
+
+def worksheet(*amounts):
+    rows = [{"category": f"c{i}", "amount": a} for i, a in enumerate(amounts)]
+    return normalize_section("worksheet", pd.DataFrame(rows))[0]
+
+
+def amounts(store, pid):
+    return store.load(pid).section("worksheet")["amount"].tolist()
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "data" / "profiles.sqlite3")
+
+
+def test_files_are_private(tmp_path):
+    store = Store(tmp_path / "data" / "profiles.sqlite3")
+    store.create(Profile(name="p"))
+    store.backup()
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(store.backup_dir.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in store.backups())
+
+
+def test_a_stale_save_is_refused_and_merged_cell_by_cell(store):
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(100, 200)}))
+    shown = store.load(pid)  # both tabs show revision 1
+    base, rev = shown.section("worksheet"), shown.rev("worksheet")
+    tab_a = base.copy()
+    tab_a.loc[0, "amount"] = 111.0
+    assert store.save_section(pid, "worksheet", tab_a, base_rev=rev) == rev + 1
+    tab_b = base.copy()
+    tab_b.loc[1, "amount"] = 222.0
+    with pytest.raises(StaleWrite):
+        store.save_section(pid, "worksheet", tab_b, base_rev=rev)
+    outcome = store.save_merged(pid, "worksheet", tab_b, base, rev)
+    assert outcome.merged and outcome.conflicts == []
+    assert amounts(store, pid) == [111.0, 222.0]  # neither edit lost
+
+
+def test_a_clash_keeps_the_newer_value_and_this_sides_whole_version(store):
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(100, 200)}))
+    shown = store.load(pid)
+    base, rev = shown.section("worksheet"), shown.rev("worksheet")
+    newer = base.copy()
+    newer.loc[0, "amount"] = 111.0
+    store.save_section(pid, "worksheet", newer, base_rev=rev)
+    mine = base.copy()
+    mine.loc[0, "amount"] = 999.0
+    outcome = store.save_merged(pid, "worksheet", mine, base, rev)
+    assert [(c.row, c.column) for c in outcome.conflicts] == [(1, "amount")]
+    assert amounts(store, pid) == [111.0, 200.0]
+    kept = store.history(pid)[0]
+    assert kept.kind == "conflict" and kept.id == outcome.kept_id
+    store.restore_revision(pid, kept.id)  # the user decides theirs should win after all
+    assert amounts(store, pid) == [999.0, 200.0]
+
+
+def test_undo_steps_back_one_change_at_a_time_across_tables(store):
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(1)}))
+    store.save_section(pid, "worksheet", worksheet(2))
+    store.save_section(pid, "worksheet", worksheet(3))
+    debts = normalize_section("debts", pd.DataFrame([{"name": "借呗", "principal": 5000, "rate": 18, "months": 12}]))[0]
+    store.save_section(pid, "debts", debts)
+    assert store.undo(pid).section == "debts" and store.load(pid).section("debts").empty
+    assert store.undo(pid).section == "worksheet" and amounts(store, pid) == [2.0]
+    assert store.undo(pid).section == "worksheet" and amounts(store, pid) == [1.0]
+    assert store.undo(pid) is None and not store.can_undo(pid)
+    assert amounts(store, pid) == [1.0]
+
+
+def test_restore_the_whole_profile_as_it_was_at_a_moment(store):
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(1)}))
+    store.save_section(pid, "worksheet", worksheet(2))
+    time.sleep(0.05)
+    moment = time.time()
+    time.sleep(0.05)
+    store.save_section(pid, "worksheet", worksheet(3))
+    store.save_section(pid, "debts", normalize_section("debts", pd.DataFrame([{"name": "x", "principal": 1, "rate": 1, "months": 1}]))[0])  # fmt: skip
+    assert sorted(store.restore_to(pid, moment)) == ["debts", "worksheet"]
+    assert amounts(store, pid) == [2.0] and store.load(pid).section("debts").empty
+    assert store.restore_to(pid, moment) == []  # already so
+    store.undo(pid)  # a restore can be undone like any change
+    assert not store.load(pid).section("debts").empty and amounts(store, pid) == [2.0]
+
+
+def test_pruning_keeps_recent_saves_and_one_a_day_of_older_ones(store):
+    pid = store.create(Profile(name="p"))
+    for i in range(KEEP_RECENT + 30):
+        store.save_section(pid, "worksheet", worksheet(i + 1))
+    now = time.time()
+    with closing(sqlite3.connect(store.path)) as db, db:  # make the first 60 saves old: 40 days ago, 2 a day
+        ids = [
+            r[0] for r in db.execute("SELECT id FROM revisions WHERE section='worksheet' AND kind='edit' ORDER BY id")
+        ]
+        for k, rid in enumerate(ids[:60]):
+            db.execute("UPDATE revisions SET saved = ? WHERE id = ?", (now - (70 - k // 2) * 86400, rid))
+    gone = store.prune(now)
+    with closing(sqlite3.connect(store.path)) as db:
+        left = db.execute("SELECT count(*) FROM revisions WHERE section='worksheet'").fetchone()[0]
+    assert gone > 0 and left >= KEEP_RECENT
+    assert amounts(store, pid) == [float(KEEP_RECENT + 30)]  # the current state is never pruned
+
+
+OLD_SCHEMA = """
+CREATE TABLE profiles (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,
+    settings TEXT NOT NULL DEFAULT '{}', created REAL NOT NULL, updated REAL NOT NULL);
+CREATE TABLE sections (profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    section TEXT NOT NULL, records TEXT NOT NULL, PRIMARY KEY (profile_id, section));
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def test_an_older_database_opens_in_this_version_with_a_backup_first(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    with closing(sqlite3.connect(path)) as db, db:  # as version 0.1 wrote it
+        db.executescript(OLD_SCHEMA)
+        db.execute("INSERT INTO profiles (name, settings, created, updated) VALUES ('旧档案', '{}', 1, 1)")
+        db.execute(
+            "INSERT INTO sections VALUES (1, 'worksheet', ?)",
+            (json.dumps([{"category": "工资", "direction": "income", "amount": 9000.0}], ensure_ascii=False),),
+        )
+    store = Store(path)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.list_profiles() == [(1, "旧档案")]
+    assert amounts(store, 1) == [9000.0]
+    assert any("migration" in b.name for b in store.backups())
+    store.save_section(1, "worksheet", worksheet(1))
+    store.undo(1)
+    assert amounts(store, 1) == [9000.0]  # the migrated state is the first revision
+
+
+@pytest.mark.parametrize(
+    "content,code",
+    [(b"", "store.empty_file"), (b"this is not a database at all" * 100, "store.corrupt")],
+)
+def test_a_broken_database_says_what_happened(tmp_path, content, code):
+    path = tmp_path / "profiles.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as problem:
+        Store(path)
+    assert problem.value.code == code
+
+
+def test_a_database_from_a_newer_version_is_not_touched(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    Store(path).create(Profile(name="p"))
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="store.newer"):
+        Store(path)
+
+
+def test_restore_from_a_backup_keeps_the_broken_file(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    good = Store(path)
+    good.create(Profile(name="kept"))
+    backup = good.backup()
+    path.write_bytes(b"garbage" * 1000)
+    aside = replace_database(path, backup)
+    assert aside.read_bytes().startswith(b"garbage")
+    assert [name for _, name in Store(path).list_profiles()] == ["kept"]
+
+
+def _readonly_run(code: str) -> subprocess.CompletedProcess:
+    """Run code with no way to write a file its mode forbids, even as root (setpriv drops
+    the capability that lets root ignore permissions)."""
+    command = [sys.executable, "-c", code]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot make a file read-only")
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", "--bounding-set", caps, "--inh-caps", caps, *command]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_a_read_only_database_is_said_plainly_and_nothing_is_shown_as_saved(tmp_path):
+    folder = tmp_path / "data"
+    path = folder / "profiles.sqlite3"
+    pid = Store(path).create(Profile(name="p", sections={"worksheet": worksheet(100)}))
+    path.chmod(0o400)
+    folder.chmod(0o500)
+    try:
+        result = _readonly_run(
+            "from core.store import Store, StoreError\n"
+            f"try:\n    Store({str(path)!r})\nexcept StoreError as e:\n    print(e.code)\n"
+        )
+        assert result.stdout.strip() == "store.readonly", result.stderr
+        # A database that turns read-only while in use: the save fails, nothing changes.
+        result = _readonly_run(
+            "import sqlite3\nfrom core.store import Store, save_error_code\nimport pandas as pd\n"
+            "from core.profile import normalize_section\n"
+            f"s = Store.__new__(Store); s.path = __import__('pathlib').Path({str(path)!r})\n"
+            "frame = normalize_section('worksheet', pd.DataFrame([{'category': 'x', 'amount': 1}]))[0]\n"
+            f"try:\n    s.save_section({pid}, 'worksheet', frame)\nexcept Exception as e:\n    print(save_error_code(e))\n"
+        )
+        assert result.stdout.strip() in ("store.readonly", "store.unavailable"), result.stderr
+    finally:
+        folder.chmod(0o700)
+        path.chmod(0o600)
+    assert amounts(Store(path), pid) == [100.0]
+
+
+def test_rename_compares_names_as_stored(store):
+    a = store.create(Profile(name="家"))
+    b = store.create(Profile(name="Other"))
+    with pytest.raises(ValueError, match="taken"):
+        store.rename(b, "家 ")
+    assert store.rename(b, "  新名字\x0b ") == "新名字"
+    assert store.create(Profile(name=" 家 ")) != a and dict(store.list_profiles())[a] == "家"
+
+
+_CREATE = """
+import sys, time
+from core.profile import Profile
+from core.store import Store
+store = Store(sys.argv[1], backups=False)
+start = float(sys.argv[2])
+while time.time() < start:
+    time.sleep(0.001)
+for _ in range(10):
+    store.create(Profile(name="我的档案"))
+"""
+
+
+def test_two_processes_creating_at_once_both_succeed_with_unique_names(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    Store(path)
+    start = str(time.time() + 1.5)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _CREATE, str(path), start], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for proc in procs:
+        assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    names = [name for _, name in Store(path).list_profiles()]
+    assert len(names) == 20 and len(set(names)) == 20
