@@ -13,7 +13,7 @@ from core.i18n import LANGS
 from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, log_failure, tr
 from ui.notices import show_notices
 from ui.profiles import profile_sidebar
-from ui.recovery import recovered_notice, recovery_page
+from ui.recovery import STORE_ERRORS, as_store_error, recovered_notice, recovery_page, show_store_failure
 from ui.state import store_problem
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
@@ -51,12 +51,16 @@ with st.sidebar:
             key="settings.lpr",
         )
     if problem is None:
-        profile_sidebar()
+        try:
+            profile_sidebar()
+        except STORE_ERRORS as exc:  # the database failed while in use (e.g. turned read-only)
+            problem = as_store_error(exc)
     st.caption(":material/lock: " + tr("app.privacy"))
 
 if problem is not None:
     # The database cannot be used: say what happened and what to do, and show no page
-    # that would look as if it could save.
+    # that would look as if it could save. A change just lost is said first.
+    show_notices()
     recovery_page(problem)
     st.stop()
 
@@ -101,6 +105,8 @@ pages = {
 page = st.navigation(pages)
 try:
     page.run()
+except STORE_ERRORS as exc:
+    show_store_failure(as_store_error(exc))
 except Exception as exc:  # noqa: BLE001 - the boundary: no traceback, no user text in the log
     log_failure(exc)
     st.error(tr("app.crashed"), icon="⚠️")

@@ -174,6 +174,7 @@ class Store:
             with closing(self._connect()) as db:
                 db.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 version = db.execute("PRAGMA user_version").fetchone()[0]
+                db.execute("PRAGMA journal_mode = WAL")  # kept in the file: set once
             if version > SCHEMA_VERSION:
                 raise StoreError("store.newer", self.path)
             if existed and version < SCHEMA_VERSION and backups:
@@ -188,10 +189,17 @@ class Store:
         except OSError:
             raise StoreError("store.unavailable", self.path) from None
 
+    def check(self) -> None:
+        """Raise StoreError if the database stopped being usable since it was opened (its
+        file turned read-only, or went away): cheap, for every run of the app."""
+        if not self.path.exists():
+            raise StoreError("store.unavailable", self.path)
+        if not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK):
+            raise StoreError("store.readonly", self.path)
+
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
         return db
 
     @contextmanager

@@ -11,9 +11,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.store import DB_NAME, Store, StoreError, replace_database
+from core.store import DB_NAME, Store, StoreError, replace_database, save_error_code
 from ui.common import guarded, md_escape, tr
 from ui.state import DB_OVERRIDE, db_path, reset_store
+
+STORE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
+def as_store_error(exc: BaseException) -> StoreError:
+    return exc if isinstance(exc, StoreError) else StoreError(save_error_code(exc), db_path())
+
+
+def show_store_failure(problem: StoreError) -> None:
+    """A database failure while a page was shown: what happened and what to do."""
+    st.error(tr(f"{problem.code}.what") + "\n\n" + tr(f"{problem.code}.do"), icon="⚠️")
 
 
 def _backups(path: Path) -> list[Path]:
@@ -87,7 +98,8 @@ def recovery_page(problem: StoreError) -> None:
         st.button(tr("rec.fresh"), key="rec.fresh", on_click=_restore, args=(path, None))
     st.subheader(tr("rec.folder"))
     key = "rec.folder_path"
-    st.text_input(tr("rec.folder"), key=key, help=tr("rec.folder_help"), label_visibility="collapsed",
+    st.caption(tr("rec.folder_help"))
+    st.text_input(tr("rec.folder"), key=key, label_visibility="collapsed",
                   placeholder=str(Path.home() / "repay-planner"))  # fmt: skip
     st.button(tr("rec.use_folder"), key="rec.use", on_click=_use_folder, args=(path, key), type="primary")
 

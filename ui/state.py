@@ -46,7 +46,7 @@ def _store(path: str) -> Store:
 
 def store_problem() -> StoreError | None:
     try:
-        store()
+        store().check()
     except StoreError as problem:
         return problem
     return None

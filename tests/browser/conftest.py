@@ -29,16 +29,19 @@ def _free_port() -> int:
 class Server:
     """A streamlit server process that can be restarted on the same port and data."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, prefix: list[str] | None = None):
         self.port = _free_port()
         self.data_dir = data_dir
+        self.prefix = prefix or []  # e.g. setpriv, to run without root's override of file modes
         self.proc: subprocess.Popen | None = None
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = data_dir.parent / f"server-{self.port}.log"
 
     def start(self) -> None:
         env = {**os.environ, "REPAY_PLANNER_DATA": str(self.data_dir)}
         self.proc = subprocess.Popen(
             [
+                *self.prefix,
                 sys.executable,
                 "-m",
                 "streamlit",
@@ -55,8 +58,8 @@ class Server:
             ],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
         )
         deadline = time.time() + 60
         while time.time() < deadline:
