@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.contacts import due_followups, new_entry
 from core.profile import CHANNELS, OUTCOMES
-from ui.common import followup_text, lang, tr
+from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
 from ui.state import current_profile, is_sample, save_section
@@ -59,7 +59,7 @@ if submitted:
             base=(log, profile.rev("contacts")),
         )
         if outcome.errors:
-            st.error("\n".join(f"- {e.message(lang())}" for e in outcome.errors), icon="⚠️")
+            st.error("\n".join(f"- {md_escape(e.message(lang()))}" for e in outcome.errors), icon="⚠️")
         elif saved_or_said(outcome, "contacts"):
             st.session_state["ct.added"] = True
             if outcome.created:

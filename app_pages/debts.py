@@ -9,7 +9,7 @@ from core.household import standing
 from core.i18n import t
 from core.money import from_cents
 from core.months import format_month
-from ui.common import current_lpr, lang, tr
+from ui.common import current_lpr, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.state import current_profile, is_sample
 
@@ -22,7 +22,7 @@ section_editor("debts")
 lpr = current_lpr()
 s = standing(current_profile(), lpr)
 if s.debt_errors:
-    st.warning("\n".join(f"- {e.message(lang())}" for e in s.debt_errors), icon="⚠️")
+    st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in s.debt_errors), icon="⚠️")
 st.subheader(tr("db.computed"))
 rows = []
 for line in s.debts:

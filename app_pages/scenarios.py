@@ -124,7 +124,7 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
                 st.session_state["sc.added"] = name
                 st.rerun()
 if st.session_state.get("sc.added"):
-    st.success(tr("sc.preset.added", name=st.session_state.pop("sc.added")), icon=":material/check_circle:")
+    st.success(tr("sc.preset.added", name=md_escape(st.session_state.pop("sc.added"))), icon=":material/check_circle:")
 
 with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
     st.caption(tr("sc.edit_help"))
@@ -143,14 +143,14 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
         },
     )
     if term_errors:
-        st.warning("\n".join(f"- {e.message(lang())}" for e in term_errors), icon="⚠️")
+        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon="⚠️")
 
 for result in results:
     if result.errors:
         st.warning(
-            tr("sc.invalid", name=charts.scenario_label(result, lang()))
+            tr("sc.invalid", name=md_escape(charts.scenario_label(result, lang())))
             + "\n"
-            + "\n".join(f"- {e.message(lang())}" for e in result.errors),
+            + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors),
             icon="⚠️",
         )
 

@@ -10,7 +10,7 @@ from core.imports import Mapping, RefusedFile, read_statement
 from core.imports.categories import default_rules
 from core.money import from_cents
 from core.profile import normalize_section
-from ui.common import lang, money_cents, readable_section, tr
+from ui.common import lang, md_escape, money_cents, readable_section, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
 from ui.state import current_profile, is_sample, save_section
@@ -44,7 +44,7 @@ with st.expander(tr("ws.import"), expanded=False):
                 mapping=mapping,
             )
         except RefusedFile as refused:
-            st.error(tr("ws.refused", reason=refused.message(lang())), icon="⛔")
+            st.error(tr("ws.refused", reason=md_escape(refused.message(lang()))), icon="⛔")
     if result is not None and result.kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
         options = [""] + [h for h in result.header if h]
@@ -64,7 +64,7 @@ with st.expander(tr("ws.import"), expanded=False):
             st.warning(
                 tr("ws.row_errors", n=len({e.row for e in result.errors}))
                 + "\n"
-                + "\n".join(f"- {e.message(lang())}" for e in result.errors[:50])
+                + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors[:50])
             )
         if result.kind == "statement":
             st.write(

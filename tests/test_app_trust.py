@@ -206,8 +206,9 @@ def test_user_text_never_becomes_markdown_on_any_page(page):
     ]  # fmt: skip
     own_profile(
         debts=debts,
-        scenarios=[{"name": HOSTILE}],
-        terms=[{"scenario": HOSTILE, "debt": HOSTILE, "term": "extension", "months": 24}],
+        scenarios=[{"name": HOSTILE}, {"name": HOSTILE[:20]}],
+        terms=[{"scenario": HOSTILE, "debt": HOSTILE, "term": "extension", "months": 24},
+               {"scenario": HOSTILE[:20], "debt": HOSTILE, "term": "rate_cut", "rate": 99}],  # invalid: says the name
         contacts=[{"when": "2026-11-20 10:00", "lender": HOSTILE, "said": HOSTILE, "follow_up": "2026-11-21"}],
         worksheet=[{"category": HOSTILE, "direction": "income", "amount": 9000},
                    {"category": "房租", "amount": 2000}],

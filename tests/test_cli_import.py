@@ -97,3 +97,16 @@ def test_refused_files_exit_2_with_one_line(tmp_path, name, maker, fragment):
 def test_missing_file_exit_2():
     result = run("/no/such/statement.csv")
     assert result.returncode == 2 and "No such file" in result.stderr
+
+
+def test_an_import_with_no_readable_row_exits_2_with_the_first_reasons(tmp_path):
+    result = run(write(tmp_path, "bad.csv", "日期,摘要,金额\n昨天,超市,-1\n".encode()), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "row 2" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cmb_statement_with_a_time_column(tmp_path):
+    result = run(write(tmp_path, "cmb.csv", make.cmb_csv()), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["transactions"] == 4 and data["months"] == 2 and data["errors"] == []

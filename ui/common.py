@@ -61,7 +61,7 @@ def show_errors(errors, heading_key: str | None = None) -> None:
     """List collected input errors in one warning box, in the user's language."""
     if not errors:
         return
-    lines = [f"- {e.message(lang())}" for e in errors]
+    lines = [f"- {md_escape(e.message(lang()))}" for e in errors]
     heading = tr(heading_key) + "\n" if heading_key else ""
     st.error(heading + "\n".join(lines), icon="⚠️")
 

@@ -16,7 +16,7 @@ import streamlit as st
 from core.editing import apply_edits
 from core.i18n import field_label, t
 from core.profile import SCHEMAS, normalize_section
-from ui.common import guarded, lang, tr
+from ui.common import guarded, lang, md_escape, tr
 from ui.state import current_profile, note_outcome, save_section
 
 MAX_MONEY = 100_000_000.0
@@ -104,6 +104,6 @@ def section_editor(
     )
     errors = st.session_state.get(f"{section}.errors") or []
     if errors:
-        st.warning(tr("editor.fix") + "\n" + "\n".join(f"- {e.message(lang())}" for e in errors), icon="⚠️")
+        st.warning(tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon="⚠️")
     if st.session_state.pop("profile.just_created", False):
         st.toast(tr("profile.created_from_sample"))

@@ -77,7 +77,11 @@ def _import(upload) -> None:
     try:
         imported, errors = profile_from_xlsx(upload.getvalue(), filename=upload.name)
     except RefusedFile as refused:
-        st.session_state["profile.import_msg"] = ("error", tr("ws.refused", reason=refused.message(lang())), [])
+        st.session_state["profile.import_msg"] = (
+            "error",
+            tr("ws.refused", reason=md_escape(refused.message(lang()))),
+            [],
+        )
     except Exception:  # whatever a reader may raise: said plainly, never a crash loop
         st.session_state["profile.import_msg"] = ("error", tr("ws.refused", reason=t("refuse.corrupt", lang())), [])
     else:
