@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +11,7 @@ from core import charts
 from core.apr import rate_flags
 from core.i18n import t
 from core.months import format_month
-from core.negotiate import sweep, what_to_ask
+from core.negotiate import DEFAULT_TARGETS, default_targets, sweep, what_to_ask
 from core.profile import LENDER_TYPES, Profile
 from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
@@ -49,6 +51,31 @@ def _sweep(key: tuple, targets: tuple, axis: str, margin: int, _h):
         values = [float(v) for v in range(5, 101, 5)] + [2.5]
         values = sorted(values)
     return sweep(h, list(targets), list(range(3, 151, 3)), values, axis, margin)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results) -> list[dict]:
+    """The negotiated offers table (a true APR per offer: an IRR each, so kept with the results)."""
+    lpr = Decimal(lpr_text)
+    rows = []
+    for r in _results[1:]:
+        for track in r.tracks:
+            if not track.negotiated:
+                continue
+            apr = track.offer_apr()
+            rows.append(
+                {
+                    t("sc.col.scenario", language): charts.scenario_label(r, language),
+                    t("sc.col.debt", language): track.name,
+                    t("sc.col.new_payment", language): float(track.offer_payment()) / 100,
+                    t("sc.col.months", language): track.offer_months(),
+                    t("sc.col.apr", language): "—" if apr is None else f"{apr}%",
+                    t("db.col.flag", language): "; ".join(
+                        t(f"flag.{f}", language, line=f"{4 * lpr}") for f in rate_flags(apr, lpr)
+                    ),
+                }
+            )
+    return rows
 
 
 def _target_label(value: str) -> str:
@@ -226,23 +253,7 @@ with tab_cost:
     st.plotly_chart(figures["cost"], key="sc.chart.cost", config={"displaylogo": False})
 
 st.markdown(f"**{tr('sc.offers')}**")
-offers = []
-lpr = current_lpr()
-for r in results[1:]:
-    for track in r.tracks:
-        if not track.negotiated:
-            continue
-        apr = track.offer_apr()
-        offers.append(
-            {
-                tr("sc.col.scenario"): charts.scenario_label(r, lang()),
-                tr("sc.col.debt"): track.name,
-                tr("sc.col.new_payment"): float(track.offer_payment()) / 100,
-                tr("sc.col.months"): track.offer_months(),
-                tr("sc.col.apr"): "—" if apr is None else f"{apr}%",
-                tr("db.col.flag"): "; ".join(t(f"flag.{f}", lang(), line=f"{4 * lpr}") for f in rate_flags(apr, lpr)),
-            }
-        )
+offers = _offers(key, margin, lang(), str(current_lpr()), results)
 if offers:
     st.dataframe(
         pd.DataFrame(offers),
@@ -257,7 +268,9 @@ else:
 # --- what can I ask for -----------------------------------------------------------------------
 st.subheader(tr("sc.ask"))
 st.caption(tr("sc.ask_help"))
-chosen = st.multiselect(tr("sc.ask_targets"), h.names, default=h.names, key="sc.ask.targets")
+chosen = st.multiselect(tr("sc.ask_targets"), h.names, default=default_targets(h), key="sc.ask.targets")
+if len(h.names) > DEFAULT_TARGETS and set(chosen) == set(default_targets(h)):
+    st.caption(tr("sc.ask_largest", n=DEFAULT_TARGETS))
 if chosen:
     asks = _asks(key, tuple(chosen), margin, h)
     for ask in asks:

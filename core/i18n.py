@@ -1270,6 +1270,10 @@ TEXTS.update(
             "{field}：文字太长（上限 {limit} 字），已截断",
             "{field}: the text is too long (limit {limit} characters) and was cut",
         ),
+        "sc.ask_largest": (
+            "债务较多：先选了欠款最多的 {n} 笔，可以在上面加上其他的。",
+            "You have many debts: the {n} largest are chosen to start with; add others above.",
+        ),
         # saving
         "save.failed": ("“{where}”的修改没有保存。", "Your change to “{where}” was NOT saved."),
         "save.refused": ("“{where}”的修改没有保存：", "Your change to “{where}” was not saved:"),
