@@ -85,3 +85,44 @@ def test_an_import_with_no_readable_row_is_a_refusal_that_says_why():
     message = refused.value.message("en")
     assert refused.value.code == "refuse.no_rows"
     assert "row 2" in message and "昨天" in message  # the first reasons, with their rows
+
+
+def _xlsx_with_sheet(sheet_xml: str) -> bytes:
+    """A workbook whose one sheet part is written by hand (as an unusual writer might)."""
+    import zipfile
+
+    book = Workbook()
+    book.active["A1"] = "x"
+    source = io.BytesIO()
+    book.save(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source.getvalue())) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            if item.filename == "xl/worksheets/sheet1.xml":  # stored: no zip ratio to trip over first
+                new.writestr(item.filename, sheet_xml.encode(), compress_type=zipfile.ZIP_STORED)
+            else:
+                new.writestr(item, old.read(item.filename))
+    return out.getvalue()
+
+
+NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        f'<x:worksheet {NS}><x:sheetData><x:row r="1"><x:c r="A1"/><x:c r="XFD1"/></x:row></x:sheetData></x:worksheet>',
+        f'<worksheet {NS}><sheetData><row r="1">' + "<c><v>1</v></c>" * 300 + "</row></sheetData></worksheet>",
+        f'<worksheet {NS}><sheetData><row r="1"><c r="A1048576"/></row></sheetData></worksheet>',
+        f"<worksheet {NS}><sheetData>" + "<row><c><v>1</v></c></row>" * 201_001 + "</sheetData></worksheet>",
+    ],
+    ids=["namespace-prefix", "cells-without-reference", "cell-row-beyond-its-row", "rows-without-reference"],
+)
+def test_unusual_but_valid_sheet_markup_is_measured_the_way_readers_place_cells(sheet):
+    with pytest.raises(RefusedFile, match="refuse.sheet_extent"):
+        check_upload("odd.xlsx", _xlsx_with_sheet(sheet))
+
+
+def test_the_same_markup_within_limits_passes():
+    sheet = f'<worksheet {NS}><sheetData><row r="1">' + "<c><v>1</v></c>" * 20 + "</row></sheetData></worksheet>"
+    assert check_upload("odd.xlsx", _xlsx_with_sheet(sheet)) == "xlsx"

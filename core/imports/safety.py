@@ -142,6 +142,64 @@ class _Extent:
         self.columns = max(self.columns, col)
 
 
+_C_PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,8})"')
+_C_PLAIN_COL = re.compile(rb'<c r="([A-Z]{1,4})\d')
+_ROW_PLAIN = re.compile(rb'<row r="(\d{1,8})"')
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension[\s/>][^>]*>")
+
+
+def _scan_block(block: bytes, end: int, extent: _Extent) -> None:
+    """The largest cell reference in block[:end]. When every cell and row is written the
+    usual way (<c r="B7" ...>, <row r="7" ...>, no namespace prefix) two C-speed regex
+    scans read them all; otherwise the block is walked tag by tag, placing a cell or row
+    without a reference after the one before (as the readers do)."""
+    cells = _C_PLAIN_ROW.findall(block, 0, end)
+    rows = _ROW_PLAIN.findall(block, 0, end)
+    plain = (
+        len(cells) == block.count(b"<c ", 0, end) + block.count(b"<c>", 0, end) + block.count(b"<c/", 0, end)
+        and len(rows) == block.count(b"<row ", 0, end) + block.count(b"<row>", 0, end) + block.count(b"<row/", 0, end)
+        and block.find(b":c ", 0, end) < 0
+        and block.find(b":c>", 0, end) < 0
+        and block.find(b":row", 0, end) < 0
+    )
+    if plain:
+        if cells:
+            letters = _C_PLAIN_COL.findall(block, 0, end)
+            extent.note(max(map(int, cells)), max(map(_column_number, set(letters))))
+            extent._row, extent._col = int(cells[-1]), _column_number(letters[-1])
+        if rows:
+            extent.note(max(map(int, rows)), 0)
+            extent._row = max(extent._row, int(rows[-1]))
+    else:
+        _walk_block(block, end, extent)
+    if block.find(b"dimension", 0, end) >= 0:
+        for dimension in _DIMENSION.finditer(block, 0, end):
+            _walk_block(dimension.group(0), len(dimension.group(0)), extent)
+    extent.check()
+
+
+def _walk_block(block: bytes, end: int, extent: _Extent) -> None:
+    for match in _TAG.finditer(block, 0, end):
+        tag, attrs = match.group(1), match.group(2)
+        ref = _REF.search(attrs)
+        if tag == b"c":
+            if ref and ref.group(1):
+                extent._col = _column_number(ref.group(1))
+                if ref.group(2):
+                    extent._row = max(extent._row, int(ref.group(2)))
+            else:
+                extent._col += 1
+            extent.note(extent._row, extent._col)
+        elif tag == b"row":
+            extent._row = int(ref.group(2)) if ref and ref.group(2) else extent._row + 1
+            extent._col = 0
+            extent.note(extent._row, 0)
+        elif ref:  # <dimension ref="A1:XFD1048576"/>: what the sheet says it spans
+            last_col, last_row = (ref.group(3), ref.group(4)) if ref.group(3) or ref.group(4) else ref.group(1, 2)
+            extent.note(int(last_row or 0), _column_number(last_col or b""))
+        extent.check()
+
+
 def _scan_worksheet(handle, extent: _Extent) -> None:
     carry = b""
     while True:
@@ -154,25 +212,7 @@ def _scan_worksheet(handle, extent: _Extent) -> None:
             if end <= 0:
                 carry = data if len(data) < 16 * _CHUNK else b""
                 continue
-        for match in _TAG.finditer(data, 0, end):
-            tag, attrs = match.group(1), match.group(2)
-            ref = _REF.search(attrs)
-            if tag == b"c":
-                if ref and ref.group(1):
-                    extent._col = _column_number(ref.group(1))
-                    if ref.group(2):
-                        extent._row = max(extent._row, int(ref.group(2)))
-                else:
-                    extent._col += 1
-                extent.note(extent._row, extent._col)
-            elif tag == b"row":
-                extent._row = int(ref.group(2)) if ref and ref.group(2) else extent._row + 1
-                extent._col = 0
-                extent.note(extent._row, 0)
-            elif ref:  # <dimension ref="A1:XFD1048576"/>: what the sheet says it spans
-                last_col, last_row = (ref.group(3), ref.group(4)) if ref.group(3) or ref.group(4) else ref.group(1, 2)
-                extent.note(int(last_row or 0), _column_number(last_col or b""))
-            extent.check()
+        _scan_block(data, end, extent)
         if not chunk:
             return
         carry = data[end:]
