@@ -433,15 +433,18 @@ class Store:
             db.execute("UPDATE revisions SET undone = 1 WHERE id = ?", (last[0],))
         return Revision(last[0], last[1], last[2], last[3], last[4], len(json.loads(last[5])))
 
-    def can_undo(self, profile_id: int) -> bool:
+    def last_undoable(self, profile_id: int) -> Revision | None:
+        """The change Undo would take back (None: nothing to undo)."""
         with closing(self._connect()) as db:
-            return (
-                db.execute(
-                    "SELECT 1 FROM revisions WHERE profile_id = ? AND kind IN ('edit', 'restore') AND undone = 0",
-                    (profile_id,),
-                ).fetchone()
-                is not None
-            )
+            row = db.execute(
+                "SELECT id, section, rev, saved, kind, records FROM revisions WHERE profile_id = ? "
+                "AND kind IN ('edit', 'restore') AND undone = 0 ORDER BY id DESC LIMIT 1",
+                (profile_id,),
+            ).fetchone()
+        return None if row is None else Revision(row[0], row[1], row[2], row[3], row[4], len(json.loads(row[5])))
+
+    def can_undo(self, profile_id: int) -> bool:
+        return self.last_undoable(profile_id) is not None
 
     def restore_revision(self, profile_id: int, revision_id: int) -> int:
         """Make one kept revision (of one section) the current one again."""

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from core.profile import Profile, normalize_section
 from core.store import Store, default_db_path
 from core.workbook import profile_from_xlsx
+from tests.fixtures.app import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -26,12 +27,7 @@ def data_dir(tmp_path, monkeypatch):
 
 
 def start(page="app_pages/overview.py", lang="en"):
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    if lang != "zh":
-        at.segmented_control(key="app.lang").set_value(lang).run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page, lang)
 
 
 def own_profile(**sections) -> int:

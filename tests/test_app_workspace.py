@@ -4,9 +4,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from core.store import Store, default_db_path
+from tests.fixtures.app import open_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -15,15 +15,6 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
     return tmp_path
-
-
-def open_page(page, lang="zh"):
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    if lang != "zh":
-        at.segmented_control(key="app.lang").set_value(lang).run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def saved_profile():

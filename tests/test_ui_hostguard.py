@@ -1,6 +1,7 @@
 """The Host check that refuses DNS-rebinding requests (the browser test sends a real one)."""
 
 import asyncio
+import threading
 
 import pytest
 
@@ -40,7 +41,10 @@ def _call(scope):
     async def receive():
         return {}
 
-    asyncio.run(LocalHostOnly(app)(scope, receive, send))
+    # In a thread of its own: another test (Playwright) may leave a loop running in this one.
+    worker = threading.Thread(target=asyncio.run, args=(LocalHostOnly(app)(scope, receive, send),))
+    worker.start()
+    worker.join(timeout=10)
     return sent, reached
 
 

@@ -117,15 +117,12 @@ def profile_sidebar() -> None:
         args=(key,),
         format_func={SAMPLE: tr("profile.sample"), **names}.get,
     )
-    if current is not None and store().can_undo(current):
-        last = store().history(current, limit=1)
-        help_text = None
-        if last:
-            when = dt.datetime.fromtimestamp(last[0].saved).strftime("%m-%d %H:%M")
-            help_text = tr("hist.undo_what", where=tr(f"sheet.{last[0].section}"), when=when)
+    last = store().last_undoable(current) if current is not None else None
+    if last is not None:
+        when = dt.datetime.fromtimestamp(last.saved).strftime("%m-%d %H:%M")
         st.button(
             tr("hist.undo"), key="profile.undo", on_click=_undo, args=(current,), icon=":material/undo:",
-            width="stretch", help=help_text,
+            width="stretch", help=tr("hist.undo_what", where=tr(f"sheet.{last.section}"), when=when),
         )  # fmt: skip
     undone = st.session_state.pop("profile.undone", None)
     if undone is not None:
