@@ -64,8 +64,6 @@ if problem is not None:
     recovery_page(problem)
     st.stop()
 
-recovered_notice()
-show_notices()
 
 # The page scripts live in app_pages/, not pages/: a folder named pages/ next to this file
 # switches Streamlit into its legacy folder mode until st.navigation has run once, so a
@@ -104,6 +102,8 @@ pages = {
 }
 page = st.navigation(pages)
 try:
+    recovered_notice()
+    show_notices()
     page.run()
 except STORE_ERRORS as exc:
     show_store_failure(as_store_error(exc))

@@ -47,7 +47,7 @@ def _restore_all(day_key: str, time_key: str) -> None:
 
 message = st.session_state.pop("hist.msg", None)
 if message:
-    st.success(message, icon="✅")
+    st.success(message, icon=":material/check_circle:")
 
 revisions = store().history(pid, limit=500)
 if not revisions:

@@ -1369,7 +1369,12 @@ TEXTS.update(
         ),
         "rec.use_folder": ("使用这个文件夹", "Use this folder"),
         "rec.folder_bad": ("无法使用这个文件夹：{reason}", "This folder cannot be used: {reason}"),
-        "rec.done": ("已恢复。损坏的文件保存在：{path}", "Restored. The damaged file is kept at: {path}"),
+        "rec.done": ("原来的文件保存在：{path}", "The old file is kept at: {path}"),
+        "rec.done_backup": (
+            "已恢复到 {when} 的备份：那之后的修改不在这个备份里。",
+            "Restored the backup of {when}: changes made after it are not in it.",
+        ),
+        "rec.done_fresh": ("已新建一个空的数据文件。", "A new, empty data file was started."),
         # undo and history
         "hist.undo": ("撤销上一步修改", "Undo last change"),
         "hist.undo_what": ("将撤销：{where}（{when}）", "Will undo: {where} ({when})"),

@@ -6,12 +6,20 @@ from __future__ import annotations
 import streamlit as st
 
 from core.i18n import field_label, t
-from ui.common import lang, md_escape, tr
+from core.money import format_money
+from core.profile import SCHEMAS
+from ui.common import lang, log_failure, md_escape, tr
 from ui.state import NOTICES, note_outcome
 
 
-def _value(value: object) -> str:
-    return "—" if value is None or value == "" else md_escape(value)
+def _value(value: object, kind: str) -> str:
+    if value is None or value == "":
+        return "—"
+    if kind == "money" and isinstance(value, int | float):
+        return md_escape(format_money(value))
+    if isinstance(value, float) and value.is_integer():
+        return md_escape(int(value))
+    return md_escape(value)
 
 
 def render(kind: str, section: str, code: str | None, items: list) -> None:
@@ -29,21 +37,24 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
                 lines.append("- " + tr("save.conflict_row", row=c.row))
             else:
                 label = field_label(section, c.column, language)
-                lines.append(
-                    "- "
-                    + tr("save.conflict_cell", row=c.row, column=label, mine=_value(c.mine), theirs=_value(c.theirs))
-                )
-        st.warning(tr("save.conflict", where=where, n=len(items)) + "\n" + "\n".join(lines), icon="🔀")
+                kind = next((col.kind for col in SCHEMAS.get(section, ()) if col.name == c.column), "text")
+                mine, theirs = _value(c.mine, kind), _value(c.theirs, kind)
+                lines.append("- " + tr("save.conflict_cell", row=c.row, column=label, mine=mine, theirs=theirs))
+        st.warning(tr("save.conflict", where=where, n=len(items)) + "\n" + "\n".join(lines), icon=":material/merge:")
     elif kind == "crash":
         st.error(tr("app.crashed"), icon="⚠️")
     elif kind == "merged":
-        st.toast(tr("save.merged", where=where), icon="🔀")
+        st.toast(tr("save.merged", where=where), icon=":material/merge:")
 
 
 def show_notices() -> None:
     """Everything saves since the last run have to say (called once per run, by app.py)."""
     for notice in st.session_state.pop(NOTICES, []):
-        render(*notice)
+        try:
+            render(*notice)
+        except Exception as exc:  # noqa: BLE001 - a notice must never take the page down
+            log_failure(exc)
+            st.error(tr("app.crashed"), icon="⚠️")
 
 
 def saved_or_said(outcome, section: str) -> bool:

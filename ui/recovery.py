@@ -48,7 +48,7 @@ def _restore(path: Path, backup: Path | None) -> None:
         st.session_state["rec.msg"] = tr("rec.folder_bad", reason=md_escape(exc.strerror or type(exc).__name__))
         return
     reset_store()
-    st.session_state["rec.done"] = str(aside) if aside else ""
+    st.session_state["rec.done"] = (str(aside) if aside else "", _when(backup) if backup else None)
 
 
 @guarded
@@ -94,7 +94,9 @@ def recovery_page(problem: StoreError) -> None:
         for i, backup in enumerate(backups):
             c1, c2 = st.columns([3, 2], vertical_alignment="center")
             c1.write(tr("rec.backup_item", when=_when(backup), size=_size(backup)))
-            c2.button(tr("rec.restore"), key=f"rec.restore.{i}", on_click=_restore, args=(path, backup))
+            c2.button(
+                tr("rec.restore"), key=f"rec.restore.{i}", on_click=_restore, args=(path, backup), width="stretch"
+            )
         st.button(tr("rec.fresh"), key="rec.fresh", on_click=_restore, args=(path, None))
     st.subheader(tr("rec.folder"))
     key = "rec.folder_path"
@@ -107,4 +109,6 @@ def recovery_page(problem: StoreError) -> None:
 def recovered_notice() -> None:
     done = st.session_state.pop("rec.done", None)
     if done is not None:
-        st.success(tr("rec.done", path=md_escape(done or "—")), icon="✅")
+        aside, when = done
+        text = tr("rec.done_backup", when=when) if when else tr("rec.done_fresh")
+        st.success(text + " " + tr("rec.done", path=md_escape(aside or "—")), icon=":material/check_circle:")
