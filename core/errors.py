@@ -28,7 +28,7 @@ class InputError:
             sheet_label = t(f"sheet.{self.sheet}", lang)
             where.append(self.sheet if sheet_label == f"sheet.{self.sheet}" else sheet_label)
         if self.row is not None:
-            where.append(("第 {row} 行" if lang == "zh" else "row {row}").format(row=self.row))
+            where.append(t("err.row", lang, row=self.row))
         return f"{' '.join(where)}: {text}" if where else text
 
 

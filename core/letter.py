@@ -13,8 +13,10 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from core.household import standing
-from core.i18n import t
+from core.i18n import locale_of, t
 from core.money import format_money, from_cents
 from core.months import format_month
 from core.profile import DOCUMENTS, Profile
@@ -101,10 +103,12 @@ def compose(
     lender = text_or_blank(line.record.get("lender"))
     debt = line.schedule.debt
     _, _, share = budget_shares(s)
-    sep = "" if lang == "zh" else " "
 
     def p(key: str, **params) -> str:
         return t(key, lang, **params)
+
+    def sentences(parts: list[str]) -> str:  # Chinese runs sentences on; English spaces them
+        return p("lt.sentence_gap").strip("|").join(parts)
 
     out: list[str] = []
     out.append(p("lt.title", debt=debt_name))
@@ -115,22 +119,22 @@ def compose(
         who.insert(0, p("lt.who.name", name=case.full_name))
     if case.contact:
         who.append(p("lt.who.contact", contact=case.contact))
-    out.append(sep.join(who))
+    out.append(sentences(who))
 
     owe = [p("lt.owe.total", owed=_m(line.total_owed), principal=format_money(debt.principal))]
     if line.overdue_total:
         owe.append(p("lt.owe.overdue", overdue=_m(line.overdue_total), days=debt.days_overdue))
-    out.append(sep.join(owe))
+    out.append(sentences(owe))
 
     if case.reason:
         why = [p("lt.why.reason", reason=p(f"lt.reason.{case.reason}"))]
         if case.since:
             why.append(p("lt.why.since", since=case.since))
         if case.story:
-            why.append(case.story if case.story[-1] in "。.!！?？" else case.story + ("。" if lang == "zh" else "."))
+            why.append(case.story if case.story[-1] in "。.!！?？" else case.story + p("lt.full_stop"))
         if case.history == "on_time":
             why.append(p("lt.why.on_time"))
-        out.append(sep.join(why))
+        out.append(sentences(why))
 
     afford = [
         p(
@@ -144,11 +148,11 @@ def compose(
     ]
     if share.get(debt_name):
         afford.append(p("lt.afford.share", share=_m(share[debt_name])))
-    out.append(sep.join(afford))
+    out.append(sentences(afford))
 
     clauses = [_term_sentence(term, plan, lang) for term in plan.terms]
     if clauses:  # the list ends with a full stop
-        clauses[-1] = clauses[-1].rstrip("；;") + ("。" if lang == "zh" else ".")
+        clauses[-1] = clauses[-1].rstrip("；;") + p("lt.full_stop")
     offer = [p("lt.propose.intro")]
     offer.extend(f"{i}. {c}" for i, c in enumerate(clauses, start=1))
     summary = [p("lt.propose.payment", payment=_m(plan.payment), months=plan.months, start=format_month(plan.start))]
@@ -157,7 +161,7 @@ def compose(
         summary.append(p("lt.propose.forgiven", forgiven=_m(plan.forgiven)))
     if plan.fees:
         summary.append(p("lt.propose.fees", fees=_m(plan.fees)))
-    offer.append(sep.join(summary))
+    offer.append(sentences(summary))
     out.append("\n".join(offer))
 
     held = [d for d in DOCUMENTS if d in case.documents]
@@ -171,7 +175,7 @@ def compose(
     sign = [p("lt.sign")]
     if case.full_name:
         sign.append(case.full_name)
-    sign.append(today.strftime("%Y年%m月%d日") if lang == "zh" else today.strftime("%d %B %Y").lstrip("0"))
+    sign.append(format_date(today, p("lt.date_pattern"), locale=locale_of(lang)))
     out.append("\n".join(sign))
     return "\n\n".join(out)
 

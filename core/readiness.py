@@ -97,8 +97,7 @@ def _render(value, lang: str) -> str:
     if isinstance(value, Money):
         return format_money(from_cents(value.cents))
     if isinstance(value, Choices):
-        sep = "、" if lang == "zh" else ", "
-        return sep.join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
+        return t("list.sep", lang).strip("|").join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
     if isinstance(value, Key):
         return t(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
     return str(value)

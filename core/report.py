@@ -330,7 +330,7 @@ def report_html(data: ReportData) -> str:
     ]
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
+        f'<html lang="{t("html.lang", lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(t('rp.title', lang))} · {html.escape(data.profile.name)}</title>",
         f"<style>{_CSS}</style></head><body>",

@@ -1,35 +1,80 @@
-"""The string catalogue: every key once (a second definition would silently win), both
-languages present, and placeholders that match between them."""
+"""The string catalogues (core/locales/*.po): every key once in each file, the same keys in
+both languages, the same placeholders, no key the code never asks for, plural forms."""
 
 import ast
 import re
 from pathlib import Path
 
-from core.i18n import TEXTS
+import pytest
 
-SOURCE = Path(__file__).resolve().parent.parent / "core" / "i18n.py"
+from core.i18n import CATALOGUES, LANGS, LOCALES, t
 
-
-def _literal_keys() -> list[tuple[str, int]]:
-    tree = ast.parse(SOURCE.read_text(encoding="utf-8"))
-    keys = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            keys += [(k.value, k.lineno) for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
-    return keys
+ROOT = Path(__file__).resolve().parent.parent
+CODE = [*ROOT.glob("app.py"), *ROOT.glob("core/**/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("app_pages/*.py")]
 
 
-def test_no_key_is_defined_twice():
-    seen: dict[str, int] = {}
-    twice = []
-    for key, line in _literal_keys():
-        if key in seen:
-            twice.append(f"{key} (lines {seen[key]} and {line})")
-        seen[key] = line
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_key_is_defined_twice(lang):
+    keys = re.findall(r'^msgid "(.+)"$', (LOCALES / f"{lang}.po").read_text(encoding="utf-8"), re.M)
+    twice = sorted({k for k in keys if keys.count(k) > 1})
     assert twice == []
 
 
-def test_every_string_has_both_languages_and_the_same_placeholders():
-    for key, (zh, en) in TEXTS.items():
-        assert zh.strip() and en.strip(), key
-        assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
+def test_both_languages_have_the_same_keys():
+    zh, en = (set(CATALOGUES[lang].texts) for lang in LANGS)
+    assert sorted(zh - en) == [] and sorted(en - zh) == []
+
+
+def _placeholders(text) -> set[str]:
+    forms = text if isinstance(text, tuple) else (text,)
+    return {name for form in forms for name in re.findall(r"{(\w+)[^{}]*}", form)}
+
+
+def test_every_string_is_there_with_the_same_placeholders_in_both():
+    zh, en = (CATALOGUES[lang].texts for lang in LANGS)
+    for key in zh:
+        assert zh[key] and en[key], key
+        if not (isinstance(en[key], tuple) and not isinstance(zh[key], tuple)):
+            assert _placeholders(zh[key]) == _placeholders(en[key]), key
+
+
+def _asked_for() -> tuple[set[str], list[str]]:
+    """Keys the code names: string literals, and the fixed starts of f-strings (a key
+    built as f"choice.{column}.{value}" counts every key that starts "choice.")."""
+    literals, prefixes, suffixes = set(), [], []
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first, last = node.values[0], node.values[-1]
+                if isinstance(first, ast.Constant):
+                    prefixes.append(str(first.value))
+                elif isinstance(last, ast.Constant) and str(last.value).startswith("."):
+                    # f"{code}.what" with code a literal key such as "store.readonly"
+                    suffixes.append(str(last.value))
+    literals |= {f"{lit}{sfx}" for lit in literals for sfx in set(suffixes) if lit.count(".") >= 1}
+    return literals, [p for p in prefixes if "." in p]
+
+
+def test_no_key_goes_unused():
+    literals, prefixes = _asked_for()
+    unused = [
+        key for key in CATALOGUES["en"].texts if key not in literals and not any(key.startswith(p) for p in prefixes)
+    ]
+    assert unused == []
+
+
+def test_plural_forms_follow_each_language():
+    assert t("rp.contains.contacts", "en", n=1) == "The contact log (1 entry)"
+    assert t("rp.contains.contacts", "en", n=3) == "The contact log (3 entries)"
+    assert t("rp.contains.contacts", "en", n=0) == "The contact log (0 entries)"
+    assert t("rp.contains.contacts", "zh", n=1) == "沟通记录（1 条）" == t("rp.contains.contacts", "zh", n=1)
+    assert t("ws.done", "en", n=1) == "1 row imported." and t("ws.done", "zh", n=2) == "已导入 2 行。"
+
+
+def test_no_language_branches_in_code():
+    for path in CODE:
+        if path.name == "i18n.py":
+            continue
+        assert not re.search(r"""lang(uage)? == ["'](zh|en)["']""", path.read_text(encoding="utf-8")), path

@@ -67,7 +67,7 @@ def test_add_a_contact_that_survives_a_reload(server, page):
     page.reload()
     wait_for_app(page)
     page.goto(server.url + "/report?lang=en")
-    page.get_by_text("The contact log (1 entries)").wait_for(timeout=30_000)
+    page.get_by_text("The contact log (1 entry)").wait_for(timeout=30_000)  # one entry, not "1 entries"
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download the Excel report").click()
     import openpyxl
