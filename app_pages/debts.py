@@ -20,7 +20,7 @@ if is_sample():
 section_editor("debts")
 
 lpr = current_lpr()
-s = standing(current_profile(), lpr)
+s = standing(current_profile())
 if s.debt_errors:
     st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in s.debt_errors), icon="⚠️")
 st.subheader(tr("db.computed"))

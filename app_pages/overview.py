@@ -10,7 +10,7 @@ from core.contacts import due_followups
 from core.household import standing
 from core.money import from_cents
 from core.months import current_month, format_month
-from ui.common import current_lpr, followup_text, lang, money_cents, tr
+from ui.common import followup_text, lang, money_cents, tr
 from ui.state import current_profile, is_sample
 
 st.title(tr("ov.title"))
@@ -18,7 +18,7 @@ if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
 profile = current_profile()
-s = standing(profile, current_lpr())
+s = standing(profile)
 budget = s.budget
 
 due = due_followups(profile.section("contacts"))

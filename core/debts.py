@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from core.errors import InputError, ValidationError
+from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
-from core.months import format_month, next_month, parse_month
+from core.months import next_month, parse_month
 
 METHODS = ("annuity", "equal_principal", "interest_only", "bullet", "revolving")
 RATE_UNITS = ("annual", "monthly", "daily")
@@ -69,13 +69,6 @@ class Debt:
     @property
     def fee_basis(self) -> Decimal:
         return self.original_principal if self.original_principal is not None else self.principal
-
-    @property
-    def first_month_text(self) -> str:
-        return format_month(self.first_month)
-
-    def with_changes(self, **changes) -> Debt:
-        return replace(self, **changes)
 
 
 _AMOUNT_FIELDS = (
@@ -218,12 +211,3 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
     values["name"] = str(raw.get("name") or "").strip()
     merged = {**defaults, **values}
     return Debt(**merged), []
-
-
-def make_debt(**raw) -> Debt:
-    """Build a Debt from keyword inputs or raise ValidationError listing every problem."""
-    debt, errors = parse_debt(raw)
-    if errors:
-        raise ValidationError(errors)
-    assert debt is not None
-    return debt

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from core.apr import DEFAULT_LPR
 from core.budget import BudgetSummary, summarize
 from core.money import div_round, to_cents, to_decimal
 from core.profile import Profile
@@ -93,7 +92,7 @@ def sale_value_cents(asset: dict) -> int:
     return div_round(to_cents(float(asset["value"])) * keep.numerator, keep.denominator)
 
 
-def standing(profile: Profile, lpr: Decimal = DEFAULT_LPR) -> Standing:
+def standing(profile: Profile) -> Standing:
     budget = summarize(profile.section("worksheet"))
     valid, errors = profile.debts()
     computed = schedules([debt for _, debt in valid])

@@ -411,12 +411,3 @@ class Profile:
 def over_limit(errors: list[InputError]) -> list[InputError]:
     """The errors that say a section holds more rows than it may (the change is refused)."""
     return [e for e in errors if e.code == "err.section_full"]
-
-
-def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    """Equality of two section frames, treating blanks alike (used by round-trip tests)."""
-    if list(a.columns) != list(b.columns) or len(a) != len(b):
-        return False
-    left = a.astype(object).where(a.notna(), None).to_dict("records")
-    right = b.astype(object).where(b.notna(), None).to_dict("records")
-    return left == right

@@ -36,9 +36,6 @@ LONG_OVERDUE_DAYS = 90
 # asking for more than the numbers justify.
 LOW_ASK_SHARE = Decimal("0.5")
 
-HOUSEHOLD_RULES = ("reason", "income_proof", "hardship_proof", "records", "history", "no_surplus", "not_affordable")
-LENDER_RULES = ("large_debt", "long_overdue", "asks_too_much", "rate")
-
 
 @dataclass(frozen=True)
 class Case:
@@ -86,10 +83,6 @@ class Finding:
         """What the lender may say (when it objects) and what to do, or why this point is fine."""
         params = {k: _render(v, lang) for k, v in self.params.items()}
         return t(f"rd.{self.rule}.{self.status}", lang, **params)
-
-    @property
-    def triggered(self) -> bool:
-        return self.status in ("object", "flag")
 
 
 def _render(value, lang: str) -> str:
@@ -171,7 +164,7 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
     """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None);
     ``h`` the prepared household it ran on (built here when needed and not given)."""
     case = case_from_profile(profile)
-    s = standing(profile, lpr)
+    s = standing(profile)
     affordable = s.budget.surplus
     names = s.names
     owed, due, shares = budget_shares(s)

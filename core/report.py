@@ -25,7 +25,7 @@ from core.apr import DEFAULT_LPR
 from core.contacts import sorted_log
 from core.household import Standing, standing
 from core.i18n import field_label, t
-from core.money import format_money, from_cents
+from core.money import format_money, from_cents, to_cents
 from core.months import format_month
 from core.profile import SCHEMAS, Profile
 from core.scenarios import Result, household, scenarios_from_profile, simulate
@@ -52,7 +52,7 @@ def build(profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DE
     h = household(profile)
     scenarios, errors = scenarios_from_profile(profile)
     results = [simulate(h, s, margin) for s in scenarios]
-    return ReportData(profile, lang, standing(profile, lpr), results, errors, margin, dt.datetime.now())
+    return ReportData(profile, lang, standing(profile), results, errors, margin, dt.datetime.now())
 
 
 # --- shared tables ----------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def _section_table(frame: pd.DataFrame, lang: str, section: str) -> tuple[list[t
             if value is None:
                 row.append(None)
             elif c.kind == "money":
-                row.append(round(float(value) * 100))
+                row.append(to_cents(value))
             elif c.kind == "choice":
                 row.append(t(f"choice.{c.name}.{value}", lang))
             elif c.kind == "bool":

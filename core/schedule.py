@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, getcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 import numpy as np
@@ -17,7 +17,7 @@ import numpy as np
 from core import engine
 from core.apr import DEFAULT_LPR, apr_percent, rate_flags
 from core.debts import Debt
-from core.money import HALF_UP, div_round, from_cents, to_cents
+from core.money import HALF_UP, div_round, from_cents, round_money, to_cents
 from core.months import format_month
 
 
@@ -218,7 +218,12 @@ def calculator_total_interest(debt: Debt) -> Decimal:
     interest-only and bullet: P·r·n. A real schedule rounds each month and differs by
     a few yuan over 30 years (DOMAIN.md); the app shows both and says which is which.
     """
-    getcontext().prec = 50
+    with localcontext() as context:  # local: the rest of the app keeps its own precision
+        context.prec = 50
+        return round_money(_calculator_total(debt))
+
+
+def _calculator_total(debt: Debt) -> Decimal:
     p = debt.principal
     r = debt.annual_rate / 1200
     n = debt.months
@@ -233,4 +238,4 @@ def calculator_total_interest(debt: Debt) -> Decimal:
         total = p * r * n
     else:
         raise ValueError("a revolving balance has no calculator total")
-    return total.quantize(Decimal("0.01"))
+    return total

@@ -34,7 +34,7 @@ def _put(cell, value) -> None:
         cell.value = value
 
 
-def profile_to_xlsx(profile: Profile, lang: str = "zh") -> bytes:
+def profile_to_xlsx(profile: Profile) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for section in SECTIONS:

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from bench.loop import annuity_loop, equal_principal_loop
 from core import engine
-from core.debts import make_debt
 from core.schedule import schedule, schedules
+from tests.helpers import make_debt
 
 principals = st.integers(min_value=1, max_value=10_000_000_000)  # cents, up to ¥100 million
 rates = st.decimals(min_value=0, max_value=1000, places=2)  # annual %

@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.editing import apply_edits
-from core.profile import MAX_ROWS, SCHEMAS, Profile, frames_equal, normalize_section
+from core.profile import MAX_ROWS, SCHEMAS, Profile, normalize_section
 from core.store import Store
 from core.workbook import profile_from_xlsx, profile_to_xlsx
+from tests.helpers import frames_equal
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30).map(str.strip)
 nonempty = st.text(alphabet="abcXYZ 房租工资=+-@'", min_size=1, max_size=20).map(str.strip).filter(bool)

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from core.debts import make_debt, parse_debt
+from core.debts import parse_debt
 from core.errors import ValidationError
 from core.money import from_cents
 from core.months import parse_month
 from core.schedule import calculator_total_interest, schedule
+from tests.helpers import make_debt
 
 
 def _money(cents):

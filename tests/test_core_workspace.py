@@ -16,13 +16,14 @@ import pytest
 
 from core.contacts import due_followups, new_entry, sorted_log
 from core.letter import compose, letter_docx, letter_txt, proposal
-from core.profile import DOCUMENTS, Profile, frames_equal, normalize_section
+from core.profile import DOCUMENTS, Profile, normalize_section
 from core.readiness import check
 from core.report import build, report_html, report_xlsx
 from core.scenarios import Scenario, Term, household, simulate
 from core.schedule import owed_now_cents
 from core.store import Store
 from core.workbook import profile_from_xlsx, profile_to_xlsx
+from tests.helpers import frames_equal
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -135,7 +135,7 @@ def profile_sidebar() -> None:
         profile = current_profile()
         st.download_button(
             tr("profile.export"),
-            data=partial(profile_to_xlsx, profile, lang()),  # built only when clicked
+            data=partial(profile_to_xlsx, profile),  # built only when clicked
             file_name="repay-planner-profile.xlsx",
             key="profile.export",
             width="stretch",

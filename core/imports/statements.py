@@ -19,7 +19,7 @@ from core.i18n import t
 from core.imports.categories import Categorizer, category_label, default_rules, direction_of, is_fixed, neutral_reason
 from core.imports.safety import RefusedFile, check_upload
 from core.imports.tables import MAX_ROWS, read_rows
-from core.money import MAX_AMOUNT, div_round
+from core.money import MAX_AMOUNT, div_round, round_money, to_cents
 from core.months import format_month
 
 DATE_HEADERS = (
@@ -237,11 +237,10 @@ def parse_amount(cell: object) -> Decimal | None:
 
 
 _ZERO = Decimal(0)
-_CENT = Decimal("0.01")
 
 
 def _cents(value: Decimal) -> int:
-    return int(value.quantize(_CENT) * 100)
+    return to_cents(value)  # the app's one rounding rule (half-up), not the context's
 
 
 def _cached_date(cell: object, cache: dict) -> dt.date | None:
@@ -566,7 +565,7 @@ def _parse_budget(rows, index, lang) -> ImportResult:
                 "category": name or category_label("other", lang),
                 "direction": direction,
                 "kind": kind,
-                "amount": float(abs(amount).quantize(Decimal("0.01"))),
+                "amount": float(round_money(abs(amount))),
                 "frequency": frequency,
                 "month": month,
                 "note": note or None,
