@@ -11,8 +11,8 @@ from core import charts
 from core.apr import rate_flags
 from core.i18n import t
 from core.months import format_month
-from core.negotiate import DEFAULT_TARGETS, default_targets, sweep, what_to_ask
-from core.profile import LENDER_TYPES, Profile
+from core.negotiate import DEFAULT_TARGETS, default_targets, heatmap_marks, sweep, what_to_ask
+from core.profile import LENDER_TYPES, Profile, unique_name
 from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
@@ -124,10 +124,7 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
     else:
         scenario_row, term_rows = rows
         existing = profile.section("scenarios")
-        taken = set(existing["name"].dropna())
-        name, n = scenario_row["name"], 2
-        while name in taken:
-            name, n = f"{scenario_row['name']} ({n})", n + 1
+        name = unique_name(scenario_row["name"], set(existing["name"].dropna()))
         scenario_row["name"] = name
         for row in term_rows:
             row["scenario"] = name
@@ -295,24 +292,7 @@ if chosen:
     )  # fmt: skip
     axis = axis or "rate"
     grid = _sweep(key, tuple(chosen), axis, margin, h)
-    marks = []
-    for r in results[1:]:
-        terms = [t_ for name in chosen for t_ in r.scenario.terms.get(name, [])]
-        months = next((t_.months for t_ in terms if t_.kind in ("extension", "freeze") and t_.months), None)
-        if axis == "rate" and months:
-            rate = (
-                0.0
-                if any(t_.kind == "freeze" for t_ in terms)
-                else next(
-                    (float(t_.rate) for t_ in terms if t_.kind == "rate_cut" and t_.rate is not None),
-                    max(float(h.debts[h.names.index(n)].annual_rate) for n in chosen),
-                )
-            )
-            marks.append((r.scenario.name, rate, months))
-        if axis == "settlement":
-            pct = next((float(t_.percent) for t_ in terms if t_.kind == "settlement" and t_.percent is not None), None)
-            if pct is not None:
-                marks.append((r.scenario.name, pct, 1))
+    marks = heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)
     st.markdown(f"**{tr('sc.heatmap')}**")
     st.caption(tr("sc.heatmap_help"))
     st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap", config={"displaylogo": False})

@@ -216,3 +216,24 @@ def letter_docx(text: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def least_needed(h, profile: Profile, debt: str, lang: str) -> Scenario | None:
+    """The proposal for one debt when the user has no scenario for it: the least this debt
+    alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
+    interest freeze over the months its share of the budget needs (cards at most 60)."""
+    from core.engine import HORIZON_MONTHS
+    from core.negotiate import what_to_ask
+    from core.readiness import supported_months
+    from core.scenarios import CARD_FREEZE_LIMIT, Term
+
+    for ask in what_to_ask(h, [debt]):
+        if ask.kind in ("extension", "rate_cut", "settlement"):
+            name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
+            return ask.scenario(name)
+    months = supported_months(profile, debt)
+    if months is None:
+        return None
+    kind = h.lender_types[h.names.index(debt)]
+    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else HORIZON_MONTHS))
+    return Scenario(t("lt.suggest.freeze", lang, months=months), terms={debt: [Term("freeze", months=months)]})

@@ -134,6 +134,28 @@ def sweep(
 DEFAULT_TARGETS = 12
 
 
+def heatmap_marks(h: Household, scenarios: list[Scenario], chosen: list[str], axis: str) -> list[tuple]:
+    """Where each scenario sits on the heat-map of the chosen debts: (name, value, months)
+    — on the rate axis the term of its extension or freeze (a freeze at 0 %, else its
+    rate cut or the highest current rate); on the settlement axis its settlement %."""
+    marks = []
+    for scenario in scenarios:
+        terms = [term for name in chosen for term in scenario.terms.get(name, [])]
+        months = next((x.months for x in terms if x.kind in ("extension", "freeze") and x.months), None)
+        if axis == "rate" and months:
+            if any(x.kind == "freeze" for x in terms):
+                rate = 0.0
+            else:
+                current = max(float(h.debts[h.names.index(n)].annual_rate) for n in chosen)
+                rate = next((float(x.rate) for x in terms if x.kind == "rate_cut" and x.rate is not None), current)
+            marks.append((scenario.name, rate, months))
+        if axis == "settlement":
+            pct = next((float(x.percent) for x in terms if x.kind == "settlement" and x.percent is not None), None)
+            if pct is not None:
+                marks.append((scenario.name, pct, 1))
+    return marks
+
+
 def default_targets(h: Household, limit: int = DEFAULT_TARGETS) -> list[str]:
     """The debts "what can I ask for" starts with: all of them, or the ``limit`` largest
     by what is owed now (in the household's order) when there are more; the sweep over

@@ -370,6 +370,14 @@ def clean_name(name: object) -> str:
     return clean_text(str(name)).strip()[:MAX_NAME_CHARS].strip()
 
 
+def unique_name(name: str, taken: set[str]) -> str:
+    """name, or "name (2)", "name (3)" ... the first not taken (profiles, scenarios)."""
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name} ({n})", n + 1
+    return candidate
+
+
 @dataclass
 class Profile:
     """A named household: its sections (clean frames) and settings."""

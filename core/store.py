@@ -36,7 +36,7 @@ import pandas as pd
 from platformdirs import user_data_dir
 
 from core.merge import Conflict, merge
-from core.profile import SCHEMAS, SECTIONS, Profile, clean_name, empty_section, normalize_section
+from core.profile import SCHEMAS, SECTIONS, Profile, clean_name, empty_section, normalize_section, unique_name
 
 DB_ENV = "REPAY_PLANNER_DB"
 DATA_ENV = "REPAY_PLANNER_DATA"
@@ -267,10 +267,7 @@ class Store:
         base = clean_name(profile.name) or "Profile"
         now = time.time()
         with self._write() as db:
-            names = {row[0] for row in db.execute("SELECT name FROM profiles")}
-            name, n = base, 2
-            while name in names:
-                name, n = f"{base} ({n})", n + 1
+            name = unique_name(base, {row[0] for row in db.execute("SELECT name FROM profiles")})
             cursor = db.execute(
                 "INSERT INTO profiles (name, settings, created, updated) VALUES (?, ?, ?, ?)",
                 (name, json.dumps(profile.settings, ensure_ascii=False), now, now),

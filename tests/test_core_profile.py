@@ -164,3 +164,10 @@ def test_every_section_has_a_cap():
     from core.profile import MAX_ROWS
 
     assert set(MAX_ROWS) == set(SCHEMAS)
+
+
+def test_unique_name():
+    from core.profile import unique_name
+
+    assert unique_name("方案", set()) == "方案"
+    assert unique_name("方案", {"方案", "方案 (2)"}) == "方案 (3)"

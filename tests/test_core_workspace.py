@@ -333,3 +333,18 @@ def test_cli_report_writes_both_kinds_and_refuses_a_bad_name(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 2 and ".xlsx or .html" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_without_a_scenario_the_letter_proposes_the_least_this_debt_needs():
+    from core.letter import least_needed
+
+    sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
+    h = household(sample)
+    for debt in h.names:
+        plan = least_needed(h, sample, debt, "en")
+        if plan is None:
+            continue
+        assert set(plan.terms) == {debt} and plan.name
+        if plan.terms[debt][0].kind == "freeze" and h.lender_types[h.names.index(debt)] == "credit_card":
+            assert plan.terms[debt][0].months <= 60  # cards: at most 60 instalments
+    assert any(least_needed(h, sample, debt, "zh") is not None for debt in h.names)

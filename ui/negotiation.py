@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.engine import HORIZON_MONTHS
-from core.i18n import t
-from core.negotiate import what_to_ask
+from core.letter import least_needed
 from core.profile import Profile
-from core.readiness import supported_months
-from core.scenarios import CARD_FREEZE_LIMIT, Scenario, Term, household, scenarios_from_profile, simulate
+from core.scenarios import Scenario, household, scenarios_from_profile, simulate
 from ui.state import current_profile, profile_key
 
 
@@ -38,18 +35,7 @@ def result_of(scenario: Scenario, margin: int = 0):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _suggestion(key: tuple, debt: str, lang: str, _h, _profile: Profile) -> Scenario | None:
-    """The least this debt alone needs (core.negotiate); when this debt alone cannot close
-    the gap, an interest freeze over the months its share of the budget needs."""
-    for ask in what_to_ask(_h, [debt]):
-        if ask.kind in ("extension", "rate_cut", "settlement"):
-            name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
-            return ask.scenario(name)
-    months = supported_months(_profile, debt)
-    if months is None:
-        return None
-    kind = _h.lender_types[_h.names.index(debt)]
-    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else HORIZON_MONTHS))
-    return Scenario(t("lt.suggest.freeze", lang, months=months), terms={debt: [Term("freeze", months=months)]})
+    return least_needed(_h, _profile, debt, lang)
 
 
 def choices_for(debt: str, lang: str) -> list[Scenario]:
