@@ -13,7 +13,7 @@ from core.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, readable_section, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
-from ui.state import current_profile, is_sample, save_section
+from ui.state import active_id, current_profile, is_sample, save_section
 
 st.title(tr("ws.title"))
 st.caption(tr("ws.intro"))
@@ -35,16 +35,24 @@ with st.expander(tr("ws.import"), expanded=False):
     mapping = st.session_state.get("ws.mapping")
     result = None
     if upload is not None:
-        try:
-            result = read_statement(
-                upload.name,
-                upload.getvalue(),
-                rules=current_profile().import_rules(lang()),
-                lang=lang(),
-                mapping=mapping,
-            )
-        except RefusedFile as refused:
-            st.error(tr("ws.refused", reason=md_escape(refused.message(lang()))), icon="⛔")
+        # Read once per file, mapping, language and rules: not again on every rerun.
+        shown = current_profile()
+        read_key = (upload.file_id, repr(mapping), lang(), shown.rev("rules"), active_id())
+        cached = st.session_state.get("ws.read")
+        if cached is None or cached[0] != read_key:
+            try:
+                outcome = read_statement(
+                    upload.name, upload.getvalue(), rules=shown.import_rules(lang()), lang=lang(), mapping=mapping
+                )
+            except RefusedFile as refused:
+                outcome = refused
+            except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
+                outcome = RefusedFile("refuse.corrupt")
+            st.session_state["ws.read"] = cached = (read_key, outcome)
+        if isinstance(cached[1], RefusedFile):
+            st.error(tr("ws.refused", reason=md_escape(cached[1].message(lang()))), icon="⛔")
+        else:
+            result = cached[1]
     if result is not None and result.kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
         options = [""] + [h for h in result.header if h]

@@ -95,3 +95,21 @@ def test_saved_keyword_rules_decide_the_import_categories(data_dir):
     assert "超市采购" in set(preview["类别"])
     # The rules table shows the saved rule, not the defaults.
     assert list(at.data_editor[-1].value["keyword"]) == ["永辉"]
+
+
+def test_an_uploaded_statement_is_read_once_not_on_every_rerun(monkeypatch):
+    import core.imports
+
+    calls = []
+    real = core.imports.read_statement
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core.imports, "read_statement", counted)
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("alipay.csv", make.alipay_csv(), "text/csv").run()
+    at.run()
+    at.run()
+    assert not at.exception and calls == ["alipay.csv"]
