@@ -144,10 +144,19 @@ def _frame(section: str, text: str) -> pd.DataFrame:
     return clean
 
 
-def _private_folder(folder: Path) -> None:
+def _private_folder(folder: Path, ours: bool = True) -> None:
+    """Create the folder 0700; one of the app's own (not a folder the user named) is also
+    made private if an older version left it readable by others."""
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(folder, 0o700)
+    elif ours and folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+
+
+def _own_folder(path: Path) -> bool:
+    """Whether the database's folder is the app's own default one (no folder was named)."""
+    return not os.environ.get(DB_ENV) and not os.environ.get(DATA_ENV) and path.parent.name == "repay-planner"
 
 
 def _private_file(path: Path) -> None:
@@ -165,7 +174,7 @@ class Store:
         self.backup_dir = self.path.parent / "backups"
         existed = self.path.exists()
         try:
-            _private_folder(self.path.parent)
+            _private_folder(self.path.parent, ours=_own_folder(self.path))
             if existed and self.path.stat().st_size == 0:
                 raise StoreError("store.empty_file", self.path)
             _private_file(self.path)

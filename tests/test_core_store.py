@@ -259,3 +259,21 @@ def test_two_processes_creating_at_once_both_succeed_with_unique_names(tmp_path)
         assert proc.wait(timeout=60) == 0, proc.stderr.read()
     names = [name for _, name in Store(path).list_profiles()]
     assert len(names) == 20 and len(set(names)) == 20
+
+
+def test_the_apps_own_folder_left_open_by_an_older_version_is_made_private(tmp_path, monkeypatch):
+    monkeypatch.delenv("REPAY_PLANNER_DB", raising=False)
+    monkeypatch.delenv("REPAY_PLANNER_DATA", raising=False)
+    own = tmp_path / "repay-planner"
+    Store(own / "profiles.sqlite3").create(Profile(name="p"))
+    own.chmod(0o755)  # as an older version left them
+    (own / "profiles.sqlite3").chmod(0o644)
+    Store(own / "profiles.sqlite3")
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    assert stat.S_IMODE((own / "profiles.sqlite3").stat().st_mode) == 0o600
+    named = tmp_path / "Documents"  # a folder the user named is left as it is
+    named.mkdir(mode=0o755)
+    named.chmod(0o755)
+    monkeypatch.setenv("REPAY_PLANNER_DATA", str(named))
+    Store(named / "profiles.sqlite3")
+    assert stat.S_IMODE(named.stat().st_mode) == 0o755
