@@ -1,0 +1,76 @@
+"""Proposal letters (core.letter): the chosen scenario's figures, nothing left blank, downloads, the fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+
+from core.letter import compose, letter_docx, letter_txt, proposal
+from core.scenarios import Scenario, Term, household, simulate
+from core.schedule import owed_now_cents
+from core.workbook import profile_from_xlsx
+from tests.fixtures.workspace import FULL_CASE, ROOT, make_profile
+
+PLACEHOLDER = re.compile(r"\{|\}|\[|\]|XXX|None|nan\b|TODO|<|>|lt\.|rd\.")
+
+
+def freeze_letter(lang, case=FULL_CASE):
+    profile = make_profile(case=case)
+    h = household(profile)
+    scenario = Scenario("freeze 12", terms={"Card": [Term("waiver", mode="penalty"), Term("freeze", months=12)]})
+    result = simulate(h, scenario)
+    track = next(t for t in result.tracks if t.name == "Card")
+    plan = proposal(track, scenario, owed_now_cents(track.debt))
+    return compose(profile, "Card", lang, plan, dt.date(2026, 11, 23)), plan
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_letter_contains_the_chosen_scenarios_figures_and_no_placeholders(lang):
+    text, plan = freeze_letter(lang)
+    assert plan.payment == 100_000 and plan.months == 12  # 12,000 over 12 months at 0 %
+    for figure in ("¥1,000.00", "¥12,000.00", "12", "2027-01", "Li Hua", "138 0000 0000", "Bank A", "¥4,000.00"):
+        assert figure in text, figure
+    assert not PLACEHOLDER.search(text), PLACEHOLDER.search(text)
+    assert ("停息挂账" in text) if lang == "zh" else ("freeze interest" in text)
+    assert ("书面答复" in text) if lang == "zh" else ("in writing" in text)
+
+
+def test_letter_leaves_out_what_the_user_has_not_given():
+    text, _ = freeze_letter("en", case={})
+    assert "My name is" not in text and "reach me" not in text and "because of" not in text
+    assert "I am the borrower" in text and "as soon as you need them" in text
+    assert not PLACEHOLDER.search(text)
+
+
+def test_letter_docx_and_text_downloads():
+    text, _ = freeze_letter("zh")
+    edited = text + '\n\n补充：=HYPERLINK("x") \x00控制字符'
+    from docx import Document
+
+    document = Document(io.BytesIO(letter_docx(edited)))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert document.paragraphs[0].text.startswith("关于“Card”")
+    assert "¥1,000.00" in body and "=HYPERLINK" in body and "\x00" not in body
+    raw = letter_txt(edited)
+    assert raw.startswith(b"\xef\xbb\xbf") and "¥1,000.00".encode() in raw and b"\r\n" in raw
+
+
+# --- the contact log ------------------------------------------------------------------------------
+
+
+def test_without_a_scenario_the_letter_proposes_the_least_this_debt_needs():
+    from core.letter import least_needed
+
+    sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
+    h = household(sample)
+    for debt in h.names:
+        plan = least_needed(h, sample, debt, "en")
+        if plan is None:
+            continue
+        assert set(plan.terms) == {debt} and plan.name
+        if plan.terms[debt][0].kind == "freeze" and h.lender_types[h.names.index(debt)] == "credit_card":
+            assert plan.terms[debt][0].months <= 60  # cards: at most 60 instalments
+    assert any(least_needed(h, sample, debt, "zh") is not None for debt in h.names)
