@@ -9,11 +9,12 @@ import streamlit as st
 
 from core import charts
 from core.apr import rate_flags
-from core.i18n import t
+from core.i18n import field_label, t
 from core.months import format_month
 from core.negotiate import DEFAULT_TARGETS, default_targets, heatmap_marks, sweep, what_to_ask
 from core.profile import LENDER_TYPES, Profile, unique_name
 from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
+from core.terms import KINDS
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
@@ -166,6 +167,15 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
             "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.assets)),
         },
     )
+    # What each kind of term uses, from its entry in core.terms.
+    st.caption(
+        tr("sc.term_fields") + " "
+        + "; ".join(
+            f"{tr(f'choice.term.{kind.name}')}: "
+            + tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields)
+            for kind in KINDS.values()
+        )
+    )  # fmt: skip
     if term_errors:
         st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon="⚠️")
 

@@ -22,6 +22,7 @@ from core.months import format_month
 from core.profile import DOCUMENTS, Profile
 from core.readiness import budget_shares, case_from_profile, text_or_blank
 from core.scenarios import Scenario, Track
+from core.terms import KINDS
 from core.text import clean_text
 
 MAX_LETTER_CHARS = 20_000
@@ -61,9 +62,6 @@ def _m(cents: int) -> str:
     return format_money(from_cents(cents))
 
 
-_DEFAULT_MODES = {"waiver": "both", "deferral": "capitalise"}
-
-
 def _term_sentence(term, p: Proposal, lang: str) -> str:
     """One negotiated term as a clause of the proposal."""
     kind = term.kind
@@ -74,16 +72,7 @@ def _term_sentence(term, p: Proposal, lang: str) -> str:
         "amount": None if term.amount is None else format_money(term.amount),
         "start": format_month(term.start) if term.start is not None else format_month(p.start),
     }
-    if kind in ("waiver", "deferral"):
-        key = f"lt.term.{kind}.{term.mode or _DEFAULT_MODES[kind]}"
-    elif kind == "fee":
-        key = f"lt.term.fee.{term.mode or 'upfront'}.{'percent' if term.percent is not None else 'amount'}"
-    elif kind in ("reduction", "settlement"):
-        key = f"lt.term.{kind}.{'amount' if term.amount is not None else 'percent'}"
-    else:
-        key = f"lt.term.{kind}"
-    if term.percent is not None and kind == "waiver":
-        key += ".part"
+    key = KINDS[kind].clause_key(term)
     return t(key, lang, **params)
 
 
@@ -225,7 +214,8 @@ def least_needed(h, profile: Profile, debt: str, lang: str) -> Scenario | None:
     from core.engine import HORIZON_MONTHS
     from core.negotiate import what_to_ask
     from core.readiness import supported_months
-    from core.scenarios import CARD_FREEZE_LIMIT, Term
+    from core.scenarios import Term
+    from core.terms import CARD_FREEZE_LIMIT
 
     for ask in what_to_ask(h, [debt]):
         if ask.kind in ("extension", "rate_cut", "settlement"):

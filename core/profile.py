@@ -16,6 +16,7 @@ from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
 from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
 from core.months import format_month, parse_month
+from core.terms import TERM_KINDS, TERM_MODES
 from core.text import clean_text, integral_text
 
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "one_off")
@@ -25,19 +26,6 @@ ASSET_TYPES = ("cash", "investment", "property", "vehicle", "valuables", "other"
 LIQUIDITY = ("now", "3_months", "illiquid")
 BUFFER_KINDS = ("credit_line", "family_help", "other")
 STRATEGIES = ("savings", "avalanche", "snowball", "custom")
-TERM_KINDS = (
-    "extension",
-    "rate_cut",
-    "freeze",
-    "waiver",
-    "reduction",
-    "deferral",
-    "fee",
-    "stage",
-    "settlement",
-    "higher_payment",
-)
-TERM_MODES = ("penalty", "interest", "both", "capitalise", "interest_only", "free", "upfront", "added")
 LENDER_TYPES = ("online_lending", "credit_card", "bank_consumer", "mortgage", "car_loan", "private_loan")
 HARDSHIPS = ("job_loss", "income_cut", "illness", "business", "family", "other")
 HISTORIES = ("on_time", "some_late", "often_late")

@@ -5,17 +5,13 @@ express") plus what happens to spare money each month. Every stretch of regular
 repayment is computed by the batch engine (core.engine) — the same code path as the
 foundation's schedules — and a debt with no terms keeps exactly its plain schedule.
 
-How terms combine on one debt, at the month a group of terms starts:
-1. the amount owed then is the regular balance plus, if the overdue catch-up has not
-   happened yet, overdue principal, overdue interest and the penalty accrued so far;
-2. waivers remove penalty and/or overdue interest (a share of it); a principal
-   reduction cuts the balance (amount or %); a lump-sum settlement pays X and forgives
-   the rest; a one-off fee is a % of what is then owed, paid that month or added;
-3. a deferral pauses k months (interest capitalised, interest-only, or interest-free);
-4. the rest is repaid: over N months (extension, or interest freeze at 0 %), at a new
-   rate (rate reduction), at a fixed higher payment, or by stages (a table of monthly
-   amounts; a balance left after the last stage is due the month after).
-Terms starting later re-plan from the balance the earlier plan leaves.
+How terms combine on one debt, at the month a group of terms starts: the amount owed
+then is the regular balance plus, if the overdue catch-up has not happened yet, overdue
+principal, overdue interest and the penalty accrued so far; each term then changes it as
+its entry in core.terms says, phase by phase (waivers, a reduction, a fee or settlement,
+the new term and rate, months paused or at a token amount, how the rest is paid), and
+the rest is repaid by the engine over the months left or the new term. Terms starting
+later re-plan from the balance the earlier plan leaves.
 
 The household: each month income − expenses (one-off costs and asset sales in their
 month) − debt payments goes into a cash buffer that starts from the money available now.
@@ -39,11 +35,11 @@ from core.debts import Debt
 from core.errors import InputError
 from core.money import div_round, to_cents, to_decimal
 from core.months import parse_month
-from core.profile import TERM_KINDS, Profile
+from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
+from core.terms import KINDS, Context, check_term, in_phase_order
 
 HORIZON = 360  # the household is followed for 30 years
-CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
 ALL_DEBTS = "*"
 
 
@@ -231,93 +227,51 @@ def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Te
     return month
 
 
-def _share(cents: int, percent) -> int:
-    share = Fraction(to_decimal(percent)) / 100
-    return div_round(cents * share.numerator, share.denominator)
-
-
 def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dict, events: list) -> None:
-    """Apply one group of terms that start in month ``start``."""
+    """Apply one group of terms that start in month ``start``, each as its kind says
+    (core.terms), phase by phase; then plan the rest of what is owed."""
     debt = track.debt
-    kinds = {t.kind: t for t in group}
-    penalty, overdue_interest = state["penalty"], state["overdue_interest"]
-    owed = state["balance"] + state["overdue_principal"] + overdue_interest + penalty
-    if "waiver" in kinds:
-        term = kinds["waiver"]
-        percent = term.percent if term.percent is not None else 100
-        mode = term.mode or "both"
-        if mode in ("penalty", "both"):
-            cut = _share(penalty, percent)
-            penalty -= cut
-            owed -= cut
-            track.forgiven += cut
-        if mode in ("interest", "both"):
-            cut = _share(overdue_interest, percent)
-            owed -= cut
-            track.forgiven += cut
-    track.penalty += penalty
-    if "reduction" in kinds:
-        term = kinds["reduction"]
-        cut = min(owed, to_cents(term.amount)) if term.amount is not None else _share(owed, term.percent or 0)
-        owed -= cut
-        track.forgiven += cut
-    offer_start = owed
-    month = start
-    if "fee" in kinds:
-        term = kinds["fee"]
-        fee = _share(owed, term.percent or 0) + to_cents(term.amount or 0)
-        track.fees += fee
-        if (term.mode or "upfront") == "added":
-            owed += fee
-        else:
-            track.add(month, fee, owed)
-    if "settlement" in kinds:
-        term = kinds["settlement"]
-        if term.amount is not None:
-            pay = min(owed, to_cents(term.amount))
-        else:
-            pay = _share(owed, term.percent if term.percent is not None else 100)
-        track.forgiven += owed - pay
-        track.add(month, pay, 0)
-        if term.asset and term.asset in assets:
-            events.append((month, term.asset))
-        return
-
-    rate = track.rate
-    if "rate_cut" in kinds and kinds["rate_cut"].rate is not None:
-        rate = _monthly(kinds["rate_cut"].rate)
-    if "freeze" in kinds:
-        rate = Fraction(0)
-    if "deferral" in kinds:
-        term = kinds["deferral"]
-        mode = term.mode or "capitalise"
-        for _ in range(int(term.months or 0)):
-            interest = div_round(owed * rate.numerator, rate.denominator) if mode != "free" else 0
-            track.charge_interest(month, interest)
-            if mode == "interest_only":
-                track.add(month, interest, owed)
-            else:
-                owed += interest
-                track.add(month, 0, owed)
-            month += 1
-    stages = [t for t in group if t.kind == "stage"]
-    if stages:
-        end = _stages(track, month, owed, rate, stages)
+    last = {term.kind: term for term in group}  # one term of a kind per group (the last)
+    terms = in_phase_order([t for t in group if t.kind == "stage"] + [t for k, t in last.items() if k != "stage"])
+    ctx = Context(
+        track=track,
+        owed=state["balance"] + state["overdue_principal"] + state["overdue_interest"] + state["penalty"],
+        penalty=state["penalty"],
+        overdue_interest=state["overdue_interest"],
+        month=start,
+        rate=track.rate,
+        assets=assets,
+        events=events,
+    )
+    penalty_booked, offer_start = False, None
+    for term in terms:
+        kind = KINDS[term.kind]
+        if kind.phase > 1 and not penalty_booked:  # what is left of the penalty after waivers
+            track.penalty += ctx.penalty
+            penalty_booked = True
+        if kind.phase > 2 and offer_start is None:  # the offer starts from what is owed after cuts
+            offer_start = ctx.owed
+        kind.apply(term, ctx)
+        if ctx.settled:
+            return
+    if not penalty_booked:
+        track.penalty += ctx.penalty
+    if offer_start is None:
+        offer_start = ctx.owed
+    if ctx.stages:
+        end = _stages(track, ctx.month, ctx.owed, ctx.rate, ctx.stages)
     else:
-        months = state["months_left"]
-        for kind in ("extension", "freeze"):
-            if kind in kinds and kinds[kind].months:
-                months = int(kinds[kind].months)
+        months = ctx.new_months if ctx.new_months is not None else state["months_left"]
         method = debt.method
-        replanned = {"extension", "freeze", "rate_cut", "higher_payment"} & set(kinds)
+        replanned = any(KINDS[k].replans for k in last)
         if method in ("interest_only", "bullet") and replanned:
             method = "annuity"
-        if method == "revolving" and ({"extension", "freeze"} & set(kinds)):
+        if method == "revolving" and any(KINDS[k].sets_term for k in last):
             method = "annuity"
-        fixed = to_cents(kinds["higher_payment"].amount) if "higher_payment" in kinds else None
+        fixed = ctx.fixed
         if fixed is None and state.get("fixed") and not replanned and method in ("annuity", "equal_principal"):
             fixed = state["fixed"]
-        end = _plan(track, month, owed, rate, months or 1, method, fixed)
+        end = _plan(track, ctx.month, ctx.owed, ctx.rate, months or 1, method, fixed)
     # The offer as a loan: what was owed when it started, repaid by every payment from
     # then on (an up-front fee included): its true APR.
     track.offer_flows = [offer_start] + [-track.payment.get(m, 0) for m in range(start, end)]
@@ -494,33 +448,17 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
         if name not in h.names:
             errors.append(InputError("debt", "err.sc_unknown_debt", {"value": name}))
             continue
-        kind = h.lender_types[h.names.index(name)]
+        j = h.names.index(name)
         for term in terms:
             if term.months is not None and not 1 <= term.months <= engine.HORIZON_MONTHS:
                 errors.append(InputError("months", "err.sc_months_range", {"value": name}))
             if term.percent is not None and not 0 <= term.percent <= 100:
                 errors.append(InputError("percent", "err.sc_percent_range", {"value": name}))
-            if term.kind not in TERM_KINDS:
+            if term.kind not in KINDS:
                 errors.append(InputError("term", "err.sc_bad_term", {"value": term.kind}))
-            if term.kind in ("freeze", "extension") and not term.months:
-                errors.append(InputError("months", "err.sc_months_needed", {"value": name}))
-            if term.kind == "freeze" and kind == "credit_card" and (term.months or 0) > CARD_FREEZE_LIMIT:
-                errors.append(InputError("months", "err.sc_card_freeze", {"value": name}))
-            if term.kind in ("stage", "higher_payment") and not term.amount:
-                errors.append(InputError("amount", "err.sc_amount_needed", {"value": name}))
-            if term.kind == "settlement" and term.amount is None and term.percent is None:
-                errors.append(InputError("percent", "err.sc_amount_needed", {"value": name}))
-            if term.kind == "settlement" and term.asset and term.asset not in h.assets:
-                errors.append(InputError("asset", "err.sc_unknown_asset", {"value": term.asset}))
-            if term.kind == "rate_cut" and term.rate is None:
-                errors.append(InputError("rate", "err.sc_rate_needed", {"value": name}))
-            debt = h.debts[h.names.index(name)]
-            if term.kind == "rate_cut" and term.rate is not None and term.rate > debt.annual_rate:
-                errors.append(
-                    InputError(
-                        "rate", "err.sc_rate_not_lower", {"value": name, "rate": f"{debt.annual_rate.normalize()}"}
-                    )
-                )
+                continue
+            for column, code, params in check_term(term, h.debts[j], h.lender_types[j], h.assets):
+                errors.append(InputError(column, code, {"value": name, **params}))
     return errors
 
 

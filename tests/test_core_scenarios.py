@@ -291,6 +291,13 @@ owed_terms = st.lists(
         ),
         st.builds(Term, st.just("settlement"), percent=st.decimals(1, 100, places=0)),
         st.builds(Term, st.just("higher_payment"), amount=st.decimals(500, 5000, places=2)),
+        st.builds(
+            Term,
+            st.just("token"),
+            months=st.integers(1, 12),
+            amount=st.decimals(1, 500, places=2),
+            mode=st.sampled_from(["frozen", "accruing"]),
+        ),
     ),
     min_size=1,
     max_size=3,

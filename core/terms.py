@@ -1,0 +1,319 @@
+"""Negotiated terms, one entry per kind: the fields it uses, its modes and default mode,
+what it checks, how it changes a debt's plan, and the clause a letter states it with.
+
+Adding a kind means adding one entry here, its strings in the catalogues
+(``choice.term.<kind>``, ``lt.term.<kind>...``) and its tests; the editor's choices
+(core.profile), the simulator (core.scenarios) and the letters (core.letter) read it.
+
+A group of terms starting in the same month is applied in phases (``Kind.phase``), then
+the rest of what is owed is planned (core.scenarios):
+1. waivers of penalty and overdue interest;  2. a principal reduction;
+3. a fee, a lump-sum settlement (which ends the debt);  4. the new term and rate
+(extension, rate cut, freeze at 0 %);  5. months paused or at a token amount
+(deferral, token payment);  6. how the rest is paid (stages, a higher fixed payment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from core.money import div_round, to_cents, to_decimal
+
+CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
+
+
+@dataclass
+class Context:
+    """A debt's state while one group of terms is applied (core.scenarios builds it)."""
+
+    track: object  # core.scenarios.Track: add(), charge_interest(), forgiven, fees, penalty
+    owed: int
+    penalty: int
+    overdue_interest: int
+    month: int
+    rate: Fraction
+    assets: dict
+    events: list
+    settled: bool = False
+    new_months: int | None = None  # the term the rest is repaid over (extension, freeze)
+    fixed: int | None = None  # a fixed monthly payment (higher payment)
+    stages: list = field(default_factory=list)
+
+
+def _share(cents: int, percent) -> int:
+    share = Fraction(to_decimal(percent)) / 100
+    return div_round(cents * share.numerator, share.denominator)
+
+
+def _interest(ctx: Context) -> int:
+    return div_round(ctx.owed * ctx.rate.numerator, ctx.rate.denominator)
+
+
+# --- how each kind changes the plan ---------------------------------------------------------
+def _waiver(term, ctx: Context) -> None:
+    percent = term.percent if term.percent is not None else 100
+    mode = term.mode or KINDS["waiver"].default_mode
+    if mode in ("penalty", "both"):
+        cut = _share(ctx.penalty, percent)
+        ctx.penalty -= cut
+        ctx.owed -= cut
+        ctx.track.forgiven += cut
+    if mode in ("interest", "both"):
+        cut = _share(ctx.overdue_interest, percent)
+        ctx.owed -= cut
+        ctx.track.forgiven += cut
+
+
+def _reduction(term, ctx: Context) -> None:
+    cut = min(ctx.owed, to_cents(term.amount)) if term.amount is not None else _share(ctx.owed, term.percent or 0)
+    ctx.owed -= cut
+    ctx.track.forgiven += cut
+
+
+def _fee(term, ctx: Context) -> None:
+    fee = _share(ctx.owed, term.percent or 0) + to_cents(term.amount or 0)
+    ctx.track.fees += fee
+    if (term.mode or KINDS["fee"].default_mode) == "added":
+        ctx.owed += fee
+    else:
+        ctx.track.add(ctx.month, fee, ctx.owed)
+
+
+def _settlement(term, ctx: Context) -> None:
+    if term.amount is not None:
+        pay = min(ctx.owed, to_cents(term.amount))
+    else:
+        pay = _share(ctx.owed, term.percent if term.percent is not None else 100)
+    ctx.track.forgiven += ctx.owed - pay
+    ctx.track.add(ctx.month, pay, 0)
+    if term.asset and term.asset in ctx.assets:
+        ctx.events.append((ctx.month, term.asset))
+    ctx.settled = True
+
+
+def _extension(term, ctx: Context) -> None:
+    if term.months:
+        ctx.new_months = int(term.months)
+
+
+def _rate_cut(term, ctx: Context) -> None:
+    if term.rate is not None:
+        from core.engine import monthly_rate_fraction
+
+        ctx.rate = monthly_rate_fraction(term.rate)
+
+
+def _freeze(term, ctx: Context) -> None:
+    ctx.rate = Fraction(0)
+    if term.months:
+        ctx.new_months = int(term.months)
+
+
+def _deferral(term, ctx: Context) -> None:
+    mode = term.mode or KINDS["deferral"].default_mode
+    for _ in range(int(term.months or 0)):
+        interest = _interest(ctx) if mode != "free" else 0
+        ctx.track.charge_interest(ctx.month, interest)
+        if mode == "interest_only":
+            ctx.track.add(ctx.month, interest, ctx.owed)
+        else:
+            ctx.owed += interest
+            ctx.track.add(ctx.month, 0, ctx.owed)
+        ctx.month += 1
+
+
+def _token(term, ctx: Context) -> None:
+    """象征性还款: a small fixed amount a month for N months, interest frozen ("frozen") or
+    still charged ("accruing", what the token does not cover is added); then the plan
+    resumes on what is left."""
+    amount = to_cents(term.amount or 0)
+    frozen = (term.mode or KINDS["token"].default_mode) == "frozen"
+    for _ in range(int(term.months or 0)):
+        if ctx.owed <= 0:
+            break
+        interest = 0 if frozen else _interest(ctx)
+        ctx.track.charge_interest(ctx.month, interest)
+        pay = min(amount, ctx.owed + interest)
+        ctx.owed += interest - pay
+        ctx.track.add(ctx.month, pay, ctx.owed)
+        ctx.month += 1
+
+
+def _stage(term, ctx: Context) -> None:
+    ctx.stages.append(term)
+
+
+def _higher_payment(term, ctx: Context) -> None:
+    ctx.fixed = to_cents(term.amount)
+
+
+# --- what each kind checks --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Checked:
+    """What a check may look at: the debt, its kind of lender and the household's assets."""
+
+    debt: object  # core.debts.Debt
+    lender_type: str
+    assets: dict
+
+
+def _needs_months(term, c: Checked) -> list:
+    return [] if term.months else [("months", "err.sc_months_needed", {})]
+
+
+def _needs_amount(term, c: Checked) -> list:
+    return [] if term.amount else [("amount", "err.sc_amount_needed", {})]
+
+
+def _check_freeze(term, c: Checked) -> list:
+    problems = _needs_months(term, c)
+    if c.lender_type == "credit_card" and (term.months or 0) > CARD_FREEZE_LIMIT:
+        problems.append(("months", "err.sc_card_freeze", {}))
+    return problems
+
+
+def _check_settlement(term, c: Checked) -> list:
+    problems = []
+    if term.amount is None and term.percent is None:
+        problems.append(("percent", "err.sc_amount_needed", {}))
+    if term.asset and term.asset not in c.assets:
+        problems.append(("asset", "err.sc_unknown_asset", {"value": term.asset}))
+    return problems
+
+
+def _check_rate_cut(term, c: Checked) -> list:
+    if term.rate is None:
+        return [("rate", "err.sc_rate_needed", {})]
+    if term.rate > c.debt.annual_rate:
+        return [("rate", "err.sc_rate_not_lower", {"rate": f"{c.debt.annual_rate.normalize()}"})]
+    return []
+
+
+def _check_token(term, c: Checked) -> list:
+    return _needs_months(term, c) + _needs_amount(term, c)
+
+
+def _no_check(term, c: Checked) -> list:
+    return []
+
+
+# --- how a letter states each kind ------------------------------------------------------------
+def _clause_mode(kind: str) -> Callable:
+    def key(term) -> str:
+        return f"lt.term.{kind}.{term.mode or KINDS[kind].default_mode}"
+
+    return key
+
+
+def _clause_waiver(term) -> str:
+    return _clause_mode("waiver")(term) + (".part" if term.percent is not None else "")
+
+
+def _clause_fee(term) -> str:
+    return f"lt.term.fee.{term.mode or KINDS['fee'].default_mode}.{'percent' if term.percent is not None else 'amount'}"
+
+
+def _clause_amount_or_percent(kind: str) -> Callable:
+    return lambda term: f"lt.term.{kind}.{'amount' if term.amount is not None else 'percent'}"
+
+
+def _clause(kind: str) -> Callable:
+    return lambda term: f"lt.term.{kind}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    phase: int  # when it applies within a group of terms (module docstring)
+    fields: tuple[str, ...]  # what the user fills in: months, rate, amount, percent, mode, asset
+    apply: Callable[[object, Context], None]
+    check: Callable[[object, Checked], list] = _no_check
+    clause: Callable[[object], str] | None = None  # the letter's i18n key for a term
+    modes: tuple[str, ...] = ()
+    default_mode: str | None = None
+    replans: bool = False  # a new plan for the rest: interest-only and bullet loans become annuities
+    sets_term: bool = False  # a new number of months: a card's revolving balance becomes instalments
+
+    def clause_key(self, term) -> str:
+        return (self.clause or _clause(self.name))(term)
+
+
+# In the order the editor lists them (and, within a phase, the order they apply in).
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("extension", 4, ("months",), _extension, _needs_months, replans=True, sets_term=True),
+        Kind("rate_cut", 4, ("rate",), _rate_cut, _check_rate_cut, replans=True),
+        Kind("freeze", 4, ("months",), _freeze, _check_freeze, replans=True, sets_term=True),
+        Kind(
+            "waiver",
+            1,
+            ("mode", "percent"),
+            _waiver,
+            clause=_clause_waiver,
+            modes=("penalty", "interest", "both"),
+            default_mode="both",
+        ),  # fmt: skip
+        Kind("reduction", 2, ("amount", "percent"), _reduction, clause=_clause_amount_or_percent("reduction")),
+        Kind(
+            "deferral",
+            5,
+            ("months", "mode"),
+            _deferral,
+            clause=_clause_mode("deferral"),
+            modes=("capitalise", "interest_only", "free"),
+            default_mode="capitalise",
+        ),  # fmt: skip
+        Kind(
+            "fee",
+            3,
+            ("percent", "amount", "mode"),
+            _fee,
+            clause=_clause_fee,
+            modes=("upfront", "added"),
+            default_mode="upfront",
+        ),  # fmt: skip
+        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount),
+        Kind(
+            "settlement",
+            3,
+            ("amount", "percent", "asset"),
+            _settlement,
+            _check_settlement,
+            clause=_clause_amount_or_percent("settlement"),
+        ),  # fmt: skip
+        Kind("higher_payment", 6, ("amount",), _higher_payment, _needs_amount, replans=True),
+        Kind(
+            "token",
+            5,
+            ("months", "amount", "mode"),
+            _token,
+            _check_token,
+            clause=_clause_mode("token"),
+            modes=("frozen", "accruing"),
+            default_mode="frozen",
+        ),  # fmt: skip
+    )
+}
+TERM_KINDS = tuple(KINDS)
+TERM_MODES = tuple(dict.fromkeys(mode for kind in KINDS.values() for mode in kind.modes))
+PHASES = sorted({kind.phase for kind in KINDS.values()})
+
+
+def in_phase_order(group: list) -> list:
+    """A group's terms in the order they apply: by phase, then as the editor lists kinds,
+    then as the user listed them (stages keep their order)."""
+    order = {name: i for i, name in enumerate(KINDS)}
+    return sorted(group, key=lambda term: (KINDS[term.kind].phase, order[term.kind]))
+
+
+def check_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str, dict]]:
+    """(field, error code, params) for what is missing or wrong in one term."""
+    kind = KINDS.get(term.kind)
+    return [] if kind is None else kind.check(term, Checked(debt, lender_type, assets))
+
+
+__all__ = ["CARD_FREEZE_LIMIT", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]
