@@ -169,10 +169,10 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
     )
     # What each kind of term uses, from its entry in core.terms.
     st.caption(
-        tr("sc.term_fields") + " "
-        + "; ".join(
-            f"{tr(f'choice.term.{kind.name}')}: "
-            + tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields)
+        tr("sc.term_fields")
+        + tr("list.sep_strong").strip("|").join(
+            tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
+               fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
             for kind in KINDS.values()
         )
     )  # fmt: skip
