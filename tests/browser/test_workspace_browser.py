@@ -12,6 +12,17 @@ from tests.browser.conftest import by_key, wait_for_app
 pytestmark = pytest.mark.browser
 
 
+def _saved_letter(server) -> str:
+    from core.store import Store
+
+    store = Store(server.data_dir / "profiles.sqlite3", backups=False)
+    profiles = store.list_profiles()
+    if not profiles:
+        return ""
+    letters = store.load(profiles[0][0]).section("letters")
+    return " ".join(str(text) for text in letters["text"].dropna())
+
+
 def test_write_a_letter_and_download_it(server, page):
     page.goto(server.url + "/letters?lang=en")
     page.get_by_text("Proposal letters").first.wait_for(timeout=30_000)
@@ -31,7 +42,13 @@ def test_write_a_letter_and_download_it(server, page):
     box.press("Control+End")
     box.type("\n\nP.S. I can pay ¥500 now as a sign of good faith.")
     page.get_by_text("Proposal letters").first.click()  # leaving the box saves the edit
-    page.get_by_text("Letter saved").wait_for(timeout=30_000)
+    # Saved for good: the database holds it (the "Letter saved" toast lasts a few seconds
+    # only, and a slow machine can show it before this line is reached).
+    for _ in range(120):
+        if _saved_letter(server):
+            break
+        page.wait_for_timeout(250)
+    assert "P.S. I can pay ¥500" in _saved_letter(server)
     wait_for_app(page)
 
     with page.expect_download(timeout=30_000) as download:
