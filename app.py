@@ -10,10 +10,11 @@ import streamlit as st
 
 from core.apr import DEFAULT_LPR
 from core.i18n import LANGS
+from core.store import STORE_ERRORS
 from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, log_failure, tr
 from ui.notices import show_notices
 from ui.profiles import profile_sidebar
-from ui.recovery import STORE_ERRORS, as_store_error, recovered_notice, recovery_page, show_store_failure
+from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
 from ui.state import store_problem
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")

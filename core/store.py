@@ -66,6 +66,10 @@ class StoreError(Exception):
         super().__init__(code)
 
 
+# What a database operation may raise: said to the user in plain words (save_error_code).
+STORE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
 class StaleWrite(Exception):
     """The section was saved elsewhere after the revision this save was based on."""
 

@@ -96,16 +96,15 @@ def guarded(callback):
     """A widget callback that can never show a traceback: a database failure becomes the
     plain notice of a save that did not happen, anything else the "unexpected" notice."""
     import functools
-    import sqlite3
 
     @functools.wraps(callback)
     def run(*args, **kwargs):
-        from core.store import StoreError, save_error_code
+        from core.store import STORE_ERRORS, save_error_code
         from ui.state import NOTICES
 
         try:
             return callback(*args, **kwargs)
-        except (StoreError, sqlite3.Error, OSError) as exc:
+        except STORE_ERRORS as exc:
             st.session_state.setdefault(NOTICES, []).append(("failure", "profile", save_error_code(exc), []))
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing reaches the user raw
             log_failure(exc)

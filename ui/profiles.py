@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from functools import partial
 
 import streamlit as st
 
 from core.i18n import t
 from core.imports import RefusedFile
-from core.profile import Profile, clean_name
-from core.store import StoreError, save_error_code
+from core.profile import SECTIONS, Profile, clean_name
+from core.store import STORE_ERRORS, save_error_code
 from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
 from ui.common import guarded, lang, md_escape, tr
 from ui.state import SAMPLE, active_id, current_profile, set_active, store
-
-_STORE_ERRORS = (StoreError, sqlite3.Error, OSError)
 
 
 def _failed(exc: BaseException) -> None:
@@ -32,10 +29,7 @@ def _on_pick(key: str) -> None:
 
 @guarded
 def _new_profile() -> None:
-    try:
-        set_active(store().create(Profile(name=tr("profile.own_name"))))
-    except _STORE_ERRORS as exc:
-        _failed(exc)
+    set_active(store().create(Profile(name=tr("profile.own_name"))))  # a failure: guarded says so
 
 
 @guarded
@@ -43,22 +37,16 @@ def _rename(profile_id: int, key: str) -> None:
     wanted = clean_name(st.session_state.get(key) or "")
     if not wanted:
         return
+    st.session_state.pop(key, None)  # the box shows the saved name again (a failure: guarded says so)
     try:
         store().rename(profile_id, wanted)
     except ValueError:
         st.session_state["profile.error"] = tr("profile.name_taken", name=md_escape(wanted))
-    except _STORE_ERRORS as exc:
-        _failed(exc)
-    st.session_state.pop(key, None)  # the box shows the saved name again
 
 
 @guarded
 def _undo(profile_id: int) -> None:
-    try:
-        undone = store().undo(profile_id)
-    except _STORE_ERRORS as exc:
-        _failed(exc)
-        return
+    undone = store().undo(profile_id)  # a failure: guarded says so
     st.session_state["profile.undone"] = undone.section if undone else ""
     refresh_editors()
 
@@ -66,7 +54,7 @@ def _undo(profile_id: int) -> None:
 def refresh_editors() -> None:
     """After undo or restore: every editor and form shows what is now saved."""
     st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1
-    for section in ("worksheet", "assets", "buffers", "debts", "scenarios", "terms", "rules", "contacts", "letters"):
+    for section in SECTIONS:
         key = f"{section}.editor.gen"
         st.session_state[key] = st.session_state.get(key, 0) + 1
     for key in [k for k in st.session_state if str(k).startswith("lt.gen.")]:
@@ -87,7 +75,7 @@ def _import(upload) -> None:
     else:
         try:
             set_active(store().create(imported))
-        except _STORE_ERRORS as exc:
+        except STORE_ERRORS as exc:
             _failed(exc)
         else:
             messages = [e.message(lang()) for e in errors[:20]]
@@ -170,7 +158,7 @@ def profile_sidebar() -> None:
             if confirmed and st.button(tr("profile.delete"), key="profile.delete", type="primary"):
                 try:
                     store().delete(current)
-                except _STORE_ERRORS as exc:
+                except STORE_ERRORS as exc:
                     _failed(exc)
                 else:
                     set_active(None)

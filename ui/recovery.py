@@ -15,8 +15,6 @@ from core.store import DB_NAME, Store, StoreError, replace_database, save_error_
 from ui.common import guarded, md_escape, tr
 from ui.state import DB_OVERRIDE, db_path, reset_store
 
-STORE_ERRORS = (StoreError, sqlite3.Error, OSError)
-
 
 def as_store_error(exc: BaseException) -> StoreError:
     return exc if isinstance(exc, StoreError) else StoreError(save_error_code(exc), db_path())

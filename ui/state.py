@@ -10,7 +10,6 @@ as saved; a save made from a stale copy (another tab saved since) is merged.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import streamlit as st
 
 from core.merge import Conflict
 from core.profile import Profile, normalize_section, over_limit
-from core.store import Store, StoreError, default_db_path, save_error_code
+from core.store import STORE_ERRORS, Store, StoreError, default_db_path, save_error_code
 from core.workbook import profile_from_xlsx
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "sample_household.xlsx"
@@ -90,7 +89,7 @@ def active_id() -> int | None:
 def set_active(profile_id: int | None) -> None:
     st.session_state["profile.active"] = profile_id if profile_id is not None else SAMPLE
     # Remembering the choice for next time is not worth an error; this session has it.
-    with contextlib.suppress(StoreError, sqlite3.Error, OSError):
+    with contextlib.suppress(*STORE_ERRORS):
         store().set_meta(ACTIVE_META, str(profile_id) if profile_id is not None else SAMPLE)
 
 
@@ -161,7 +160,7 @@ def save_section(
             outcome.merged, outcome.conflicts = merged.merged, merged.conflicts
         else:
             store().save_section(pid, section, clean)
-    except (StoreError, sqlite3.Error, OSError) as exc:
+    except STORE_ERRORS as exc:
         outcome.failure = save_error_code(exc)
         return outcome
     outcome.saved = True
