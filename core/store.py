@@ -407,11 +407,11 @@ class Store:
         """The profile's saved revisions, newest first (the first creation left out)."""
         with closing(self._connect()) as db:
             rows = db.execute(
-                "SELECT id, section, rev, saved, kind, records FROM revisions "
+                "SELECT id, section, rev, saved, kind, json_array_length(records) FROM revisions "
                 "WHERE profile_id = ? AND kind != 'create' ORDER BY id DESC LIMIT ?",
                 (profile_id, limit),
             ).fetchall()
-        return [Revision(r[0], r[1], r[2], r[3], r[4], len(json.loads(r[5]))) for r in rows]
+        return [Revision(*r) for r in rows]
 
     def revision_frame(self, profile_id: int, revision_id: int) -> tuple[str, pd.DataFrame]:
         with closing(self._connect()) as db:
@@ -426,32 +426,23 @@ class Store:
         """Take back the newest change not yet undone: its section goes back to the
         revision before it (written as a new revision). Returns the change undone."""
         with self._write() as db:
-            last = db.execute(
-                "SELECT id, section, rev, saved, kind, records FROM revisions WHERE profile_id = ? "
-                "AND kind IN ('edit', 'restore') AND undone = 0 ORDER BY id DESC LIMIT 1",
-                (profile_id,),
-            ).fetchone()
+            last = _last_undoable(db, profile_id)
             if last is None:
                 return None
             before = db.execute(
                 "SELECT records FROM revisions WHERE profile_id = ? AND section = ? AND rev < ? "
                 "AND kind != 'conflict' ORDER BY rev DESC, id DESC LIMIT 1",
-                (profile_id, last[1], last[2]),
+                (profile_id, last.section, last.rev),
             ).fetchone()
-            records = before[0] if before else _records(empty_section(last[1]))
-            self._put(db, profile_id, last[1], records, "undo", None)
-            db.execute("UPDATE revisions SET undone = 1 WHERE id = ?", (last[0],))
-        return Revision(last[0], last[1], last[2], last[3], last[4], len(json.loads(last[5])))
+            records = before[0] if before else _records(empty_section(last.section))
+            self._put(db, profile_id, last.section, records, "undo", None)
+            db.execute("UPDATE revisions SET undone = 1 WHERE id = ?", (last.id,))
+        return last
 
     def last_undoable(self, profile_id: int) -> Revision | None:
         """The change Undo would take back (None: nothing to undo)."""
         with closing(self._connect()) as db:
-            row = db.execute(
-                "SELECT id, section, rev, saved, kind, records FROM revisions WHERE profile_id = ? "
-                "AND kind IN ('edit', 'restore') AND undone = 0 ORDER BY id DESC LIMIT 1",
-                (profile_id,),
-            ).fetchone()
-        return None if row is None else Revision(row[0], row[1], row[2], row[3], row[4], len(json.loads(row[5])))
+            return _last_undoable(db, profile_id)
 
     def can_undo(self, profile_id: int) -> bool:
         return self.last_undoable(profile_id) is not None
@@ -521,6 +512,15 @@ class Store:
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _last_undoable(db: sqlite3.Connection, profile_id: int) -> Revision | None:
+    row = db.execute(
+        "SELECT id, section, rev, saved, kind, json_array_length(records) FROM revisions WHERE profile_id = ? "
+        "AND kind IN ('edit', 'restore') AND undone = 0 ORDER BY id DESC LIMIT 1",
+        (profile_id,),
+    ).fetchone()
+    return None if row is None else Revision(*row)
 
 
 def _error_code(exc: sqlite3.Error) -> str:
