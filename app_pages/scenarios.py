@@ -275,8 +275,9 @@ else:
 # --- what can I ask for -----------------------------------------------------------------------
 st.subheader(tr("sc.ask"))
 st.caption(tr("sc.ask_help"))
-chosen = st.multiselect(tr("sc.ask_targets"), h.names, default=default_targets(h), key="sc.ask.targets")
-if len(h.names) > DEFAULT_TARGETS and set(chosen) == set(default_targets(h)):
+starting = default_targets(h)
+chosen = st.multiselect(tr("sc.ask_targets"), h.names, default=starting, key="sc.ask.targets")
+if len(h.names) > DEFAULT_TARGETS and set(chosen) == set(starting):
     st.caption(tr("sc.ask_largest", n=DEFAULT_TARGETS))
 if chosen:
     asks = _asks(key, tuple(chosen), margin, h)

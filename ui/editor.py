@@ -73,11 +73,8 @@ def section_editor(
     key = f"{section}.editor" + (f".{generation}" if generation else "")
     profile = current_profile()
     saved, rev = profile.section(section), profile.rev(section)
-    frame = saved
-    if frame.empty and fallback is not None:
-        frame, _ = normalize_section(section, fallback)
+    frame = normalize_section(section, fallback)[0] if saved.empty and fallback is not None else saved.copy()
     # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into blank.
-    frame = frame.copy()
     for column in SCHEMAS[section]:
         if column.kind in ("text", "month"):
             frame[column.name] = frame[column.name].fillna("")
