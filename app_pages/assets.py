@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.household import standing
 from ui.common import money_cents, tr
 from ui.editor import section_editor
-from ui.state import current_profile, is_sample
+from ui.state import current_household, is_sample
 
 st.title(tr("as.title"))
 st.caption(tr("as.intro"))
 if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 section_editor("assets")
-s = standing(current_profile())
+s = current_household()
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("as.total"), money_cents(s.assets_total))
 c2.metric(tr("as.after_discount"), money_cents(s.quick_sale_value))

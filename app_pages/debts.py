@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.household import standing
 from core.i18n import t
 from core.money import from_cents
 from core.months import format_month
 from ui.common import current_lpr, lang, md_escape, tr
 from ui.editor import section_editor
-from ui.state import current_profile, is_sample
+from ui.state import current_household, is_sample
 
 st.title(tr("db.title"))
 st.caption(tr("db.intro"))
@@ -20,12 +19,12 @@ if is_sample():
 section_editor("debts")
 
 lpr = current_lpr()
-s = standing(current_profile())
+s = current_household()
 if s.debt_errors:
     st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in s.debt_errors), icon="⚠️")
 st.subheader(tr("db.computed"))
 rows = []
-for line in s.debts:
+for line in s.lines:
     sched = line.schedule
     apr = sched.apr()
     flags = sched.flags(lpr)

@@ -13,8 +13,8 @@ from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.profile import LETTER_LANGS
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
-from ui.negotiation import choices_for, prepared, result_of
-from ui.state import active_id, current_profile, is_sample, note_outcome, save_section
+from ui.negotiation import choices_for, result_of
+from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 
 st.title(tr("lt.page_title"))
 st.caption(tr("lt.intro"))
@@ -22,7 +22,7 @@ if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
 profile = current_profile()
-h, _, _ = prepared()
+h = current_household()
 if not h.names:
     st.warning(tr("sc.no_debts"))
     st.stop()
@@ -95,7 +95,7 @@ if result.shortfall_months:
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 
 text = st.text_area(
-    tr("lt.edit"), value=kept if kept is not None else compose(profile, debt, letter_lang, plan, dt.date.today()), key=key, height=520, on_change=_save,
+    tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today()), key=key, height=520, on_change=_save,
     max_chars=20_000, help=tr("lt.edit_help"),
 )  # fmt: skip
 if kept is not None:

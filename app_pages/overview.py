@@ -7,18 +7,17 @@ import streamlit as st
 
 from core.charts import owed_figure, spending_figure
 from core.contacts import due_followups
-from core.household import standing
 from core.money import from_cents
 from core.months import current_month, format_month
 from ui.common import followup_text, lang, money_cents, tr
-from ui.state import current_profile, is_sample
+from ui.state import current_household, current_profile, is_sample
 
 st.title(tr("ov.title"))
 if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
 profile = current_profile()
-s = standing(profile)
+s = current_household()
 budget = s.budget
 
 due = due_followups(profile.section("contacts"))
@@ -50,7 +49,7 @@ c10.metric(
 
 if s.monthly_gap < 0:
     st.error(tr("ov.gap_warning", gap=money_cents(-s.monthly_gap)), icon=":material/warning:")
-elif s.debts:
+elif s.lines:
     st.success(tr("ov.ok"))
 
 left, right = st.columns(2)
@@ -61,9 +60,9 @@ with left:
     )
 with right:
     st.subheader(tr("ov.who_i_owe"))
-    names = [line.record.get("name") or "—" for line in s.debts]
-    overdue = [line.overdue_total for line in s.debts]
-    regular = [line.total_owed - o for line, o in zip(s.debts, overdue, strict=True)]
+    names = [line.record.get("name") or "—" for line in s.lines]
+    overdue = [line.overdue_total for line in s.lines]
+    regular = [line.total_owed - o for line, o in zip(s.lines, overdue, strict=True)]
     st.plotly_chart(owed_figure(names, regular, overdue, lang()), width="stretch", key="ov.owed")
 
 if budget.one_offs:

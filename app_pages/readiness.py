@@ -8,10 +8,10 @@ import streamlit as st
 from core.charts import scenario_label
 from core.months import format_month, parse_month
 from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, normalize_section
-from core.readiness import case_from_profile, check
+from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
-from ui.negotiation import prepared, result_of
-from ui.state import active_id, current_profile, is_sample, note_outcome, save_section
+from ui.negotiation import result_of
+from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
 
@@ -21,7 +21,8 @@ if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
 profile = current_profile()
-case = case_from_profile(profile)
+h = current_household()
+case = h.case
 generation = st.session_state.get("rd.gen", 0)  # a new set of widgets after undo or a failed save
 prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else "")
 # The answers as this page shows them (a blank form when none are saved yet): a save from
@@ -83,7 +84,7 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 
-h, scenarios, _ = prepared()
+scenarios = h.scenarios
 if not h.names:
     st.warning(tr("sc.no_debts"))
     st.stop()
@@ -94,7 +95,7 @@ chosen = st.selectbox(
 )  # fmt: skip
 scenario = next((s for s in scenarios if s.name == chosen), None)
 result = result_of(scenario) if scenario is not None else None
-readiness = check(profile, current_lpr(), result, 0, h)
+readiness = check(h, current_lpr(), result, 0)
 
 
 def show(finding) -> None:

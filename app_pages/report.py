@@ -7,8 +7,7 @@ import streamlit as st
 
 from core.report import build, report_bytes
 from ui.common import current_lpr, lang, tr
-from ui.negotiation import prepared
-from ui.state import current_profile, is_sample, profile_key
+from ui.state import current_household, current_profile, is_sample, profile_key
 
 st.title(tr("rp.page_title"))
 st.caption(tr("rp.intro"))
@@ -17,14 +16,14 @@ if is_sample():
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _report(key: tuple, kind: str, language: str, margin: int, lpr: str, _profile) -> bytes:
+def _report(key: tuple, kind: str, language: str, margin: int, lpr: str, _profile, _h) -> bytes:
     from decimal import Decimal
 
-    return report_bytes(build(_profile, language, margin, Decimal(lpr)), kind)
+    return report_bytes(build(_profile, language, margin, Decimal(lpr), _h), kind)
 
 
 profile = current_profile()
-h, scenarios, errors = prepared()
+h = current_household()
 margin = int(
     round(st.number_input(tr("sc.margin"), min_value=0.0, max_value=1_000_000.0, value=0.0, step=500.0,
                           key="rp.margin", help=tr("sc.margin_help")) * 100)
@@ -32,7 +31,7 @@ margin = int(
 contents = [
     tr("rp.contains.summary"),
     tr("rp.contains.sections"),
-    tr("rp.contains.scenarios", n=len(scenarios)),
+    tr("rp.contains.scenarios", n=len(h.scenarios)),
     tr("rp.contains.contacts", n=len(profile.section("contacts"))),
 ]
 st.markdown("\n".join(f"- {line}" for line in contents))
@@ -42,11 +41,11 @@ language = lang()  # read now: the downloads are built later, outside this run
 
 
 def _xlsx() -> bytes:
-    return _report(key, "xlsx", language, margin, lpr, profile)
+    return _report(key, "xlsx", language, margin, lpr, profile, h)
 
 
 def _html() -> bytes:
-    return _report(key, "html", language, margin, lpr, profile)
+    return _report(key, "html", language, margin, lpr, profile, h)
 
 
 c1, c2 = st.columns(2)

@@ -9,32 +9,39 @@ import streamlit as st
 
 from core import charts
 from core.apr import rate_flags
+from core.household import Household
 from core.i18n import field_label, t
 from core.months import format_month
-from core.negotiate import DEFAULT_TARGETS, default_targets, heatmap_marks, sweep, what_to_ask
-from core.profile import LENDER_TYPES, Profile, unique_name
-from core.scenarios import ALL_DEBTS, PRESETS, household, preset_rows, scenarios_from_profile, simulate
-from core.terms import KINDS
+from core.negotiate import (
+    DEFAULT_TARGETS,
+    HEATMAP_MONTHS,
+    axis_values,
+    default_targets,
+    heatmap_marks,
+    sweep,
+    what_to_ask,
+)
+from core.profile import LENDER_TYPES, unique_name
+from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
+from core.terms import AXES, KINDS
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
-from ui.state import current_profile, is_sample, profile_key, save_section
+from ui.state import current_household, current_profile, is_sample, profile_key, save_section
 
 
 # Results are cached by the profile's version (its last change), the margin and the
-# language; the profile itself (underscore: not hashed) is only read on a miss.
+# language; the household itself (underscore: not hashed) is only read on a miss.
 @st.cache_data(max_entries=16, show_spinner=False)
-def _results(key: tuple, margin: int, language: str, _profile: Profile):
-    h = household(_profile)
-    scenarios, errors = scenarios_from_profile(_profile)
-    results = [simulate(h, s, margin) for s in scenarios]
+def _results(key: tuple, margin: int, language: str, _h: Household):
+    results = [simulate(_h, s, margin) for s in _h.scenarios]
     figures = {
         "cash": charts.cashflow_figure(results, language),
         "balance": charts.balances_figure(results, language),
         "payoff": charts.payoff_figure(results, language),
         "cost": charts.cost_figure(results, language),
     }
-    return h, results, errors, figures
+    return results, figures
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -44,14 +51,7 @@ def _asks(key: tuple, targets: tuple, margin: int, _h):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _sweep(key: tuple, targets: tuple, axis: str, margin: int, _h):
-    h = _h
-    if axis == "rate":
-        top = max(float(h.debts[h.names.index(n)].annual_rate) for n in targets)
-        values = [round(top * i / 39, 2) for i in range(40)]
-    else:
-        values = [float(v) for v in range(5, 101, 5)] + [2.5]
-        values = sorted(values)
-    return sweep(h, list(targets), list(range(3, 151, 3)), values, axis, margin)
+    return sweep(_h, list(targets), HEATMAP_MONTHS, axis_values(_h, list(targets), axis), axis, margin)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -108,7 +108,9 @@ margin = int(
         * 100
     )
 )
-h, results, term_errors, figures = _results(key, margin, lang(), profile)
+h = current_household()
+term_errors = h.scenario_errors
+results, figures = _results(key, margin, lang(), h)
 if not h.names:
     st.warning(tr("sc.no_debts"))
     st.stop()
@@ -119,7 +121,7 @@ preset = c1.selectbox(
     tr("sc.presets"), PRESETS, format_func={k: tr(f"sc.preset.{k}") for k in PRESETS}.get, key="sc.preset"
 )
 if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
-    rows = preset_rows(preset, profile, lang())
+    rows = preset_rows(preset, h, lang())
     if rows is None:
         st.warning(tr("sc.preset.no_card"))
     else:
@@ -164,7 +166,7 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
                 tr("field.debt"), options=targets, required=True, format_func=_target_label
             ),
             "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
-            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.assets)),
+            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
         },
     )
     # What each kind of term uses, from its entry in core.terms.
@@ -298,10 +300,9 @@ if chosen:
         else:
             st.error(text)
     axis = st.segmented_control(
-        tr("sc.heatmap_axis"), ["rate", "settlement"], default="rate", key="sc.axis",
-        format_func={"rate": tr("sc.axis.rate"), "settlement": tr("sc.axis.settlement")}.get,
+        tr("sc.heatmap_axis"), AXES, default=AXES[0], key="sc.axis", format_func=lambda a: tr(f"sc.axis.{a}"),
     )  # fmt: skip
-    axis = axis or "rate"
+    axis = axis or AXES[0]
     grid = _sweep(key, tuple(chosen), axis, margin, h)
     marks = heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)
     st.markdown(f"**{tr('sc.heatmap')}**")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.budget import summarize
 from core.imports import Mapping, RefusedFile, read_statement
 from core.imports.categories import default_rules
 from core.money import from_cents
@@ -13,7 +12,7 @@ from core.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, readable_section, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
-from ui.state import active_id, current_profile, is_sample, save_section
+from ui.state import active_id, current_household, current_profile, is_sample, save_section
 
 st.title(tr("ws.title"))
 st.caption(tr("ws.intro"))
@@ -23,7 +22,7 @@ if is_sample():
 if st.session_state.get("ws.imported"):
     st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
 section_editor("worksheet")
-summary = summarize(current_profile().section("worksheet"))
+summary = current_household().budget
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("ov.income"), money_cents(summary.income))
 c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))

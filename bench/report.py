@@ -16,6 +16,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.loader import load  # noqa: E402
 from core.profile import normalize_section  # noqa: E402
 from core.report import build, report_html, report_xlsx  # noqa: E402
 from core.scenarios import PRESETS, preset_rows  # noqa: E402
@@ -26,7 +27,7 @@ def sample_with_presets():
     profile, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
     scenarios, terms = [], []
     for key in PRESETS:
-        rows = preset_rows(key, profile, "zh")
+        rows = preset_rows(key, load(profile)[0], "zh")
         if rows:
             scenarios.append(rows[0])
             terms += rows[1]

@@ -24,9 +24,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.loader import load  # noqa: E402
 from core.negotiate import sweep  # noqa: E402
 from core.profile import normalize_section  # noqa: E402
-from core.scenarios import PRESETS, household, preset_rows  # noqa: E402
+from core.scenarios import PRESETS, preset_rows  # noqa: E402
 from core.store import Store, default_db_path  # noqa: E402
 from core.workbook import profile_from_xlsx  # noqa: E402
 
@@ -35,7 +36,7 @@ def sample_with_scenarios():
     profile, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
     scenarios, terms = [], []
     for key in PRESETS:
-        scenario, rows = preset_rows(key, profile, "zh")
+        scenario, rows = preset_rows(key, load(profile)[0], "zh")
         scenarios.append(scenario)
         terms += rows
     scenarios.append({"name": "分阶段", "strategy": "snowball"})
@@ -77,7 +78,7 @@ def bench_page(profile) -> tuple[float, float]:
 
 
 def bench_sweep(profile) -> float:
-    h = household(profile)
+    h, _ = load(profile)
     months = np.arange(3, 123, 3)  # 40 terms
     rates = np.linspace(0, 36, 50)  # 50 rates
     best = float("inf")

@@ -17,12 +17,12 @@ from core.months import parse_month
 PER_MONTH = {"weekly": Fraction(52, 12), "monthly": Fraction(1), "quarterly": Fraction(1, 3), "yearly": Fraction(1, 12)}
 
 
-def monthly_cents(amount: float, frequency: str) -> int:
+def monthly_cents(amount, frequency: str) -> int:
     """An amount at a frequency as an average monthly amount in cents (0 for one-off)."""
     factor = PER_MONTH.get(frequency)
     if factor is None:
         return 0
-    cents = to_cents(float(amount))
+    cents = to_cents(amount)
     return div_round(cents * factor.numerator, factor.denominator)
 
 
@@ -67,7 +67,7 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
         if row.get("frequency") == "one_off":
             month = row.get("month")
             if month:
-                one_offs.append(OneOff(parse_month(month), category, direction, to_cents(float(amount))))
+                one_offs.append(OneOff(parse_month(month), category, direction, to_cents(amount)))
             continue
         cents = monthly_cents(amount, row.get("frequency") or "monthly")
         if direction == "income":

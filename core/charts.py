@@ -268,7 +268,7 @@ def heatmap_figure(sweep, lang: str, marks: list[tuple[str, float, float]] = ())
         fig.add_scatter(
             x=[value], y=[months], mode="markers+text", text=[label], textposition="top center",
             marker={"symbol": "star", "size": 16, "color": "#D55E00", "line": {"color": "white", "width": 1}},
-            name=label, hovertemplate=f"{label}<extra>%{{y}} · %{{x}}</extra>",
+            name=label, hovertemplate="%{text}<extra>%{y} · %{x}</extra>",  # the name as data, never as a template
         )  # fmt: skip
     fig.update_layout(
         height=440,

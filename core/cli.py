@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from core.apr import DEFAULT_LPR
-from core.budget import summarize
 from core.debts import parse_debt
 from core.i18n import t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
+from core.loader import load
 from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
 from core.months import format_month
-from core.profile import normalize_section
+from core.profile import Profile, normalize_section
 from core.schedule import Schedule, calculator_total_interest, schedule
 from core.workbook import profile_from_xlsx
 
@@ -198,36 +198,38 @@ def _lpr(text: str) -> Decimal:
 
 
 def _run_simulate(args: argparse.Namespace) -> int:
-    from core.scenarios import household, scenarios_from_profile, simulate
+    from core.scenarios import simulate
 
     margin = _margin(args.margin)
-    profile = _load_profile(args.profile)
-    h = household(profile)
-    if h.errors:
-        raise UsageError("; ".join(e.message(args.lang) for e in h.errors))
-    scenarios, errors = scenarios_from_profile(profile)
+    h, errors = load(_load_profile(args.profile))
     if errors:
         raise UsageError("; ".join(e.message(args.lang) for e in errors))
-    results = [simulate(h, s, margin) for s in scenarios]
-    data = simulate_json(results)
+    results = [simulate(h, s, margin) for s in h.scenarios]
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        print(json.dumps(simulate_json(results), ensure_ascii=False))
         return 0
     lang = args.lang
-    for item in data:
-        name = t("sc.status_quo", lang) if item["name"] == "status_quo" else item["name"]
-        print(f"{t('cli.sim_header', lang)}: {name}")
-        print(f"  {t('sc.col.paid', lang)}: {format_money(from_cents(to_cents(item['total_paid'])))}")
-        print(f"  {t('total.interest', lang)}: {format_money(from_cents(to_cents(item['total_interest'])))}")
-        print(f"  {t('total.fees', lang)}: {format_money(from_cents(to_cents(item['total_fees'])))}")
-        print(f"  {t('total.penalty', lang)}: {format_money(from_cents(to_cents(item['total_penalty'])))}")
-        print(f"  {t('sc.forgiven', lang)}: {format_money(from_cents(to_cents(item['forgiven'])))}")
-        print(f"  {t('sc.col.short', lang)}: {item['shortfall_months']}")
-        print(f"  {t('sc.col.debt_free', lang)}: {item['debt_free'] or t('sc.never', lang)}")
-        for debt in item["debts"]:
-            print(f"    {debt['name']}: {debt['payoff'] or t('sc.never', lang)}")
-        for error in item["errors"]:
-            print(f"  ! {error}")
+
+    def when(month: int | None) -> str:
+        return format_month(month) if month is not None else t("sc.never", lang)
+
+    for r in results:
+        name = r.scenario.name
+        print(f"{t('cli.sim_header', lang)}: {t('sc.status_quo', lang) if name == 'status_quo' else name}")
+        for key, cents in (
+            ("sc.col.paid", r.total_paid),
+            ("total.interest", r.total_interest),
+            ("total.fees", r.total_fees),
+            ("total.penalty", r.total_penalty),
+            ("sc.forgiven", r.forgiven),
+        ):
+            print(f"  {t(key, lang)}: {format_money(from_cents(cents))}")
+        print(f"  {t('sc.col.short', lang)}: {r.shortfall_months}")
+        print(f"  {t('sc.col.debt_free', lang)}: {when(r.debt_free)}")
+        for track in r.tracks:
+            print(f"    {track.name}: {when(track.payoff)}")
+        for error in r.errors:
+            print(f"  ! {error.message(lang)}")
     return 0
 
 
@@ -260,7 +262,8 @@ def _read_file(path: str) -> bytes:
 def import_json(result: ImportResult, lang: str) -> dict:
     """The summary of an import as plain JSON types (money as numbers with two decimals)."""
     if result.kind == "budget":
-        summary = summarize(normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang)))[0])
+        sheet = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang)))[0]
+        summary = load(Profile("import", {"worksheet": sheet}))[0].budget
         by_category = {
             **{k: {"direction": "income", "monthly": _money(v)} for k, v in summary.income_by_category.items()},
             **{k: {"direction": "expense", "monthly": _money(v)} for k, v in summary.by_category.items()},

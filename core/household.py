@@ -1,21 +1,49 @@
-"""Where the household stands: the figures the Overview page shows, from a profile."""
+"""The loaded household: one object every consumer reads (pages, simulator, readiness,
+letters, report, command line), built by ``core.loader.load`` from a profile.
+
+Amounts here are integer cents; the engine's debts are exact Decimal yuan to the cent
+(core.debts). Nothing downstream goes back to the profile's tables for a figure.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from core.budget import BudgetSummary, summarize
-from core.money import div_round, to_cents, to_decimal
-from core.profile import Profile
-from core.schedule import Schedule, owed_now_cents, schedules
+from core.budget import BudgetSummary
+from core.case import Case
+from core.debts import Debt
+from core.money import to_cents
+from core.schedule import Schedule, owed_now_cents
+
+if TYPE_CHECKING:
+    from core.scenarios import Scenario
 
 
 @dataclass
 class DebtLine:
-    record: dict
+    record: dict  # the debt's row as the user typed it (lender, lender type, note…)
     schedule: Schedule
+
+    @property
+    def name(self) -> str:
+        return str(self.record.get("name") or "")
+
+    @property
+    def lender(self) -> str:
+        value = self.record.get("lender")
+        return "" if value is None or value != value else str(value).strip()
+
+    @property
+    def lender_type(self) -> str:
+        value = self.record.get("lender_type")
+        return "" if value is None or value != value else str(value)
+
+    @property
+    def debt(self) -> Debt:
+        return self.schedule.debt
 
     @property
     def total_owed(self) -> int:
@@ -28,37 +56,117 @@ class DebtLine:
         return self.total_owed - to_cents(debt.principal - debt.overdue_principal)
 
 
+@dataclass(frozen=True)
+class AssetLine:
+    name: str
+    type: str
+    value: int  # cents
+    liquidity: str  # "now" | "3_months" | "illiquid"
+    sale_value: int  # cents: the value less its expected sale discount
+
+
 @dataclass
-class Standing:
+class Household:
+    """Everything the app knows about one household, in cents, checked once."""
+
     budget: BudgetSummary
-    debts: list[DebtLine]
-    debt_errors: list
-    assets_total: int
-    liquid_now: int
-    liquid_3_months: int
-    quick_sale_value: int  # every asset sold now, less its expected sale discount
+    lines: list[DebtLine]  # the debts that make valid engine debts, in table order
+    assets: list[AssetLine]
     buffers_total: int
+    case: Case
+    scenarios: list[Scenario]  # the status quo first, then the profile's own
+    start: int  # the month the simulation starts: the first debt's first payment month
+    debt_errors: list = field(default_factory=list)
+    scenario_errors: list = field(default_factory=list)
 
     @property
+    def errors(self) -> list:
+        return self.debt_errors + self.scenario_errors
+
+    # --- the debts, as the simulator indexes them -------------------------------------
+    @cached_property
     def names(self) -> list[str]:
         """Each valid debt's name as scenarios, letters and checks refer to it ("#n" if blank)."""
-        return [str(line.record.get("name") or f"#{i + 1}") for i, line in enumerate(self.debts)]
+        return [line.name or f"#{i + 1}" for i, line in enumerate(self.lines)]
+
+    @cached_property
+    def debts(self) -> list[Debt]:
+        return [line.schedule.debt for line in self.lines]
+
+    @cached_property
+    def lender_types(self) -> list[str]:
+        return [line.lender_type for line in self.lines]
+
+    @cached_property
+    def status(self) -> list[Schedule]:
+        """Each debt's plain schedule: what the contract asks, month by month."""
+        return [line.schedule for line in self.lines]
+
+    def line(self, name: str) -> DebtLine:
+        return self.lines[self.names.index(name)]
+
+    # --- money coming in and going out --------------------------------------------------
+    @property
+    def income(self) -> int:
+        return self.budget.income
 
     @property
+    def expenses(self) -> int:
+        return self.budget.expenses
+
+    @cached_property
+    def one_offs(self) -> list[tuple[int, int, str]]:
+        """(month, signed cents, label) of one-off amounts from the start month on."""
+        return [
+            (o.month, o.cents if o.direction == "income" else -o.cents, o.category)
+            for o in self.budget.one_offs
+            if o.month >= self.start
+        ]
+
+    # --- assets -------------------------------------------------------------------------
+    @property
+    def assets_total(self) -> int:
+        return sum(a.value for a in self.assets)
+
+    @property
+    def liquid_now(self) -> int:
+        return sum(a.value for a in self.assets if a.liquidity == "now")
+
+    @property
+    def liquid_3_months(self) -> int:
+        return sum(a.value for a in self.assets if a.liquidity in ("now", "3_months"))
+
+    @property
+    def quick_sale_value(self) -> int:
+        """Every asset sold now, less its expected sale discount."""
+        return sum(a.sale_value for a in self.assets)
+
+    @property
+    def buffer(self) -> int:
+        """The cash the simulation starts from: the money available now."""
+        return self.liquid_now
+
+    @cached_property
+    def sale_values(self) -> dict[str, tuple[int, bool]]:
+        """Asset name -> (sale value in cents, already counted as cash), for asset sales."""
+        return {a.name: (a.sale_value, a.liquidity == "now") for a in self.assets}
+
+    # --- where the household stands ------------------------------------------------------
+    @property
     def total_debt(self) -> int:
-        return sum(line.total_owed for line in self.debts)
+        return sum(line.total_owed for line in self.lines)
 
     def due_in(self, month: int) -> int:
         """Everything due in a month across all debts (catch-up of overdue amounts included)."""
         total = 0
-        for line in self.debts:
+        for line in self.lines:
             for row in line.schedule.rows:
                 if row.month == month and row.period >= 1:
                     total += row.payment
         return total
 
     def regular_payments(self) -> int:
-        return sum(line.schedule.regular_payment for line in self.debts)
+        return sum(line.schedule.regular_payment for line in self.lines)
 
     @property
     def debt_service_ratio(self) -> Decimal | None:
@@ -83,32 +191,3 @@ class Standing:
         if gap >= 0:
             return None
         return (Decimal(self.liquid_now) / Decimal(-gap)).quantize(Decimal("0.1"))
-
-
-def sale_value_cents(asset: dict) -> int:
-    """What an asset row fetches if sold: its value less its expected sale discount."""
-    discount = asset.get("sale_discount")
-    keep = 1 - Fraction(to_decimal(0.0 if discount is None or discount != discount else float(discount))) / 100
-    return div_round(to_cents(float(asset["value"])) * keep.numerator, keep.denominator)
-
-
-def standing(profile: Profile) -> Standing:
-    budget = summarize(profile.section("worksheet"))
-    valid, errors = profile.debts()
-    computed = schedules([debt for _, debt in valid])
-    lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
-    assets = profile.section("assets")
-    total = liquid = liquid3 = quick = 0
-    for row in assets.to_dict("records"):
-        value = row.get("value")
-        if value is None or value != value:
-            continue
-        cents = to_cents(float(value))
-        total += cents
-        quick += sale_value_cents(row)
-        if row.get("liquidity") == "now":
-            liquid += cents
-        if row.get("liquidity") in ("now", "3_months"):
-            liquid3 += cents
-    buffers = sum(to_cents(float(v)) for v in profile.section("buffers")["amount"].dropna())
-    return Standing(budget, lines, errors, total, liquid, liquid3, quick, buffers)

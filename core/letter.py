@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from core.household import standing
+from core.household import Household
 from core.i18n import locale_of, t
 from core.money import format_money, from_cents
 from core.months import format_month
-from core.profile import DOCUMENTS, Profile
-from core.readiness import budget_shares, case_from_profile, text_or_blank
+from core.profile import DOCUMENTS
+from core.readiness import budget_shares
 from core.scenarios import Scenario, Track
 from core.terms import KINDS
 from core.text import clean_text
@@ -77,7 +77,7 @@ def _term_sentence(term, p: Proposal, lang: str) -> str:
 
 
 def compose(
-    profile: Profile,
+    h: Household,
     debt_name: str,
     lang: str,
     plan: Proposal,
@@ -85,13 +85,12 @@ def compose(
 ) -> str:
     """The letter's text. ``plan`` holds the chosen scenario's figures for this debt."""
     today = today or dt.date.today()
-    case = case_from_profile(profile)
-    s = standing(profile)
-    lines = dict(zip(s.names, s.debts, strict=True))
-    line = lines[debt_name]
-    lender = text_or_blank(line.record.get("lender"))
-    debt = line.schedule.debt
-    _, _, share = budget_shares(s)
+    case = h.case
+    s = h
+    line = h.line(debt_name)
+    lender = line.lender
+    debt = line.debt
+    _, _, share = budget_shares(h)
 
     def p(key: str, **params) -> str:
         return t(key, lang, **params)
@@ -131,7 +130,7 @@ def compose(
             income=_m(s.budget.income),
             expenses=_m(s.budget.expenses),
             left=_m(max(s.budget.surplus, 0)),
-            lenders=len(lines),
+            lenders=len(h.lines),
             total=_m(s.total_debt),
         )
     ]
@@ -207,7 +206,7 @@ def letter_docx(text: str) -> bytes:
     return out.getvalue()
 
 
-def least_needed(h, profile: Profile, debt: str, lang: str) -> Scenario | None:
+def least_needed(h: Household, debt: str, lang: str) -> Scenario | None:
     """The proposal for one debt when the user has no scenario for it: the least this debt
     alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
     interest freeze over the months its share of the budget needs (cards at most 60)."""
@@ -221,7 +220,7 @@ def least_needed(h, profile: Profile, debt: str, lang: str) -> Scenario | None:
         if ask.kind in ("extension", "rate_cut", "settlement"):
             name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
             return ask.scenario(name)
-    months = supported_months(profile, debt)
+    months = supported_months(h, debt)
     if months is None:
         return None
     kind = h.lender_types[h.names.index(debt)]

@@ -18,9 +18,11 @@ from fractions import Fraction
 import numpy as np
 
 from core import engine
+from core.household import Household
 from core.money import div_round
-from core.scenarios import HORIZON, Household, Scenario, Term, simulate
+from core.scenarios import HORIZON, Scenario, Term, simulate
 from core.schedule import owed_now_cents
+from core.terms import KINDS
 
 RATE_STEP = Decimal("0.1")
 SWEEP_CELLS = 4_000  # loans per engine call in a sweep (grid combinations x debts): measured best
@@ -135,25 +137,36 @@ DEFAULT_TARGETS = 12
 
 
 def heatmap_marks(h: Household, scenarios: list[Scenario], chosen: list[str], axis: str) -> list[tuple]:
-    """Where each scenario sits on the heat-map of the chosen debts: (name, value, months)
-    — on the rate axis the term of its extension or freeze (a freeze at 0 %, else its
-    rate cut or the highest current rate); on the settlement axis its settlement %."""
+    """Where each scenario sits on the heat-map of the chosen debts: (name, value, months).
+    Which terms count, and where each sits, is each kind's own entry in core.terms
+    (``axis``, ``axis_value``). On the rate axis a scenario needs a term that sets the
+    months (extension, freeze) and sits at the lowest rate its terms give (the highest
+    current rate when none gives one); on the settlement axis it sits at its settlement %."""
     marks = []
     for scenario in scenarios:
-        terms = [term for name in chosen for term in scenario.terms.get(name, [])]
-        months = next((x.months for x in terms if x.kind in ("extension", "freeze") and x.months), None)
-        if axis == "rate" and months:
-            if any(x.kind == "freeze" for x in terms):
-                rate = 0.0
-            else:
+        terms = [x for name in chosen for x in scenario.terms.get(name, []) if x.kind in KINDS]
+        on_axis = [x for x in terms if KINDS[x.kind].axis == axis]
+        values = [v for x in on_axis if KINDS[x.kind].axis_value and (v := KINDS[x.kind].axis_value(x)) is not None]
+        if axis == "rate":
+            months = next((x.months for x in on_axis if KINDS[x.kind].sets_term and x.months), None)
+            if months:
                 current = max(float(h.debts[h.names.index(n)].annual_rate) for n in chosen)
-                rate = next((float(x.rate) for x in terms if x.kind == "rate_cut" and x.rate is not None), current)
-            marks.append((scenario.name, rate, months))
-        if axis == "settlement":
-            pct = next((float(x.percent) for x in terms if x.kind == "settlement" and x.percent is not None), None)
-            if pct is not None:
-                marks.append((scenario.name, pct, 1))
+                marks.append((scenario.name, min(values, default=current), months))
+        elif values:
+            marks.append((scenario.name, values[0], 1))
     return marks
+
+
+def axis_values(h: Household, targets: list[str], axis: str) -> list[float]:
+    """The values the heat-map's axis runs over: 40 rates from 0 to the highest current rate
+    of the chosen debts, or settlements from 2.5 % to 100 % of what is owed."""
+    if axis == "rate":
+        top = max(float(h.debts[h.names.index(n)].annual_rate) for n in targets)
+        return [round(top * i / 39, 2) for i in range(40)]
+    return sorted([float(v) for v in range(5, 101, 5)] + [2.5])
+
+
+HEATMAP_MONTHS = list(range(3, 151, 3))
 
 
 def default_targets(h: Household, limit: int = DEFAULT_TARGETS) -> list[str]:

@@ -18,14 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import pandas as pd
-
 from core.apr import DEFAULT_LPR, rate_flags, rate_lines
-from core.household import standing
+from core.case import Case
+from core.household import Household
 from core.i18n import t
 from core.money import div_round, format_money, from_cents
 from core.months import format_month
-from core.profile import DOCUMENTS, Profile
 
 # A debt that would take longer than this to repay from its share of the monthly surplus
 # is "large against income": a lender will doubt a plain instalment plan.
@@ -35,41 +33,6 @@ LONG_OVERDUE_DAYS = 90
 # Asking to pay less than this share of what the budget shows is affordable looks like
 # asking for more than the numbers justify.
 LOW_ASK_SHARE = Decimal("0.5")
-
-
-@dataclass(frozen=True)
-class Case:
-    """The borrower's answers (the profile's one-row "case" section)."""
-
-    full_name: str = ""
-    contact: str = ""
-    reason: str | None = None
-    story: str = ""
-    since: str | None = None
-    documents: frozenset[str] = frozenset()
-    history: str | None = None
-
-
-def text_or_blank(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value).strip()
-
-
-def case_from_profile(profile: Profile) -> Case:
-    frame = profile.section("case")
-    if frame.empty:
-        return Case()
-    row = frame.astype(object).where(frame.notna(), None).iloc[0].to_dict()
-    return Case(
-        full_name=text_or_blank(row.get("full_name")),
-        contact=text_or_blank(row.get("contact")),
-        reason=row.get("reason") or None,
-        story=text_or_blank(row.get("story")),
-        since=row.get("since") or None,
-        documents=frozenset(d for d in DOCUMENTS if row.get(d) is True),
-        history=row.get("history") or None,
-    )
 
 
 @dataclass(frozen=True)
@@ -143,28 +106,27 @@ def months_to_repay(owed: int, per_month: int) -> int | None:
     return -(-owed // per_month)
 
 
-def budget_shares(s) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """(owed now, contract payment, share of what the budget leaves) per debt name, from a
-    core.household.Standing. The shares follow the contract payments (the amounts owed
-    when no debt has a payment)."""
-    owed = dict(zip(s.names, (line.total_owed for line in s.debts), strict=True))
-    due = dict(zip(s.names, (line.schedule.regular_payment for line in s.debts), strict=True))
+def budget_shares(h: Household) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(owed now, contract payment, share of what the budget leaves) per debt name. The
+    shares follow the contract payments (the amounts owed when no debt has a payment)."""
+    owed = dict(zip(h.names, (line.total_owed for line in h.lines), strict=True))
+    due = dict(zip(h.names, (line.schedule.regular_payment for line in h.lines), strict=True))
     if not any(due.values()):
         due = owed
-    return owed, due, shares_of(s.budget.surplus, due)
+    return owed, due, shares_of(h.budget.surplus, due)
 
 
-def supported_months(profile: Profile, debt: str) -> int | None:
+def supported_months(h: Household, debt: str) -> int | None:
     """Months this debt takes at its share of what the budget leaves (None: nothing left)."""
-    owed, _, shares = budget_shares(standing(profile))
+    owed, _, shares = budget_shares(h)
     return months_to_repay(owed[debt], shares[debt]) if debt in owed else None
 
 
-def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0, h=None) -> Readiness:
-    """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None);
-    ``h`` the prepared household it ran on (built here when needed and not given)."""
-    case = case_from_profile(profile)
-    s = standing(profile)
+def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0) -> Readiness:
+    """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None)
+    run on the same household."""
+    case = h.case
+    s = h
     affordable = s.budget.surplus
     names = s.names
     owed, due, shares = budget_shares(s)
@@ -197,7 +159,7 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
         household.append(Finding("history", "object"))
     else:
         household.append(Finding("history", "ok", params={"history": Key(f"choice.history.{case.history}")}))
-    if s.debts and affordable <= 0:
+    if s.lines and affordable <= 0:
         household.append(
             Finding(
                 "no_surplus",
@@ -211,7 +173,7 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
     if result is None:
         household.append(Finding("not_affordable", "skip"))
     elif result.shortfall_months:
-        support = _support(profile, h, margin)
+        support = _support(h, margin)
         household.append(
             Finding(
                 "not_affordable",
@@ -228,7 +190,7 @@ def check(profile: Profile, lpr: Decimal = DEFAULT_LPR, result=None, margin: int
 
     lenders: dict[str, list[Finding]] = {}
     line_lpr = Decimal(lpr)
-    for name, line in zip(names, s.debts, strict=True):
+    for name, line in zip(names, s.lines, strict=True):
         findings = []
         share = shares[name]
         months = months_to_repay(owed[name], share)
@@ -330,12 +292,10 @@ def _track(result, name: str):
     return None
 
 
-def _support(profile: Profile, h, margin: int) -> Key:
+def _support(h: Household, margin: int) -> Key:
     """What the numbers support across all debts (core.negotiate's asks), as a phrase."""
     from core.negotiate import what_to_ask
-    from core.scenarios import household
 
-    h = h or household(profile)
     asks = what_to_ask(h, list(h.names), margin)
     ask = asks[0]
     return Key(

@@ -23,12 +23,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from core import charts
 from core.apr import DEFAULT_LPR
 from core.contacts import sorted_log
-from core.household import Standing, standing
+from core.household import Household
 from core.i18n import field_label, t
+from core.loader import load
 from core.money import format_money, from_cents, to_cents
 from core.months import format_month
 from core.profile import SCHEMAS, Profile
-from core.scenarios import Result, household, scenarios_from_profile, simulate
+from core.scenarios import Result, simulate
 from core.text import clean_text
 from core.workbook import write_text
 
@@ -41,24 +42,26 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 class ReportData:
     profile: Profile
     lang: str
-    standing: Standing
+    household: Household
     results: list[Result]
     errors: list
     margin: int
     created: dt.datetime
 
 
-def build(profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DEFAULT_LPR) -> ReportData:
-    h = household(profile)
-    scenarios, errors = scenarios_from_profile(profile)
-    results = [simulate(h, s, margin) for s in scenarios]
-    return ReportData(profile, lang, standing(profile), results, errors, margin, dt.datetime.now())
+def build(
+    profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DEFAULT_LPR, household: Household | None = None
+) -> ReportData:
+    """The report's figures; ``household`` is the profile already loaded (core.loader), if at hand."""
+    h = household if household is not None else load(profile)[0]
+    results = [simulate(h, s, margin) for s in h.scenarios]
+    return ReportData(profile, lang, h, results, h.scenario_errors, margin, dt.datetime.now())
 
 
 # --- shared tables ----------------------------------------------------------------------------
 def _summary_rows(data: ReportData) -> list[tuple[str, object, bool]]:
     """(label, value, is_money) lines of the summary."""
-    s, lang = data.standing, data.lang
+    s, lang = data.household, data.lang
     budget = s.budget
     dsr = s.debt_service_ratio
     runway = s.runway_months

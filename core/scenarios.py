@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,9 @@ from core.months import parse_month
 from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
 from core.terms import KINDS, Context, check_term, in_phase_order
+
+if TYPE_CHECKING:
+    from core.household import Household
 
 HORIZON = 360  # the household is followed for 30 years
 ALL_DEBTS = "*"
@@ -334,59 +338,7 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
     return track
 
 
-# --- the household -----------------------------------------------------------------------
-@dataclass
-class Household:
-    """What a simulation needs from a profile, prepared once for many scenarios."""
-
-    start: int
-    income: int
-    expenses: int
-    buffer: int
-    one_offs: list  # (month, signed cents, label)
-    names: list[str]
-    debts: list[Debt]
-    lender_types: list[str]
-    status: list  # the plain schedules
-    assets: dict[str, tuple[int, bool]]  # name -> (sale value in cents, already counted as cash)
-    errors: list = field(default_factory=list)
-
-
-def household(profile: Profile, start: int | None = None) -> Household:
-    from core.household import sale_value_cents, standing
-
-    s = standing(profile)
-    names = s.names
-    debts = [line.schedule.debt for line in s.debts]
-    types = [str(line.record.get("lender_type") or "") for line in s.debts]
-    first = min([d.first_month for d in debts], default=None)
-    begin = start if start is not None else (first if first is not None else 0)
-    assets = {}
-    for row in profile.section("assets").to_dict("records"):
-        value = row.get("value")
-        if row.get("name") is None or row.get("name") is pd.NA or value is None or value != value:
-            continue
-        assets[str(row["name"])] = (sale_value_cents(row), row.get("liquidity") == "now")
-    one_offs = [
-        (o.month, o.cents if o.direction == "income" else -o.cents, o.category)
-        for o in s.budget.one_offs
-        if o.month >= begin
-    ]
-    return Household(
-        start=begin,
-        income=s.budget.income,
-        expenses=s.budget.expenses,
-        buffer=s.liquid_now,
-        one_offs=one_offs,
-        names=names,
-        debts=debts,
-        lender_types=types,
-        status=[line.schedule for line in s.debts],
-        assets=assets,
-        errors=s.debt_errors,
-    )
-
-
+# --- what a scenario does to the household -----------------------------------------------
 @dataclass
 class Result:
     scenario: Scenario
@@ -457,7 +409,7 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
             if term.kind not in KINDS:
                 errors.append(InputError("term", "err.sc_bad_term", {"value": term.kind}))
                 continue
-            for column, code, params in check_term(term, h.debts[j], h.lender_types[j], h.assets):
+            for column, code, params in check_term(term, h.debts[j], h.lender_types[j], h.sale_values):
                 errors.append(InputError(column, code, {"value": name, **params}))
     return errors
 
@@ -474,7 +426,7 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
             h.lender_types[i],
             h.status[i],
             [] if errors else scenario.terms.get(name, []),
-            h.assets,
+            h.sale_values,
             events,
         )
         for i, name in enumerate(h.names)
@@ -494,7 +446,7 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
             else:
                 expenses[index[month]] -= cents
     for month, asset in events:
-        value, already_cash = h.assets[asset]
+        value, already_cash = h.sale_values[asset]
         if month in index and not already_cash:
             income[index[month]] += value
     extra = np.zeros(span, dtype=np.int64)
@@ -618,7 +570,7 @@ def _targets(target: str, types: dict) -> list[str]:
 PRESETS = ("freeze36", "fee24", "settle60", "avalanche")
 
 
-def preset_rows(key: str, profile: Profile, lang: str) -> tuple[dict, list[dict]] | None:
+def preset_rows(key: str, h: Household, lang: str) -> tuple[dict, list[dict]] | None:
     """A ready-made scenario as rows for the profile's scenarios and terms tables
     (None when the household has nothing it applies to)."""
     from core.i18n import t
@@ -633,11 +585,15 @@ def preset_rows(key: str, profile: Profile, lang: str) -> tuple[dict, list[dict]
             {"scenario": name, "debt": ALL_DEBTS, "term": "freeze", "months": 24},
         ]
     elif key == "settle60":
-        debts = profile.section("debts")
-        cards = debts[debts["lender_type"] == "credit_card"].sort_values("principal", ascending=False)
-        if cards.empty:
+        cards = [
+            (line.debt.principal, n)
+            for n, line in zip(h.names, h.lines, strict=True)
+            if line.lender_type == "credit_card"
+        ]
+        if not cards:
             return None
-        terms = [{"scenario": name, "debt": str(cards.iloc[0]["name"]), "term": "settlement", "percent": 60.0}]
+        largest = max(cards, key=lambda c: c[0])[1]  # the first of equals, as the table lists them
+        terms = [{"scenario": name, "debt": largest, "term": "settlement", "percent": 60.0}]
     elif key == "avalanche":
         scenario["strategy"] = "avalanche"
         terms = []

@@ -36,6 +36,7 @@ import pandas as pd
 from platformdirs import user_data_dir
 
 from core.merge import Conflict, merge
+from core.money import round_money, to_decimal
 from core.profile import SCHEMAS, SECTIONS, Profile, clean_name, empty_section, normalize_section, unique_name
 
 DB_ENV = "REPAY_PLANNER_DB"
@@ -135,9 +136,21 @@ INSERT INTO revisions (profile_id, section, rev, records, saved, kind)
 }
 
 
-def _records(frame: pd.DataFrame) -> str:
-    clean = frame.astype(object).where(frame.notna(), None)
-    return json.dumps(clean.to_dict("records"), ensure_ascii=False)
+def _exact(value, kind: str) -> str:
+    """A money or number cell as exact decimal text ("1234.50"), never a binary float."""
+    return str(round_money(value)) if kind == "money" else format(to_decimal(value).normalize(), "f")
+
+
+def _records(section: str, frame: pd.DataFrame) -> str:
+    """A section as stored: JSON records, amounts and rates as exact decimal text (a value
+    stored by an older version as a JSON number reads back the same)."""
+    numeric = {c.name: c.kind for c in SCHEMAS[section] if c.kind in ("money", "number")}
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        for name, kind in numeric.items():
+            if row.get(name) is not None:
+                row[name] = _exact(row[name], kind)
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def _frame(section: str, text: str) -> pd.DataFrame:
@@ -287,7 +300,7 @@ class Store:
             )
             profile_id = int(cursor.lastrowid)
             for section in SECTIONS:
-                records = _records(profile.section(section))
+                records = _records(section, profile.section(section))
                 db.execute(
                     "INSERT INTO sections (profile_id, section, records, rev) VALUES (?, ?, ?, 1)",
                     (profile_id, section, records),
@@ -354,7 +367,7 @@ class Store:
         """Save a section as a new revision and return its number. With ``base_rev`` (the
         revision the change was made from), raises StaleWrite if another save came first."""
         with self._write() as db:
-            return self._put(db, profile_id, section, _records(frame), kind, base_rev)
+            return self._put(db, profile_id, section, _records(section, frame), kind, base_rev)
 
     def save_merged(
         self, profile_id: int, section: str, mine: pd.DataFrame, base: pd.DataFrame, base_rev: int
@@ -372,13 +385,13 @@ class Store:
                 merged, _ = normalize_section(section, merged)
                 try:
                     with self._write() as db:
-                        rev = self._put(db, profile_id, section, _records(merged), "edit", stale.current_rev)
+                        rev = self._put(db, profile_id, section, _records(section, merged), "edit", stale.current_rev)
                         kept = None
                         if conflicts:
                             cursor = db.execute(
                                 "INSERT INTO revisions (profile_id, section, rev, records, saved, kind) "
                                 "VALUES (?, ?, ?, ?, ?, 'conflict')",
-                                (profile_id, section, rev, _records(mine), time.time()),
+                                (profile_id, section, rev, _records(section, mine), time.time()),
                             )
                             kept = int(cursor.lastrowid)
                     return MergeOutcome(rev, True, conflicts, kept)
@@ -434,7 +447,7 @@ class Store:
                 "AND kind != 'conflict' ORDER BY rev DESC, id DESC LIMIT 1",
                 (profile_id, last.section, last.rev),
             ).fetchone()
-            records = before[0] if before else _records(empty_section(last.section))
+            records = before[0] if before else _records(last.section, empty_section(last.section))
             self._put(db, profile_id, last.section, records, "undo", None)
             db.execute("UPDATE revisions SET undone = 1 WHERE id = ?", (last.id,))
         return last
@@ -466,8 +479,10 @@ class Store:
                 now = db.execute(
                     "SELECT records FROM sections WHERE profile_id = ? AND section = ?", (profile_id, section)
                 ).fetchone()
-                records = then[0] if then else _records(empty_section(section))
-                if now is None or json.loads(now[0]) != json.loads(records):
+                records = then[0] if then else _records(section, empty_section(section))
+                if now is None or _records(section, _frame(section, now[0])) != _records(
+                    section, _frame(section, records)
+                ):
                     self._put(db, profile_id, section, records, "restore", None)
                     changed.append(section)
         return changed

@@ -236,6 +236,11 @@ class Kind:
     default_mode: str | None = None
     replans: bool = False  # a new plan for the rest: interest-only and bullet loans become annuities
     sets_term: bool = False  # a new number of months: a card's revolving balance becomes instalments
+    # The heat-map ("what can I ask for") this kind moves along: "rate" (months x annual
+    # rate) or "settlement" (share of what is owed paid once); and where a term of this
+    # kind sits on it (None: the debt's current rate, or not placed).
+    axis: str | None = None
+    axis_value: Callable[[object], float | None] | None = None
 
     def clause_key(self, term) -> str:
         return (self.clause or _clause(self.name))(term)
@@ -245,9 +250,28 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("extension", 4, ("months",), _extension, _needs_months, replans=True, sets_term=True),
-        Kind("rate_cut", 4, ("rate",), _rate_cut, _check_rate_cut, replans=True),
-        Kind("freeze", 4, ("months",), _freeze, _check_freeze, replans=True, sets_term=True),
+        Kind("extension", 4, ("months",), _extension, _needs_months, replans=True, sets_term=True, axis="rate"),
+        Kind(
+            "rate_cut",
+            4,
+            ("rate",),
+            _rate_cut,
+            _check_rate_cut,
+            replans=True,
+            axis="rate",
+            axis_value=lambda term: None if term.rate is None else float(term.rate),
+        ),  # fmt: skip
+        Kind(
+            "freeze",
+            4,
+            ("months",),
+            _freeze,
+            _check_freeze,
+            replans=True,
+            sets_term=True,
+            axis="rate",
+            axis_value=lambda term: 0.0,
+        ),  # fmt: skip
         Kind(
             "waiver",
             1,
@@ -284,6 +308,8 @@ KINDS: dict[str, Kind] = {
             _settlement,
             _check_settlement,
             clause=_clause_amount_or_percent("settlement"),
+            axis="settlement",
+            axis_value=lambda term: None if term.percent is None else float(term.percent),
         ),  # fmt: skip
         Kind("higher_payment", 6, ("amount",), _higher_payment, _needs_amount, replans=True),
         Kind(
@@ -301,6 +327,7 @@ KINDS: dict[str, Kind] = {
 TERM_KINDS = tuple(KINDS)
 TERM_MODES = tuple(dict.fromkeys(mode for kind in KINDS.values() for mode in kind.modes))
 PHASES = sorted({kind.phase for kind in KINDS.values()})
+AXES = tuple(dict.fromkeys(kind.axis for kind in KINDS.values() if kind.axis))
 
 
 def in_phase_order(group: list) -> list:

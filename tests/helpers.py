@@ -22,3 +22,11 @@ def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     left = a.astype(object).where(a.notna(), None).to_dict("records")
     right = b.astype(object).where(b.notna(), None).to_dict("records")
     return left == right
+
+
+def loaded(profile):
+    """The household core.loader.load reads from a profile (its errors are left to the tests
+    that look at them)."""
+    from core.loader import load
+
+    return load(profile)[0]

@@ -9,22 +9,23 @@ import re
 import pytest
 
 from core.letter import compose, letter_docx, letter_txt, proposal
-from core.scenarios import Scenario, Term, household, simulate
+from core.scenarios import Scenario, Term, simulate
 from core.schedule import owed_now_cents
 from core.workbook import profile_from_xlsx
 from tests.fixtures.workspace import FULL_CASE, ROOT, make_profile
+from tests.helpers import loaded
 
 PLACEHOLDER = re.compile(r"\{|\}|\[|\]|XXX|None|nan\b|TODO|<|>|lt\.|rd\.")
 
 
 def freeze_letter(lang, case=FULL_CASE):
     profile = make_profile(case=case)
-    h = household(profile)
+    h = loaded(profile)
     scenario = Scenario("freeze 12", terms={"Card": [Term("waiver", mode="penalty"), Term("freeze", months=12)]})
     result = simulate(h, scenario)
     track = next(t for t in result.tracks if t.name == "Card")
     plan = proposal(track, scenario, owed_now_cents(track.debt))
-    return compose(profile, "Card", lang, plan, dt.date(2026, 11, 23)), plan
+    return compose(h, "Card", lang, plan, dt.date(2026, 11, 23)), plan
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -65,12 +66,12 @@ def test_without_a_scenario_the_letter_proposes_the_least_this_debt_needs():
     from core.letter import least_needed
 
     sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
-    h = household(sample)
+    h = loaded(sample)
     for debt in h.names:
-        plan = least_needed(h, sample, debt, "en")
+        plan = least_needed(h, debt, "en")
         if plan is None:
             continue
         assert set(plan.terms) == {debt} and plan.name
         if plan.terms[debt][0].kind == "freeze" and h.lender_types[h.names.index(debt)] == "credit_card":
             assert plan.terms[debt][0].months <= 60  # cards: at most 60 instalments
-    assert any(least_needed(h, sample, debt, "zh") is not None for debt in h.names)
+    assert any(least_needed(h, debt, "zh") is not None for debt in h.names)

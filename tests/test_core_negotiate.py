@@ -1,12 +1,13 @@
 """What can I ask for: where each scenario sits on the heat-map, the debts it starts with."""
 
 from core.negotiate import DEFAULT_TARGETS, default_targets, heatmap_marks
-from core.scenarios import Scenario, Term, household
+from core.scenarios import Scenario, Term
+from tests.helpers import loaded
 from tests.test_core_scenarios import LOAN, make_profile
 
 
 def test_heatmap_marks_place_each_scenario_on_its_axis():
-    h = household(make_profile([LOAN, {**LOAN, "name": "卡", "rate": 18}]))
+    h = loaded(make_profile([LOAN, {**LOAN, "name": "卡", "rate": 18}]))
     scenarios = [
         Scenario("冻结", terms={"贷款": [Term("freeze", months=36)]}),
         Scenario("延期降息", terms={"贷款": [Term("extension", months=24), Term("rate_cut", rate=6)]}),
@@ -19,8 +20,8 @@ def test_heatmap_marks_place_each_scenario_on_its_axis():
 
 
 def test_the_ask_starts_with_every_debt_or_the_largest_ones():
-    few = household(make_profile([LOAN, {**LOAN, "name": "卡"}]))
+    few = loaded(make_profile([LOAN, {**LOAN, "name": "卡"}]))
     assert default_targets(few) == ["贷款", "卡"]
     many = [{**LOAN, "name": f"d{i:02d}", "principal": 1000 + 100 * i} for i in range(DEFAULT_TARGETS + 3)]
-    chosen = default_targets(household(make_profile(many)))
+    chosen = default_targets(loaded(make_profile(many)))
     assert chosen == [f"d{i:02d}" for i in range(3, DEFAULT_TARGETS + 3)]  # the largest, in their order

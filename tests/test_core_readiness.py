@@ -3,55 +3,58 @@
 from __future__ import annotations
 
 from core.readiness import check
-from core.scenarios import Scenario, Term, household, simulate
+from core.scenarios import Scenario, Term, simulate
 from tests.fixtures.workspace import FULL_CASE, finding, make_profile
+from tests.helpers import loaded
 
 
 def test_reason_rule():
-    assert finding(check(make_profile(case={"reason": "illness"})), "reason").status == "object"  # no story
-    assert finding(check(make_profile(case={"story": "x"})), "reason").status == "object"  # no reason
-    ok = finding(check(make_profile(case=FULL_CASE)), "reason")
+    assert finding(check(loaded(make_profile(case={"reason": "illness"}))), "reason").status == "object"  # no story
+    assert finding(check(loaded(make_profile(case={"story": "x"}))), "reason").status == "object"  # no reason
+    ok = finding(check(loaded(make_profile(case=FULL_CASE))), "reason")
     assert ok.status == "ok" and "Lost my job" in ok.message("en")
 
 
 def test_income_proof_rule_names_what_is_missing():
-    f = finding(check(make_profile(case={"income_proof": True})), "income_proof")
+    f = finding(check(loaded(make_profile(case={"income_proof": True}))), "income_proof")
     assert f.status == "object"
     assert "bank statements" in f.message("en") and "payslips" not in f.message("en").split("Still missing:")[1][:40]
-    assert finding(check(make_profile(case=FULL_CASE)), "income_proof").status == "ok"
+    assert finding(check(loaded(make_profile(case=FULL_CASE))), "income_proof").status == "ok"
 
 
 def test_hardship_proof_rule_lists_the_papers_for_the_reason():
-    f = finding(check(make_profile(case={"reason": "illness"})), "hardship_proof")
+    f = finding(check(loaded(make_profile(case={"reason": "illness"}))), "hardship_proof")
     assert f.status == "object" and "diagnosis" in f.message("en")
-    f = finding(check(make_profile(case={"reason": "job_loss"})), "hardship_proof")
+    f = finding(check(loaded(make_profile(case={"reason": "job_loss"}))), "hardship_proof")
     assert "termination letter" in f.message("en")
-    assert finding(check(make_profile(case=FULL_CASE)), "hardship_proof").status == "ok"
+    assert finding(check(loaded(make_profile(case=FULL_CASE))), "hardship_proof").status == "ok"
 
 
 def test_records_rule():
-    assert finding(check(make_profile(case={"contracts": True})), "records").status == "object"
-    assert finding(check(make_profile(case=FULL_CASE)), "records").status == "ok"
+    assert finding(check(loaded(make_profile(case={"contracts": True}))), "records").status == "object"
+    assert finding(check(loaded(make_profile(case=FULL_CASE))), "records").status == "ok"
 
 
 def test_history_rule():
-    assert finding(check(make_profile(case={**FULL_CASE, "history": "often_late"})), "history").status == "object"
-    assert finding(check(make_profile(case={**FULL_CASE, "history": "some_late"})), "history").status == "ok"
-    assert finding(check(make_profile()), "history").status == "skip"  # not answered: not guessed
+    assert (
+        finding(check(loaded(make_profile(case={**FULL_CASE, "history": "often_late"}))), "history").status == "object"
+    )
+    assert finding(check(loaded(make_profile(case={**FULL_CASE, "history": "some_late"}))), "history").status == "ok"
+    assert finding(check(loaded(make_profile())), "history").status == "skip"  # not answered: not guessed
 
 
 def test_no_surplus_rule():
-    f = finding(check(make_profile(income=5_000, expenses=6_000)), "no_surplus")
+    f = finding(check(loaded(make_profile(income=5_000, expenses=6_000))), "no_surplus")
     assert f.status == "object" and "¥5,000.00" in f.message("en") and "¥6,000.00" in f.message("en")
-    assert finding(check(make_profile()), "no_surplus").status == "ok"
+    assert finding(check(loaded(make_profile())), "no_surplus").status == "ok"
 
 
 def test_large_debt_rule_uses_the_share_of_the_surplus():
     # 4,000 a month spare, one debt: 12,000 takes 3 months -> fine.
-    f = finding(check(make_profile()), "large_debt", "Card")
+    f = finding(check(loaded(make_profile())), "large_debt", "Card")
     assert f.status == "ok" and "¥4,000.00" in f.message("en")
     # 300 a month spare: 12,000 takes 40 months (> 36) -> propose a staged plan.
-    f = finding(check(make_profile(income=6_300)), "large_debt", "Card")
+    f = finding(check(loaded(make_profile(income=6_300))), "large_debt", "Card")
     assert f.status == "object"
     assert "40 months" in f.message("en") and "staged" in f.message("en")
 
@@ -59,43 +62,43 @@ def test_large_debt_rule_uses_the_share_of_the_surplus():
 def test_long_overdue_rule():
     overdue = [{"name": "App", "principal": 5_000, "rate": 20, "months": 12, "overdue_principal": 500,
                 "days_overdue": 120, "first_month": "2027-01"}]  # fmt: skip
-    assert finding(check(make_profile(debts=overdue)), "long_overdue", "App").status == "object"
+    assert finding(check(loaded(make_profile(debts=overdue))), "long_overdue", "App").status == "object"
     overdue[0]["days_overdue"] = 30
-    assert finding(check(make_profile(debts=overdue)), "long_overdue", "App").status == "ok"
+    assert finding(check(loaded(make_profile(debts=overdue))), "long_overdue", "App").status == "ok"
 
 
 def test_asks_too_much_rule_compares_the_ask_with_the_budget():
     profile = make_profile()
-    h = household(profile)
+    h = loaded(profile)
     # 4,000 a month is spare, but the scenario asks to pay 250 a month for 48 months.
     greedy = simulate(h, Scenario("greedy", terms={"Card": [Term("freeze", months=48)]}))
-    f = finding(check(profile, result=greedy, h=h), "asks_too_much", "Card")
+    f = finding(check(h, result=greedy), "asks_too_much", "Card")
     assert f.status == "object" and "¥4,000.00" in f.message("en")
     modest = simulate(h, Scenario("modest", terms={"Card": [Term("freeze", months=4)]}))
-    assert finding(check(profile, result=modest, h=h), "asks_too_much", "Card").status == "ok"
-    assert finding(check(profile), "asks_too_much", "Card").status == "skip"  # no scenario chosen
+    assert finding(check(h, result=modest), "asks_too_much", "Card").status == "ok"
+    assert finding(check(loaded(profile)), "asks_too_much", "Card").status == "skip"  # no scenario chosen
 
 
 def test_not_affordable_rule_says_what_the_numbers_support():
     tight = make_profile(income=6_500, expenses=6_000)  # 500 spare; the card's plan costs ~599 a month
-    h = household(tight)
+    h = loaded(tight)
     status = simulate(h, Scenario("status_quo"))
     assert status.shortfall_months > 0
-    f = finding(check(tight, result=status, h=h), "not_affordable")
+    f = finding(check(h, result=status), "not_affordable")
     assert f.status == "object" and "at least" in f.message("en")  # the smallest extension that fits
     roomy = make_profile()
-    h = household(roomy)
-    assert finding(check(roomy, result=simulate(h, Scenario("status_quo")), h=h), "not_affordable").status == "ok"
+    h = loaded(roomy)
+    assert finding(check(h, result=simulate(h, Scenario("status_quo"))), "not_affordable").status == "ok"
 
 
 def test_rate_rule_flags_above_the_lines_with_a_not_legal_advice_note():
     high = [{"name": "App", "principal": 5_000, "rate": 0.1, "rate_unit": "daily", "months": 12,
              "first_month": "2027-01"}]  # fmt: skip
-    f = finding(check(make_profile(debts=high)), "rate", "App")
+    f = finding(check(loaded(make_profile(debts=high))), "rate", "App")
     assert f.status == "flag" and "not legal advice" in f.message("en") and "不是法律意见" in f.message("zh")
-    f = finding(check(make_profile(debts=high), lpr=__import__("decimal").Decimal("3.0")), "rate", "App")
+    f = finding(check(loaded(make_profile(debts=high)), lpr=__import__("decimal").Decimal("3.0")), "rate", "App")
     assert "36" in f.message("en")
-    assert finding(check(make_profile()), "rate", "Card").status == "ok"  # 12% is below 4 x 3.85%
+    assert finding(check(loaded(make_profile())), "rate", "Card").status == "ok"  # 12% is below 4 x 3.85%
 
 
 # --- the letter -------------------------------------------------------------------------------

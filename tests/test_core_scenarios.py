@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from core.months import parse_month
 from core.negotiate import sweep, what_to_ask
 from core.profile import Profile, normalize_section
-from core.scenarios import Scenario, Term, household, scenarios_from_profile, simulate
+from core.scenarios import Scenario, Term, scenarios_from_profile, simulate
 from core.schedule import owed_now_cents
 from core.workbook import profile_from_xlsx, profile_to_xlsx
+from tests.helpers import loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 JAN = parse_month("2027-01")
@@ -63,7 +64,7 @@ LOAN = {
 
 
 def run(debts, terms=None, **kwargs):
-    h = household(make_profile(debts, **{k: v for k, v in kwargs.items() if k != "strategy"}))
+    h = loaded(make_profile(debts, **{k: v for k, v in kwargs.items() if k != "strategy"}))
     scenario = Scenario("s", strategy=kwargs.get("strategy", "savings"), terms=terms or {})
     return h, simulate(h, scenario)
 
@@ -76,7 +77,7 @@ def payments(result, j=0):
 def test_status_quo_is_the_plain_engine_schedule():
     data = (ROOT / "sample_data" / "sample_household.xlsx").read_bytes()
     profile, _ = profile_from_xlsx(data)
-    h = household(profile)
+    h = loaded(profile)
     result = simulate(h, Scenario("status_quo"))
     for track, plain in zip(result.tracks, h.status, strict=True):
         rows = [r for r in plain.rows if r.period >= 1]
@@ -269,7 +270,7 @@ def test_terms_on_every_online_lending_debt_from_the_profile_tables():
     scenarios, errors = scenarios_from_profile(profile)
     assert not errors and [s.name for s in scenarios] == ["status_quo", "停息"]
     assert set(scenarios[1].terms) == {"A", "B"}
-    result = simulate(household(profile), scenarios[1])
+    result = simulate(loaded(profile), scenarios[1])
     assert [len(t.payment) for t in result.tracks] == [36, 36, 12]
 
 
@@ -327,7 +328,7 @@ def test_no_scenario_pays_less_than_what_is_not_forgiven(terms, principal, rate,
 def test_what_to_ask_really_never_runs_short():
     data = (ROOT / "sample_data" / "sample_household.xlsx").read_bytes()
     profile, _ = profile_from_xlsx(data)
-    h = household(profile)
+    h = loaded(profile)
     asks = what_to_ask(h, h.names)
     assert {a.kind for a in asks} >= {"extension"}
     for ask in asks:
@@ -349,7 +350,7 @@ def test_sweep_matches_simulation_cell_by_cell():
             "days_overdue": 40,
         }
     ]
-    h = household(make_profile(debts, income=9000, expenses=6000, cash=2000))
+    h = loaded(make_profile(debts, income=9000, expenses=6000, cash=2000))
     grid = sweep(h, ["贷款"], [12, 24, 36], [0, 6, 12], "rate")
     for i, months in enumerate([12, 24, 36]):
         for j, rate in enumerate([0, 6, 12]):

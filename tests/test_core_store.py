@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
 
-from core.profile import Profile, normalize_section
+from core.editing import apply_edits
+from core.profile import SCHEMAS, Profile, normalize_section
 from core.store import KEEP_RECENT, SCHEMA_VERSION, StaleWrite, Store, StoreError, replace_database
+from tests.fixtures.profiles import profiles
+from tests.helpers import frames_equal
 
 ROOT = Path(__file__).parent.parent
 
@@ -277,3 +281,27 @@ def test_the_apps_own_folder_left_open_by_an_older_version_is_made_private(tmp_p
     monkeypatch.setenv("REPAY_PLANNER_DATA", str(named))
     Store(named / "profiles.sqlite3")
     assert stat.S_IMODE(named.stat().st_mode) == 0o755
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles())
+def test_profile_sqlite_round_trip_is_lossless(tmp_path_factory, profile):
+    store = Store(tmp_path_factory.mktemp("db") / "p.sqlite3")
+    pid = store.create(profile)
+    back = store.load(pid)
+    for section in SCHEMAS:
+        assert frames_equal(profile.section(section), back.section(section)), section
+
+
+def test_store_survives_reopen_and_keeps_profiles_apart(tmp_path):
+    path = tmp_path / "p.sqlite3"
+    store = Store(path)
+    frame, _ = normalize_section("worksheet", pd.DataFrame([{"category": "rent", "amount": 3000}]))
+    a = store.create(Profile("家", {"worksheet": frame}))
+    b = store.create(Profile("家"))
+    assert [name for _, name in store.list_profiles()] == ["家", "家 (2)"]
+    edited = apply_edits(frame, {"edited_rows": {0: {"amount": 3200.0}}})
+    store.save_section(a, "worksheet", normalize_section("worksheet", edited)[0])
+    reopened = Store(path)
+    assert reopened.load(a).section("worksheet")["amount"].tolist() == [3200.0]
+    assert reopened.load(b).section("worksheet").empty

@@ -7,8 +7,9 @@ import pytest
 
 from core.letter import compose, proposal
 from core.profile import SCHEMAS
-from core.scenarios import Scenario, Term, household, simulate
-from core.terms import KINDS, TERM_KINDS, TERM_MODES
+from core.scenarios import Scenario, Term, simulate
+from core.terms import AXES, KINDS, TERM_KINDS, TERM_MODES
+from tests.helpers import loaded
 from tests.test_core_scenarios import JAN, LOAN, annuity, make_profile, payments, run
 
 
@@ -18,6 +19,17 @@ def test_every_kind_declares_what_the_editor_and_the_letters_need():
     for kind in KINDS.values():
         assert set(kind.fields) <= {"months", "rate", "amount", "percent", "mode", "asset"}
         assert (kind.default_mode is None) == (not kind.modes) and (not kind.modes or kind.default_mode in kind.modes)
+
+
+def test_the_heat_map_axes_come_from_the_entries():
+    assert AXES == ("rate", "settlement")
+    on_rate = {k.name for k in KINDS.values() if k.axis == "rate"}
+    assert on_rate == {"extension", "rate_cut", "freeze"}
+    assert KINDS["freeze"].axis_value(Term("freeze", months=12)) == 0.0
+    assert KINDS["rate_cut"].axis_value(Term("rate_cut", rate=Decimal("7.5"))) == 7.5
+    assert KINDS["settlement"].axis_value(Term("settlement", amount=Decimal("900"))) is None  # an amount, not a %
+    for kind in KINDS.values():
+        assert kind.axis in AXES or (kind.axis is None and kind.axis_value is None), kind.name
 
 
 def test_token_payment_with_interest_frozen_then_the_plan_resumes():
@@ -50,8 +62,8 @@ def test_a_token_payment_needs_its_months_and_amount(term, field):
 @pytest.mark.parametrize("lang,words", [("zh", "象征性还款"), ("en", "token payment of ¥100.00 a month for 6 months")])
 def test_the_letter_states_a_token_payment(lang, words):
     profile = make_profile([LOAN])
-    h = household(profile)
+    h = loaded(profile)
     scenario = Scenario("象征性", terms={"贷款": [Term("token", months=6, amount=Decimal("100"))]})
     track = simulate(h, scenario).tracks[0]
-    text = compose(profile, "贷款", lang, proposal(track, scenario, 1_200_000))
+    text = compose(h, "贷款", lang, proposal(track, scenario, 1_200_000))
     assert words in text

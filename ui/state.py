@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core.household import Household
+from core.loader import load
 from core.merge import Conflict
 from core.profile import Profile, normalize_section, over_limit
 from core.store import STORE_ERRORS, Store, StoreError, default_db_path, save_error_code
@@ -110,6 +112,18 @@ def current_profile() -> Profile:
     profile = store().load(pid)
     st.session_state["_profile_memo"] = (key, profile)
     return profile
+
+
+def current_household() -> Household:
+    """The open profile as core.loader.load reads it (amounts in cents, debts checked,
+    scenarios parsed): loaded once per change of the profile, shared by every page."""
+    key = profile_key()
+    memo = st.session_state.get("_household_memo")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    household, _ = load(current_profile())
+    st.session_state["_household_memo"] = (key, household)
+    return household
 
 
 def profile_key() -> tuple:

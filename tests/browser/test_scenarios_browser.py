@@ -7,9 +7,10 @@ import pytest
 
 from core.money import format_money, from_cents
 from core.profile import normalize_section
-from core.scenarios import household, preset_rows, scenarios_from_profile, simulate
+from core.scenarios import preset_rows, simulate
 from core.workbook import profile_from_xlsx
 from tests.browser.conftest import by_key, wait_for_app
+from tests.helpers import loaded
 
 pytestmark = pytest.mark.browser
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "sample_household.xlsx"
@@ -18,12 +19,11 @@ SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "sample_household
 def expected_total_paid(preset: str) -> str:
     """What the page should show, computed with core directly on the same household."""
     profile, _ = profile_from_xlsx(SAMPLE.read_bytes())
-    scenario, terms = preset_rows(preset, profile, "en")
+    scenario, terms = preset_rows(preset, loaded(profile), "en")
     profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([scenario]))[0]
     profile.sections["terms"] = normalize_section("terms", pd.DataFrame(terms))[0]
-    h = household(profile)
-    scenarios, _ = scenarios_from_profile(profile)
-    return format_money(from_cents(simulate(h, scenarios[1]).total_paid))
+    h = loaded(profile)
+    return format_money(from_cents(simulate(h, h.scenarios[1]).total_paid))
 
 
 def test_build_a_scenario_and_compare(server, page):

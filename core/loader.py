@@ -1,0 +1,71 @@
+"""One loader: a profile's tables in, the checked household out (beancount's ``load()``
+is the model). Every amount becomes integer cents here, once; every consumer (pages,
+simulator, readiness check, letters, report, command line) takes what this returns.
+"""
+
+from __future__ import annotations
+
+from core.budget import summarize
+from core.case import case_from_frame
+from core.errors import InputError
+from core.household import AssetLine, DebtLine, Household
+from core.money import div_round, to_cents, to_decimal
+from core.profile import Profile
+from core.scenarios import scenarios_from_profile
+from core.schedule import schedules
+
+
+def _given(value) -> bool:
+    return value is not None and value == value and not (isinstance(value, str) and not value.strip())
+
+
+def sale_value_cents(value_cents: int, discount) -> int:
+    """What an asset fetches if sold: its value less its expected sale discount (percent)."""
+    if not _given(discount):
+        return value_cents
+    keep = (100 - to_decimal(discount)).as_integer_ratio()
+    return div_round(value_cents * keep[0], keep[1] * 100)
+
+
+def _assets(profile: Profile) -> list[AssetLine]:
+    out = []
+    for row in profile.section("assets").to_dict("records"):
+        if not _given(row.get("value")):
+            continue
+        cents = to_cents(row["value"])
+        name = str(row["name"]).strip() if _given(row.get("name")) else ""
+        out.append(
+            AssetLine(
+                name=name,
+                type=str(row.get("type") or ""),
+                value=cents,
+                liquidity=str(row.get("liquidity") or ""),
+                sale_value=sale_value_cents(cents, row.get("sale_discount")),
+            )
+        )
+    return out
+
+
+def load(profile: Profile) -> tuple[Household, list[InputError]]:
+    """The household a profile describes, and every problem found on the way (debt rows
+    that do not make a debt, scenario terms that name no scenario). Never raises on user
+    data: a row that cannot be used is left out and reported."""
+    budget = summarize(profile.section("worksheet"))
+    valid, debt_errors = profile.debts()
+    computed = schedules([debt for _, debt in valid])
+    lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
+    buffers = sum(to_cents(v) for v in profile.section("buffers")["amount"] if _given(v))
+    scenarios, scenario_errors = scenarios_from_profile(profile)
+    first = min((line.schedule.debt.first_month for line in lines), default=0)
+    household = Household(
+        budget=budget,
+        lines=lines,
+        assets=_assets(profile),
+        buffers_total=buffers,
+        case=case_from_frame(profile.section("case")),
+        scenarios=scenarios,
+        start=first,
+        debt_errors=debt_errors,
+        scenario_errors=scenario_errors,
+    )
+    return household, household.errors

@@ -1,0 +1,30 @@
+"""The true yearly rate of a loan's cash flows, and the reference lines it is compared with."""
+
+from decimal import Decimal
+
+from core.apr import apr_percent, rate_flags, rate_lines
+
+
+def test_a_plain_annuity_at_one_percent_a_month_is_twelve_percent():
+    # 10,000.00 repaid in 12 x 888.49 (the 1 %/month annuity rounded to the cent)
+    flows = [1_000_000] + [-88_849] * 12
+    assert apr_percent(flows) == Decimal("12.00")
+
+
+def test_a_fee_taken_up_front_raises_the_rate():
+    flows = [1_000_000 - 50_000] + [-88_849] * 12
+    assert apr_percent(flows) > Decimal("21")
+
+
+def test_no_rate_describes_flows_without_a_sign_change():
+    assert apr_percent([100, 100]) is None
+    assert apr_percent([100]) is None
+    assert apr_percent([1_000, -1_000]) == Decimal("0.00")
+
+
+def test_reference_lines_and_flags():
+    assert rate_lines(Decimal("3.85")) == {"above_lpr4": Decimal("15.40"), "above_24": 24, "above_36": 36}
+    assert rate_flags(Decimal("15.39")) == []
+    assert rate_flags(Decimal("24.01")) == ["above_lpr4", "above_24"]
+    assert rate_flags(Decimal("40"), Decimal("3")) == ["above_lpr4", "above_24", "above_36"]
+    assert rate_flags(None) == []

@@ -1,0 +1,57 @@
+"""The worksheet as monthly figures: frequencies averaged to the cent, one-offs kept by month."""
+
+import pandas as pd
+import pytest
+
+from core.budget import monthly_cents, summarize
+from core.profile import normalize_section
+
+
+@pytest.mark.parametrize(
+    "amount,frequency,cents",
+    [
+        (100, "weekly", 43_333),  # 100 x 52 / 12 = 433.333…
+        (50, "weekly", 21_667),  # 216.666… rounds up
+        (1000, "monthly", 100_000),
+        (100, "quarterly", 3_333),
+        (0.05, "quarterly", 2),  # 1.666… cents
+        (1200, "yearly", 10_000),
+        (0.06, "yearly", 1),  # half a cent rounds up
+        (999, "one_off", 0),  # not averaged: kept with its month instead
+    ],
+)
+def test_monthly_cents(amount, frequency, cents):
+    assert monthly_cents(amount, frequency) == cents
+
+
+def test_summary_splits_income_fixed_variable_and_one_offs():
+    frame, errors = normalize_section(
+        "worksheet",
+        pd.DataFrame(
+            [
+                {"category": "工资", "direction": "income", "amount": 9000},
+                {"category": "房租", "amount": 3000, "kind": "fixed"},
+                {"category": "吃饭", "amount": 200, "kind": "variable", "frequency": "weekly"},
+                {"category": "吃饭", "amount": 100, "kind": "variable"},
+                {"category": "学费", "amount": 5000, "frequency": "one_off", "month": "2027-09"},
+                {
+                    "category": "年终奖",
+                    "direction": "income",
+                    "amount": 8000,
+                    "frequency": "one_off",
+                    "month": "2027-01",
+                },
+            ]
+        ),
+    )
+    assert errors == []
+    s = summarize(frame)
+    assert s.income == 900_000
+    assert s.fixed_expenses == 300_000
+    assert s.variable_expenses == 86_667 + 10_000
+    assert s.by_category == {"房租": 300_000, "吃饭": 96_667}
+    assert s.surplus == 900_000 - 396_667
+    assert [(o.category, o.direction, o.cents) for o in s.one_offs] == [
+        ("年终奖", "income", 800_000),
+        ("学费", "expense", 500_000),
+    ]

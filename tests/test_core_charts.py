@@ -1,0 +1,39 @@
+"""The charts carry the simulated figures in yuan, one trace per scenario, labels in the
+user's language; user text is data, never part of a template."""
+
+from core.charts import balances_figure, cashflow_figure, heatmap_figure, scenario_label
+from core.loader import load
+from core.negotiate import axis_values, heatmap_marks, sweep
+from core.scenarios import Scenario, Term, simulate
+from tests.fixtures.workspace import make_profile
+
+LOAN = {"name": "贷款", "lender_type": "bank_consumer", "principal": 12_000, "rate": 12, "months": 12,
+        "first_month": "2027-01"}  # fmt: skip
+
+
+def results():
+    h, _ = load(make_profile(income=8_000, expenses=7_500, debts=[LOAN]))
+    plans = [Scenario("status_quo"), Scenario("冻结 %{x} <b>", terms={"贷款": [Term("freeze", months=24)]})]
+    return h, plans, [simulate(h, s) for s in plans]
+
+
+def test_cash_and_balances_in_yuan_per_scenario():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    buffers = [tr for tr in fig.data if tr.name.endswith(" · cash")]
+    assert [tr.name.split(" · ")[0] for tr in buffers] == ["Status quo", "冻结 %{x} <b>"]
+    for trace, result in zip(buffers, runs, strict=True):
+        assert list(trace.y) == [v / 100 for v in result.buffer.tolist()]
+    owed = balances_figure(runs, "zh")
+    assert owed.data[1].y[0] == runs[1].balances[:, 0].sum() / 100
+    assert scenario_label(runs[0], "zh") != scenario_label(runs[0], "en")
+
+
+def test_heatmap_marks_show_the_scenario_name_as_data():
+    h, plans, _ = results()
+    grid = sweep(h, ["贷款"], [12, 24], axis_values(h, ["贷款"], "rate"), "rate")
+    marks = heatmap_marks(h, plans[1:], ["贷款"], "rate")
+    assert marks == [("冻结 %{x} <b>", 0.0, 24)]
+    star = heatmap_figure(grid, "en", marks).data[-1]
+    assert list(star.text) == ["冻结 %{x} <b>"]
+    assert "冻结" not in star.hovertemplate

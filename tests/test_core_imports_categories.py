@@ -1,0 +1,29 @@
+"""Keyword rules for imported transactions, and what counts as neither income nor spending."""
+
+from core.imports.categories import Categorizer, default_rules, direction_of, is_fixed, neutral_reason
+
+
+def test_first_matching_rule_wins_case_insensitively():
+    cat = Categorizer([{"keyword": "KFC", "category": "快餐"}, {"keyword": "kf", "category": "别的"}, {"keyword": " "}])
+    assert cat("kfc 上海店", "其他") == "快餐"
+    assert cat("滴滴出行", "其他") == "其他"
+
+
+def test_a_rule_with_no_category_falls_back():
+    assert Categorizer([{"keyword": "x", "category": ""}])("x", "其他") == "其他"
+
+
+def test_default_rules_in_both_languages():
+    zh, en = Categorizer(default_rules("zh")), Categorizer(default_rules("en"))
+    assert direction_of(zh("XX公司 工资", "?")) == "income"
+    assert direction_of(en("Payroll ACME", "?")) == "income"
+    assert direction_of(en("美团外卖", "?")) == "expense"
+    assert is_fixed(zh("房租 11月", "?")) and not is_fixed(zh("美团外卖", "?"))
+    assert direction_of("not a preset") is None
+
+
+def test_neutral_transactions():
+    assert neutral_reason("信用卡还款", "交易成功") == "transfer"
+    assert neutral_reason("Internal transfer to savings", "") == "transfer"
+    assert neutral_reason("淘宝购物", "交易关闭") == "closed"
+    assert neutral_reason("淘宝购物", "交易成功") is None
