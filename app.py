@@ -86,6 +86,7 @@ pages = {
         st.Page("app_pages/debts.py", title=tr("nav.debts"), icon=":material/credit_card:", url_path="debts"),
     ],
     tr("nav.section.negotiate"): [
+        st.Page("app_pages/plan.py", title=tr("nav.plan"), icon=":material/balance:", url_path="plan"),
         st.Page(
             "app_pages/scenarios.py", title=tr("nav.scenarios"), icon=":material/compare_arrows:", url_path="scenarios"
         ),

@@ -13,7 +13,7 @@ from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.profile import LETTER_LANGS
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
-from ui.negotiation import choices_for, result_of
+from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 
 st.title(tr("lt.page_title"))
@@ -41,7 +41,7 @@ last = mine["scenario"].dropna().tolist()
 remembered = last[-1] if last and last[-1] in names else None
 scenario_name = c2.selectbox(
     tr("lt.scenario"), names, index=names.index(remembered) if remembered else 0, key=f"lt.scenario.{debt}",
-    help=tr("lt.scenario_help"),
+    help=tr("lt.scenario_help"), format_func=labels(lang()),
 )  # fmt: skip
 letter_lang = c3.segmented_control(
     tr("field.lang"), LETTER_LANGS, default=lang(), key=f"lt.lang.{debt}",
@@ -95,7 +95,7 @@ if result.shortfall_months:
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 
 text = st.text_area(
-    tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today()), key=key, height=520, on_change=_save,
+    tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None))), key=key, height=520, on_change=_save,
     max_chars=20_000, help=tr("lt.edit_help"),
 )  # fmt: skip
 if kept is not None:

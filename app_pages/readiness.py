@@ -10,7 +10,7 @@ from core.months import format_month, parse_month
 from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, normalize_section
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
-from ui.negotiation import result_of
+from ui.negotiation import compared, labels, result_of
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
@@ -84,14 +84,14 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 
-scenarios = h.scenarios
+scenarios = compared()
 if not h.names:
     st.warning(tr("sc.no_debts"))
     st.stop()
 options = [s.name for s in scenarios[1:]]
 chosen = st.selectbox(
     tr("rd.scenario"), options, index=0 if options else None, key="rd.scenario", placeholder=tr("rd.no_scenario"),
-    help=tr("rd.scenario_help"),
+    help=tr("rd.scenario_help"), format_func=labels(lang()),
 )  # fmt: skip
 scenario = next((s for s in scenarios if s.name == chosen), None)
 result = result_of(scenario) if scenario is not None else None

@@ -26,6 +26,7 @@ from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
+from ui.negotiation import compared
 from ui.notices import saved_or_said
 from ui.state import current_household, current_profile, is_sample, profile_key, save_section
 
@@ -33,8 +34,8 @@ from ui.state import current_household, current_profile, is_sample, profile_key,
 # Results are cached by the profile's version (its last change), the margin and the
 # language; the household itself (underscore: not hashed) is only read on a miss.
 @st.cache_data(max_entries=16, show_spinner=False)
-def _results(key: tuple, margin: int, language: str, _h: Household):
-    results = [simulate(_h, s, margin) for s in _h.scenarios]
+def _results(key: tuple, margin: int, language: str, _h: Household, _scenarios: list):
+    results = [simulate(_h, s, margin) for s in _scenarios]
     figures = {
         "cash": charts.cashflow_figure(results, language),
         "balance": charts.balances_figure(results, language),
@@ -110,7 +111,7 @@ margin = int(
 )
 h = current_household()
 term_errors = h.scenario_errors
-results, figures = _results(key, margin, lang(), h)
+results, figures = _results(key, margin, lang(), h, compared())
 if not h.names:
     st.warning(tr("sc.no_debts"))
     st.stop()

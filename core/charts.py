@@ -126,7 +126,9 @@ DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
 def scenario_label(result, lang: str) -> str:
     name = result.scenario.name
-    return t("sc.status_quo", lang) if name == "status_quo" else name
+    if name in ("status_quo", "plan"):  # the two the app builds itself (core.plan.PLAN)
+        return t("sc.status_quo" if name == "status_quo" else "plan.name", lang)
+    return name
 
 
 def _yuan(values) -> list[float]:
@@ -278,3 +280,46 @@ def heatmap_figure(sweep, lang: str, marks: list[tuple[str, float, float]] = ())
         showlegend=False,
     )
     return fig
+
+
+def plan_figure(plan, lang: str) -> go.Figure:
+    """The household plan month by month: what is left for unsecured lenders (bars), what
+    the plan pays them (line) and the cash at the end of each month (line)."""
+    result = plan.result
+    months = result.months
+    x = [format_month(m) for m in months]
+    left = [int(plan.available[m - plan.start]) if 0 <= m - plan.start < plan.available.size else 0 for m in months]
+    unsecured = {s.name for s in plan.shares}
+    paid = [sum(t.payment.get(m, 0) for t in result.tracks if t.name in unsecured) for m in months]
+    fig = go.Figure()
+    fig.add_bar(x=x, y=_yuan(left), name=t("chart.plan_available", lang), marker_color="#BBBBBB",
+                hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.add_scatter(x=x, y=_yuan(paid), name=t("chart.plan_paid", lang), mode="lines",
+                    line={"color": OKABE_ITO[0], "width": 2.5}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.add_scatter(x=x, y=_yuan(result.buffer), name=t("chart.buffer_short", lang), mode="lines",
+                    line={"color": OKABE_ITO[2], "dash": "dot", "width": 2}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.add_hline(y=0, line={"color": OKABE_ITO[3], "width": 1})
+    return _layout(fig, lang, height=360)
+
+
+def arrears_figure(nothing, plan, lang: str) -> go.Figure:
+    """Doing nothing against the plan: overdue amounts per debt (stacked areas), and the total
+    owed either way (lines)."""
+    x = [format_month(m) for m in nothing.months]
+    fig = go.Figure()
+    for i, debt in enumerate(nothing.debts):
+        fig.add_scatter(
+            x=x, y=_yuan(debt.overdue), name=f"{debt.name} · {t('chart.overdue', lang)}", mode="lines",
+            stackgroup="overdue", line={"width": 0.5, "color": OKABE_ITO[(i + 1) % len(OKABE_ITO)]},
+            hovertemplate=MONEY_HOVER,
+        )  # fmt: skip
+    owed = [sum(d.owed[k] for d in nothing.debts) for k in range(len(nothing.months))]
+    fig.add_scatter(x=x, y=_yuan(owed), name=t("chart.owed_do_nothing", lang), mode="lines",
+                    line={"color": OKABE_ITO[3], "width": 2.5}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    if plan.result is not None:
+        index = {m: k for k, m in enumerate(plan.result.months)}
+        total = plan.result.balances.sum(axis=0)
+        line = [int(total[index[m]]) if m in index else 0 for m in nothing.months]
+        fig.add_scatter(x=x, y=_yuan(line), name=t("chart.owed_plan", lang), mode="lines",
+                        line={"color": OKABE_ITO[0], "width": 2.5, "dash": "dash"}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    return _layout(fig, lang, height=400)

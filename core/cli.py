@@ -178,6 +178,30 @@ def simulate_json(results) -> list[dict]:
     ]
 
 
+def do_nothing_json(nothing) -> dict:
+    """The cash-limited status quo (core.arrears) as plain JSON types."""
+    month = lambda m: format_month(m) if m is not None else None  # noqa: E731
+    return {
+        "name": "do_nothing",
+        "owed_after_12": _money(nothing.owed_after(12)),
+        "owed_after_24": _money(nothing.owed_after(24)),
+        "overdue_after_12": _money(nothing.overdue_after(12)),
+        "overdue_after_24": _money(nothing.overdue_after(24)),
+        "paid": _money(nothing.paid),
+        "debts": [
+            {
+                "name": d.name,
+                "past_90_days": month(d.past_90),
+                "overdue_after_12": _money(d.overdue[min(12, len(d.overdue)) - 1]),
+                "overdue_after_24": _money(d.overdue[min(24, len(d.overdue)) - 1]),
+                "owed_after_24": _money(d.owed_after(24)),
+                "penalty": _money(d.penalty),
+            }
+            for d in nothing.debts
+        ],
+    }
+
+
 def _number_option(option: str, text: str, low: Decimal, high: Decimal) -> Decimal:
     """A numeric option, finite and within [low, high], else a one-line usage error."""
     try:
@@ -198,15 +222,20 @@ def _lpr(text: str) -> Decimal:
 
 
 def _run_simulate(args: argparse.Namespace) -> int:
+    from core.arrears import do_nothing
+    from core.charts import scenario_label
+    from core.plan import comparison, household_plan
     from core.scenarios import simulate
 
     margin = _margin(args.margin)
     h, errors = load(_load_profile(args.profile))
     if errors:
         raise UsageError("; ".join(e.message(args.lang) for e in errors))
-    results = [simulate(h, s, margin) for s in h.scenarios]
+    plan = household_plan(h, h.plan_settings)
+    results = [simulate(h, s, margin) for s in comparison(h, plan)]
+    nothing = do_nothing(h)
     if args.json:
-        print(json.dumps(simulate_json(results), ensure_ascii=False))
+        print(json.dumps(simulate_json(results) + [do_nothing_json(nothing)], ensure_ascii=False))
         return 0
     lang = args.lang
 
@@ -214,8 +243,7 @@ def _run_simulate(args: argparse.Namespace) -> int:
         return format_month(month) if month is not None else t("sc.never", lang)
 
     for r in results:
-        name = r.scenario.name
-        print(f"{t('cli.sim_header', lang)}: {t('sc.status_quo', lang) if name == 'status_quo' else name}")
+        print(f"{t('cli.sim_header', lang)}: {scenario_label(r, lang)}")
         for key, cents in (
             ("sc.col.paid", r.total_paid),
             ("total.interest", r.total_interest),
@@ -230,6 +258,12 @@ def _run_simulate(args: argparse.Namespace) -> int:
             print(f"    {track.name}: {when(track.payoff)}")
         for error in r.errors:
             print(f"  ! {error.message(lang)}")
+    print(f"{t('cli.sim_header', lang)}: {t('dn.name', lang)}")
+    for months in (12, 24):
+        print(f"  {t('dn.after', lang, n=months)}: {format_money(from_cents(nothing.owed_after(months)))}"
+              f" ({t('dn.overdue', lang)} {format_money(from_cents(nothing.overdue_after(months)))})")  # fmt: skip
+    for debt in nothing.debts:
+        print(f"    {debt.name}: {t('dn.past_90', lang)} {when(debt.past_90)}")
     return 0
 
 

@@ -19,6 +19,7 @@ from core.money import to_cents
 from core.schedule import Schedule, owed_now_cents
 
 if TYPE_CHECKING:
+    from core.plan import PlanSettings
     from core.scenarios import Scenario
 
 
@@ -78,6 +79,7 @@ class Household:
     start: int  # the month the simulation starts: the first debt's first payment month
     debt_errors: list = field(default_factory=list)
     scenario_errors: list = field(default_factory=list)
+    plan_settings: PlanSettings | None = None  # the household plan's settings (core.plan)
 
     @property
     def errors(self) -> list:

@@ -17,7 +17,7 @@ from babel.dates import format_date
 
 from core.household import Household
 from core.i18n import locale_of, t
-from core.money import format_money, from_cents
+from core.money import div_round, format_money, from_cents
 from core.months import format_month
 from core.profile import DOCUMENTS
 from core.readiness import budget_shares
@@ -62,6 +62,14 @@ def _m(cents: int) -> str:
     return format_money(from_cents(cents))
 
 
+def _percent(part: int, whole: int) -> str:
+    """A share as a percent with one decimal (half-up), e.g. '31.8'."""
+    if whole <= 0:
+        return "0"
+    tenths = div_round(part * 1000, whole)
+    return f"{tenths // 10}.{tenths % 10}"
+
+
 def _term_sentence(term, p: Proposal, lang: str) -> str:
     """One negotiated term as a clause of the proposal."""
     kind = term.kind
@@ -82,8 +90,14 @@ def compose(
     lang: str,
     plan: Proposal,
     today: dt.date | None = None,
+    household_plan=None,
+    do_nothing=None,
 ) -> str:
-    """The letter's text. ``plan`` holds the chosen scenario's figures for this debt."""
+    """The letter's text. ``plan`` holds the chosen scenario's figures for this debt. When
+    the chosen scenario is the household plan (core.plan), ``household_plan`` is it: the
+    letter then states the whole picture — everything owed to every lender, the amount
+    available, the one split rule and this lender's share — so each lender sees it is
+    treated like the others; ``do_nothing`` (core.arrears) adds what happens otherwise."""
     today = today or dt.date.today()
     case = h.case
     s = h
@@ -134,7 +148,40 @@ def compose(
             total=_m(s.total_debt),
         )
     ]
-    if share.get(debt_name):
+    mine = household_plan.share_of(debt_name) if household_plan is not None else None
+    if mine is not None:
+        hp = household_plan
+        afford = [
+            p(
+                "lt.plan.whole",
+                total=_m(s.total_debt),
+                lenders=len(h.lines),
+                income=_m(s.budget.income),
+                expenses=_m(s.budget.expenses),
+                available=_m(hp.total),
+            ),  # fmt: skip
+        ]
+        if hp.priority:
+            afford.append(p("lt.plan.priority", n=len(hp.priority), payments=_m(hp.priority_payments)))
+        if hp.contingency:
+            afford.append(p("lt.plan.contingency", contingency=_m(hp.contingency)))
+        afford.append(
+            p(
+                f"lt.plan.split.{hp.settings.split}",
+                lenders=len(hp.shares),
+                owed=_m(hp.owed),
+                share=_m(mine.share),
+                percent=_percent(mine.share, hp.total),
+            )  # fmt: skip
+        )
+        if mine.raised_to_token:
+            afford.append(p("lt.plan.token"))
+        if do_nothing is not None and do_nothing.overdue_after(12):
+            afford.append(
+                p("lt.plan.do_nothing", owed=_m(do_nothing.owed_after(12)), overdue=_m(do_nothing.overdue_after(12)),
+                  n=sum(1 for d in do_nothing.debts if d.past_90 is not None and d.past_90 < do_nothing.start + 12))
+            )  # fmt: skip
+    elif share.get(debt_name):
         afford.append(p("lt.afford.share", share=_m(share[debt_name])))
     out.append(sentences(afford))
 

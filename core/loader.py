@@ -10,6 +10,7 @@ from core.case import case_from_frame
 from core.errors import InputError
 from core.household import AssetLine, DebtLine, Household
 from core.money import div_round, to_cents, to_decimal
+from core.plan import settings_from
 from core.profile import Profile
 from core.scenarios import scenarios_from_profile
 from core.schedule import schedules
@@ -67,5 +68,6 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         start=first,
         debt_errors=debt_errors,
         scenario_errors=scenario_errors,
+        plan_settings=settings_from(next(iter(profile.section("plan").to_dict("records")), None)),
     )
     return household, household.errors

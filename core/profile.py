@@ -33,6 +33,8 @@ DOCUMENTS = ("income_proof", "bank_statements", "hardship_proof", "contracts", "
 CHANNELS = ("phone", "app_chat", "email", "in_person", "letter")
 OUTCOMES = ("no_answer", "refused", "considering", "counter_offer", "agreed", "other")
 LETTER_LANGS = ("zh", "en")
+PRIORITIES = ("priority", "unsecured")  # blank: from the kind of lender (core.plan)
+SPLITS = ("balance", "payment")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("overdue_interest", "money", default=0.0),
         Column("days_overdue", "int", default=0),
         Column("penalty_rate", "number"),
+        Column("priority", "choice", PRIORITIES),
         Column("note", "text"),
     ),
     # Negotiation scenarios and the terms each applies (core.scenarios reads them).
@@ -108,6 +111,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("mode", "choice", TERM_MODES),
         Column("asset", "text"),
         Column("note", "text"),
+    ),
+    # The household plan's settings, one row (core.plan): blank cells mean the defaults.
+    "plan": (
+        Column("contingency", "money"),
+        Column("split", "choice", SPLITS, default="balance"),
+        Column("token", "money"),
     ),
     # Keyword -> category rules for imported statements; empty means the default rules.
     "rules": (
@@ -157,6 +166,7 @@ MAX_ROWS = {
     "debts": 100,
     "scenarios": 20,
     "terms": 1_000,
+    "plan": 1,
     "rules": 2_000,
     "case": 1,
     "contacts": 5_000,

@@ -28,6 +28,7 @@ from core.i18n import field_label, t
 from core.loader import load
 from core.money import format_money, from_cents, to_cents
 from core.months import format_month
+from core.plan import comparison, household_plan
 from core.profile import SCHEMAS, Profile
 from core.scenarios import Result, simulate
 from core.text import clean_text
@@ -54,7 +55,8 @@ def build(
 ) -> ReportData:
     """The report's figures; ``household`` is the profile already loaded (core.loader), if at hand."""
     h = household if household is not None else load(profile)[0]
-    results = [simulate(h, s, margin) for s in h.scenarios]
+    plan = household_plan(h, h.plan_settings)
+    results = [simulate(h, s, margin) for s in comparison(h, plan)]
     return ReportData(profile, lang, h, results, h.scenario_errors, margin, dt.datetime.now())
 
 

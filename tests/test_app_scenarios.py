@@ -27,11 +27,12 @@ def comparison(at):
     return next(d.value for d in at.dataframe if "方案" in d.value.columns or "Scenario" in d.value.columns)
 
 
-def test_status_quo_alone_on_the_sample_household():
+def test_status_quo_and_the_household_plan_on_the_sample_household():
     at = open_scenarios()
     table = comparison(at)
-    assert list(table["方案"]) == ["维持原状"]
+    assert list(table["方案"]) == ["维持原状", "按能力统一方案"]
     assert table["钱不够的月数"][0] > 0  # the sample household cannot keep up as things are
+    assert table["钱不够的月数"][1] == 0  # the household plan can be kept
     assert len(at.get("plotly_chart")) == 5  # four comparison charts and the heat-map
     asks = [s.value for s in at.success]
     assert any("至少" in a and "期" in a for a in asks)  # the smallest extension, in words
@@ -46,18 +47,19 @@ def test_ready_made_scenarios_are_added_saved_and_compared(data_dir):
     table = comparison(at)
     assert list(table["Scenario"]) == [
         "Status quo",
+        "Household plan",
         "Interest freeze, 36 months, on every online-lending debt",
         "5% fee and 24 installments (every debt)",
         "Settle the largest card at 60%",
     ]
-    status, settle = table.iloc[0], table.iloc[3]
+    status, settle = table.iloc[0], table.iloc[4]
     assert settle["Forgiven"] == pytest.approx(48000 * 0.4)  # 招行信用卡 settled at 60 %
     assert settle["Saving vs status quo"] == pytest.approx(status["Total paid"] - settle["Total paid"])
     offers = next(d.value for d in at.dataframe if "True APR" in d.value.columns)
     assert "4.95%" in set(offers["True APR"])  # 5 % fee on a 24-month interest-free plan
     # Saved with the profile: a new session sees the same scenarios.
     again = open_scenarios("en")
-    assert len(comparison(again)) == 4
+    assert len(comparison(again)) == 5
 
 
 def test_a_credit_card_freeze_over_60_months_is_explained():

@@ -50,6 +50,9 @@ def test_readiness_checks_a_chosen_scenario():
     at.button(key="sc.preset.add").click().run()
     at.switch_page("app_pages/readiness.py").run()
     assert not at.exception
+    chosen = at.selectbox(key="rd.scenario")
+    assert chosen.value == "plan"  # the household plan comes first
+    chosen.set_value(next(o for o in chosen.options if o.startswith("所有网贷停息挂账"))).run()
     assert at.selectbox(key="rd.scenario").value.startswith("所有网贷停息挂账")
     assert any("按方案" in c.value for c in at.caption)
     assert any("个月现金不够" in w.value or "每个月现金都够" in s.value for w in at.warning for s in at.success)

@@ -160,3 +160,19 @@ def test_profile_commands_refuse_nonsense_numbers(tmp_path, command, option, val
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_simulate_includes_the_household_plan_and_doing_nothing():
+    sample = str(ROOT / "sample_data" / "sample_household.xlsx")
+    data = json.loads(run("simulate", sample, "--json").stdout)
+    names = [d["name"] for d in data]
+    assert names == ["status_quo", "plan", "do_nothing"]
+    status, plan, nothing = data
+    assert status["shortfall_months"] > 0 and plan["shortfall_months"] == 0
+    assert plan["total_paid"] == 203_825.0  # every debt repaid, interest frozen, nothing forgiven
+    assert nothing["overdue_after_12"] > 0 and nothing["owed_after_24"] > nothing["overdue_after_24"] > 0
+    late = {d["name"]: d["past_90_days"] for d in nothing["debts"]}
+    assert late["借呗"] is None  # first in the list: the cash there is keeps it current
+    assert sum(1 for v in late.values() if v) == 5  # every other lender ends up past 90 days
+    text = run("simulate", sample, "--lang", "en").stdout
+    assert "Household plan" in text and "Doing nothing" in text and "owed after 12 months" in text

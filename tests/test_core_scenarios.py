@@ -373,7 +373,11 @@ def test_cli_simulate_json(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert [d["name"] for d in data] == ["status_quo", "延期"]
+    # the contracts are affordable: no household plan; the cash-limited view comes last
+    assert [d["name"] for d in data] == ["status_quo", "延期", "do_nothing"]
+    nothing = data[-1]
+    assert nothing["overdue_after_12"] == 0 and nothing["owed_after_24"] == 0
+    assert {d["name"]: d["past_90_days"] for d in nothing["debts"]} == {"贷款": None, "网贷": None}
     keys = {
         "name",
         "total_paid",

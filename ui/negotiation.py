@@ -1,13 +1,31 @@
-"""What the negotiation pages share: the scenario results of the open profile's household
-(cached by its version), and the scenario choices for one debt."""
+"""What the negotiation pages share: the household plan and the cash-limited "do nothing"
+of the open profile, the scenario results (cached by the profile's version), and the
+scenario choices for one debt."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from core.arrears import DoNothing, do_nothing
 from core.letter import least_needed
+from core.plan import PLAN, HouseholdPlan, comparison, household_plan
 from core.scenarios import Scenario, simulate
 from ui.state import current_household, profile_key
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _plan(key: tuple, _h) -> tuple[HouseholdPlan, DoNothing]:
+    return household_plan(_h, _h.plan_settings), do_nothing(_h)
+
+
+def current_plan() -> tuple[HouseholdPlan, DoNothing]:
+    """The household plan of the open profile (simulated) and what doing nothing brings."""
+    return _plan(profile_key(), current_household())
+
+
+def compared() -> list[Scenario]:
+    """Status quo, the household plan (when one is needed), then the user's scenarios."""
+    return comparison(current_household(), current_plan()[0])
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -25,11 +43,27 @@ def _suggestion(key: tuple, debt: str, lang: str, _h) -> Scenario | None:
 
 
 def choices_for(debt: str, lang: str) -> list[Scenario]:
-    """The scenarios that change this debt, then what the numbers support for it alone."""
+    """The household plan first (when it asks this lender for something), then the
+    scenarios that change this debt, then what the numbers support for it alone."""
     h = current_household()
+    plan, _ = current_plan()
     own = [s for s in h.scenarios[1:] if s.terms.get(debt)]
+    if plan.scenario.terms.get(debt):
+        own.insert(0, plan.scenario)
     names = {s.name for s in own}
     suggestion = _suggestion(profile_key(), debt, lang, h)
     if suggestion is not None and suggestion.name not in names:
         own.append(suggestion)
     return own
+
+
+def labels(language: str):
+    """How scenario names are shown in ``language`` (bound now: a widget may format its
+    options later, outside this run): the household plan by its translated name."""
+    from core.i18n import t
+
+    return lambda name: t("plan.name", language) if name == PLAN else name
+
+
+def is_plan(scenario: Scenario | None) -> bool:
+    return scenario is not None and scenario.name == PLAN

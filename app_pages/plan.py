@@ -1,0 +1,182 @@
+"""The household plan (按能力统一方案): one affordable amount split across every unsecured
+lender by the same rule, and what happens if nothing changes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import charts
+from core.months import format_month
+from core.profile import SPLITS
+from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.negotiation import current_plan
+from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+
+st.title(tr("pl.title"))
+st.caption(tr("pl.intro"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+if st.session_state.pop("profile.just_created", False):
+    st.toast(tr("profile.created_from_sample"))
+
+h = current_household()
+if not h.names:
+    st.warning(tr("sc.no_debts"))
+    st.page_link("app_pages/debts.py", label=tr("nav.debts"), icon=":material/credit_card:")
+    st.stop()
+plan, nothing = current_plan()
+profile = current_profile()
+settings = plan.settings
+generation = st.session_state.get("pl.gen", 0)
+prefix = f"pl.{active_id() or 'sample'}.{generation}"
+base = (profile.section("plan"), profile.rev("plan"))
+
+
+@guarded
+def _save_settings() -> None:
+    state = st.session_state
+    contingency = state.get(f"{prefix}.contingency")
+    token = state.get(f"{prefix}.token")
+    row = {
+        "contingency": None if state.get(f"{prefix}.auto") else contingency,
+        "split": state.get(f"{prefix}.split") or "balance",
+        "token": token,
+    }
+    outcome = save_section("plan", pd.DataFrame([row]), tr("profile.own_name"), base=base)
+    if not note_outcome(outcome, "plan"):
+        st.session_state["pl.gen"] = generation + 1  # show what is saved
+    if outcome.created:
+        st.session_state["profile.just_created"] = True
+
+
+# --- the settings: how the amount is found and split ------------------------------------------
+with st.container(border=True):
+    st.markdown(f"**{tr('pl.settings')}**")
+    c1, c2, c3 = st.columns([2, 2, 2])
+    c1.toggle(tr("pl.auto_contingency"), value=settings.contingency is None, key=f"{prefix}.auto",
+              on_change=_save_settings, help=tr("pl.auto_contingency_help"))  # fmt: skip
+    c1.number_input(
+        tr("field.contingency"), min_value=0.0, max_value=1_000_000.0, step=50.0, format="%.2f",
+        value=plan.contingency / 100, key=f"{prefix}.contingency", on_change=_save_settings,
+        disabled=settings.contingency is None, help=tr("pl.contingency_help"),
+    )  # fmt: skip
+    c2.radio(
+        tr("field.split"), SPLITS, index=SPLITS.index(settings.split), key=f"{prefix}.split",
+        format_func={k: tr(f"choice.split.{k}") for k in SPLITS}.get, on_change=_save_settings, help=tr("pl.split_help"),
+    )  # fmt: skip
+    c3.number_input(
+        tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f", value=settings.token / 100,
+        key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
+    )  # fmt: skip
+
+# --- the amount available ---------------------------------------------------------------------
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(tr("ov.surplus"), money_cents(plan.surplus), help=tr("pl.surplus_help"))
+m2.metric(tr("pl.priority_payments"), money_cents(plan.priority_payments))
+m3.metric(tr("field.contingency"), money_cents(plan.contingency))
+m4.metric(tr("pl.total"), money_cents(plan.total), help=tr("pl.total_help"))
+
+if not plan.shares:
+    if not plan.needed:
+        st.success(tr("pl.not_needed"), icon=":material/check_circle:")
+    else:
+        st.info(tr("pl.no_unsecured"), icon=":material/info:")
+else:
+    result = plan.result
+    short = plan.short_months
+    if short:
+        worst = max(short, key=lambda item: item[1])
+        st.error(
+            tr("pl.short", n=len(short), first=format_month(short[0][0]), worst=money_cents(worst[1]),
+               month=format_month(worst[0])),
+            icon=":material/warning:",
+        )  # fmt: skip
+    else:
+        st.success(
+            tr("pl.keeps", total=money_cents(plan.total), lenders=len(plan.shares), months=plan.months,
+               free=format_month(result.debt_free) if result.debt_free else tr("sc.never")),
+            icon=":material/check_circle:",
+        )  # fmt: skip
+    if plan.priority:
+        st.caption(tr("pl.priority_list", names=md_escape(tr("list.sep").strip("|").join(plan.priority))))
+
+    rows = []
+    for s in plan.shares:
+        notes = []
+        if s.raised_to_token:
+            notes.append(tr("pl.note.token"))
+        if s.raised_to_limit:
+            notes.append(tr("pl.note.limit", limit=s.limit))
+        if s.over_limit:
+            notes.append(tr("pl.note.over_limit", limit=s.limit))
+        track = next(t for t in result.tracks if t.name == s.name)
+        rows.append(
+            {
+                tr("sc.col.debt"): s.name,
+                tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
+                tr("pl.col.owed"): s.owed / 100,
+                tr("pl.col.share"): s.share / 100,
+                tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
+                tr("pl.col.request"): tr("pl.request", months=min(s.months, s.limit or s.months),
+                                         payment=money_cents(track.offer_payment())),
+                tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
+                tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
+            }
+        )  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        key="pl.shares",
+        column_config={
+            tr("pl.col.owed"): st.column_config.NumberColumn(format="¥%,.2f"),
+            tr("pl.col.share"): st.column_config.NumberColumn(format="¥%,.2f"),
+        },
+    )
+    st.markdown(f"**{tr('pl.chart')}**")
+    st.plotly_chart(charts.plan_figure(plan, lang()), key="pl.chart", config={"displaylogo": False})
+
+# --- if I do nothing ----------------------------------------------------------------------------
+st.subheader(tr("pl.do_nothing"))
+st.caption(tr("pl.do_nothing_help"))
+d1, d2, d3 = st.columns(3)
+d1.metric(tr("pl.owed_now"), money_cents(h.total_debt))
+for col, months in ((d2, 12), (d3, 24)):
+    overdue = nothing.overdue_after(months)
+    col.metric(
+        tr("dn.after", n=months).capitalize(),
+        money_cents(nothing.owed_after(months)),
+        delta=tr("pl.overdue_delta", amount=money_cents(overdue)) if overdue else None,
+        delta_color="inverse",
+    )
+serious = [d for d in nothing.debts if d.past_90 is not None]
+if serious:
+    st.warning(
+        tr("pl.past_90", n=len(serious), first=format_month(min(d.past_90 for d in serious))),
+        icon=":material/report:",
+    )
+st.plotly_chart(charts.arrears_figure(nothing, plan, lang()), key="pl.arrears", config={"displaylogo": False})
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                tr("sc.col.debt"): d.name,
+                tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
+                tr("pl.col.overdue_12"): d.overdue[min(12, len(d.overdue)) - 1] / 100,
+                tr("pl.col.penalty"): d.penalty / 100,
+            }
+            for d in nothing.debts
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="pl.arrears_table",
+    column_config={
+        tr("pl.col.overdue_12"): st.column_config.NumberColumn(format="¥%,.2f"),
+        tr("pl.col.penalty"): st.column_config.NumberColumn(format="¥%,.2f"),
+    },
+)
+st.caption(tr("pl.not_modelled"))
+st.page_link("app_pages/letters.py", label=tr("pl.next"), icon=":material/edit_note:")
+st.caption(":material/info: " + tr("sc.not_advice"))

@@ -1,0 +1,56 @@
+"""AppTest of the household plan page: the sample's plan, its settings saved, and the
+letters following it."""
+
+import pytest
+
+from core.store import Store, default_db_path
+from tests.fixtures.app import open_page
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPAY_PLANNER_DATA", str(tmp_path))
+    return tmp_path
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sample_opens_on_a_plan_with_no_short_month(lang):
+    at = open_page("app_pages/plan.py", lang)
+    assert not at.error
+    keeps = " ".join(s.value for s in at.success)
+    assert "¥3,779.55" in keeps and "54" in keeps
+    shares = at.dataframe[0].value
+    assert len(shares) == 6 and shares.iloc[:, 3].sum() == pytest.approx(3779.55)
+    assert any(("90" in w.value) for w in at.warning)  # doing nothing: accounts past 90 days
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_changing_the_contingency_changes_the_plan_and_every_unedited_letter():
+    at = open_page("app_pages/letters.py", "en")
+    before = at.text_area[0].value
+    assert "your share is ¥649.01 a month (17.2%)" in before and "¥196.00 a month is kept" in before
+    at.switch_page("app_pages/plan.py").run()
+    at.toggle(key="pl.sample.0.auto").set_value(False).run()  # saves the default as the user's own
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    at.number_input(key=f"pl.{pid}.0.contingency").set_value(500.0).run()
+    assert not at.exception
+    assert metric(at, "Contingency a month") == "¥500.00"
+    saved = Store(default_db_path()).load(pid).section("plan")
+    assert saved["contingency"].tolist() == [500.0]
+    at.switch_page("app_pages/letters.py").run()
+    after = at.text_area[0].value
+    assert "¥500.00 a month is kept" in after and "¥649.01" not in after
+    at.selectbox(key="lt.debt").set_value("微粒贷").run()
+    assert "¥500.00 a month is kept" in at.text_area[0].value
+
+
+def test_split_by_contract_payment():
+    at = open_page("app_pages/plan.py", "en")
+    at.radio(key="pl.sample.0.split").set_value("payment").run()
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    assert Store(default_db_path()).load(pid).section("plan")["split"].tolist() == ["payment"]
+    assert not at.exception

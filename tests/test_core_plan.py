@@ -1,0 +1,164 @@
+"""The household plan: the amount available, the split (by balance, by payment), the
+contingency line, the token floor, priority debts first and the card limit — each against
+figures worked by hand — and that the plan it builds never runs short."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.loader import load
+from core.plan import PLAN, allocate, comparison, household_plan, split
+from tests.fixtures.workspace import make_profile, section
+
+JAN = "2027-01"
+
+
+def debt(name, owed, months=12, kind="online_lending", **extra):
+    return {"name": name, "lender_type": kind, "principal": owed, "rate": 0, "months": months, "first_month": JAN,
+            **extra}  # fmt: skip
+
+
+# Contracts ask 1,666.67 + 833.33 + 2,500 = 5,000 a month; the household has 3,000.
+THREE = [debt("A", 20_000), debt("B", 10_000), debt("C", 30_000)]
+
+
+def plan_of(debts=THREE, income=10_000, expenses=7_000, plan=None, **extra):
+    sections = {"plan": [plan]} if plan else {}
+    h, errors = load(make_profile(income=income, expenses=expenses, debts=debts, **sections, **extra))
+    assert errors == []
+    return h, household_plan(h, h.plan_settings)
+
+
+def shares(p):
+    return {s.name: s.share for s in p.shares}
+
+
+def test_split_to_the_cent_by_largest_remainder():
+    assert split(100, [1, 1, 1]) == [34, 33, 33]
+    assert split(285_000, [166_667, 83_333, 125_000]) == [126_667, 63_333, 95_000]
+    assert split(0, [1, 2]) == [0, 0] and split(5, [0, 0]) == [0, 0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10**9), st.lists(st.integers(0, 10**9), min_size=1, max_size=30))
+def test_split_always_adds_up_and_stays_within_a_cent_of_the_exact_share(total, weights):
+    parts = split(total, weights)
+    whole = sum(weights)
+    if whole and total:
+        assert sum(parts) == total
+        assert all(abs(p * whole - total * w) < whole for p, w in zip(parts, weights, strict=True))
+
+
+def test_pro_rata_by_balance_with_the_default_contingency():
+    h, p = plan_of()
+    # surplus 3,000; contingency 5 % = 150; 2,850 a month split 2 : 1 : 3.
+    assert (p.surplus, p.contingency, p.total) == (300_000, 15_000, 285_000)
+    assert shares(p) == {"A": 95_000, "B": 47_500, "C": 142_500}
+    assert {s.name: s.months for s in p.shares} == {"A": 22, "B": 22, "C": 22}  # 20,000 / 950 = 21.05…
+    assert p.result.shortfall_months == 0 and p.short_months == []
+    assert p.scenario.name == PLAN and p.scenario.terms["A"][0].kind == "freeze"
+    assert [s.name for s in comparison(h, p)] == ["status_quo", PLAN]
+
+
+def test_pro_rata_by_contract_payment():
+    debts = [debt("A", 20_000), debt("B", 10_000), debt("C", 30_000, months=24)]  # 1,666.67 / 833.33 / 1,250
+    _, p = plan_of(debts, plan={"split": "payment"})
+    # 285,000 x 166,667 / 375,000 = 126,666.92; x 83,333 / 375,000 = 63,333.08; 95,000: one cent to A.
+    assert shares(p) == {"A": 126_667, "B": 63_333, "C": 95_000}
+    assert {s.name: s.months for s in p.shares} == {"A": 16, "B": 16, "C": 32}
+    assert p.result.shortfall_months == 0
+
+
+def test_a_contingency_line_the_user_sets():
+    _, p = plan_of(plan={"contingency": 500})
+    assert (p.contingency, p.total) == (50_000, 250_000)
+    assert shares(p) == {"A": 83_333, "B": 41_667, "C": 125_000}  # 833.33…, 416.66…, 1,250
+
+
+def test_priority_debts_keep_their_payment_and_come_off_first():
+    home = debt("Home", 12_000, kind="mortgage")  # 1,000 a month
+    _, p = plan_of(THREE + [home])
+    assert p.priority == ["Home"] and p.priority_payments == 100_000
+    # 3,000 - 1,000 = 2,000; contingency 100; 1,900 split 2 : 1 : 3 = 633.33…, 316.66…, 950.
+    assert (p.contingency, p.total) == (10_000, 190_000)
+    assert shares(p) == {"A": 63_333, "B": 31_667, "C": 95_000}
+    assert "Home" not in p.scenario.terms
+    home_track = next(t for t in p.result.tracks if t.name == "Home")
+    assert not home_track.negotiated and p.result.shortfall_months == 0
+
+
+def test_the_user_can_mark_a_debt_priority_or_not():
+    marked = [debt("A", 20_000, priority="priority"), debt("B", 10_000), debt("C", 30_000)]
+    _, p = plan_of(marked)
+    assert p.priority == ["A"] and set(shares(p)) == {"B", "C"}
+    car = debt("Car", 12_000, kind="car_loan", priority="unsecured")
+    _, p = plan_of(THREE + [car])
+    assert p.priority == [] and "Car" in shares(p)
+
+
+def test_a_tiny_share_is_raised_to_the_token_and_taken_from_the_others():
+    debts = [debt("Big", 20_000), debt("Tiny", 200)]
+    _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0})
+    # 1,000 a month: Tiny's pro-rata 9.90 is below the ¥50 token.
+    assert shares(p) == {"Big": 95_000, "Tiny": 5_000}
+    assert p.share_of("Tiny").raised_to_token
+    _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0, "token": 20})
+    assert shares(p) == {"Big": 98_000, "Tiny": 2_000}
+
+
+def test_a_card_is_given_enough_to_finish_within_60_instalments():
+    debts = [debt("Card", 20_000, kind="credit_card"), debt("Loan", 60_000, months=24)]
+    _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0})
+    # pro rata the card would get 250 (80 instalments); it needs 20,000 / 60 = 333.34.
+    assert shares(p) == {"Card": 33_334, "Loan": 66_666}
+    card = p.share_of("Card")
+    assert card.raised_to_limit and card.months == 60 and not card.over_limit
+    assert p.result.shortfall_months == 0
+
+
+def test_when_even_tokens_do_not_fit_the_short_months_are_listed():
+    _, p = plan_of(income=7_000, expenses=7_000, plan={"contingency": 0})
+    assert p.total == 3 * 5_000 and all(s.share == 5_000 for s in p.shares)
+    assert p.short_months and p.short_months[0] == (p.start, 15_000)
+
+
+def test_no_plan_when_the_contracts_are_affordable():
+    _, p = plan_of(income=20_000)
+    assert not p.needed and p.shares == [] and p.scenario.terms == {}
+
+
+def test_the_cash_held_now_bridges_a_one_off_cost():
+    worksheet = [{"category": "pay", "direction": "income", "amount": 3_000},
+                 {"category": "school", "amount": 1_500, "frequency": "one_off", "month": "2027-03"}]  # fmt: skip
+    profile = make_profile(debts=THREE, plan=[{"contingency": 0}], assets=[{"name": "cash", "value": 1_000}])
+    profile.sections["worksheet"] = section("worksheet", worksheet)
+    h, _ = load(profile)
+    p = household_plan(h, h.plan_settings)
+    # Without the one-off: 3,000 a month. In March cash = 1,000 + 3 x 3,000 - 1,500 - 3 x A >= 0
+    # gives A <= 2,833.33; no later month is tighter.
+    assert p.total == 283_333
+    assert p.result.shortfall_months == 0
+
+
+@pytest.mark.parametrize("rule", ["balance", "payment"])
+@settings(max_examples=25, deadline=None)
+@given(owed=st.lists(st.integers(100, 100_000), min_size=1, max_size=8), income=st.integers(0, 20_000))
+def test_every_plan_adds_up_and_never_runs_short_unless_tokens_do_not_fit(rule, owed, income):
+    debts = [debt(f"D{i}", o, months=12 + 6 * (i % 4), kind="credit_card" if i % 3 == 0 else "online_lending")
+             for i, o in enumerate(owed)]  # fmt: skip
+    h, p = plan_of(debts, income=income, expenses=0, plan={"split": rule})
+    if not p.needed:
+        return
+    assert sum(s.share for s in p.shares) <= max(p.total, sum(min(5_000, s.owed) for s in p.shares))
+    tokens_fit = p.total > sum(min(5_000, s.owed) for s in p.shares)
+    if tokens_fit and not any(s.over_limit for s in p.shares):
+        assert p.result.shortfall_months == 0
+    for s in p.shares:
+        assert s.share * s.months >= s.owed  # each share repays its debt in the months asked
+
+
+def test_allocate_keeps_every_lender_at_least_its_token_or_what_it_owes():
+    parts = allocate(10_000, [100, 1_000_000, 3_000], [100, 1_000_000, 3_000], ["x", "x", "x"], 5_000)
+    # 100 and 3,000 are owed in all (below the token): each pays off at once; the rest to the big one.
+    assert [p["share"] for p in parts] == [100, 6_900, 3_000]
+    assert [p["months"] for p in parts] == [1, 145, 1]
