@@ -3,13 +3,19 @@ lender by the same rule, and what happens if nothing changes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from core import charts
+from core.apr import rate_flags
+from core.contacts import new_entry
+from core.money import to_cents
 from core.months import format_month
+from core.offer import Offer, check_offer
 from core.profile import SPLITS
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import current_plan
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 
@@ -49,6 +55,55 @@ def _save_settings() -> None:
     if outcome.created:
         st.session_state["profile.just_created"] = True
 
+
+def _offer_text(offer: Offer, check) -> str:
+    return tr("of.said", payment=money_cents(offer.payment), months=offer.months, fee=money_cents(offer.fee),
+              waived=money_cents(offer.waived), apr="—" if check.apr is None else f"{check.apr}%",
+              short=check.short_months)  # fmt: skip
+
+
+@guarded
+def _log_offer(offer: Offer, check, outcome: str) -> None:
+    shown_profile = current_profile()
+    log = shown_profile.section("contacts")
+    line = h.line(offer.debt)
+    entry = new_entry(dt.datetime.now(), line.lender or offer.debt, "phone", said=_offer_text(offer, check),
+                      outcome=outcome)  # fmt: skip
+    saved = save_section("contacts", pd.concat([log, pd.DataFrame([entry])], ignore_index=True),
+                         tr("profile.own_name"), base=(log, shown_profile.rev("contacts")))  # fmt: skip
+    if note_outcome(saved, "contacts"):
+        st.session_state["pl.offer.logged"] = True
+
+
+@guarded
+def _accept_offer(offer: Offer, check) -> None:
+    shown_profile = current_profile()
+    agreed = shown_profile.section("agreed")
+    keep = agreed[~agreed["debt"].eq(offer.debt).fillna(False)]
+    row = {"debt": offer.debt, "payment": offer.payment / 100, "months": offer.months, "fee": offer.fee / 100,
+           "waived": offer.waived / 100, "frozen": offer.frozen, "agreed_on": dt.date.today().isoformat()}  # fmt: skip
+    saved = save_section("agreed", pd.concat([keep, pd.DataFrame([row])], ignore_index=True),
+                         tr("profile.own_name"), base=(agreed, shown_profile.rev("agreed")))  # fmt: skip
+    if note_outcome(saved, "agreed"):
+        _log_offer(offer, check, "agreed")
+        st.session_state.pop("pl.offer.shown", None)
+        st.session_state["pl.offer.accepted"] = offer.debt
+
+
+@guarded
+def _remove_agreed(debt: str) -> None:
+    shown_profile = current_profile()
+    agreed = shown_profile.section("agreed")
+    keep = agreed[~agreed["debt"].eq(debt).fillna(False)]
+    note_outcome(save_section("agreed", keep, tr("profile.own_name"), base=(agreed, shown_profile.rev("agreed"))),
+                 "agreed")  # fmt: skip
+
+
+if st.session_state.pop("pl.offer.logged", False):
+    st.toast(tr("of.logged"), icon=":material/call:")
+if st.session_state.get("pl.offer.accepted"):
+    st.success(tr("of.accepted", debt=md_escape(st.session_state.pop("pl.offer.accepted"))),
+               icon=":material/handshake:")  # fmt: skip
 
 # --- the settings: how the amount is found and split ------------------------------------------
 with st.container(border=True):
@@ -136,6 +191,67 @@ else:
     )
     st.markdown(f"**{tr('pl.chart')}**")
     st.plotly_chart(charts.plan_figure(plan, lang()), key="pl.chart", config={"displaylogo": False})
+
+# --- a lender's counter-offer -------------------------------------------------------------------
+st.subheader(tr("of.title"))
+st.caption(tr("of.intro"))
+with st.form("pl.offer", border=True):
+    o1, o2, o3 = st.columns(3)
+    offer_debt = o1.selectbox(tr("sc.col.debt"), h.names, key="pl.offer.debt")
+    offer_payment = o2.number_input(tr("of.payment"), min_value=0.0, max_value=10_000_000.0, step=100.0,
+                                    format="%.2f", key="pl.offer.payment")  # fmt: skip
+    offer_months = o3.number_input(tr("of.months"), min_value=1, max_value=600, value=36, step=1, key="pl.offer.months")
+    o4, o5, o6 = st.columns(3)
+    offer_fee = o4.number_input(tr("of.fee"), min_value=0.0, max_value=10_000_000.0, step=100.0, format="%.2f",
+                                key="pl.offer.fee")  # fmt: skip
+    offer_waived = o5.number_input(tr("of.waived"), min_value=0.0, max_value=10_000_000.0, step=100.0,
+                                   format="%.2f", key="pl.offer.waived")  # fmt: skip
+    offer_frozen = o6.checkbox(tr("of.frozen"), value=True, key="pl.offer.frozen")
+    checked = st.form_submit_button(tr("of.check"), icon=":material/fact_check:", type="primary")
+if checked:
+    if offer_payment <= 0:
+        st.session_state.pop("pl.offer.shown", None)
+        st.error(tr("of.need_payment"), icon="⚠️")
+    else:
+        st.session_state["pl.offer.shown"] = Offer(
+            offer_debt, to_cents(offer_payment), int(offer_months), to_cents(offer_fee), to_cents(offer_waived),
+            bool(offer_frozen),
+        )  # fmt: skip
+shown = st.session_state.get("pl.offer.shown")
+if shown is not None and shown.debt in h.names:
+    check = check_offer(h, plan, shown)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(tr("of.apr"), "—" if check.apr is None else f"{check.apr}%")
+    c2.metric(tr("of.total"), money_cents(check.total),
+              delta=None if check.extra_cost is None else tr("of.more" if check.extra_cost > 0 else "of.less",
+                                                             amount=money_cents(abs(check.extra_cost))),
+              delta_color="inverse" if (check.extra_cost or 0) > 0 else "normal")  # fmt: skip
+    c3.metric(tr("sc.col.short"), check.short_months)
+    if check.asked is not None:
+        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), months=check.asked.offer_months(),
+                      total=money_cents(check.asked.total_paid)))  # fmt: skip
+    if check.balloon:
+        st.warning(tr("of.balloon", amount=money_cents(check.balloon)), icon=":material/warning:")
+    if check.short_months:
+        st.warning(tr("of.breaks", n=check.short_months), icon=":material/warning:")
+    else:
+        st.success(tr("of.holds"), icon=":material/check_circle:")
+    flags = rate_flags(check.apr, current_lpr())
+    if flags:
+        st.info(tr("of.rate_note", apr=f"{check.apr}"), icon=":material/flag:")
+    b1, b2 = st.columns(2)
+    b1.button(tr("of.log"), key="pl.offer.log", on_click=_log_offer, args=(shown, check, "counter_offer"),
+              icon=":material/call:", width="stretch")  # fmt: skip
+    b2.button(tr("of.accept"), key="pl.offer.accept", on_click=_accept_offer, args=(shown, check),
+              icon=":material/handshake:", type="primary", width="stretch")  # fmt: skip
+if plan.agreed:
+    st.markdown(f"**{tr('of.agreed')}**")
+    for offer in h.agreed:
+        a1, a2 = st.columns([4, 1], vertical_alignment="center")
+        a1.markdown("- " + tr("of.agreed_line", debt=md_escape(offer.debt), payment=money_cents(offer.payment),
+                              months=offer.months))  # fmt: skip
+        a2.button(tr("of.remove"), key=f"pl.offer.remove.{offer.debt}", on_click=_remove_agreed, args=(offer.debt,),
+                  icon=":material/undo:")  # fmt: skip
 
 # --- if I do nothing ----------------------------------------------------------------------------
 st.subheader(tr("pl.do_nothing"))

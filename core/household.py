@@ -80,6 +80,7 @@ class Household:
     debt_errors: list = field(default_factory=list)
     scenario_errors: list = field(default_factory=list)
     plan_settings: PlanSettings | None = None  # the household plan's settings (core.plan)
+    agreed: list = field(default_factory=list)  # accepted counter-offers (core.offer.Offer)
 
     @property
     def errors(self) -> list:

@@ -10,6 +10,7 @@ from core.case import case_from_frame
 from core.errors import InputError
 from core.household import AssetLine, DebtLine, Household
 from core.money import div_round, to_cents, to_decimal
+from core.offer import offers_from
 from core.plan import settings_from
 from core.profile import Profile
 from core.scenarios import scenarios_from_profile
@@ -69,5 +70,6 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         debt_errors=debt_errors,
         scenario_errors=scenario_errors,
         plan_settings=settings_from(next(iter(profile.section("plan").to_dict("records")), None)),
+        agreed=[o for o in offers_from(profile.section("agreed")) if o.debt in {line.name for line in lines}],
     )
     return household, household.errors

@@ -36,6 +36,7 @@ import numpy as np
 
 from core.household import Household
 from core.money import div_round
+from core.offer import offer_terms
 from core.profile import SPLITS
 from core.scenarios import HORIZON, Result, Scenario, Term, simulate
 from core.terms import CARD_FREEZE_LIMIT
@@ -88,6 +89,7 @@ class HouseholdPlan:
     scenario: Scenario
     result: Result | None = None  # the plan simulated
     needed: bool = True  # False: the contracts are affordable as they are
+    agreed: list[str] = field(default_factory=list)  # debts paid as a lender's accepted offer
     errors: list = field(default_factory=list)
 
     @property
@@ -206,8 +208,9 @@ def household_plan(h: Household, settings: PlanSettings | None = None) -> Househ
     """The plan for a loaded household (core.loader), simulated."""
     settings = settings or PlanSettings()
     start = h.start
-    priority = [j for j in range(len(h.names)) if is_priority(h, j)]
-    unsecured = [j for j in range(len(h.names)) if j not in priority]
+    agreed = {o.debt: o for o in h.agreed}
+    priority = [j for j in range(len(h.names)) if is_priority(h, j) and h.names[j] not in agreed]
+    unsecured = [j for j in range(len(h.names)) if j not in priority and h.names[j] not in agreed]
     surplus = h.income - h.expenses
     priority_payments = sum(h.status[j].regular_payment for j in priority)
     if settings.contingency is not None:
@@ -216,6 +219,13 @@ def household_plan(h: Household, settings: PlanSettings | None = None) -> Househ
         left = max(surplus - priority_payments, 0)
         contingency = div_round(left * DEFAULT_CONTINGENCY.numerator, DEFAULT_CONTINGENCY.denominator)
     available = _available(h, start, priority, contingency)
+    agreed_terms = {name: offer_terms(o, start) for name, o in agreed.items()}
+    if agreed_terms:  # accepted offers are paid as agreed, before the split
+        for track in simulate(h, Scenario("agreed", terms=agreed_terms)).tracks:
+            if track.name in agreed:
+                for month, cents in track.payment.items():
+                    if 0 <= month - start < HORIZON:
+                        available[month - start] -= cents
     owed = [h.lines[j].total_owed for j in unsecured]
     if settings.split == "payment" and any(h.status[j].regular_payment for j in unsecured):
         weights = [h.status[j].regular_payment for j in unsecured]
@@ -225,12 +235,12 @@ def household_plan(h: Household, settings: PlanSettings | None = None) -> Househ
     plan = HouseholdPlan(
         settings=settings, start=start, surplus=surplus, priority=[h.names[j] for j in priority],
         priority_payments=priority_payments, contingency=contingency, available=available, total=0, shares=[],
-        scenario=Scenario(PLAN),
+        scenario=Scenario(PLAN, terms=dict(agreed_terms)), agreed=sorted(agreed),
     )  # fmt: skip
     status = simulate(h, Scenario("status_quo"))
     if not unsecured or not status.shortfall_months:
-        plan.needed = bool(unsecured) and bool(status.shortfall_months)
-        plan.result = status
+        plan.needed = bool(status.shortfall_months) or bool(agreed)
+        plan.result = simulate(h, plan.scenario) if agreed else status
         return plan
 
     # The total: sized within the months the plan itself lasts (shorter plan, larger total).
@@ -250,7 +260,11 @@ def household_plan(h: Household, settings: PlanSettings | None = None) -> Househ
         for k, j in enumerate(unsecured)
     ]
     plan.scenario = Scenario(
-        PLAN, terms={s.name: [Term("freeze", start=start, months=_request_months(s))] for s in plan.shares}
+        PLAN,
+        terms={
+            **agreed_terms,
+            **{s.name: [Term("freeze", start=start, months=_request_months(s))] for s in plan.shares},
+        },
     )
     plan.result = simulate(h, plan.scenario)
     plan.errors = plan.result.errors

@@ -118,6 +118,17 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("split", "choice", SPLITS, default="balance"),
         Column("token", "money"),
     ),
+    # Lenders' counter-offers the borrower accepted (core.offer): each becomes that debt's
+    # terms in the household plan.
+    "agreed": (
+        Column("debt", "text", required=True),
+        Column("payment", "money", required=True),
+        Column("months", "int", required=True),
+        Column("fee", "money", default=0.0),
+        Column("waived", "money", default=0.0),
+        Column("frozen", "bool", default=True),
+        Column("agreed_on", "date"),
+    ),
     # Keyword -> category rules for imported statements; empty means the default rules.
     "rules": (
         Column("keyword", "text", required=True),
@@ -167,6 +178,7 @@ MAX_ROWS = {
     "scenarios": 20,
     "terms": 1_000,
     "plan": 1,
+    "agreed": 100,
     "rules": 2_000,
     "case": 1,
     "contacts": 5_000,

@@ -54,3 +54,28 @@ def test_split_by_contract_payment():
     (pid, _), *_ = Store(default_db_path()).list_profiles()
     assert Store(default_db_path()).load(pid).section("plan")["split"].tolist() == ["payment"]
     assert not at.exception
+
+
+def test_a_counter_offer_is_checked_logged_and_accepted_into_the_plan():
+    at = open_page("app_pages/plan.py", "en")
+    at.selectbox(key="pl.offer.debt").set_value("借呗")
+    at.number_input(key="pl.offer.payment").set_value(1_000.0)
+    at.number_input(key="pl.offer.months").set_value(36)
+    at.number_input(key="pl.offer.fee").set_value(300.0)
+    at.button(key="FormSubmitter:pl.offer-Check this offer").click().run()
+    assert not at.exception
+    assert metric(at, "Paid in all under the offer") == "¥35,300.00"  # 35 x 1,000 (35,000 owed) + 300 fee
+    assert any("runs short" in w.value or "run short" in w.value for w in at.warning)  # 1,000 > its 649.01 share
+    at.button(key="pl.offer.log").click().run()
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    log = Store(default_db_path()).load(pid).section("contacts")
+    assert log.iloc[-1]["lender"] == "蚂蚁借呗" and log.iloc[-1]["outcome"] == "counter_offer"
+    assert "¥1,000.00 a month for 36 months" in log.iloc[-1]["said"]
+    at.button(key="pl.offer.accept").click().run()
+    assert not at.exception
+    saved = Store(default_db_path()).load(pid)
+    assert saved.section("agreed")["debt"].tolist() == ["借呗"]
+    assert saved.section("contacts").iloc[-1]["outcome"] == "agreed"
+    shares = at.dataframe[0].value
+    assert "借呗" not in set(shares.iloc[:, 0]) and len(shares) == 5
+    assert any("借呗" in m.value for m in at.markdown if "a month" in m.value)

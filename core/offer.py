@@ -1,0 +1,99 @@
+"""A lender's counter-offer, checked on the spot: its true yearly rate (fees included),
+whether the household plan still has no short month with it, and how it compares with
+what the plan asked of that lender. An accepted offer becomes that debt's terms in the
+plan (core.plan takes its payments off the amount available before the split).
+
+An offer, as lenders put it on the phone: a monthly amount for a number of months, a
+one-off fee, an amount waived, and whether interest is still charged. It becomes terms
+the simulator knows: a reduction (the amount waived), an up-front fee, interest frozen
+(or not), and a stage paying the monthly amount for the months offered; a balance left
+after them falls due the month after, which is what an offer that does not add up does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from core.money import from_cents
+from core.scenarios import Result, Scenario, Term, Track, simulate
+
+
+@dataclass(frozen=True)
+class Offer:
+    debt: str
+    payment: int  # cents a month
+    months: int
+    fee: int = 0  # cents, paid when the offer starts
+    waived: int = 0  # cents taken off what is owed
+    frozen: bool = True  # no interest while the offer runs
+
+
+def offer_terms(offer: Offer, start: int | None = None) -> list[Term]:
+    terms = []
+    if offer.waived:
+        terms.append(Term("reduction", start=start, amount=from_cents(offer.waived)))
+    if offer.fee:
+        terms.append(Term("fee", start=start, amount=from_cents(offer.fee), mode="upfront"))
+    if offer.frozen:
+        terms.append(Term("freeze", start=start, months=offer.months))
+    terms.append(Term("stage", start=start, months=offer.months, amount=from_cents(offer.payment)))
+    return terms
+
+
+def offers_from(frame) -> list[Offer]:
+    """The accepted offers kept in the profile's "agreed" table (the last one per debt)."""
+    from core.money import to_cents
+
+    out: dict[str, Offer] = {}
+    for row in frame.to_dict("records"):
+        name = row.get("debt")
+        payment, months = row.get("payment"), row.get("months")
+        if not isinstance(name, str) or payment is None or payment != payment or months is None or months != months:
+            continue
+
+        def cents(value) -> int:
+            return 0 if value is None or value != value else to_cents(value)
+
+        frozen = row.get("frozen")
+        out[name] = Offer(name, to_cents(payment), int(months), cents(row.get("fee")), cents(row.get("waived")),
+                          True if frozen is None or frozen != frozen else bool(frozen))  # fmt: skip
+    return list(out.values())
+
+
+@dataclass
+class OfferCheck:
+    offer: Offer
+    track: Track  # the debt under the offer
+    apr: Decimal | None  # the offer's true yearly rate, fees included
+    result: Result  # the household plan with this offer in place of the plan's request
+    asked: Track | None  # the debt under the plan's request (None: the plan asked nothing)
+    balloon: int  # what is left when the offered months end (due the month after)
+
+    @property
+    def total(self) -> int:
+        return self.track.total_paid
+
+    @property
+    def short_months(self) -> int:
+        return self.result.shortfall_months
+
+    @property
+    def extra_cost(self) -> int | None:
+        """What the offer costs beyond the plan's request (negative: it costs less)."""
+        return None if self.asked is None else self.total - self.asked.total_paid
+
+
+def check_offer(h, plan, offer: Offer) -> OfferCheck:
+    """The offer for one debt, with every other debt as the household plan has it."""
+    terms = {name: list(ts) for name, ts in plan.scenario.terms.items()}
+    terms[offer.debt] = offer_terms(offer, plan.start)
+    scenario = Scenario("offer", terms=terms)
+    result = simulate(h, scenario)
+    track = next(t for t in result.tracks if t.name == offer.debt)
+    asked = None
+    if plan.result is not None and plan.scenario.terms.get(offer.debt):
+        asked = next(t for t in plan.result.tracks if t.name == offer.debt)
+    start = track.offer_start if track.offer_start is not None else plan.start
+    balloon = track.payment.get(start + offer.months, 0) if track.balance.get(start + offer.months) == 0 else 0
+    return OfferCheck(offer, track, track.offer_apr(), result, asked, balloon)
