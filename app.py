@@ -93,6 +93,9 @@ pages = {
         st.Page("app_pages/readiness.py", title=tr("nav.readiness"), icon=":material/checklist:", url_path="readiness"),
         st.Page("app_pages/letters.py", title=tr("nav.letters"), icon=":material/edit_note:", url_path="letters"),
         st.Page("app_pages/contacts.py", title=tr("nav.contacts"), icon=":material/call:", url_path="contacts"),
+        st.Page(
+            "app_pages/next_steps.py", title=tr("nav.next_steps"), icon=":material/alt_route:", url_path="next-steps"
+        ),
         st.Page("app_pages/report.py", title=tr("nav.report"), icon=":material/summarize:", url_path="report"),
     ],
     tr("nav.section.tools"): [

@@ -27,7 +27,7 @@ rows = []
 for line in s.lines:
     sched = line.schedule
     apr = sched.apr()
-    flags = sched.flags(lpr)
+    note = line.rate_note(lpr)
     rows.append(
         {
             tr("db.col.name"): line.record.get("name"),
@@ -36,7 +36,7 @@ for line in s.lines:
             tr("db.col.months_left"): None if sched.never_paid_off else sched.months,
             tr("db.col.payoff"): tr("db.never") if sched.payoff_month is None else format_month(sched.payoff_month),
             tr("db.col.overdue_total"): float(from_cents(line.overdue_total)),
-            tr("db.col.flag"): t(f"flag.{flags[-1]}", lang(), line=f"{4 * lpr}") if flags else "",
+            tr("db.col.flag"): t(note.key, lang(), **note.params()) if note else "",
         }
     )
 st.dataframe(
@@ -50,4 +50,4 @@ st.dataframe(
     },
 )
 if any(r[tr("db.col.flag")] for r in rows):
-    st.caption(tr("flag.note"))
+    st.caption(tr("note.explained"))

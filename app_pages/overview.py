@@ -9,7 +9,7 @@ from core.charts import owed_figure, spending_figure
 from core.contacts import due_followups
 from core.money import from_cents
 from core.months import current_month, format_month
-from ui.common import followup_text, lang, money_cents, tr
+from ui.common import followup_text, lang, md_escape, money_cents, tr
 from ui.state import current_household, current_profile, is_sample
 
 st.title(tr("ov.title"))
@@ -40,12 +40,23 @@ c6.metric(tr("ov.due_month"), money_cents(s.due_in(current_month() + 1)))
 dsr = s.debt_service_ratio
 c7.metric(tr("ov.dsr"), "—" if dsr is None else f"{dsr}%", help=tr("ov.dsr_help"))
 c8.metric(tr("ov.net_worth"), money_cents(s.net_worth))
-c9, c10, _, _ = st.columns(4)
+c9, c10, c11, _ = st.columns(4)
 c9.metric(tr("ov.liquid"), money_cents(s.liquid_now))
 runway = s.runway_months
 c10.metric(
     tr("ov.runway"), tr("ov.no_gap") if runway is None else tr("ov.months_unit", n=runway), help=tr("ov.runway_help")
 )
+if s.help_total:
+    helped = s.runway_with_help
+    c11.metric(tr("ov.runway_with_help"), tr("ov.no_gap") if helped is None else tr("ov.months_unit", n=helped),
+               help=tr("ov.runway_with_help_help"))  # fmt: skip
+if s.credit_total:
+    st.warning(tr("ov.credit_risk", amount=money_cents(s.credit_total)), icon=":material/credit_card_off:")
+for scenario in s.scenarios[1:]:
+    lines = s.relies_on_credit(scenario)
+    if lines:
+        st.error(tr("ov.relies_on_credit", name=md_escape(scenario.name),
+                    lines=md_escape(tr("list.sep").strip("|").join(lines))), icon=":material/warning:")  # fmt: skip
 
 if s.monthly_gap < 0:
     st.error(tr("ov.gap_warning", gap=money_cents(-s.monthly_gap)), icon=":material/warning:")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core import charts
-from core.apr import rate_flags
+from core.apr import rate_note
 from core.contacts import new_entry
 from core.money import to_cents
 from core.months import format_month
@@ -173,7 +173,7 @@ else:
                 tr("pl.col.owed"): s.owed / 100,
                 tr("pl.col.share"): s.share / 100,
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
-                tr("pl.col.request"): tr("pl.request", months=min(s.months, s.limit or s.months),
+                tr("pl.col.request"): tr("pl.request", months=min(s.months, s.limit),
                                          payment=money_cents(track.offer_payment())),
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
@@ -236,9 +236,9 @@ if shown is not None and shown.debt in h.names:
         st.warning(tr("of.breaks", n=check.short_months), icon=":material/warning:")
     else:
         st.success(tr("of.holds"), icon=":material/check_circle:")
-    flags = rate_flags(check.apr, current_lpr())
-    if flags:
-        st.info(tr("of.rate_note", apr=f"{check.apr}"), icon=":material/flag:")
+    note = rate_note(check.apr, h.line(shown.debt).lender_type, h.line(shown.debt).contract_date, current_lpr())
+    if note is not None:
+        st.info(tr(f"{note.key}.long", **note.params()) + " " + tr("of.not_advice"), icon=":material/flag:")
     b1, b2 = st.columns(2)
     b1.button(tr("of.log"), key="pl.offer.log", on_click=_log_offer, args=(shown, check, "counter_offer"),
               icon=":material/call:", width="stretch")  # fmt: skip

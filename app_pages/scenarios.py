@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import charts
-from core.apr import rate_flags
+from core.apr import rate_note
 from core.household import Household
 from core.i18n import field_label, t
 from core.months import format_month
@@ -56,7 +56,7 @@ def _sweep(key: tuple, targets: tuple, axis: str, margin: int, _h):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results) -> list[dict]:
+def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results, _h) -> list[dict]:
     """The negotiated offers table (a true APR per offer: an IRR each, so kept with the results)."""
     lpr = Decimal(lpr_text)
     rows = []
@@ -65,6 +65,7 @@ def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results) -> 
             if not track.negotiated:
                 continue
             apr = track.offer_apr()
+            note = rate_note(apr, track.lender_type, _h.line(track.name).contract_date, lpr)
             rows.append(
                 {
                     t("sc.col.scenario", language): charts.scenario_label(r, language),
@@ -72,9 +73,7 @@ def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results) -> 
                     t("sc.col.new_payment", language): float(track.offer_payment()) / 100,
                     t("sc.col.months", language): track.offer_months(),
                     t("sc.col.apr", language): "—" if apr is None else f"{apr}%",
-                    t("db.col.flag", language): "; ".join(
-                        t(f"flag.{f}", language, line=f"{4 * lpr}") for f in rate_flags(apr, lpr)
-                    ),
+                    t("db.col.flag", language): t(note.key, language, **note.params()) if note else "",
                 }
             )
     return rows
@@ -229,6 +228,8 @@ st.dataframe(
     column_config={tr(k): st.column_config.NumberColumn(format="¥%,.2f") for k in money_columns},
 )
 
+st.caption(":material/info: " + tr("sc.catch_up"))
+
 for r in results:
     short = (
         tr("sc.summary.short", n=r.shortfall_months, first=format_month(r.first_shortfall))
@@ -263,7 +264,7 @@ with tab_cost:
     st.plotly_chart(figures["cost"], key="sc.chart.cost", config={"displaylogo": False})
 
 st.markdown(f"**{tr('sc.offers')}**")
-offers = _offers(key, margin, lang(), str(current_lpr()), results)
+offers = _offers(key, margin, lang(), str(current_lpr()), results, h)
 if offers:
     st.dataframe(
         pd.DataFrame(offers),

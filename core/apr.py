@@ -7,7 +7,9 @@ internal rate of return x 12. A "0.6 % monthly fee" plan over 12 months is about
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
@@ -66,3 +68,59 @@ def rate_flags(apr: Decimal | None, lpr_percent: Decimal = DEFAULT_LPR) -> list[
         return []
     lines = sorted(rate_lines(lpr_percent).items(), key=lambda item: item[1])
     return [name for name, line in lines if apr > line]
+
+
+# --- which line applies to which lender (DOMAIN.md, "Facts for when a lender says no") -------
+PRIVATE_LENDING = frozenset({"private_loan"})  # the 4 x LPR cap: private lending only
+CAP_RULE_DATE = dt.date(2020, 8, 20)  # the 2020 private-lending rules; earlier contracts: 24 % / 36 %
+LICENSED_LINE = Decimal(24)  # for licensed lenders: a true rate above this is worth questioning
+
+
+@dataclass(frozen=True)
+class RateNote:
+    """What can fairly be said about a rate for this kind of lender: an i18n key ("note.…",
+    with ".long" for the full sentence) and the line it was compared with. Never legal advice."""
+
+    key: str
+    line: Decimal
+    apr: Decimal
+
+    def params(self) -> dict:
+        return {"apr": f"{self.apr}", "line": f"{self.line.normalize():f}"}
+
+
+def applicable_line(lender_type: str, lpr_percent: Decimal = DEFAULT_LPR) -> Decimal:
+    """The line a rate is compared with for this kind of lender: 4 x LPR for private
+    lending, 24 % (with fees) for licensed lenders."""
+    return 4 * Decimal(lpr_percent) if lender_type in PRIVATE_LENDING else LICENSED_LINE
+
+
+def rate_note(
+    apr: Decimal | None, lender_type: str, contract_date: dt.date | None = None, lpr_percent: Decimal = DEFAULT_LPR
+) -> RateNote | None:
+    """The note for a debt's true rate, or None when there is nothing to say.
+
+    - Private lending (民间借贷): courts do not support interest above 4 × the one-year LPR
+      at the contract date (最高人民法院关于审理民间借贷案件适用法律若干问题的规定, 2020);
+      for a contract made before 2020-08-20, interest up to 2020-08-19 may be judged by the
+      older lines — 24 % supported, above 36 % not.
+    - Licensed lenders (banks, card issuers, consumer-finance companies, licensed online and
+      micro lenders) are outside that cap (法释〔2020〕27号); a true rate above 24 % with fees
+      is still worth questioning, without calling it illegal. Cards have had no rate ceiling
+      since 2021 (银发〔2020〕327号) but must show it as a yearly rate.
+    """
+    if apr is None:
+        return None
+    if lender_type in PRIVATE_LENDING:
+        cap = 4 * Decimal(lpr_percent)
+        if contract_date is not None and contract_date < CAP_RULE_DATE:
+            if apr > 36:
+                return RateNote("note.private_old.above_36", Decimal(36), apr)
+            if apr > 24:
+                return RateNote("note.private_old.above_24", Decimal(24), apr)
+            return RateNote("note.private_old.above_lpr4", cap, apr) if apr > cap else None
+        return RateNote("note.private.above_lpr4", cap, apr) if apr > cap else None
+    if apr > LICENSED_LINE:
+        kind = "card" if lender_type == "credit_card" else "licensed"
+        return RateNote(f"note.{kind}.above_24", LICENSED_LINE, apr)
+    return None

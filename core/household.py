@@ -7,11 +7,13 @@ Amounts here are integer cents; the engine's debts are exact Decimal yuan to the
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from core.apr import RateNote, rate_note
 from core.budget import BudgetSummary
 from core.case import Case
 from core.debts import Debt
@@ -43,6 +45,21 @@ class DebtLine:
         return "" if value is None or value != value else str(value)
 
     @property
+    def contract_date(self) -> dt.date | None:
+        """When the contract was signed (the rate note depends on it), if the user gave it."""
+        value = self.record.get("contract_date")
+        if not isinstance(value, str) or not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+
+    def rate_note(self, lpr: Decimal) -> RateNote | None:
+        """What can fairly be said about this debt's true rate for its kind of lender."""
+        return rate_note(self.schedule.apr(), self.lender_type, self.contract_date, lpr)
+
+    @property
     def debt(self) -> Debt:
         return self.schedule.debt
 
@@ -66,6 +83,20 @@ class AssetLine:
     sale_value: int  # cents: the value less its expected sale discount
 
 
+@dataclass(frozen=True)
+class BufferLine:
+    """Money that could come from outside the household's own: family help, other support,
+    or an unused credit line (new borrowing: a risk, not a resource)."""
+
+    name: str
+    kind: str  # "credit_line" | "family_help" | "other"
+    amount: int  # cents
+
+    @property
+    def is_credit(self) -> bool:
+        return self.kind == "credit_line"
+
+
 @dataclass
 class Household:
     """Everything the app knows about one household, in cents, checked once."""
@@ -73,7 +104,7 @@ class Household:
     budget: BudgetSummary
     lines: list[DebtLine]  # the debts that make valid engine debts, in table order
     assets: list[AssetLine]
-    buffers_total: int
+    buffers: list[BufferLine]
     case: Case
     scenarios: list[Scenario]  # the status quo first, then the profile's own
     start: int  # the month the simulation starts: the first debt's first payment month
@@ -151,8 +182,35 @@ class Household:
 
     @cached_property
     def sale_values(self) -> dict[str, tuple[int, bool]]:
-        """Asset name -> (sale value in cents, already counted as cash), for asset sales."""
-        return {a.name: (a.sale_value, a.liquidity == "now") for a in self.assets}
+        """What a scenario can bring in once (an asset sold, help from family, a credit line
+        drawn): name -> (cents, already counted as cash). Assets first; a buffer by its name."""
+        values = {a.name: (a.sale_value, a.liquidity == "now") for a in self.assets if a.name}
+        for b in self.buffers:
+            if b.name and b.name not in values:
+                values[b.name] = (b.amount, False)
+        return values
+
+    @property
+    def buffers_total(self) -> int:
+        return sum(b.amount for b in self.buffers)
+
+    @property
+    def help_total(self) -> int:
+        """Family help and other support that is not borrowing."""
+        return sum(b.amount for b in self.buffers if not b.is_credit)
+
+    @property
+    def credit_total(self) -> int:
+        """Unused credit lines: new borrowing, not money the household has."""
+        return sum(b.amount for b in self.buffers if b.is_credit)
+
+    def credit_names(self) -> set[str]:
+        return {b.name for b in self.buffers if b.is_credit and b.name not in {a.name for a in self.assets}}
+
+    def relies_on_credit(self, scenario) -> list[str]:
+        """The credit lines a scenario draws on (以贷养贷: borrowing new to repay old)."""
+        credit = self.credit_names()
+        return sorted({t.asset for terms in scenario.terms.values() for t in terms if t.asset in credit})
 
     # --- where the household stands ------------------------------------------------------
     @property
@@ -190,7 +248,15 @@ class Household:
     @property
     def runway_months(self) -> Decimal | None:
         """How many months liquid assets cover the shortfall; None when there is none."""
+        return self._runway(self.liquid_now)
+
+    @property
+    def runway_with_help(self) -> Decimal | None:
+        """The same with family help and other support counted (credit lines are not)."""
+        return self._runway(self.liquid_now + self.help_total)
+
+    def _runway(self, cash: int) -> Decimal | None:
         gap = self.monthly_gap
         if gap >= 0:
             return None
-        return (Decimal(self.liquid_now) / Decimal(-gap)).quantize(Decimal("0.1"))
+        return (Decimal(cash) / Decimal(-gap)).quantize(Decimal("0.1"))

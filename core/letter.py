@@ -79,6 +79,7 @@ def _term_sentence(term, p: Proposal, lang: str) -> str:
         "percent": None if term.percent is None else f"{term.percent.normalize():f}",
         "amount": None if term.amount is None else format_money(term.amount),
         "start": format_month(term.start) if term.start is not None else format_month(p.start),
+        "asset": term.asset or "",
     }
     key = KINDS[kind].clause_key(term)
     return t(key, lang, **params)

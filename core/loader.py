@@ -8,7 +8,7 @@ from __future__ import annotations
 from core.budget import summarize
 from core.case import case_from_frame
 from core.errors import InputError
-from core.household import AssetLine, DebtLine, Household
+from core.household import AssetLine, BufferLine, DebtLine, Household
 from core.money import div_round, to_cents, to_decimal
 from core.offer import offers_from
 from core.plan import settings_from
@@ -56,14 +56,19 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     valid, debt_errors = profile.debts()
     computed = schedules([debt for _, debt in valid])
     lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
-    buffers = sum(to_cents(v) for v in profile.section("buffers")["amount"] if _given(v))
+    buffers = [
+        BufferLine(str(row["name"]).strip() if _given(row.get("name")) else "", str(row.get("kind") or "other"),
+                   to_cents(row["amount"]))
+        for row in profile.section("buffers").to_dict("records")
+        if _given(row.get("amount"))
+    ]  # fmt: skip
     scenarios, scenario_errors = scenarios_from_profile(profile)
     first = min((line.schedule.debt.first_month for line in lines), default=0)
     household = Household(
         budget=budget,
         lines=lines,
         assets=_assets(profile),
-        buffers_total=buffers,
+        buffers=buffers,
         case=case_from_frame(profile.section("case")),
         scenarios=scenarios,
         start=first,

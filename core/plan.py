@@ -34,6 +34,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from core.engine import HORIZON_MONTHS
 from core.household import Household
 from core.money import div_round
 from core.offer import offer_terms
@@ -47,6 +48,11 @@ DEFAULT_TOKEN = 5_000  # ¥50 a month per lender
 DEFAULT_CONTINGENCY = Fraction(5, 100)  # of what is left after costs and priority debts
 MONTH_LIMITS = {"credit_card": CARD_FREEZE_LIMIT}  # the most instalments a kind of lender grants
 MAX_PLAN_MONTHS = 120  # a plan longer than ten years is no plan; the total is sized within it
+
+
+def month_limit(lender_type: str) -> int:
+    """The most instalments this kind of lender grants (cards 60); the engine's 50 years else."""
+    return MONTH_LIMITS.get(lender_type, HORIZON_MONTHS)
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,8 @@ class Share:
     over_limit: bool = False  # longer than this kind of lender grants, even so
 
     @property
-    def limit(self) -> int | None:
-        return MONTH_LIMITS.get(self.lender_type)
+    def limit(self) -> int:
+        return month_limit(self.lender_type)
 
 
 @dataclass
@@ -171,14 +177,14 @@ def allocate(total: int, owed: list[int], weights: list[int], types: list[str], 
     for i in range(n):
         share = min(shares[i], owed[i])
         months = -(-owed[i] // share) if share > 0 else 0
-        limit = MONTH_LIMITS.get(types[i])
+        limit = month_limit(types[i])
         out.append(
             {
                 "share": share,
                 "months": months,
                 "raised_to_token": flags[i]["token"],
                 "raised_to_limit": flags[i]["limit"],
-                "over_limit": bool(limit and months > limit),
+                "over_limit": months > limit,
             }
         )
     return out
@@ -274,8 +280,7 @@ def household_plan(h: Household, settings: PlanSettings | None = None) -> Househ
 def _request_months(share: Share) -> int:
     """The instalments asked for: owed ÷ share; a card no more than its limit (it is then
     asked for more than its share, and the plan says the month it runs short)."""
-    limit = share.limit
-    return min(share.months, limit) if limit else share.months
+    return min(share.months, share.limit)
 
 
 def settings_from(record: dict | None) -> PlanSettings:

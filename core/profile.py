@@ -90,6 +90,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("days_overdue", "int", default=0),
         Column("penalty_rate", "number"),
         Column("priority", "choice", PRIORITIES),
+        Column("contract_date", "date"),
         Column("note", "text"),
     ),
     # Negotiation scenarios and the terms each applies (core.scenarios reads them).

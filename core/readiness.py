@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.apr import DEFAULT_LPR, rate_flags, rate_lines
+from core.apr import DEFAULT_LPR, applicable_line, rate_note
 from core.case import Case
 from core.household import Household
 from core.i18n import t
@@ -250,25 +250,21 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
         aprs = [("contract", line.schedule.apr())]
         if track is not None:
             aprs.append(("offer", track.offer_apr()))
-        flagged = [(which, apr, rate_flags(apr, line_lpr)) for which, apr in aprs]
-        flagged = [(which, apr, flags) for which, apr, flags in flagged if flags]
+        # The note that fits this kind of lender and contract date (core.apr.rate_note).
+        notes = [(which, rate_note(apr, line.lender_type, line.contract_date, line_lpr)) for which, apr in aprs]
+        flagged = [(which, note) for which, note in notes if note is not None]
         if flagged:
-            which, apr, flags = flagged[0]
+            which, note = flagged[0]
             findings.append(
-                Finding(
-                    "rate",
-                    "flag",
-                    name,
-                    {
-                        "which": Key(f"rd.rate.{which}"),
-                        "apr": f"{apr}",
-                        "line": f"{rate_lines(line_lpr)[flags[-1]]}",
-                    },
-                )
-            )
+                Finding("rate", "flag", name,
+                        {"which": Key(f"rd.rate.{which}"), "note": Key(f"{note.key}.long", note.params())})
+            )  # fmt: skip
         else:
             known = next((apr for _, apr in aprs if apr is not None), None)
-            findings.append(Finding("rate", "ok" if known is not None else "skip", name, {"line": f"{4 * line_lpr}"}))
+            findings.append(
+                Finding("rate", "ok" if known is not None else "skip", name,
+                        {"line": f"{applicable_line(line.lender_type, line_lpr).normalize():f}"})
+            )  # fmt: skip
         lenders[name] = findings
     return Readiness(household, lenders, affordable, shares, owed, coverage)
 

@@ -248,11 +248,13 @@ def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dic
         events=events,
     )
     penalty_booked, offer_start = False, None
+    after_waivers = ctx.owed
     for term in terms:
         kind = KINDS[term.kind]
         if kind.phase > 1 and not penalty_booked:  # what is left of the penalty after waivers
             track.penalty += ctx.penalty
             penalty_booked = True
+            after_waivers = ctx.owed
         if kind.phase > 2 and offer_start is None:  # the offer starts from what is owed after cuts
             offer_start = ctx.owed
         kind.apply(term, ctx)
@@ -260,10 +262,24 @@ def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dic
             return
     if not penalty_booked:
         track.penalty += ctx.penalty
+        after_waivers = ctx.owed
     if offer_start is None:
         offer_start = ctx.owed
+    # A term changes only what it names. When no term in the group re-plans how the debt
+    # is repaid (only waivers, a reduction or a fee), the overdue amounts left after the
+    # waivers are caught up in this month, as in the status quo, and the regular balance
+    # follows its plan; a term that re-plans the debt spreads them with the rest.
+    catch_up, unchanged = 0, False
+    if not any(KINDS[k].phase >= 4 for k in last) and not ctx.stages:
+        catch_up = min(max(after_waivers - state["balance"], 0), ctx.owed)
+        if catch_up:
+            track.add(ctx.month, catch_up, ctx.owed - catch_up)
+            ctx.owed -= catch_up
+        unchanged = ctx.owed == state["balance"] and ctx.rate == track.rate
     if ctx.stages:
         end = _stages(track, ctx.month, ctx.owed, ctx.rate, ctx.stages)
+    elif unchanged and state.get("rows") and state["rows"][0].month == ctx.month:
+        end = _follow(track, state)
     else:
         months = ctx.new_months if ctx.new_months is not None else state["months_left"]
         method = debt.method
@@ -279,6 +295,24 @@ def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dic
     # The offer as a loan: what was owed when it started, repaid by every payment from
     # then on (an up-front fee included): its true APR.
     track.offer_flows = [offer_start] + [-track.payment.get(m, 0) for m in range(start, end)]
+
+
+def _follow(track: Track, state: dict) -> int:
+    """Keep the contract's own rows (the overdue catch-up in the first row is already paid
+    on its own). Returns the month after the last row."""
+    embedded = state["overdue_principal"] + state["overdue_interest"] + state["penalty"]
+    overdue_interest = state["overdue_interest"]
+    prepayable = track.debt.method in ("annuity", "revolving") and not track.debt.monthly_fee_rate
+    for r in state["rows"]:
+        first = r.period == 1
+        pay = r.payment - (embedded if first else 0)
+        track.add(r.month, pay, r.balance)
+        track.charge_interest(r.month, r.interest - (overdue_interest if first else 0))
+        track.fees += r.fees
+        if prepayable and r.period >= 2:
+            track.regular[r.month] = pay
+    track.never = state["never"]
+    return state["rows"][-1].month + 1 if state["rows"] else 0
 
 
 def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], assets, events) -> Track:
@@ -314,6 +348,10 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
         "penalty": 0 if before else accrued_penalty_cents(debt),
         "months_left": max(months_left, 1) if months_left is not None else None,
         "fixed": to_cents(debt.fixed_payment) if debt.fixed_payment is not None else None,
+        # the contract's own rows from the first term on: a group of terms that leaves the
+        # regular balance and rate as they were keeps them, cent for cent
+        "rows": [r for r in rows if r.month >= first],
+        "never": status_schedule.never_paid_off,
     }
     for i, start in enumerate(sorted(set(starts))):
         group = [t for t, s in zip(terms, starts, strict=True) if s == start]
@@ -333,6 +371,7 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
                 "penalty": 0,
                 "months_left": max(left, 1) if left is not None else None,
                 "fixed": None,
+                "rows": None,
             }
         _apply(track, group, start, state, assets, events)
     return track

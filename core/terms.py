@@ -8,7 +8,8 @@ Adding a kind means adding one entry here, its strings in the catalogues
 A group of terms starting in the same month is applied in phases (``Kind.phase``), then
 the rest of what is owed is planned (core.scenarios):
 1. waivers of penalty and overdue interest;  2. a principal reduction;
-3. a fee, a lump-sum settlement (which ends the debt);  4. the new term and rate
+3. a fee, a lump-sum settlement (which ends the debt), one-off help arriving (family
+help, other support or a credit line drawn: the household's cash in that month);  4. the new term and rate
 (extension, rate cut, freeze at 0 %);  5. months paused or at a token amount
 (deferral, token payment);  6. how the rest is paid (stages, a higher fixed payment).
 """
@@ -142,6 +143,13 @@ def _token(term, ctx: Context) -> None:
         ctx.month += 1
 
 
+def _help(term, ctx: Context) -> None:
+    """One-off help (family, other support, or a credit line drawn) arriving this month: the
+    household's cash, not a change to the debt's plan."""
+    if term.asset and term.asset in ctx.assets:
+        ctx.events.append((ctx.month, term.asset))
+
+
 def _stage(term, ctx: Context) -> None:
     ctx.stages.append(term)
 
@@ -189,6 +197,14 @@ def _check_rate_cut(term, c: Checked) -> list:
         return [("rate", "err.sc_rate_needed", {})]
     if term.rate > c.debt.annual_rate:
         return [("rate", "err.sc_rate_not_lower", {"rate": f"{c.debt.annual_rate.normalize()}"})]
+    return []
+
+
+def _check_help(term, c: Checked) -> list:
+    if not term.asset:
+        return [("asset", "err.sc_help_needed", {})]
+    if term.asset not in c.assets:
+        return [("asset", "err.sc_unknown_asset", {"value": term.asset})]
     return []
 
 
@@ -322,6 +338,7 @@ KINDS: dict[str, Kind] = {
             modes=("frozen", "accruing"),
             default_mode="frozen",
         ),  # fmt: skip
+        Kind("help", 3, ("asset",), _help, _check_help),
     )
 }
 TERM_KINDS = tuple(KINDS)

@@ -79,3 +79,14 @@ def test_a_counter_offer_is_checked_logged_and_accepted_into_the_plan():
     shares = at.dataframe[0].value
     assert "借呗" not in set(shares.iloc[:, 0]) and len(shares) == 5
     assert any("借呗" in m.value for m in at.markdown if "a month" in m.value)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_next_steps_page_weighs_mediation_and_cites_its_sources(lang):
+    at = open_page("app_pages/next_steps.py", lang)
+    assert not at.error
+    weighed = [s.value for s in at.success] + [w.value for w in at.warning]
+    assert any("¥3,000.00" in text for text in weighed)  # the default fee against the plan's saving
+    body = " ".join(m.value for m in at.markdown)
+    assert "12378" in body and ("188" in body or "一百八十八" in body)
+    assert any("not legal advice" in c.value or "不是法律意见" in c.value for c in at.caption)

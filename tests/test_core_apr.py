@@ -28,3 +28,21 @@ def test_reference_lines_and_flags():
     assert rate_flags(Decimal("24.01")) == ["above_lpr4", "above_24"]
     assert rate_flags(Decimal("40"), Decimal("3")) == ["above_lpr4", "above_24", "above_36"]
     assert rate_flags(None) == []
+
+
+def test_the_rate_note_fits_the_lender_and_the_contract_date():
+    from datetime import date
+
+    from core.apr import applicable_line, rate_note
+
+    assert rate_note(Decimal("15.41"), "private_loan").key == "note.private.above_lpr4"
+    assert rate_note(Decimal("15.40"), "private_loan") is None
+    assert rate_note(Decimal("23"), "private_loan", date(2020, 8, 19)).key == "note.private_old.above_lpr4"
+    assert rate_note(Decimal("23"), "private_loan", date(2020, 8, 20)).key == "note.private.above_lpr4"
+    assert rate_note(Decimal("24.5"), "private_loan", date(2019, 1, 1)).key == "note.private_old.above_24"
+    assert rate_note(Decimal("36.01"), "private_loan", date(2019, 1, 1)).key == "note.private_old.above_36"
+    assert rate_note(Decimal("23.99"), "online_lending") is None  # licensed: not the 4 x LPR cap
+    assert rate_note(Decimal("24.01"), "online_lending").key == "note.licensed.above_24"
+    assert rate_note(Decimal("30"), "credit_card").key == "note.card.above_24"
+    assert rate_note(None, "credit_card") is None
+    assert applicable_line("private_loan", Decimal("3")) == 12 and applicable_line("bank_consumer") == 24

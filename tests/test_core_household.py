@@ -71,3 +71,18 @@ def test_one_offs_before_the_start_month_are_left_out():
     )
     h, _ = load(profile)
     assert h.one_offs == [(2027 * 12 + 8, -80_000, "school")]
+
+
+def test_buffers_help_but_credit_lines_are_a_risk_not_a_resource():
+    from core.scenarios import Scenario, Term
+
+    h = household(income=6_000, expenses=6_000, debts=[CARD],
+                  assets=[{"name": "savings", "value": 2_500, "liquidity": "now"}],
+                  buffers=[{"name": "parents", "kind": "family_help", "amount": 5_000},
+                           {"name": "card line", "kind": "credit_line", "amount": 8_000}])  # fmt: skip
+    assert (h.help_total, h.credit_total, h.buffers_total) == (500_000, 800_000, 1_300_000)
+    assert str(h.runway_months) == "2.5" and str(h.runway_with_help) == "7.5"  # (2,500 + 5,000) / 1,000
+    assert h.sale_values["parents"] == (500_000, False) and h.sale_values["card line"] == (800_000, False)
+    drawn = Scenario("x", terms={"Card": [Term("help", asset="card line")]})
+    assert h.relies_on_credit(drawn) == ["card line"]
+    assert h.relies_on_credit(Scenario("y", terms={"Card": [Term("help", asset="parents")]})) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from core.readiness import check
 from core.scenarios import Scenario, Term, simulate
 from tests.fixtures.workspace import FULL_CASE, finding, make_profile
@@ -93,12 +95,28 @@ def test_not_affordable_rule_says_what_the_numbers_support():
 
 def test_rate_rule_flags_above_the_lines_with_a_not_legal_advice_note():
     high = [{"name": "App", "principal": 5_000, "rate": 0.1, "rate_unit": "daily", "months": 12,
-             "first_month": "2027-01"}]  # fmt: skip
+             "first_month": "2027-01", "lender_type": "online_lending"}]  # fmt: skip
     f = finding(check(loaded(make_profile(debts=high))), "rate", "App")
     assert f.status == "flag" and "not legal advice" in f.message("en") and "不是法律意见" in f.message("zh")
-    f = finding(check(loaded(make_profile(debts=high)), lpr=__import__("decimal").Decimal("3.0")), "rate", "App")
-    assert "36" in f.message("en")
-    assert finding(check(loaded(make_profile())), "rate", "Card").status == "ok"  # 12% is below 4 x 3.85%
+    assert "above 24%" in f.message("en") and "does not bind licensed lenders" in f.message("en")
+    assert finding(check(loaded(make_profile())), "rate", "Card").status == "ok"  # 12% is below 24%
+
+
+def test_rate_rule_depends_on_the_lender_and_the_contract_date():
+    def rate(annual, kind, signed=None, lpr="3.85"):
+        debt = {"name": "D", "principal": 5_000, "rate": annual, "months": 12, "first_month": "2027-01",
+                "lender_type": kind, "contract_date": signed}  # fmt: skip
+        return finding(check(loaded(make_profile(debts=[debt])), lpr=Decimal(lpr)), "rate", "D")
+
+    # 18 %: above 4 x 3.85 % = 15.4 % for a private loan, below the 24 % line for a bank.
+    assert rate(18, "private_loan").status == "flag" and "15.4%" in rate(18, "private_loan").message("en")
+    assert rate(18, "bank_consumer").status == "ok" and "24%" in rate(18, "bank_consumer").message("en")
+    # A private loan made before 2020-08-20: the older 24 % / 36 % lines for interest up to then.
+    old = rate(30, "private_loan", "2019-05-01").message("en")
+    assert "above 24%" in old and "before 2020-08-20" in old
+    assert "above 36%" in rate(40, "private_loan", "2019-05-01").message("en")
+    assert "4 × LPR" in rate(18, "private_loan", "2019-05-01").message("en")
+    assert "no ceiling" in rate(30, "credit_card").message("en")
 
 
 # --- the letter -------------------------------------------------------------------------------

@@ -67,3 +67,49 @@ def test_the_letter_states_a_token_payment(lang, words):
     track = simulate(h, scenario).tracks[0]
     text = compose(h, "贷款", lang, proposal(track, scenario, 1_200_000))
     assert words in text
+
+
+CARD_OVERDUE = {**LOAN, "name": "卡", "lender_type": "credit_card", "principal": 10_000, "rate": 18,
+                "overdue_principal": 2_000, "overdue_interest": 300}  # fmt: skip
+
+
+@pytest.mark.parametrize("mode,waived", [("interest", 30_000), ("both", 30_000)])
+def test_a_waiver_alone_costs_the_status_quo_minus_what_was_waived(mode, waived):
+    status = run([CARD_OVERDUE])[1].tracks[0]
+    waiver = run([CARD_OVERDUE], {"卡": [Term("waiver", mode=mode)]})[1].tracks[0]
+    assert waiver.forgiven == waived
+    assert waiver.total_paid == status.total_paid - waived
+    assert waiver.interest == status.interest  # the overdue amount is caught up at once, as before
+    assert waiver.payment == {m: p - (waived if m == min(status.payment) else 0) for m, p in status.payment.items()}
+
+
+def test_a_penalty_waiver_takes_off_the_penalty_so_far():
+    late = {**CARD_OVERDUE, "days_overdue": 73, "penalty_rate": 36.5}  # 2,000 x 36.5 % / 365 x 73 = 146
+    status = run([late])[1].tracks[0]
+    waiver = run([late], {"卡": [Term("waiver", mode="penalty")]})[1].tracks[0]
+    assert status.penalty == 14_600 and waiver.penalty == 0 and waiver.forgiven == 14_600
+    assert waiver.total_paid == status.total_paid - 14_600
+
+
+def test_a_term_that_replans_spreads_the_overdue_amount_with_the_rest():
+    freeze = run([CARD_OVERDUE], {"卡": [Term("freeze", months=10)]})[1].tracks[0]
+    # 10,000 owed (8,000 regular + 2,000 overdue principal) + 300 overdue interest, over 10 months at 0 %
+    assert set(freeze.payment.values()) == {103_000}
+
+
+def test_one_off_help_arrives_as_cash_in_its_month_and_leaves_the_debt_as_it_was():
+    profile = make_profile([LOAN], income=1_500, expenses=1_000)
+    from tests.fixtures.workspace import section
+
+    profile.sections["buffers"] = section("buffers", [{"name": "父母", "kind": "family_help", "amount": 3_000}])
+    h = loaded(profile)
+    plain = simulate(h, Scenario("s"))
+    helped = simulate(h, Scenario("h", terms={"贷款": [Term("help", start=JAN + 2, asset="父母")]}))
+    assert helped.errors == []
+    assert helped.tracks[0].payment == plain.tracks[0].payment  # the debt is paid as before
+    k = helped.months.index(JAN + 2)
+    assert helped.income[k] == plain.income[k] + 300_000
+    assert helped.shortfall_months < plain.shortfall_months
+    bad = simulate(h, Scenario("b", terms={"贷款": [Term("help", asset="nobody")]}))
+    assert [e.code for e in bad.errors] == ["err.sc_unknown_asset"]
+    assert [e.code for e in simulate(h, Scenario("c", terms={"贷款": [Term("help")]})).errors] == ["err.sc_help_needed"]
