@@ -26,7 +26,7 @@ from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
 from ui.common import current_lpr, lang, md_escape, money_cents, tr
 from ui.editor import section_editor
-from ui.negotiation import compared
+from ui.negotiation import compared, labels
 from ui.notices import saved_or_said
 from ui.state import current_household, current_profile, is_sample, profile_key, save_section
 
@@ -306,7 +306,8 @@ if chosen:
     )  # fmt: skip
     axis = axis or AXES[0]
     grid = _sweep(key, tuple(chosen), axis, margin, h)
-    marks = heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)
+    named = labels(lang())
+    marks = [(named(n), v, m) for n, v, m in heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)]
     st.markdown(f"**{tr('sc.heatmap')}**")
     st.caption(tr("sc.heatmap_help"))
     st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap", config={"displaylogo": False})

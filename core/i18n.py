@@ -9,14 +9,17 @@ Kept in core/ so the command line, the exports and the pages share one vocabular
 
 from __future__ import annotations
 
-import gettext
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.pofile import read_po
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 LOCALES = Path(__file__).resolve().parent / "locales"
+
+
+_CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 
 
 class Catalogue:
@@ -26,7 +29,10 @@ class Catalogue:
         with path.open("rb") as handle:
             catalog = read_po(handle)
         self.locale = str(catalog.locale)
-        self.plural = gettext.c2py(catalog.plural_expr)  # the form's index for a count
+        rule = Locale.parse(self.locale).plural_form
+        forms = [tag for tag in _CLDR_ORDER if tag in rule.tags or tag == "other"]  # gettext's, CLDR order
+        # The form's index for a count, by the CLDR rule: "1 month" but "1.7 months".
+        self.plural = lambda n: forms.index(rule(n))
         self.texts: dict[str, str | tuple[str, ...]] = {}
         for message in catalog:
             if not message.id:
@@ -68,5 +74,5 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
         return key
     if isinstance(text, tuple):
         count = params.get("n", 1)
-        text = text[min(catalogue.plural(int(count)), len(text) - 1)]
+        text = text[min(catalogue.plural(count), len(text) - 1)]
     return text.format(**params) if params else text

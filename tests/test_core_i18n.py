@@ -78,3 +78,13 @@ def test_no_language_branches_in_code():
         if path.name == "i18n.py":
             continue
         assert not re.search(r"""lang(uage)? == ["'](zh|en)["']""", path.read_text(encoding="utf-8")), path
+
+
+def test_plural_forms_follow_cldr_for_decimals_too():
+    from decimal import Decimal
+
+    assert t("ov.months_unit", "en", n=1) == "1 month"
+    assert t("ov.months_unit", "en", n=Decimal("1.7")) == "1.7 months"  # not "1.7 month"
+    assert t("ov.months_unit", "en", n=Decimal("1.0")) == "1.0 months"
+    assert t("ov.months_unit", "en", n=0) == "0 months"
+    assert t("ov.months_unit", "zh", n=Decimal("1.7")) == "1.7 个月"
