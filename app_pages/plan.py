@@ -147,6 +147,13 @@ else:
                month=format_month(worst[0])),
             icon=":material/warning:",
         )  # fmt: skip
+        with st.expander(tr("pl.short_months")):
+            st.dataframe(
+                pd.DataFrame([{tr("field.month"): format_month(m), tr("pl.col.short_by"): cents / 100}
+                              for m, cents in short]),
+                hide_index=True, width="stretch",
+                column_config={tr("pl.col.short_by"): st.column_config.NumberColumn(format="¥%,.2f")},
+            )  # fmt: skip
     else:
         st.success(
             tr("pl.keeps", total=money_cents(plan.total), lenders=len(plan.shares), months=plan.months,
@@ -280,6 +287,7 @@ st.dataframe(
                 tr("sc.col.debt"): d.name,
                 tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
                 tr("pl.col.overdue_12"): d.overdue[min(12, len(d.overdue)) - 1] / 100,
+                tr("pl.col.stage_12"): d.stage_after(12) or "—",
                 tr("pl.col.penalty"): d.penalty / 100,
             }
             for d in nothing.debts

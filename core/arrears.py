@@ -51,6 +51,15 @@ class DebtArrears:
     def owed_after(self, months: int) -> int:
         return self.owed[min(months, len(self.owed)) - 1] if self.owed else 0
 
+    def stage_after(self, months: int) -> str | None:
+        """The overdue stage at the end of that month, as lenders count it: M1 (up to 30
+        days), M2, M3, then M3+ (more than 90 days); None when nothing is overdue."""
+        k = min(months, len(self.overdue)) - 1
+        if k < 0 or not self.overdue[k]:
+            return None
+        stage = self.days[k] // 30 + 1
+        return f"M{stage}" if stage <= 3 else "M3+"
+
 
 @dataclass
 class DoNothing:

@@ -72,3 +72,11 @@ def test_quotes_after_12_and_24_months():
     assert view.owed_after(12) == sum(d.owed[11] for d in view.debts)
     assert view.overdue_after(24) == view.debts[0].overdue[23] > 0
     assert len(view.months) == 36 and view.months[0] == h.start
+
+
+def test_overdue_stages_as_lenders_count_them():
+    _, view = run([LOAN])
+    debt = view.debts[0]
+    assert [debt.stage_after(k) for k in (1, 2, 3, 4, 5)] == ["M1", "M1", "M2", "M3", "M3+"]
+    _, paid = run([LOAN], income=1_000)
+    assert paid.debts[0].stage_after(3) is None
