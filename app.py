@@ -93,6 +93,7 @@ pages = {
         st.Page("app_pages/readiness.py", title=tr("nav.readiness"), icon=":material/checklist:", url_path="readiness"),
         st.Page("app_pages/letters.py", title=tr("nav.letters"), icon=":material/edit_note:", url_path="letters"),
         st.Page("app_pages/contacts.py", title=tr("nav.contacts"), icon=":material/call:", url_path="contacts"),
+        st.Page("app_pages/evidence.py", title=tr("nav.evidence"), icon=":material/folder_open:", url_path="evidence"),
         st.Page(
             "app_pages/next_steps.py", title=tr("nav.next_steps"), icon=":material/alt_route:", url_path="next-steps"
         ),

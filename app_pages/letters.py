@@ -9,12 +9,14 @@ import re
 import pandas as pd
 import streamlit as st
 
+from core.evidence import evidence_folder
 from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
+from core.pack import pack_bytes, pack_files
 from core.profile import LETTER_LANGS
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
 
 st.title(tr("lt.page_title"))
 st.caption(tr("lt.intro"))
@@ -118,4 +120,20 @@ d2.download_button(
 )  # fmt: skip
 d3.button(tr("lt.regenerate"), key="lt.regenerate", on_click=_regenerate, width="stretch",
           icon=":material/refresh:", help=tr("lt.regenerate_help"))  # fmt: skip
+with st.container(border=True):
+    st.markdown(f"**{tr('pk.title')}**")
+    st.caption(tr("pk.help"))
+    p1, p2 = st.columns([2, 1], vertical_alignment="bottom")
+    unmasked = p1.checkbox(tr("pk.unmask"), value=False, key="lt.pack.unmask", help=tr("pk.unmask_help"))
+    pack_lang, pack_debt, pack_profile, pack_h = letter_lang, debt, current_profile(), h
+
+    def _pack() -> bytes:
+        files = pack_files(pack_profile, pack_h, pack_debt, pack_lang, evidence_folder(db_path()),
+                           masked=not unmasked)  # fmt: skip
+        return pack_bytes(files, pack_lang)
+
+    p2.download_button(
+        tr("pk.download"), data=_pack, file_name=stem.replace("letter-", "pack-", 1) + ".zip",
+        mime="application/zip", key="lt.pack", icon=":material/folder_zip:", width="stretch",
+    )  # fmt: skip
 st.caption(":material/info: " + tr("lt.check") + " " + md_escape(tr("sc.not_advice")))

@@ -7,9 +7,11 @@ import streamlit as st
 
 from core.charts import owed_figure, spending_figure
 from core.contacts import due_followups
+from core.ics import calendar_ics, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
 from ui.common import followup_text, lang, md_escape, money_cents, tr
+from ui.negotiation import current_plan
 from ui.state import current_household, current_profile, is_sample
 
 st.title(tr("ov.title"))
@@ -28,6 +30,17 @@ if due:
             text = followup_text(item)
             st.markdown(("- :red[" if item.status == "late" else "- ") + text + ("]" if item.status == "late" else ""))
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
+
+plan, _ = current_plan()
+items = reminders(plan, profile.section("contacts"))
+soon = upcoming(items)
+with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
+    if soon:
+        st.markdown("\n".join(f"- {r.day.isoformat()} · {md_escape(r.title(lang()))}" for r in soon))
+    else:
+        st.caption(tr("cal.nothing"))
+    st.download_button(tr("cal.download"), data=calendar_ics(items, lang()), file_name="repay-planner.ics",
+                       mime="text/calendar", key="ov.ics", icon=":material/event:")  # fmt: skip
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(tr("ov.income"), money_cents(budget.income))

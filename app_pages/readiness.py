@@ -31,6 +31,7 @@ _shown_case = profile.section("case")
 if _shown_case.empty:
     _shown_case = normalize_section("case", pd.DataFrame([{doc: False for doc in DOCUMENTS}]))[0]
 case_base = (_shown_case, profile.rev("case"))  # a new set of widgets when another profile opens
+ticked = h.ticked  # the boxes: papers kept on paper (attachments count on their own)
 
 
 @guarded
@@ -72,7 +73,10 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
     st.markdown(f"**{tr('rd.documents')}**")
     cols = st.columns(len(DOCUMENTS))
     for col, doc in zip(cols, DOCUMENTS, strict=True):
-        col.checkbox(tr(f"field.{doc}"), value=doc in case.documents, key=f"{prefix}.{doc}", on_change=_save_case)
+        col.checkbox(tr(f"field.{doc}"), value=doc in ticked, key=f"{prefix}.{doc}", on_change=_save_case,
+                     help=tr("rd.tick_help"))  # fmt: skip
+        if h.attached.get(doc):
+            col.caption(":material/attach_file: " + tr("rd.attached", n=h.attached[doc]))
     st.radio(
         tr("field.history"), HISTORIES, index=HISTORIES.index(case.history) if case.history else None,
         format_func={k: tr(f"choice.history.{k}") for k in HISTORIES}.get, key=f"{prefix}.history", on_change=_save_case,

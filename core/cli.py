@@ -154,6 +154,16 @@ def _build_parser() -> _Parser:
     rep.add_argument("--margin", default="0", help="cash safety margin in yuan (default 0)")
     rep.add_argument("--lang", choices=["zh", "en"], default="zh")
     rep.add_argument("--lpr", default=str(DEFAULT_LPR), help="one-year LPR in percent for the rate flags")
+    pk = sub.add_parser(
+        "pack",
+        help="write one lender's negotiation pack (zip: letter, statement, contact log, evidence, manifest)",
+    )
+    pk.add_argument("profile", help="a profile workbook (.xlsx), or the app's database (.sqlite3) for the attachments")
+    pk.add_argument("--debt", required=True, help="the debt's name, as on the Debts page")
+    pk.add_argument("-o", "--output", required=True, help="pack.zip")
+    pk.add_argument("--name", help="with a database: the profile's name (default: the only or first profile)")
+    pk.add_argument("--lang", choices=["zh", "en"], default="zh")
+    pk.add_argument("--no-mask", action="store_true", help="keep ID and account numbers in full")
     return parser
 
 
@@ -281,6 +291,49 @@ def _run_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"{args.output}: {exc.strerror or exc}") from None
     print(t("cli.report_written", args.lang, path=args.output))
+    return 0
+
+
+def _run_pack(args: argparse.Namespace) -> int:
+    """A lender's pack. From a workbook: letter, statement and contact log; from the app's
+    database (its path, e.g. ~/.local/share/repay-planner/profiles.sqlite3) also the
+    attached evidence, which lives in the ``evidence`` folder beside it."""
+    from core.evidence import evidence_folder
+    from core.pack import pack_files, write_pack
+    from core.store import STORE_ERRORS, Store
+
+    if not args.output.lower().endswith(".zip"):
+        raise UsageError(t("cli.pack_ext", "en"))
+    evidence_dir = None
+    if args.profile.lower().endswith((".sqlite3", ".sqlite", ".db")):
+        if not Path(args.profile).is_file():
+            raise UsageError(f"{args.profile}: no such file")
+        try:
+            store = Store(Path(args.profile), backups=False)
+            profiles = store.list_profiles()
+            pick = [pid for pid, name in profiles if args.name is None or name == args.name]
+            if not pick:
+                raise UsageError(
+                    t("cli.pack_no_profile", "en", name=args.name or "", names=", ".join(n for _, n in profiles))
+                )
+            profile = store.load(pick[0])
+        except STORE_ERRORS as exc:
+            raise UsageError(f"{args.profile}: {exc}") from None
+        evidence_dir = evidence_folder(Path(args.profile))
+    else:
+        profile = _load_profile(args.profile)
+    h, _ = load(profile)
+    if args.debt not in h.names:
+        raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=", ".join(h.names)))
+    files = pack_files(profile, h, args.debt, args.lang, evidence_dir, masked=not args.no_mask)
+    try:
+        rows = write_pack(args.output, files, args.lang)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: {exc.strerror or exc}") from None
+    unverified = [r["file"] for r in rows if r.get("verified") is False]
+    print(t("cli.pack_written", args.lang, path=args.output, n=len(rows)))
+    for name in unverified:
+        print("  ! " + t("cli.pack_changed", args.lang, file=name))
     return 0
 
 
@@ -434,6 +487,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_simulate(args)
         if args.command == "report":
             return _run_report(args)
+        if args.command == "pack":
+            return _run_pack(args)
         parser.print_help()
         return 2
     except UsageError as exc:

@@ -112,6 +112,8 @@ class Household:
     scenario_errors: list = field(default_factory=list)
     plan_settings: PlanSettings | None = None  # the household plan's settings (core.plan)
     agreed: list = field(default_factory=list)  # accepted counter-offers (core.offer.Offer)
+    attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
+    ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
 
     @property
     def errors(self) -> list:

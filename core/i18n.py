@@ -9,6 +9,7 @@ Kept in core/ so the command line, the exports and the pages share one vocabular
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from babel import Locale
@@ -74,5 +75,10 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
         return key
     if isinstance(text, tuple):
         count = params.get("n", 1)
+        if isinstance(count, str):  # a number already rendered as text (a readiness finding)
+            try:
+                count = Decimal(count.replace(",", ""))
+            except ArithmeticError:
+                count = 1
         text = text[min(catalogue.plural(count), len(text) - 1)]
     return text.format(**params) if params else text

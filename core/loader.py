@@ -5,14 +5,17 @@ simulator, readiness check, letters, report, command line) takes what this retur
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.budget import summarize
 from core.case import case_from_frame
 from core.errors import InputError
+from core.evidence import live
 from core.household import AssetLine, BufferLine, DebtLine, Household
 from core.money import div_round, to_cents, to_decimal
 from core.offer import offers_from
 from core.plan import settings_from
-from core.profile import Profile
+from core.profile import DOCUMENTS, Profile
 from core.scenarios import scenarios_from_profile
 from core.schedule import schedules
 
@@ -64,12 +67,21 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     ]  # fmt: skip
     scenarios, scenario_errors = scenarios_from_profile(profile)
     first = min((line.schedule.debt.first_month for line in lines), default=0)
+    attached: dict[str, int] = {}
+    for row in live(profile.section("evidence")):
+        attached[row["kind"]] = attached.get(row["kind"], 0) + 1
+    case = case_from_frame(profile.section("case"))
+    ticked = case.documents
+    # A paper counts as held when it is ticked (kept on paper) or attached in the locker.
+    case = replace(case, documents=case.documents | frozenset(k for k in attached if k in DOCUMENTS))
     household = Household(
         budget=budget,
         lines=lines,
         assets=_assets(profile),
         buffers=buffers,
-        case=case_from_frame(profile.section("case")),
+        case=case,
+        attached=attached,
+        ticked=ticked,
         scenarios=scenarios,
         start=first,
         debt_errors=debt_errors,

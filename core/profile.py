@@ -14,6 +14,7 @@ import pandas as pd
 
 from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
 from core.errors import InputError
+from core.evidence import EVIDENCE_KINDS
 from core.money import MAX_AMOUNT, round_money, to_decimal
 from core.months import format_month, parse_month
 from core.terms import TERM_KINDS, TERM_MODES
@@ -119,6 +120,19 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("split", "choice", SPLITS, default="balance"),
         Column("token", "money"),
     ),
+    # Files in the evidence locker (core.evidence): the file itself lives beside the
+    # database under its SHA-256; a deleted file is only marked, so Undo brings it back.
+    "evidence": (
+        Column("sha256", "text", required=True),
+        Column("name", "text", required=True),
+        Column("kind", "choice", EVIDENCE_KINDS, default="hardship_proof"),
+        Column("contact", "text"),  # the contact-log entry it belongs to: "when|lender"
+        Column("lender", "text"),
+        Column("size", "int"),
+        Column("mime", "text"),
+        Column("added", "datetime"),
+        Column("deleted", "bool", default=False),
+    ),
     # Lenders' counter-offers the borrower accepted (core.offer): each becomes that debt's
     # terms in the household plan.
     "agreed": (
@@ -180,6 +194,7 @@ MAX_ROWS = {
     "terms": 1_000,
     "plan": 1,
     "agreed": 100,
+    "evidence": 1_000,
     "rules": 2_000,
     "case": 1,
     "contacts": 5_000,
@@ -258,7 +273,7 @@ def format_datetime(value: dt.datetime) -> str:
 
 
 def _is_blank(value: object) -> bool:
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or value is pd.NaT:  # NaT: a blank cell in a column of dates
         return True
     if isinstance(value, float) and math.isnan(value):
         return True

@@ -120,3 +120,20 @@ def test_rate_rule_depends_on_the_lender_and_the_contract_date():
 
 
 # --- the letter -------------------------------------------------------------------------------
+
+
+def test_attached_files_count_as_papers_held():
+    import pandas as pd
+
+    from core.profile import normalize_section
+
+    profile = make_profile(case={"reason": "illness", "story": "In hospital."})
+    assert finding(check(loaded(profile)), "hardship_proof").status == "object"
+    profile.sections["evidence"] = normalize_section("evidence", pd.DataFrame([
+        {"sha256": "ab" * 32, "name": "病历.pdf", "kind": "hardship_proof"},
+        {"sha256": "cd" * 32, "name": "old.pdf", "kind": "income_proof", "deleted": True},
+    ]))[0]  # fmt: skip
+    h = loaded(profile)
+    assert h.attached == {"hardship_proof": 1}  # a deleted file does not count
+    assert finding(check(h), "hardship_proof").status == "ok"
+    assert finding(check(h), "income_proof").status == "object"

@@ -1,0 +1,141 @@
+"""The evidence locker: attach proof to the case and to contact-log entries, see it, check
+it is unchanged, export the manifest; files stay on this computer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.contacts import sorted_log
+from core.evidence import (
+    EVIDENCE_KINDS,
+    MAX_FILE_BYTES,
+    RefusedEvidence,
+    add_file,
+    contact_key,
+    evidence_folder,
+    live,
+    manifest_csv,
+    thumbnail,
+    verify,
+)
+from ui.common import guarded, md_escape, tr
+from ui.state import current_profile, db_path, is_sample, note_outcome, save_section
+
+st.title(tr("ev.title"))
+st.caption(tr("ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"))
+if is_sample():
+    st.info(tr("profile.sample_banner"), icon=":material/science:")
+
+profile = current_profile()
+folder = evidence_folder(db_path())
+log = sorted_log(profile.section("contacts"))
+entries = log.astype(object).where(log.notna(), None).to_dict("records")
+entry_keys = [contact_key(e["when"], e["lender"]) for e in entries if e.get("when") and e.get("lender")]
+
+
+def _entry_label(key: str) -> str:
+    when, _, lender = key.partition("|")
+    return f"{when} · {lender}"
+
+
+# --- attach -------------------------------------------------------------------------------------
+with st.container(border=True):
+    st.markdown(f"**{tr('ev.attach')}**")
+    c1, c2 = st.columns(2)
+    kind = c1.selectbox(tr("ev.for"), EVIDENCE_KINDS, format_func={k: tr(f"choice.kind.{k}") for k in EVIDENCE_KINDS}.get,
+                        key="ev.kind")  # fmt: skip
+    entry = None
+    if kind == "contact":
+        if entry_keys:
+            entry = c2.selectbox(tr("ev.entry"), entry_keys, format_func=_entry_label, key="ev.entry")
+        else:
+            c2.info(tr("ev.no_entries"), icon=":material/info:")
+    uploads = st.file_uploader(tr("ev.upload"), accept_multiple_files=True, key=f"ev.upload.{kind}",
+                               help=tr("ev.upload_help"))  # fmt: skip
+    done = st.session_state.setdefault("ev.done", set())
+    fresh = [u for u in uploads or [] if u.file_id not in done]
+    if fresh and (kind != "contact" or entry):
+        shown = current_profile()
+        table = shown.section("evidence")
+        rows, refused = [], []
+        for upload in fresh:
+            done.add(upload.file_id)
+            try:
+                kept = add_file(folder, upload.getvalue(), upload.name)
+            except RefusedEvidence as exc:
+                refused.append(f"{md_escape(upload.name)}: {tr(exc.code, **exc.params)}")
+                continue
+            except OSError:
+                refused.append(f"{md_escape(upload.name)}: {tr('ev.refuse.disk')}")
+                continue
+            rows.append({"sha256": kept.sha256, "name": kept.name, "kind": kind, "size": kept.size,
+                         "mime": kept.mime, "added": kept.added, "deleted": False,
+                         "contact": entry, "lender": entry.partition("|")[2] if entry else None})  # fmt: skip
+        if rows:
+            outcome = save_section("evidence", pd.concat([table, pd.DataFrame(rows)], ignore_index=True),
+                                   tr("profile.own_name"), base=(table, shown.rev("evidence")))  # fmt: skip
+            if note_outcome(outcome, "evidence"):
+                st.success(tr("ev.added", n=len(rows)), icon=":material/attach_file:")
+        for line in refused:
+            st.error(line, icon=":material/block:")
+
+
+@guarded
+def _delete(sha256: str, contact: str | None) -> None:
+    """Mark the file deleted (kept on disk: Undo in the sidebar or the History page brings
+    it back)."""
+    shown = current_profile()
+    table = shown.section("evidence")
+    same = table["sha256"].eq(sha256).fillna(False)
+    same &= table["contact"].eq(contact).fillna(False) if contact else table["contact"].isna()
+    changed = table.copy()
+    changed.loc[same, "deleted"] = True
+    if note_outcome(save_section("evidence", changed, tr("profile.own_name"), base=(table, shown.rev("evidence"))),
+                    "evidence"):  # fmt: skip
+        st.session_state["ev.deleted"] = True
+
+
+if st.session_state.pop("ev.deleted", False):
+    st.toast(tr("ev.deleted"), icon=":material/delete:")
+
+# --- what is kept -------------------------------------------------------------------------------
+profile = current_profile()
+table = profile.section("evidence")
+kept = live(table)
+st.subheader(tr("ev.kept", n=len(kept)))
+if not kept:
+    st.caption(tr("ev.none"))
+else:
+    for kind_key in EVIDENCE_KINDS:
+        group = [r for r in kept if r.get("kind") == kind_key]
+        if not group:
+            continue
+        st.markdown(f"**{tr(f'choice.kind.{kind_key}')}** ({len(group)})")
+        for row in group:
+            label = row["name"] + (f" · {_entry_label(row['contact'])}" if row.get("contact") else "")
+            with st.expander(label):
+                ok = verify(folder, row["sha256"])
+                st.caption(tr("ev.details", added=row.get("added") or "—", size=f"{(row.get('size') or 0):,}",
+                              sha=row["sha256"]))  # fmt: skip
+                if ok:
+                    st.caption(":material/verified: " + tr("ev.unchanged"))
+                else:
+                    st.error(tr("ev.changed"), icon=":material/gpp_bad:")
+                preview = thumbnail(folder, row["sha256"], row.get("mime") or "") if ok else None
+                if preview:
+                    st.image(preview, width=320)
+                if ok:
+                    with open(folder / row["sha256"][:2] / row["sha256"], "rb") as handle:
+                        st.download_button(tr("ev.download"), data=handle.read(), file_name=row["name"],
+                                           mime="application/octet-stream", key=f"ev.dl.{row['sha256']}.{label}",
+                                           icon=":material/download:")  # fmt: skip
+                with st.popover(tr("ev.delete"), icon=":material/delete:"):
+                    st.caption(tr("ev.delete_confirm"))
+                    st.button(tr("ev.delete_yes"), key=f"ev.del.{row['sha256']}.{label}", type="primary",
+                              on_click=_delete, args=(row["sha256"], row.get("contact")))  # fmt: skip
+    st.download_button(tr("ev.manifest"), data=manifest_csv([{**r, "file": r["name"], "original_name": r["name"],
+                                                              "verified": verify(folder, r["sha256"])} for r in kept]),
+                       file_name="evidence-manifest.csv", mime="text/csv", key="ev.manifest",
+                       icon=":material/receipt:")  # fmt: skip
+st.caption(":material/lock: " + tr("ev.private"))

@@ -1,0 +1,89 @@
+"""A calendar (.ics) for a phone: the follow-ups from the contact log and the plan's
+payments (one event per lender per month, with the amount), written with the maintained
+``icalendar`` library; and the events of the next few days for the Overview.
+
+The app knows the month of each payment, not the day the lender takes it: a payment is an
+all-day event on the first of its month ("due this month"); a follow-up on its own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event
+
+from core.i18n import t
+from core.money import format_money, from_cents
+from core.months import month_to_date
+
+MAX_PAYMENT_MONTHS = 120  # a plan's payments up to ten years ahead
+
+
+@dataclass(frozen=True)
+class Reminder:
+    day: dt.date
+    kind: str  # "follow_up" | "payment"
+    lender: str
+    cents: int = 0
+    note: str = ""
+
+    def title(self, lang: str) -> str:
+        if self.kind == "payment":
+            return t("cal.payment", lang, lender=self.lender, amount=format_money(from_cents(self.cents)))
+        return t("cal.follow_up", lang, lender=self.lender)
+
+
+def reminders(plan, contacts, today: dt.date | None = None) -> list[Reminder]:
+    """Follow-ups not yet past and the plan's monthly payments from this month on."""
+    today = today or dt.date.today()
+    out: list[Reminder] = []
+    for row in contacts.astype(object).where(contacts.notna(), None).to_dict("records"):
+        day = row.get("follow_up")
+        if not day:
+            continue
+        try:
+            date = dt.date.fromisoformat(str(day))
+        except ValueError:
+            continue
+        if date >= today:
+            out.append(Reminder(date, "follow_up", str(row.get("lender") or ""), note=str(row.get("said") or "")))
+    if plan is not None and plan.result is not None and plan.scenario.terms:
+        first = today.replace(day=1)
+        for track in plan.result.tracks:
+            if not track.negotiated:
+                continue
+            for month in sorted(track.payment)[:MAX_PAYMENT_MONTHS]:
+                cents = track.payment[month]
+                day = month_to_date(month)
+                if cents > 0 and day >= first:
+                    out.append(Reminder(day, "payment", track.name, cents))
+    return sorted(out, key=lambda r: (r.day, r.kind, r.lender))
+
+
+def upcoming(items: list[Reminder], today: dt.date | None = None, days: int = 7) -> list[Reminder]:
+    today = today or dt.date.today()
+    return [r for r in items if today <= r.day <= today + dt.timedelta(days=days)]
+
+
+def calendar_ics(items: list[Reminder], lang: str) -> bytes:
+    """The reminders as an iCalendar file (all-day events, stable UIDs so a re-import
+    updates instead of duplicating)."""
+    cal = Calendar()
+    cal.add("prodid", "-//Repay Planner//repay-planner//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", t("cal.name", lang))
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for item in items:
+        event = Event()
+        key = f"{item.kind}|{item.lender}|{item.day.isoformat()}|{item.cents}"
+        event.add("uid", hashlib.sha256(key.encode()).hexdigest()[:32] + "@repay-planner.local")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + dt.timedelta(days=1))
+        event.add("summary", item.title(lang))
+        if item.note:
+            event.add("description", item.note[:500])
+        cal.add_component(event)
+    return cal.to_ical()

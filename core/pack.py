@@ -1,0 +1,243 @@
+"""A negotiation pack for one lender: one zip with the letter (Word and text), a one-page
+financial statement for the lender, the contact-log entries with that lender, the
+evidence chosen for it and a manifest of every file with its SHA-256.
+
+The financial statement is the short, creditor-facing version of the worksheet (income,
+costs by group, what is available, the split rule and this lender's share); the full
+worksheet stays private. ID, card and account numbers are masked to their last four
+characters unless the user says otherwise. Attachments are copied into the zip straight
+from disk, one block at a time, so a pack of large files is never held whole in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.arrears import do_nothing
+from core.contacts import sorted_log
+from core.evidence import file_sha256, live, manifest_csv, manifest_json, path_of
+from core.household import Household
+from core.i18n import t
+from core.letter import compose, letter_docx, letter_txt, proposal
+from core.money import format_money, from_cents
+from core.plan import household_plan
+from core.profile import Profile
+from core.schedule import owed_now_cents
+
+# A run of 15 or more digits (single spaces or dashes allowed between groups; an ID may end
+# in X): an ID card (15 or 18), a bank card (16 to 19) or an account number. A phone number
+# (11 digits: the lender needs it to answer), a date or an amount never has that many.
+_NUMBER = re.compile(r"(?<![\dA-Za-z])(?:\d[ -]?){14,}[\dXx](?![\dA-Za-z])")
+
+
+def mask(text: str) -> str:
+    """ID, card, account and phone numbers shown by their last four characters only."""
+
+    def hide(match: re.Match) -> str:
+        raw = match.group(0)
+        keep = re.sub(r"[ -]", "", raw)[-4:]
+        return "*" * 4 + keep
+
+    return _NUMBER.sub(hide, text)
+
+
+def _m(cents: int) -> str:
+    return format_money(from_cents(cents))
+
+
+def statement_text(h: Household, plan, debt: str, lang: str) -> str:
+    """The financial statement for the lender, as text (the document's paragraphs)."""
+    b = h.budget
+    sep = t("pk.st.sep", lang).strip("|")
+    one_offs = sum(-c for _, c, _ in h.one_offs if c < 0)
+    share = plan.share_of(debt)
+    lines = [
+        t("pk.st.title", lang),
+        t("pk.st.date", lang, date=dt.date.today().isoformat()),
+        "",
+        f"{t('pk.st.income', lang)}{sep}{_m(b.income)}",
+        f"{t('pk.st.fixed', lang)}{sep}{_m(b.fixed_expenses)}",
+        f"{t('pk.st.variable', lang)}{sep}{_m(b.variable_expenses)}",
+    ]
+    if one_offs:
+        lines.append(f"{t('pk.st.one_offs', lang)}{sep}{_m(one_offs)}")
+    lines += [
+        f"{t('pk.st.left', lang)}{sep}{_m(b.surplus)}",
+        f"{t('pk.st.priority', lang)}{sep}{_m(plan.priority_payments)}",
+        f"{t('pk.st.contingency', lang)}{sep}{_m(plan.contingency)}",
+        f"{t('pk.st.available', lang)}{sep}{_m(plan.total)}",
+        "",
+        f"{t('pk.st.owed_all', lang, n=len(h.lines))}{sep}{_m(h.total_debt)}",
+        t(f"pk.st.rule.{plan.settings.split}", lang),
+    ]
+    if share is not None:
+        percent = f"{share.share * 100 / plan.total:.1f}" if plan.total else "0"
+        lines.append(t("pk.st.share", lang, share=_m(share.share), percent=percent, months=share.months))
+    lines += ["", t("pk.st.private", lang)]
+    return "\n".join(lines)
+
+
+def _docx(text: str) -> bytes:
+    """The statement as a Word document (the letter's styling: SimSun for Chinese)."""
+    blocks = text.split("\n\n")
+    return letter_docx("\n\n".join(blocks))
+
+
+def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:
+    fields = ("when", "lender", "channel", "staff", "said", "outcome", "follow_up", "evidence")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t(f"field.{f}", lang) for f in fields])
+    for row in rows:
+        cells = []
+        for f in fields:
+            value = row.get(f)
+            value = "" if value is None or value != value else str(value)
+            if f in ("channel", "outcome") and value:
+                value = t(f"choice.{f}.{value}", lang)
+            if value[:1] in ("=", "+", "-", "@"):
+                value = "'" + value  # text that looks like a formula stays text in Excel
+            cells.append(mask(value) if masked else value)
+        writer.writerow(cells)
+    return out.getvalue().encode("utf-8-sig")
+
+
+@dataclass
+class PackFile:
+    name: str  # path inside the zip
+    data: bytes | None = None  # small files built here
+    path: Path | None = None  # attachments, copied from disk
+    meta: dict | None = None
+
+
+def _safe(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .") or "file"
+
+
+def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
+    """The contact-log entries with this debt's lender (by the lender's name or the debt's)."""
+    line = h.line(debt)
+    names = {n for n in (line.lender, debt) if n}
+    log = sorted_log(profile.section("contacts"))
+    rows = log.astype(object).where(log.notna(), None).to_dict("records")
+    return [r for r in rows if str(r.get("lender") or "").strip() in names]
+
+
+def pack_files(
+    profile: Profile,
+    h: Household,
+    debt: str,
+    lang: str = "zh",
+    evidence_dir: Path | None = None,
+    chosen: list[str] | None = None,
+    masked: bool = True,
+    today: dt.date | None = None,
+) -> list[PackFile]:
+    """Everything that goes into the pack. ``chosen``: the SHA-256 of the attachments to
+    include (None: every case document and every file attached to this lender's contacts)."""
+    plan = household_plan(h, h.plan_settings)
+    nothing = do_nothing(h)
+    stem = _safe(debt)
+    # The letter: the one the user edited for this debt and language, else the plan's.
+    letters = profile.section("letters")
+    kept = letters[(letters["debt"].eq(debt) & letters["lang"].eq(lang)).fillna(False)]["text"].dropna().tolist()
+    if kept:
+        text = str(kept[-1])
+    else:
+        scenario = plan.scenario if plan.scenario.terms.get(debt) else None
+        if scenario is None:
+            from core.letter import least_needed
+
+            scenario = least_needed(h, debt, lang)
+        from core.scenarios import Scenario, simulate
+
+        scenario = scenario or Scenario("status_quo")
+        result = plan.result if scenario is plan.scenario else simulate(h, scenario)
+        track = next(tr for tr in result.tracks if tr.name == debt)
+        offer = proposal(track, scenario, owed_now_cents(track.debt))
+        on_plan = scenario is plan.scenario
+        text = compose(h, debt, lang, offer, today, plan if on_plan else None, nothing if on_plan else None)
+    if masked:
+        text = mask(text)
+    statement = statement_text(h, plan, debt, lang)
+    if masked:
+        statement = mask(statement)
+    entries = lender_entries(profile, h, debt)
+    files = [
+        PackFile(f"letter-{stem}-{lang}.docx", letter_docx(text)),
+        PackFile(f"letter-{stem}-{lang}.txt", letter_txt(text)),
+        PackFile(f"statement-{lang}.docx", _docx(statement)),
+        PackFile(f"statement-{lang}.txt", letter_txt(statement)),
+        PackFile(f"contacts-{stem}.csv", _log_csv(entries, lang, masked)),
+    ]
+    if evidence_dir is not None:
+        keys = {f"{r.get('when')}|{r.get('lender')}" for r in entries}
+        used: set[str] = set()
+        for row in live(profile.section("evidence")):
+            picked = row["sha256"] in chosen if chosen is not None else (
+                row.get("kind") != "contact" or row.get("contact") in keys
+            )  # fmt: skip
+            if not picked:
+                continue
+            name = f"evidence/{row.get('kind') or 'file'}-{_safe(str(row.get('name') or 'file'))}"
+            base, n = name, 2
+            while name in used:
+                stem_, dot, ext = base.rpartition(".")
+                name = f"{stem_} ({n}).{ext}" if dot else f"{base} ({n})"
+                n += 1
+            used.add(name)
+            files.append(PackFile(name, path=path_of(evidence_dir, row["sha256"]), meta=row))
+    return files
+
+
+def write_pack(dest, files: list[PackFile], lang: str = "zh") -> list[dict]:
+    """Write the zip to ``dest`` (a path or a binary file object) and return the manifest
+    rows. Attachments are streamed from disk and hashed as they are copied; each one's hash
+    is checked against the one recorded when it was added."""
+    rows: list[dict] = []
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for f in files:
+            if f.data is not None:
+                zf.writestr(f.name, f.data)
+                rows.append({"file": f.name, "sha256": hashlib.sha256(f.data).hexdigest(), "size": len(f.data)})
+                continue
+            digest, size = hashlib.sha256(), 0
+            with open(f.path, "rb") as source, zf.open(f.name, "w", force_zip64=True) as target:
+                for block in iter(lambda s=source: s.read(1 << 20), b""):
+                    digest.update(block)
+                    size += len(block)
+                    target.write(block)
+            meta = f.meta or {}
+            rows.append(
+                {
+                    "file": f.name,
+                    "sha256": digest.hexdigest(),
+                    "size": size,
+                    "kind": t(f"choice.kind.{meta.get('kind')}", lang) if meta.get("kind") else "",
+                    "original_name": meta.get("name"),
+                    "added": meta.get("added"),
+                    "lender": meta.get("lender"),
+                    "verified": digest.hexdigest() == meta.get("sha256"),
+                }
+            )
+        zf.writestr("manifest.csv", manifest_csv(rows))
+        zf.writestr("manifest.json", manifest_json(rows))
+    return rows
+
+
+def pack_bytes(files: list[PackFile], lang: str = "zh") -> bytes:
+    """The zip in memory (for a browser download; the command line writes to a file)."""
+    out = io.BytesIO()
+    write_pack(out, files, lang)
+    return out.getvalue()
+
+
+def verify_file(path: Path, sha256: str) -> bool:
+    return file_sha256(path) == sha256
