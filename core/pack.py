@@ -209,12 +209,16 @@ def write_pack(dest, files: list[PackFile], lang: str = "zh") -> list[dict]:
                 rows.append({"file": f.name, "sha256": hashlib.sha256(f.data).hexdigest(), "size": len(f.data)})
                 continue
             digest, size = hashlib.sha256(), 0
-            with open(f.path, "rb") as source, zf.open(f.name, "w", force_zip64=True) as target:
+            meta = f.meta or {}
+            info = zipfile.ZipInfo(f.name, date_time=dt.datetime.now().timetuple()[:6])
+            # Pictures, PDFs and recordings are compressed already: stored as they are.
+            text = str(meta.get("mime") or "").startswith(("text/", "message/"))
+            info.compress_type = zipfile.ZIP_DEFLATED if text else zipfile.ZIP_STORED
+            with open(f.path, "rb") as source, zf.open(info, "w", force_zip64=True) as target:
                 for block in iter(lambda s=source: s.read(1 << 20), b""):
                     digest.update(block)
                     size += len(block)
                     target.write(block)
-            meta = f.meta or {}
             rows.append(
                 {
                     "file": f.name,
