@@ -7,12 +7,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from core.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
 from core.contacts import due_followups, new_entry
-from core.profile import CHANNELS, OUTCOMES
+from core.letter import letter_txt
+from core.profile import CHANNELS, CONDUCT, OUTCOMES
 from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
-from ui.state import current_profile, is_sample, save_section
+from ui.state import current_household, current_profile, is_sample, save_section
 
 st.title(tr("ct.title"))
 st.caption(tr("ct.intro"))
@@ -42,6 +44,11 @@ with st.form("ct.form", clear_on_submit=True, border=True):
     c7, c8 = st.columns(2)
     follow_up = c7.date_input(tr("field.follow_up"), value=None, key="ct.follow_up", help=tr("ct.follow_help"))
     evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=200, help=tr("ct.evidence_help"))
+    st.caption(tr("ct.conduct"))
+    marks = st.columns(len(CONDUCT))
+    conduct = {
+        name: col.checkbox(tr(f"field.{name}"), key=f"ct.{name}") for col, name in zip(marks, CONDUCT, strict=True)
+    }
     submitted = st.form_submit_button(tr("ct.save"), type="primary", icon=":material/add:")
 
 if submitted:
@@ -51,7 +58,7 @@ if submitted:
         entry = new_entry(
             dt.datetime.combine(day, time), str(lender).strip(), channel, staff.strip(), said.strip(), outcome,
             follow_up, evidence.strip(),
-        )  # fmt: skip
+        ) | conduct  # fmt: skip
         outcome = save_section(
             "contacts",
             pd.concat([log, pd.DataFrame([entry])], ignore_index=True),
@@ -77,6 +84,26 @@ if not due:
 for item in due:
     text = followup_text(item)
     (st.warning if item.status == "late" else st.info)(text, icon=":material/event:")
+
+st.subheader(tr("cp.section"))
+st.caption(tr("cp.section_help"))
+lenders = sorted({str(v).strip() for v in log["lender"].dropna() if str(v).strip()})
+if lenders:
+    q1, q2 = st.columns([2, 1])
+    target = q1.selectbox(tr("cp.lender"), lenders, key="cp.lender")
+    many = int(
+        q2.number_input(tr("cp.many"), min_value=2, max_value=50, value=DEFAULT_MANY_CALLS, step=1, key="cp.many")
+    )
+    found = incidents(log, profile.section("evidence"), target, many)
+    if not found:
+        st.caption(tr("cp.none"))
+    else:
+        case = current_household().case
+        draft = complaint_text(target, found, lang(), case.full_name, case.contact, many)
+        text = st.text_area(tr("cp.draft"), value=draft, height=320, key=f"cp.text.{target}.{many}.{len(found)}")
+        st.download_button(tr("cp.download"), data=letter_txt(text), file_name="complaint.txt", mime="text/plain",
+                           key="cp.download", icon=":material/download:")  # fmt: skip
+        st.caption(":material/info: " + tr("cp.not_advice"))
 
 st.subheader(tr("ct.log"))
 st.caption(tr("ct.log_help"))

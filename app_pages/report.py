@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.report import build, report_bytes
 from ui.common import current_lpr, lang, tr
+from ui.negotiation import compared
 from ui.state import current_household, current_profile, is_sample, profile_key
 
 st.title(tr("rp.page_title"))
@@ -31,7 +32,7 @@ margin = int(
 contents = [
     tr("rp.contains.summary"),
     tr("rp.contains.sections"),
-    tr("rp.contains.scenarios", n=len(h.scenarios)),
+    tr("rp.contains.scenarios", n=len(compared())),
     tr("rp.contains.contacts", n=len(profile.section("contacts"))),
 ]
 st.markdown("\n".join(f"- {line}" for line in contents))

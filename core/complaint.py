@@ -20,8 +20,8 @@ import pandas as pd
 
 from core.evidence import contact_key, live
 from core.i18n import t
+from core.profile import CONDUCT  # the log's yes/no columns, one per kind of conduct
 
-CONDUCT = ("conduct_third_party", "conduct_threats", "conduct_legal_claims", "conduct_late_night")
 DEFAULT_MANY_CALLS = 3  # contacts with one lender in one day that count as "many"
 LATE_START, LATE_END = dt.time(22, 0), dt.time(8, 0)
 
@@ -95,7 +95,9 @@ def complaint_text(lender: str, found: list[Incident], lang: str, name: str = ""
         if inc.said:
             line += t("cp.said", lang, said=inc.said[:300])
         for f in inc.files:
-            line += "\n   " + t("cp.file", lang, name=f.get("name"), sha=str(f.get("sha256"))[:16], added=f.get("added") or "")
+            line += "\n   " + t(
+                "cp.file", lang, name=f.get("name"), sha=str(f.get("sha256"))[:16], added=f.get("added") or ""
+            )
         lines.append(line)
     out.append("\n".join(lines))
     out.append(t("cp.ask", lang))

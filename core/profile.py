@@ -34,6 +34,7 @@ DOCUMENTS = ("income_proof", "bank_statements", "hardship_proof", "contracts", "
 CHANNELS = ("phone", "app_chat", "email", "in_person", "letter")
 OUTCOMES = ("no_answer", "refused", "considering", "counter_offer", "agreed", "other")
 LETTER_LANGS = ("zh", "en")
+CONDUCT = ("conduct_third_party", "conduct_threats", "conduct_legal_claims", "conduct_late_night")
 PRIORITIES = ("priority", "unsecured")  # blank: from the kind of lender (core.plan)
 SPLITS = ("balance", "payment")
 
@@ -170,6 +171,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("outcome", "choice", OUTCOMES, default="considering"),
         Column("follow_up", "date"),
         Column("evidence", "text"),
+        # What happened in collection (core.complaint), each a yes/no.
+        *(Column(name, "bool", default=False) for name in CONDUCT),
     ),
     # The proposal letter kept for each debt, as the user last edited it.
     "letters": (

@@ -109,8 +109,22 @@ def test_contact_log_entry_is_saved_and_its_follow_up_shows_on_the_overview():
     assert any("微粒贷" in m.value and "已过 2 天" in m.value for m in overview.markdown)
 
 
+def test_marked_collection_conduct_becomes_a_complaint_draft():
+    at = open_page("app_pages/contacts.py", "en")
+    at.selectbox(key="ct.lender").set_value("微粒贷")
+    at.text_area(key="ct.said").input("Said they would call my employer")
+    at.checkbox(key="ct.conduct_third_party").check()
+    at.button[0].click().run()
+    assert not at.exception
+    assert saved_profile().section("contacts")["conduct_third_party"].tolist() == [True]
+    at.selectbox(key="cp.lender").set_value("微粒贷").run()
+    draft = next(t.value for t in at.text_area if t.value.startswith("Complaint about"))
+    assert "my family, friends or employer were contacted" in draft and "12378" in draft
+    assert "Said they would call my employer" in draft
+
+
 def test_report_page_offers_both_downloads():
     at = open_page("app_pages/report.py", "en")
     labels = {b.proto.label for b in at.get("download_button")}
     assert {"Download the Excel report", "Download the web-page report"} <= labels
-    assert any("1 scenario (the status quo" in m.value for m in at.markdown)  # one, not "1 scenarios"
+    assert any("2 scenarios (the status quo and the household plan" in m.value for m in at.markdown)
