@@ -28,7 +28,20 @@ from core.workbook import profile_to_xlsx  # noqa: E402
 
 DEBTS = MAX_ROWS["debts"]
 SCENARIOS = MAX_ROWS["scenarios"]
-PAGES = ("overview", "worksheet", "assets", "debts", "scenarios", "readiness", "letters", "contacts", "report")
+PAGES = (
+    "overview",
+    "worksheet",
+    "assets",
+    "debts",
+    "plan",
+    "scenarios",
+    "readiness",
+    "letters",
+    "contacts",
+    "evidence",
+    "next_steps",
+    "report",
+)
 
 
 def profile_at_caps() -> Profile:

@@ -2,6 +2,12 @@
 
 Each section has one schema here; the store, the XLSX workbook and the page editors all
 use it, and ``normalize_section`` is the one place cells are coerced and checked.
+
+Money cells are checked to the cent here (at most 1e8, two decimals) and stored by
+core.store as exact decimal text. In a frame they are the data editor's floats: every
+value the schema admits has at most 11 significant digits, so its shortest repr is the
+exact decimal the user typed, and core.loader turns it into integer cents once, through
+core.money (never by float arithmetic).
 """
 
 from __future__ import annotations
