@@ -31,17 +31,24 @@ from ui.notices import saved_or_said
 from ui.state import current_household, current_profile, is_sample, profile_key, save_section
 
 
-# Results are cached by the profile's version (its last change), the margin and the
-# language; the household itself (underscore: not hashed) is only read on a miss.
-@st.cache_data(max_entries=16, show_spinner=False)
-def _results(key: tuple, margin: int, language: str, _h: Household, _scenarios: list):
-    results = [simulate(_h, s, margin) for s in _scenarios]
+# Results and charts are kept with the session for the profile's version (its last
+# change), the margin and the language: a rerun reuses them as they are (a cache would
+# copy every result and figure back on each rerun).
+def _results(key: tuple, margin: int, language: str, h: Household, scenarios: list):
+    memo_key = (key, margin, language)
+    memo = st.session_state.setdefault("_sc_results", {})
+    if memo_key in memo:
+        return memo[memo_key]
+    results = [simulate(h, s, margin) for s in scenarios]
     figures = {
         "cash": charts.cashflow_figure(results, language),
         "balance": charts.balances_figure(results, language),
         "payoff": charts.payoff_figure(results, language),
         "cost": charts.cost_figure(results, language),
     }
+    for stale in [k for k in memo if k[0] != key][:] + list(memo)[:-3]:  # this version, the last few margins
+        memo.pop(stale, None)
+    memo[memo_key] = (results, figures)
     return results, figures
 
 

@@ -13,14 +13,18 @@ from core.scenarios import Scenario, simulate
 from ui.state import current_household, profile_key
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _plan(key: tuple, _h) -> tuple[HouseholdPlan, DoNothing]:
-    return household_plan(_h, _h.plan_settings), do_nothing(_h)
-
-
 def current_plan() -> tuple[HouseholdPlan, DoNothing]:
-    """The household plan of the open profile (simulated) and what doing nothing brings."""
-    return _plan(profile_key(), current_household())
+    """The household plan of the open profile (simulated) and what doing nothing brings:
+    worked out once per change of the profile and kept with the session (not copied on
+    every rerun, as a cache would)."""
+    key = profile_key()
+    memo = st.session_state.get("_plan_memo")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    h = current_household()
+    worked = household_plan(h, h.plan_settings), do_nothing(h)
+    st.session_state["_plan_memo"] = (key, worked)
+    return worked
 
 
 def compared() -> list[Scenario]:
