@@ -178,9 +178,9 @@ m3.metric(tr("calc.metric.total_fees"), money_cents(result.total_fees + result.t
 m4.metric(tr("calc.metric.apr"), "—" if apr is None else f"{apr}%", help=tr("calc.metric.apr_help"))
 m5.metric(tr("calc.metric.payoff"), "—" if result.payoff_month is None else format_month(result.payoff_month))
 if result.never_paid_off:
-    st.error(tr("calc.never"), icon="⛔")
+    st.error(tr("calc.never"), icon=":material/block:")
 for flag in flags:
-    st.warning(tr(f"flag.{flag}", line=f"{4 * lpr}"), icon="🚩")
+    st.warning(tr(f"flag.{flag}", line=f"{4 * lpr}"), icon=":material/flag:")
 if flags:
     st.caption(tr("flag.note"))
 if result.debt.method != "revolving" and not result.never_paid_off:

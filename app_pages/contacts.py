@@ -53,7 +53,7 @@ with st.form("ct.form", clear_on_submit=True, border=True):
 
 if submitted:
     if not lender or not str(lender).strip():
-        st.error(tr("ct.need_lender"), icon="⚠️")
+        st.error(tr("ct.need_lender"), icon=":material/warning:")
     else:
         entry = new_entry(
             dt.datetime.combine(day, time), str(lender).strip(), channel, staff.strip(), said.strip(), outcome,
@@ -66,7 +66,7 @@ if submitted:
             base=(log, profile.rev("contacts")),
         )
         if outcome.errors:
-            st.error("\n".join(f"- {md_escape(e.message(lang()))}" for e in outcome.errors), icon="⚠️")
+            st.error("\n".join(f"- {md_escape(e.message(lang()))}" for e in outcome.errors), icon=":material/warning:")
         elif saved_or_said(outcome, "contacts"):
             st.session_state["ct.added"] = True
             if outcome.created:

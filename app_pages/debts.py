@@ -21,7 +21,7 @@ section_editor("debts")
 lpr = current_lpr()
 s = current_household()
 if s.debt_errors:
-    st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in s.debt_errors), icon="⚠️")
+    st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in s.debt_errors), icon=":material/warning:")
 st.subheader(tr("db.computed"))
 rows = []
 for line in s.lines:

@@ -218,7 +218,7 @@ with st.form("pl.offer", border=True):
 if checked:
     if offer_payment <= 0:
         st.session_state.pop("pl.offer.shown", None)
-        st.error(tr("of.need_payment"), icon="⚠️")
+        st.error(tr("of.need_payment"), icon=":material/warning:")
     else:
         st.session_state["pl.offer.shown"] = Offer(
             offer_debt, to_cents(offer_payment), int(offer_months), to_cents(offer_fee), to_cents(offer_waived),

@@ -84,7 +84,7 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
     )  # fmt: skip
     errors = st.session_state.get("rd.errors") or []
     if errors:
-        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon="⚠️")
+        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon=":material/warning:")
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 

@@ -186,7 +186,7 @@ with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
         )
     )  # fmt: skip
     if term_errors:
-        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon="⚠️")
+        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon=":material/warning:")
 
 for result in results:
     if result.errors:
@@ -194,7 +194,7 @@ for result in results:
             tr("sc.invalid", name=md_escape(charts.scenario_label(result, lang())))
             + "\n"
             + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors),
-            icon="⚠️",
+            icon=":material/warning:",
         )
 
 # --- comparison -----------------------------------------------------------------------------
@@ -301,7 +301,8 @@ if chosen:
             "payment": money_cents(ask.payment or 0),
             "cost": money_cents(ask.cost or 0),
         }
-        text = tr(f"sc.ask.{ask.kind}", **params)
+        params["debts"] = tr("list.sep").strip("|").join(ask.above)
+        text = tr(ask.key, **params)
         if ask.kind in ("extension", "rate_cut", "settlement"):
             st.success(text, icon=":material/handshake:")
         elif ask.kind == "none_needed":

@@ -49,7 +49,7 @@ with st.expander(tr("ws.import"), expanded=False):
                 outcome = RefusedFile("refuse.corrupt")
             st.session_state["ws.read"] = cached = (read_key, outcome)
         if isinstance(cached[1], RefusedFile):
-            st.error(tr("ws.refused", reason=md_escape(cached[1].message(lang()))), icon="⛔")
+            st.error(tr("ws.refused", reason=md_escape(cached[1].message(lang()))), icon=":material/block:")
         else:
             result = cached[1]
     if result is not None and result.kind == "needs_mapping":

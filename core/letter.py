@@ -231,9 +231,13 @@ def letter_docx(text: str) -> bytes:
     """A Word document: the first paragraph as the title, then one paragraph per block."""
     from docx import Document
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = Document()
+    for section in document.sections:  # A4, as Chinese (and most) printers are loaded
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
     normal = document.styles["Normal"]
     normal.font.name = "SimSun"
     normal.font.size = Pt(12)

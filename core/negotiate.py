@@ -183,7 +183,7 @@ def default_targets(h: Household, limit: int = DEFAULT_TARGETS) -> list[str]:
 class Ask:
     """One thing the user can ask for, with the numbers behind it."""
 
-    kind: str  # "extension", "rate_cut", "settlement", "none_needed", "not_enough"
+    kind: str  # "extension", "rate_cut", "settlement", "none_needed", "not_enough", "margin_blocks"
     targets: list[str]
     owed: int
     months: int | None = None
@@ -191,6 +191,20 @@ class Ask:
     percent: Decimal | None = None
     payment: int | None = None  # the new monthly payment (total of the chosen debts)
     cost: int | None = None
+    above: tuple[str, ...] = ()  # a rate cut: the debts whose rate is above it (the others keep theirs)
+
+    @property
+    def key(self) -> str:
+        """The i18n key of its sentence: a cut that leaves some debts' lower rates alone says so."""
+        if self.kind == "rate_cut" and len(self.above) < len(self.targets):
+            return "sc.ask.rate_cut_some"
+        return f"sc.ask.{self.kind}"
+
+    def terms_for(self, name: str) -> list[Term]:
+        """The ask as one debt's terms: a rate cut only where it is a cut."""
+        if self.kind == "rate_cut" and name not in self.above:
+            return [Term("extension", months=self.months)]
+        return self.terms()
 
     def terms(self) -> list[Term]:
         """The same ask as scenario terms (to simulate it)."""
@@ -203,7 +217,7 @@ class Ask:
         return []
 
     def scenario(self, name: str = "ask") -> Scenario:
-        return Scenario(name=name, terms={t: self.terms() for t in self.targets})
+        return Scenario(name=name, terms={t: self.terms_for(t) for t in self.targets})
 
 
 def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: int = 120) -> list[Ask]:
@@ -235,10 +249,12 @@ def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: i
     )
     cut = sweep(h, targets, [left], rates, "rate", margin)
     ok = np.flatnonzero(cut.feasible[0])
-    if ok.size:
+    if ok.size and rates[int(ok[0])] < top_rate:  # at the current rate it is no cut: the extension says it
         k = int(ok[0])
-        asks.append(Ask("rate_cut", targets, owed, months=left, rate=Decimal(str(rates[k])).quantize(RATE_STEP),
-                        payment=int(cut.first_payment[0, k]), cost=int(cut.cost[0, k])))  # fmt: skip
+        rate = Decimal(str(rates[k])).quantize(RATE_STEP)
+        above = tuple(h.names[j] for j in idx if h.debts[j].annual_rate > rate)
+        asks.append(Ask("rate_cut", targets, owed, months=left, rate=rate, payment=int(cut.first_payment[0, k]),
+                        cost=int(cut.cost[0, k]), above=above))  # fmt: skip
     shares = [Decimal(100 - i) for i in range(100)]
     settle = sweep(h, targets, [1], shares, "settlement", margin)
     ok = np.flatnonzero(settle.feasible[0])
@@ -246,4 +262,6 @@ def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: i
         k = int(ok[0])
         asks.append(Ask("settlement", targets, owed, months=1, percent=shares[k],
                         payment=int(settle.first_payment[0, k]), cost=int(settle.cost[0, k])))  # fmt: skip
+    if not asks and margin > 0 and any(a.kind != "not_enough" for a in what_to_ask(h, targets, 0, max_months)):
+        return [Ask("margin_blocks", targets, owed)]  # the safety margin, not the debts, is what fails
     return asks or [Ask("not_enough", targets, owed)]

@@ -295,8 +295,9 @@ def _support(h: Household, margin: int) -> Key:
     asks = what_to_ask(h, list(h.names), margin)
     ask = asks[0]
     return Key(
-        f"sc.ask.{ask.kind}",
+        ask.key,
         {
+            "debts": ", ".join(ask.above),
             "owed": Money(ask.owed),
             "months": ask.months,
             "rate": ask.rate,

@@ -113,3 +113,20 @@ def test_an_uploaded_statement_is_read_once_not_on_every_rerun(monkeypatch):
     at.run()
     at.run()
     assert not at.exception and calls == ["alipay.csv"]
+
+
+def test_deleting_a_profile_opens_the_one_left_not_the_sample(data_dir):
+    from core.profile import Profile
+    from core.store import Store, default_db_path
+
+    store = Store(default_db_path())
+    mine = store.create(Profile("我的家庭"))
+    other = store.create(Profile("另一个"))
+    store.set_meta("active_profile", str(other))
+    at = open_page("app_pages/overview.py")
+    at.checkbox(key="profile.delete_ok").check().run()
+    at.button(key="profile.delete").click().run()
+    assert not at.exception
+    assert [pid for pid, _ in Store(default_db_path()).list_profiles()] == [mine]
+    assert not any("示例家庭" in i.value for i in at.info)  # not dropped into the sample
+    assert Store(default_db_path()).get_meta("active_profile") == str(mine)

@@ -75,3 +75,12 @@ def test_without_a_scenario_the_letter_proposes_the_least_this_debt_needs():
         if plan.terms[debt][0].kind == "freeze" and h.lender_types[h.names.index(debt)] == "credit_card":
             assert plan.terms[debt][0].months <= 60  # cards: at most 60 instalments
     assert any(least_needed(h, debt, "zh") is not None for debt in h.names)
+
+
+def test_the_word_letter_is_a4():
+    import io
+
+    from docx import Document
+
+    section = Document(io.BytesIO(letter_docx("标题\n\n正文"))).sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # stored in twips

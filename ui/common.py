@@ -63,7 +63,7 @@ def show_errors(errors, heading_key: str | None = None) -> None:
         return
     lines = [f"- {md_escape(e.message(lang()))}" for e in errors]
     heading = tr(heading_key) + "\n" if heading_key else ""
-    st.error(heading + "\n".join(lines), icon="⚠️")
+    st.error(heading + "\n".join(lines), icon=":material/warning:")
 
 
 def followup_text(item) -> str:

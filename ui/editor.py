@@ -101,6 +101,9 @@ def section_editor(
     )
     errors = st.session_state.get(f"{section}.errors") or []
     if errors:
-        st.warning(tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon="⚠️")
+        st.warning(
+            tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors),
+            icon=":material/warning:",
+        )
     if st.session_state.pop("profile.just_created", False):
         st.toast(tr("profile.created_from_sample"))

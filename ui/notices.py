@@ -26,10 +26,13 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
     language = lang()
     where = t(f"sheet.{section}", language) if section != "profile" else tr("profile.label")
     if kind == "failure":
-        st.error(tr("save.failed", where=where) + " " + tr(f"{code}.what") + "\n\n" + tr(f"{code}.do"), icon="⚠️")
+        st.error(
+            tr("save.failed", where=where) + " " + tr(f"{code}.what") + "\n\n" + tr(f"{code}.do"),
+            icon=":material/warning:",
+        )
     elif kind == "refused":
         lines = "\n".join(f"- {md_escape(e.message(language))}" for e in items)
-        st.error(tr("save.refused", where=where) + "\n" + lines, icon="⚠️")
+        st.error(tr("save.refused", where=where) + "\n" + lines, icon=":material/warning:")
     elif kind == "conflict":
         lines = []
         for c in items[:10]:
@@ -42,7 +45,7 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
                 lines.append("- " + tr("save.conflict_cell", row=c.row, column=label, mine=mine, theirs=theirs))
         st.warning(tr("save.conflict", where=where, n=len(items)) + "\n" + "\n".join(lines), icon=":material/merge:")
     elif kind == "crash":
-        st.error(tr("app.crashed"), icon="⚠️")
+        st.error(tr("app.crashed"), icon=":material/warning:")
     elif kind == "merged":
         st.toast(tr("save.merged", where=where), icon=":material/merge:")
 
@@ -54,7 +57,7 @@ def show_notices() -> None:
             render(*notice)
         except Exception as exc:  # noqa: BLE001 - a notice must never take the page down
             log_failure(exc)
-            st.error(tr("app.crashed"), icon="⚠️")
+            st.error(tr("app.crashed"), icon=":material/warning:")
 
 
 def saved_or_said(outcome, section: str) -> bool:

@@ -117,7 +117,7 @@ def profile_sidebar() -> None:
         st.toast(tr("hist.undone", where=tr(f"sheet.{undone}")) if undone else tr("hist.nothing"))
     error = st.session_state.pop("profile.error", None)
     if error:
-        st.error(error, icon="⚠️")
+        st.error(error, icon=":material/warning:")
     with st.expander(tr("profile.manage")):
         st.button(tr("profile.new"), key="profile.new", on_click=_new_profile, width="stretch")
         profile = current_profile()
@@ -158,8 +158,9 @@ def profile_sidebar() -> None:
             if confirmed and st.button(tr("profile.delete"), key="profile.delete", type="primary"):
                 try:
                     store().delete(current)
+                    left = [pid for pid, _ in store().list_profiles()]
                 except STORE_ERRORS as exc:
                     _failed(exc)
                 else:
-                    set_active(None)
+                    set_active(left[0] if left else None)  # the user's own profile left, else the sample
                 st.rerun()

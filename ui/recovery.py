@@ -22,7 +22,7 @@ def as_store_error(exc: BaseException) -> StoreError:
 
 def show_store_failure(problem: StoreError) -> None:
     """A database failure while a page was shown: what happened and what to do."""
-    st.error(tr(f"{problem.code}.what") + "\n\n" + tr(f"{problem.code}.do"), icon="⚠️")
+    st.error(tr(f"{problem.code}.what") + "\n\n" + tr(f"{problem.code}.do"), icon=":material/warning:")
 
 
 def _backups(path: Path) -> list[Path]:
@@ -79,7 +79,7 @@ def _use_folder(path: Path, key: str) -> None:
 def recovery_page(problem: StoreError) -> None:
     path = problem.path or db_path()
     st.title(tr("rec.title"))
-    st.error(tr(f"{problem.code}.what") + "\n\n" + tr(f"{problem.code}.do"), icon="⚠️")
+    st.error(tr(f"{problem.code}.what") + "\n\n" + tr(f"{problem.code}.do"), icon=":material/warning:")
     st.caption(tr("rec.file", path=md_escape(path)))
     message = st.session_state.pop("rec.msg", None)
     if message:

@@ -35,7 +35,9 @@ def test_attach_to_a_contact_then_download_the_pack(server, page, tmp_path):
     by_key(page, "ev.kind").click()
     page.get_by_role("option", name="Attached to a contact").click()
     wait_for_app(page)
-    page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(picture))
+    page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(picture)
+    )
     page.get_by_text("1 file stored").first.wait_for(timeout=30_000)
 
     page.reload()
