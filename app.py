@@ -6,6 +6,8 @@ any other host name than this computer's (DNS rebinding).
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 
 from core.apr import DEFAULT_LPR
@@ -15,9 +17,12 @@ from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, log_failure, tr
 from ui.notices import show_notices
 from ui.profiles import profile_sidebar
 from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
-from ui.state import store_problem
+from ui.state import store, store_problem
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
+
+
+LANG_META = "lang"  # the language last chosen, remembered in the database
 
 
 def _on_language_change() -> None:
@@ -25,9 +30,19 @@ def _on_language_change() -> None:
     if chosen in LANGS:  # a segmented control can be cleared by clicking it again
         st.session_state[LANG_KEY] = chosen
         st.query_params["lang"] = chosen
+        with contextlib.suppress(*STORE_ERRORS):  # remembering it is not worth an error
+            store().set_meta(LANG_META, chosen)
 
 
+if LANG_KEY not in st.session_state and st.query_params.get("lang") not in LANGS:
+    # A new session with no language in the address: the one chosen last time.
+    with contextlib.suppress(*STORE_ERRORS):
+        remembered = store().get_meta(LANG_META)
+        if remembered in LANGS:
+            st.session_state[LANG_KEY] = remembered
 st.session_state[LANG_KEY] = lang()
+if st.query_params.get("lang") != st.session_state[LANG_KEY]:
+    st.query_params["lang"] = st.session_state[LANG_KEY]  # kept in the address on every page, for a reload
 if st.session_state.get(LANG_SWITCH_KEY) not in LANGS:
     st.session_state[LANG_SWITCH_KEY] = st.session_state[LANG_KEY]
 

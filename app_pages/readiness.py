@@ -47,6 +47,7 @@ def _save_case() -> None:
         "history": state.get(f"{prefix}.history"),
         **{doc: bool(state.get(f"{prefix}.{doc}")) for doc in DOCUMENTS},
     }
+    st.session_state["rd.answering"] = True
     outcome = save_section("case", pd.DataFrame([row]), tr("profile.own_name"), base=case_base)
     st.session_state["rd.errors"] = outcome.errors if outcome.saved else []
     if not note_outcome(outcome, "case"):
@@ -55,7 +56,10 @@ def _save_case() -> None:
         st.session_state["profile.just_created"] = True
 
 
-with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.story):
+# Open until the story is told, and kept open while the user is answering in this session
+# (it folding away as the story is saved would hide the questions the page then asks).
+answering = st.session_state.get("rd.answering", False)
+with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.story or answering):
     c1, c2 = st.columns(2)
     c1.text_input(tr("field.full_name"), value=case.full_name, key=f"{prefix}.full_name", on_change=_save_case,
                   max_chars=60, help=tr("rd.name_help"))  # fmt: skip

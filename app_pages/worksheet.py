@@ -28,7 +28,10 @@ c1.metric(tr("ov.income"), money_cents(summary.income))
 c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))
 c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 
-with st.expander(tr("ws.import"), expanded=False):
+# Open while a file is being imported (and after its rows were added), so the result stays
+# in view instead of folding away on the rerun.
+import_open = st.session_state.get("ws.upload") is not None or st.session_state.get("ws.import_open", False)
+with st.expander(tr("ws.import"), expanded=bool(import_open)):
     st.caption(tr("ws.import_help"))
     upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt"], key="ws.upload")
     mapping = st.session_state.get("ws.mapping")
@@ -127,6 +130,7 @@ with st.expander(tr("ws.import"), expanded=False):
             if saved_or_said(outcome, "worksheet"):
                 st.session_state.pop("ws.mapping", None)
                 st.session_state["ws.imported"] = len(incoming)
+                st.session_state["ws.import_open"] = True
                 st.rerun()
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))

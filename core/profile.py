@@ -374,6 +374,32 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
     return float(number)
 
 
+# Choices read from the row's own words when the cell is left blank ("工资 8000" is income,
+# "招行信用卡" a credit card); when the words say nothing clear, the column's default.
+_INCOME_WORDS = ("工资", "薪", "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "salary", "wage",
+                 "payroll", "income", "bonus", "pension", "allowance", "benefit")  # fmt: skip
+_LENDER_WORDS = (
+    ("credit_card", ("信用卡", "credit card", "card")),
+    ("mortgage", ("房贷", "住房贷款", "按揭", "mortgage")),
+    ("car_loan", ("车贷", "汽车贷款", "car loan", "auto loan")),
+    ("private_loan", ("亲戚", "朋友", "同事", "私人", "个人借款", "friend", "family", "relative")),
+    ("online_lending", ("借呗", "花呗", "微粒贷", "白条", "金条", "网贷", "分期", "借钱", "online", "app")),
+    ("bank_consumer", ("消费贷", "信用贷", "银行", "bank")),
+)
+INFERRED = {("worksheet", "direction"), ("debts", "lender_type")}
+
+
+def infer(section: str, column: str, record: dict) -> str | None:
+    """A blank choice read from the row's words, or None when they say nothing clear."""
+    if (section, column) == ("worksheet", "direction"):
+        words = f"{record.get('category') or ''} {record.get('note') or ''}".lower()
+        return "income" if any(w in words for w in _INCOME_WORDS) else None
+    if (section, column) == ("debts", "lender_type"):
+        words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
+        return next((kind for kind, found in _LENDER_WORDS if any(w in words for w in found)), None)
+    return None
+
+
 def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[InputError]]:
     """Coerce a section's cells to its schema; rows that are entirely blank are dropped.
 
@@ -390,7 +416,11 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
         if len(records) >= MAX_ROWS[section]:
             errors.append(InputError("rows", "err.section_full", {"limit": f"{MAX_ROWS[section]:,}"}, sheet=section))
             break
-        records.append({c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns})
+        record = {c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns}
+        for c in columns:
+            if (section, c.name) in INFERRED and _is_blank(raw.get(c.name)):
+                record[c.name] = infer(section, c.name, record) or c.default
+        records.append(record)
     clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
     for column in columns:
         clean[column.name] = clean[column.name].astype(_dtype(column))

@@ -130,3 +130,13 @@ def test_deleting_a_profile_opens_the_one_left_not_the_sample(data_dir):
     assert [pid for pid, _ in Store(default_db_path()).list_profiles()] == [mine]
     assert not any("示例家庭" in i.value for i in at.info)  # not dropped into the sample
     assert Store(default_db_path()).get_meta("active_profile") == str(mine)
+
+
+def test_the_language_is_kept_in_the_address_and_remembered_for_the_next_session(data_dir):
+    at = open_page("app_pages/debts.py")
+    at.segmented_control(key="app.lang").set_value("en").run()
+    assert at.query_params["lang"] == "en"  # in the address on every page, so a reload keeps it
+    at.switch_page("app_pages/assets.py").run()
+    assert at.query_params["lang"] == "en"
+    fresh = open_page("app_pages/overview.py")  # a new session, no language in the address
+    assert "Monthly income" in [m.label for m in fresh.metric] and fresh.query_params["lang"] == "en"

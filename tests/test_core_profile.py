@@ -66,3 +66,24 @@ def test_unique_name():
 
     assert unique_name("方案", set()) == "方案"
     assert unique_name("方案", {"方案", "方案 (2)"}) == "方案 (3)"
+
+
+def test_a_blank_choice_is_read_from_the_rows_words():
+    sheet, errors = normalize_section("worksheet", pd.DataFrame([
+        {"category": "工资", "amount": 8000},
+        {"category": "Salary from ACME", "amount": 3000},
+        {"category": "房租", "amount": 3000},
+        {"category": "奖金", "amount": 100, "direction": "expense"},  # what the user chose stays
+    ]))  # fmt: skip
+    assert errors == [] and sheet["direction"].tolist() == ["income", "income", "expense", "expense"]
+    debts, _ = normalize_section("debts", pd.DataFrame([
+        {"name": "招行信用卡", "principal": 1, "rate": 1, "months": 1},
+        {"name": "借呗", "principal": 1, "rate": 1, "months": 1},
+        {"name": "房贷", "principal": 1, "rate": 1, "months": 1},
+        {"name": "X", "lender": "工商银行", "principal": 1, "rate": 1, "months": 1},
+        {"name": "朋友老王", "principal": 1, "rate": 1, "months": 1},
+        {"name": "something", "principal": 1, "rate": 1, "months": 1},
+        {"name": "信用卡", "lender_type": "bank_consumer", "principal": 1, "rate": 1, "months": 1},
+    ]))  # fmt: skip
+    assert debts["lender_type"].tolist() == ["credit_card", "online_lending", "mortgage", "bank_consumer",
+                                             "private_loan", "online_lending", "bank_consumer"]  # fmt: skip

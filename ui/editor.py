@@ -15,7 +15,7 @@ import streamlit as st
 
 from core.editing import apply_edits
 from core.i18n import field_label, t
-from core.profile import SCHEMAS, normalize_section
+from core.profile import INFERRED, SCHEMAS, normalize_section
 from ui.common import guarded, lang, md_escape, tr
 from ui.state import current_profile, note_outcome, save_section
 
@@ -28,11 +28,12 @@ def _column_config(section: str) -> dict:
     for column in SCHEMAS[section]:
         label = field_label(section, column.name, language)
         if column.kind == "choice":
+            inferred = (section, column.name) in INFERRED  # left blank, it is read from the row's words
             config[column.name] = st.column_config.SelectboxColumn(
                 label,
                 options=list(column.choices),
-                default=column.default,
-                required=column.default is not None,
+                default=None if inferred else column.default,
+                required=column.default is not None and not inferred,
                 format_func=lambda v, c=column.name: t(f"choice.{c}.{v}", language),
             )
         elif column.kind == "money":
