@@ -13,8 +13,9 @@ from core.evidence import evidence_folder
 from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.pack import pack_bytes, pack_files
 from core.profile import LETTER_LANGS
+from core.readiness import check
 from core.schedule import owed_now_cents
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
 
@@ -95,6 +96,17 @@ m2.metric(tr("lt.metric.months"), plan.months)
 m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
 if result.shortfall_months:
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
+# The readiness check's own test of this ask, so the letter never argues against itself
+# (offering far less than the numbers show, or asking for a waiver the numbers don't need).
+fit = next(f for f in check(h, current_lpr(), result).lenders[debt] if f.rule == "asks_too_much")
+if fit.status == "object":
+    st.warning(fit.message(lang()), icon=":material/balance:")
+    if not is_plan(scenario) and "plan" in names:
+
+        def _use_plan(key: str = f"lt.scenario.{debt}") -> None:
+            st.session_state[key] = "plan"
+
+        st.button(tr("lt.use_plan"), key="lt.use_plan", on_click=_use_plan, icon=":material/balance:")
 
 text = st.text_area(
     tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None))), key=key, height=520, on_change=_save,

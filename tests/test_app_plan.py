@@ -90,3 +90,19 @@ def test_the_next_steps_page_weighs_mediation_and_cites_its_sources(lang):
     body = " ".join(m.value for m in at.markdown)
     assert "12378" in body and ("188" in body or "一百八十八" in body)
     assert any("not legal advice" in c.value or "不是法律意见" in c.value for c in at.caption)
+
+
+def test_the_letter_page_warns_when_the_ask_does_not_fit_and_fixes_it_in_one_click():
+    at = open_page("app_pages/scenarios.py", "en")
+    at.selectbox(key="sc.preset").set_value("settle60").run()
+    at.button(key="sc.preset.add").click().run()
+    at.switch_page("app_pages/letters.py").run()
+    at.selectbox(key="lt.debt").set_value("招行信用卡").run()
+    choice = at.selectbox(key="lt.scenario.招行信用卡")
+    choice.set_value(next(o for o in choice.options if o.startswith("Settle"))).run()
+    assert any("may find the ask too much" in w.value for w in at.warning)
+    at.button(key="lt.use_plan").click().run()
+    assert not at.exception
+    assert at.selectbox(key="lt.scenario.招行信用卡").value == "plan"
+    assert not any("may find the ask too much" in w.value for w in at.warning)
+    assert "your share is" in at.text_area[0].value
