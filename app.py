@@ -121,7 +121,7 @@ pages = {
         st.Page("app_pages/history.py", title=tr("nav.history"), icon=":material/history:", url_path="history"),
     ],
 }
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page listed: no "View more" hiding the later steps
 try:
     recovered_notice()
     show_notices()
