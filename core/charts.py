@@ -29,6 +29,13 @@ def _layout(fig: go.Figure, lang: str, height: int = 380) -> go.Figure:
     return fig
 
 
+def _months(fig: go.Figure, lang: str) -> go.Figure:
+    """Months on the x axis as the page's language writes them ("2027年1月", "Jan 2027")."""
+    fmt = t("chart.month_format", lang)
+    fig.update_xaxes(type="date", tickformat=fmt, hoverformat=fmt)
+    return fig
+
+
 def schedule_figure(schedule: Schedule, lang: str) -> go.Figure:
     """Stacked monthly payment parts (bars) with the remaining balance (line, right axis)."""
     rows = [r for r in schedule.rows if r.period >= 1]
@@ -71,7 +78,7 @@ def schedule_figure(schedule: Schedule, lang: str) -> go.Figure:
             "rangemode": "tozero",
         },
     )
-    return _layout(fig, lang)
+    return _months(_layout(fig, lang), lang)
 
 
 def spending_figure(by_category: dict[str, int], debt_payments: int, lang: str) -> go.Figure:
@@ -172,7 +179,9 @@ def cashflow_figure(results: list, lang: str) -> go.Figure:
             legendgroup=label, showlegend=True,
         )  # fmt: skip
     fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=2, col=1)
-    _layout(fig, lang, height=560)
+    _months(_layout(fig, lang, height=600), lang)
+    # The legend above the plot would sit on the first panel's title: put it below instead.
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0}, margin={"b": 10, "t": 40})
     fig.update_yaxes(tickformat=",.0f", title_text=t("chart.amount", lang))
     return fig
 
@@ -189,7 +198,7 @@ def balances_figure(results: list, lang: str) -> go.Figure:
             line={"color": OKABE_ITO[i % len(OKABE_ITO)], "dash": DASHES[i % len(DASHES)], "width": 2},
             hovertemplate=MONEY_HOVER,
         )
-    return _layout(fig, lang)
+    return _months(_layout(fig, lang), lang)
 
 
 def payoff_figure(results: list, lang: str) -> go.Figure:
@@ -223,7 +232,7 @@ def payoff_figure(results: list, lang: str) -> go.Figure:
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         xaxis_title=t("chart.payoff_month", lang),
     )
-    return fig
+    return _months(fig, lang)
 
 
 def cost_figure(results: list, lang: str) -> go.Figure:
@@ -299,7 +308,7 @@ def plan_figure(plan, lang: str) -> go.Figure:
     fig.add_scatter(x=x, y=_yuan(result.buffer), name=t("chart.buffer_short", lang), mode="lines",
                     line={"color": OKABE_ITO[2], "dash": "dot", "width": 2}, hovertemplate=MONEY_HOVER)  # fmt: skip
     fig.add_hline(y=0, line={"color": OKABE_ITO[3], "width": 1})
-    return _layout(fig, lang, height=360)
+    return _months(_layout(fig, lang, height=360), lang)
 
 
 def arrears_figure(nothing, plan, lang: str) -> go.Figure:
@@ -322,4 +331,4 @@ def arrears_figure(nothing, plan, lang: str) -> go.Figure:
         line = [int(total[index[m]]) if m in index else 0 for m in nothing.months]
         fig.add_scatter(x=x, y=_yuan(line), name=t("chart.owed_plan", lang), mode="lines",
                         line={"color": OKABE_ITO[0], "width": 2.5, "dash": "dash"}, hovertemplate=MONEY_HOVER)  # fmt: skip
-    return _layout(fig, lang, height=400)
+    return _months(_layout(fig, lang, height=400), lang)

@@ -37,3 +37,11 @@ def test_heatmap_marks_show_the_scenario_name_as_data():
     star = heatmap_figure(grid, "en", marks).data[-1]
     assert list(star.text) == ["冻结 %{x} <b>"]
     assert "冻结" not in star.hovertemplate
+
+
+def test_months_are_written_in_the_pages_language():
+    _, _, runs = results()
+    zh, en = cashflow_figure(runs, "zh"), balances_figure(runs, "en")
+    assert zh.layout.xaxis.tickformat == "%Y年%-m月" and zh.layout.xaxis.type == "date"
+    assert en.layout.xaxis.tickformat == "%b %Y"
+    assert zh.layout.legend.y < 0  # below the panels, not on the first panel's title
