@@ -3,6 +3,8 @@ it is unchanged, export the manifest; files stay on this computer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,7 @@ from core.evidence import (
     evidence_folder,
     live,
     manifest_csv,
+    path_of,
     thumbnail,
     verify,
 )
@@ -32,6 +35,25 @@ folder = evidence_folder(db_path())
 log = sorted_log(profile.section("contacts"))
 entries = log.astype(object).where(log.notna(), None).to_dict("records")
 entry_keys = [contact_key(e["when"], e["lender"]) for e in entries if e.get("when") and e.get("lender")]
+
+
+def _stamp(folder, sha256: str) -> tuple:
+    """What changes when a file on disk does: its size and modification time (None: gone)."""
+    try:
+        info = path_of(folder, sha256).stat()
+    except OSError:
+        return (None, None)
+    return (info.st_size, info.st_mtime_ns)
+
+
+@st.cache_data(max_entries=2_000, show_spinner=False)
+def _verified(folder: str, sha256: str, stamp: tuple) -> bool:
+    return stamp[0] is not None and verify(Path(folder), sha256)
+
+
+@st.cache_data(max_entries=500, show_spinner=False)
+def _preview(folder: str, sha256: str, mime: str) -> bytes | None:
+    return thumbnail(Path(folder), sha256, mime)  # a file's content never changes under its hash
 
 
 def _entry_label(key: str) -> str:
@@ -107,6 +129,9 @@ st.subheader(tr("ev.kept", n=len(kept)))
 if not kept:
     st.caption(tr("ev.none"))
 else:
+    # Each file hashed once per run (a file hashed again only when it changed on disk), its
+    # preview drawn once per content, its bytes read only when it is downloaded.
+    checked = {r["sha256"]: _verified(str(folder), r["sha256"], _stamp(folder, r["sha256"])) for r in kept}
     for kind_key in EVIDENCE_KINDS:
         group = [r for r in kept if r.get("kind") == kind_key]
         if not group:
@@ -115,27 +140,26 @@ else:
         for row in group:
             label = row["name"] + (f" · {_entry_label(row['contact'])}" if row.get("contact") else "")
             with st.expander(label):
-                ok = verify(folder, row["sha256"])
+                ok = checked[row["sha256"]]
                 st.caption(tr("ev.details", added=row.get("added") or "—", size=f"{(row.get('size') or 0):,}",
                               sha=row["sha256"]))  # fmt: skip
                 if ok:
                     st.caption(":material/verified: " + tr("ev.unchanged"))
                 else:
                     st.error(tr("ev.changed"), icon=":material/gpp_bad:")
-                preview = thumbnail(folder, row["sha256"], row.get("mime") or "") if ok else None
+                preview = _preview(str(folder), row["sha256"], row.get("mime") or "") if ok else None
                 if preview:
                     st.image(preview, width=320)
                 if ok:
-                    with open(folder / row["sha256"][:2] / row["sha256"], "rb") as handle:
-                        st.download_button(tr("ev.download"), data=handle.read(), file_name=row["name"],
-                                           mime="application/octet-stream", key=f"ev.dl.{row['sha256']}.{label}",
-                                           icon=":material/download:")  # fmt: skip
+                    st.download_button(tr("ev.download"), data=path_of(folder, row["sha256"]).read_bytes,
+                                       file_name=row["name"], mime="application/octet-stream",
+                                       key=f"ev.dl.{row['sha256']}.{label}", icon=":material/download:")  # fmt: skip
                 with st.popover(tr("ev.delete"), icon=":material/delete:"):
                     st.caption(tr("ev.delete_confirm"))
                     st.button(tr("ev.delete_yes"), key=f"ev.del.{row['sha256']}.{label}", type="primary",
                               on_click=_delete, args=(row["sha256"], row.get("contact")))  # fmt: skip
     st.download_button(tr("ev.manifest"), data=manifest_csv([{**r, "file": r["name"], "original_name": r["name"],
-                                                              "verified": verify(folder, r["sha256"])} for r in kept]),
+                                                              "verified": checked[r["sha256"]]} for r in kept]),
                        file_name="evidence-manifest.csv", mime="text/csv", key="ev.manifest",
                        icon=":material/receipt:")  # fmt: skip
 st.caption(":material/lock: " + tr("ev.private"))

@@ -13,9 +13,9 @@ from core.evidence import evidence_folder
 from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
 from core.pack import pack_bytes, pack_files
 from core.profile import LETTER_LANGS
-from core.readiness import check
+from core.readiness import ask_fit
 from core.schedule import owed_now_cents
-from ui.common import current_lpr, guarded, lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
 
@@ -98,7 +98,7 @@ if result.shortfall_months:
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 # The readiness check's own test of this ask, so the letter never argues against itself
 # (offering far less than the numbers show, or asking for a waiver the numbers don't need).
-fit = next(f for f in check(h, current_lpr(), result).lenders[debt] if f.rule == "asks_too_much")
+fit = ask_fit(h, result, debt)
 if fit.status == "object":
     st.warning(fit.message(lang()), icon=":material/balance:")
     if not is_plan(scenario) and "plan" in names:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from core.arrears import do_nothing
 from core.contacts import sorted_log
-from core.evidence import file_sha256, live, manifest_csv, manifest_json, path_of
+from core.evidence import live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
@@ -82,12 +82,6 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
         lines.append(t("pk.st.share", lang, share=_m(share.share), percent=percent, months=share.months))
     lines += ["", t("pk.st.private", lang)]
     return "\n".join(lines)
-
-
-def _docx(text: str) -> bytes:
-    """The statement as a Word document (the letter's styling: SimSun for Chinese)."""
-    blocks = text.split("\n\n")
-    return letter_docx("\n\n".join(blocks))
 
 
 def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:
@@ -173,7 +167,7 @@ def pack_files(
     files = [
         PackFile(f"letter-{stem}-{lang}.docx", letter_docx(text)),
         PackFile(f"letter-{stem}-{lang}.txt", letter_txt(text)),
-        PackFile(f"statement-{lang}.docx", _docx(statement)),
+        PackFile(f"statement-{lang}.docx", letter_docx(statement)),
         PackFile(f"statement-{lang}.txt", letter_txt(statement)),
         PackFile(f"contacts-{stem}.csv", _log_csv(entries, lang, masked)),
     ]
@@ -241,7 +235,3 @@ def pack_bytes(files: list[PackFile], lang: str = "zh") -> bytes:
     out = io.BytesIO()
     write_pack(out, files, lang)
     return out.getvalue()
-
-
-def verify_file(path: Path, sha256: str) -> bool:
-    return file_sha256(path) == sha256

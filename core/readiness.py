@@ -220,32 +220,7 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
         findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"days": days}))
 
         track = _track(result, name)
-        if track is None or share <= 0:
-            findings.append(Finding("asks_too_much", "skip", name))
-        else:
-            payment = track.offer_payment()
-            asks_low = Decimal(payment) < LOW_ASK_SHARE * share
-            forgives = track.forgiven > 0 and months is not None and months <= 60
-            if asks_low or forgives:
-                findings.append(
-                    Finding(
-                        "asks_too_much",
-                        "object",
-                        name,
-                        {
-                            "what": Key(
-                                "rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
-                                {"payment": Money(payment), "forgiven": Money(track.forgiven)},
-                            ),
-                            "share": Money(share),
-                            "months": months,
-                        },
-                    )
-                )
-            else:
-                findings.append(
-                    Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})
-                )
+        findings.append(_ask_fit(name, track, share, months))
 
         aprs = [("contract", line.schedule.apr())]
         if track is not None:
@@ -267,6 +242,27 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
             )  # fmt: skip
         lenders[name] = findings
     return Readiness(household, lenders, affordable, shares, owed, coverage)
+
+
+def _ask_fit(name: str, track, share: int, months: int | None) -> Finding:
+    """Whether the scenario's ask for this debt fits what the worksheet shows (rule
+    "asks_too_much"): far less than the debt's share, or a write-off the numbers don't need."""
+    if track is None or share <= 0:
+        return Finding("asks_too_much", "skip", name)
+    payment = track.offer_payment()
+    asks_low = Decimal(payment) < LOW_ASK_SHARE * share
+    forgives = track.forgiven > 0 and months is not None and months <= 60
+    if not (asks_low or forgives):
+        return Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})
+    what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
+               {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
+    return Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months})
+
+
+def ask_fit(h: Household, result, name: str) -> Finding:
+    """The "asks too much" rule alone, for one debt (the Letters page checks its own ask)."""
+    owed, _, shares = budget_shares(h)
+    return _ask_fit(name, _track(result, name), shares[name], months_to_repay(owed[name], shares[name]))
 
 
 def _papers(rule: str, papers: tuple[str, ...], case: Case) -> Finding:
