@@ -45,7 +45,7 @@ with st.form("ct.form", clear_on_submit=True, border=True):
     follow_up = c7.date_input(tr("field.follow_up"), value=None, key="ct.follow_up", help=tr("ct.follow_help"))
     evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=200, help=tr("ct.evidence_help"))
     st.caption(tr("ct.conduct"))
-    marks = st.columns(len(CONDUCT))
+    marks = st.columns(2) * 2  # two by two: the labels stay whole on a laptop
     conduct = {
         name: col.checkbox(tr(f"field.{name}"), key=f"ct.{name}") for col, name in zip(marks, CONDUCT, strict=True)
     }

@@ -303,4 +303,5 @@ st.dataframe(
 )
 st.caption(tr("pl.not_modelled"))
 st.page_link("app_pages/letters.py", label=tr("pl.next"), icon=":material/edit_note:")
+st.caption(tr("pl.next_help"))
 st.caption(":material/info: " + tr("sc.not_advice"))

@@ -140,3 +140,22 @@ def test_the_language_is_kept_in_the_address_and_remembered_for_the_next_session
     assert at.query_params["lang"] == "en"
     fresh = open_page("app_pages/overview.py")  # a new session, no language in the address
     assert "Monthly income" in [m.label for m in fresh.metric] and fresh.query_params["lang"] == "en"
+
+
+PAGES = ("overview", "worksheet", "assets", "debts", "plan", "scenarios", "readiness", "letters", "contacts",
+         "evidence", "next_steps", "report", "calculator", "history")  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("empty", [False, True])
+def test_every_page_opens_without_the_unexpected_notice(lang, empty):
+    """On the sample and on a new empty profile: no page falls back on its boundary."""
+    from core.profile import Profile
+    from core.store import Store, default_db_path
+    from tests.fixtures.app import open_page as open_in
+
+    if empty:
+        store = Store(default_db_path())
+        store.set_meta("active_profile", str(store.create(Profile("空白"))))
+    for page in PAGES:
+        open_in(f"app_pages/{page}.py", lang)  # asserts: no exception, no "unexpected" notice

@@ -54,6 +54,8 @@ def _column_config(section: str) -> dict:
                 step=1 if column.kind == "int" else 0.0001,
                 default=column.default,
             )
+        elif column.kind == "bool":
+            config[column.name] = st.column_config.CheckboxColumn(label, default=bool(column.default))
         elif column.kind == "month":
             config[column.name] = st.column_config.TextColumn(label, help="YYYY-MM", max_chars=7)
         else:
