@@ -18,8 +18,16 @@ from ui.notices import show_notices
 from ui.profiles import profile_sidebar
 from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
 from ui.state import store, store_problem
+from ui.steps import sidebar_steps
 
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
+# Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
+# the pages say it in the user's language where it matters (the calculator). On a phone
+# the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
+st.html(
+    "<style>[data-testid='InputInstructions']{display:none}"
+    "@media (max-width: 640px){.modebar-container{display:none}}</style>"
+)
 
 
 LANG_META = "lang"  # the language last chosen, remembered in the database
@@ -48,6 +56,7 @@ if st.session_state.get(LANG_SWITCH_KEY) not in LANGS:
 
 problem = store_problem()
 with st.sidebar:
+    steps_slot = st.container()  # the start-here steps, drawn once the pages are known
     st.segmented_control(
         "语言 / Language",
         options=list(LANGS),
@@ -91,8 +100,8 @@ pages = {
             "app_pages/overview.py",
             title=tr("nav.overview"),
             icon=":material/dashboard:",
-            url_path="overview",
-            default=True,
+            url_path="home",
+            default=True,  # served at the root address; /overview (below) leads here too
         ),
         st.Page(
             "app_pages/worksheet.py", title=tr("nav.worksheet"), icon=":material/receipt_long:", url_path="worksheet"
@@ -121,8 +130,20 @@ pages = {
         st.Page("app_pages/history.py", title=tr("nav.history"), icon=":material/history:", url_path="history"),
     ],
 }
+
+
+def _overview_alias() -> None:
+    """/overview (a bookmark, a link) opens the Overview, which lives at the root address."""
+    st.switch_page("app_pages/overview.py")
+
+
+pages[tr("nav.section.household")].append(
+    st.Page(_overview_alias, title=tr("nav.overview"), url_path="overview", visibility="hidden")
+)
 page = st.navigation(pages, expanded=True)  # every page listed: no "View more" hiding the later steps
 try:
+    with steps_slot:
+        sidebar_steps()
     recovered_notice()
     show_notices()
     page.run()

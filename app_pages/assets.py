@@ -7,6 +7,7 @@ import streamlit as st
 from ui.common import money_cents, tr
 from ui.editor import section_editor
 from ui.state import current_household, is_sample
+from ui.steps import next_step
 
 st.title(tr("as.title"))
 st.caption(tr("as.intro"))
@@ -22,3 +23,4 @@ c3.metric(tr("ov.liquid"), money_cents(s.liquid_now))
 st.subheader(tr("as.buffers"))
 st.caption(tr("as.buffers_intro"))
 section_editor("buffers")
+next_step("assets")

@@ -13,7 +13,7 @@ from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
 from core.money import from_cents
 from core.months import format_month, month_to_date, next_month
 from core.schedule import calculator_total_interest, schedule
-from ui.common import current_lpr, lang, money, money_cents, show_errors, tr
+from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -26,13 +26,12 @@ def _compute(raw: tuple) -> tuple:
 
 st.title(tr("calc.title"))
 st.caption(tr("calc.intro"))
+st.caption(":material/keyboard_return: " + tr("calc.apply_hint"))
 
 left, right = st.columns(2)
 with left:
     amount = st.number_input(
         tr("calc.amount"),
-        min_value=0.0,
-        max_value=100_000_000.0,
         value=100_000.0,
         step=1_000.0,
         format="%.2f",
@@ -49,8 +48,6 @@ with left:
     with rate_col:
         rate = st.number_input(
             tr("calc.rate"),
-            min_value=0.0,
-            max_value=1000.0,
             value=12.0,
             step=0.01,
             format="%.4f",
@@ -72,8 +69,6 @@ with right:
     )
     months = st.number_input(
         tr("calc.months"),
-        min_value=1,
-        max_value=600,
         value=12,
         step=1,
         key="calc.months",
@@ -92,8 +87,6 @@ with st.expander(tr("calc.fees")):
     fee_left, fee_right = st.columns(2)
     upfront = fee_left.number_input(
         tr("calc.upfront_fee"),
-        min_value=0.0,
-        max_value=100_000_000.0,
         value=0.0,
         step=100.0,
         format="%.2f",
@@ -101,8 +94,6 @@ with st.expander(tr("calc.fees")):
     )
     monthly_fee = fee_right.number_input(
         tr("calc.monthly_fee_rate"),
-        min_value=0.0,
-        max_value=10.0,
         value=0.0,
         step=0.01,
         format="%.4f",
@@ -111,12 +102,8 @@ with st.expander(tr("calc.fees")):
 if method == "revolving":
     with st.expander(tr("calc.card"), expanded=True):
         card_left, card_right = st.columns(2)
-        min_pct = card_left.number_input(
-            tr("calc.min_pct"), min_value=0.0, max_value=100.0, value=10.0, step=1.0, key="calc.min_pct"
-        )
-        min_floor = card_right.number_input(
-            tr("calc.min_floor"), min_value=0.0, max_value=1_000_000.0, value=100.0, step=10.0, key="calc.min_floor"
-        )
+        min_pct = card_left.number_input(tr("calc.min_pct"), value=10.0, step=1.0, key="calc.min_pct")
+        min_floor = card_right.number_input(tr("calc.min_floor"), value=100.0, step=10.0, key="calc.min_floor")
 else:
     min_pct, min_floor = 10.0, 100.0
 with st.expander(tr("calc.overdue")):
@@ -124,26 +111,18 @@ with st.expander(tr("calc.overdue")):
     od1, od2, od3, od4 = st.columns(4)
     overdue_principal = od1.number_input(
         tr("calc.overdue_principal"),
-        min_value=0.0,
-        max_value=100_000_000.0,
         value=0.0,
         step=100.0,
         key="calc.overdue_principal",
     )
     overdue_interest = od2.number_input(
         tr("calc.overdue_interest"),
-        min_value=0.0,
-        max_value=100_000_000.0,
         value=0.0,
         step=10.0,
         key="calc.overdue_interest",
     )
-    days_overdue = od3.number_input(
-        tr("calc.days_overdue"), min_value=0, max_value=3650, value=0, step=1, key="calc.days_overdue"
-    )
-    penalty_rate = od4.number_input(
-        tr("calc.penalty_rate"), min_value=0.0, max_value=1000.0, value=0.0, step=0.5, key="calc.penalty_rate"
-    )
+    days_overdue = od3.number_input(tr("calc.days_overdue"), value=0, step=1, key="calc.days_overdue")
+    penalty_rate = od4.number_input(tr("calc.penalty_rate"), value=0.0, step=0.5, key="calc.penalty_rate")
 
 raw = (
     ("principal", repr(amount)),
@@ -199,8 +178,13 @@ table = pd.DataFrame(
     ],
     columns=[tr(f"col.{c}") for c in columns],
 )
-money_format = {tr(f"col.{c}"): st.column_config.NumberColumn(format="¥%,.2f") for c in columns[2:]}
-st.dataframe(table, hide_index=True, width="stretch", height=360, column_config=money_format, key="calc.table")
+st.dataframe(
+    money_table(table, [tr(f"col.{c}") for c in columns[2:]]),
+    hide_index=True,
+    width="stretch",
+    height=360,
+    key="calc.table",
+)
 st.download_button(
     tr("calc.download_csv"),
     data=table.to_csv(index=False, float_format="%.2f").encode("utf-8-sig"),

@@ -15,6 +15,7 @@ from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
 from ui.state import current_household, current_profile, is_sample, save_section
+from ui.steps import next_step
 
 st.title(tr("ct.title"))
 st.caption(tr("ct.intro"))
@@ -118,3 +119,4 @@ section_editor(
         "said": st.column_config.TextColumn(tr("field.said"), max_chars=2000, width="large"),
     },
 )  # fmt: skip
+next_step("contacts")

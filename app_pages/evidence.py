@@ -24,6 +24,7 @@ from core.evidence import (
 )
 from ui.common import guarded, md_escape, tr
 from ui.state import current_profile, db_path, is_sample, note_outcome, save_section
+from ui.steps import next_step
 
 st.title(tr("ev.title"))
 st.caption(tr("ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"))
@@ -163,3 +164,4 @@ else:
                        file_name="evidence-manifest.csv", mime="text/csv", key="ev.manifest",
                        icon=":material/receipt:")  # fmt: skip
 st.caption(":material/lock: " + tr("ev.private"))
+next_step("evidence")

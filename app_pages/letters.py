@@ -18,6 +18,7 @@ from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
+from ui.steps import next_step
 
 st.title(tr("lt.page_title"))
 st.caption(tr("lt.intro"))
@@ -28,6 +29,7 @@ profile = current_profile()
 h = current_household()
 if not h.names:
     st.warning(tr("sc.no_debts"))
+    next_step("letters")
     st.stop()
 
 saved = profile.section("letters")
@@ -119,16 +121,25 @@ if st.session_state.pop("lt.saved", False):
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 
+
+@guarded
+def _keep_shown(shown: str = text) -> None:
+    """A letter downloaded as generated is kept as it was sent (step 4 of the path)."""
+    if kept is None and shown.strip():
+        st.session_state[key] = shown
+        _save()
+
+
 d1, d2, d3 = st.columns(3)
 stem = "letter-" + re.sub(r'[\\/:*?"<>|\s]+', "_", debt) + f"-{letter_lang}"
 d1.download_button(
     tr("lt.download_docx"), data=letter_docx(text), file_name=f"{stem}.docx", key="lt.docx", width="stretch",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/description:",
-    type="primary",
+    type="primary", on_click=_keep_shown,
 )  # fmt: skip
 d2.download_button(
     tr("lt.download_txt"), data=letter_txt(text), file_name=f"{stem}.txt", key="lt.txt", width="stretch",
-    mime="text/plain", icon=":material/article:",
+    mime="text/plain", icon=":material/article:", on_click=_keep_shown,
 )  # fmt: skip
 d3.button(tr("lt.regenerate"), key="lt.regenerate", on_click=_regenerate, width="stretch",
           icon=":material/refresh:", help=tr("lt.regenerate_help"))  # fmt: skip
@@ -149,3 +160,4 @@ with st.container(border=True):
         mime="application/zip", key="lt.pack", icon=":material/folder_zip:", width="stretch",
     )  # fmt: skip
 st.caption(":material/info: " + tr("lt.check") + " " + md_escape(tr("sc.not_advice")))
+next_step("letters")

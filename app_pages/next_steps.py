@@ -10,6 +10,7 @@ from core.next_steps import CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.state import current_household, is_sample
+from ui.steps import next_step
 
 st.title(tr("ns.title"))
 st.caption(tr("ns.intro"))
@@ -83,3 +84,4 @@ for old in old_debts(h):
         icon=":material/history_toggle_off:",
     )
 st.caption(":material/info: " + tr("ns.not_advice"))
+next_step("next_steps")

@@ -10,9 +10,10 @@ from core.contacts import due_followups
 from core.ics import calendar_ics, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
-from ui.common import followup_text, lang, md_escape, money_cents, tr
+from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
 from ui.state import current_household, current_profile, is_sample
+from ui.steps import next_step, steps_panel
 
 st.title(tr("ov.title"))
 if is_sample():
@@ -21,6 +22,7 @@ if is_sample():
 profile = current_profile()
 s = current_household()
 budget = s.budget
+steps_panel()
 
 due = due_followups(profile.section("contacts"))
 if due:
@@ -92,17 +94,20 @@ with right:
 if budget.one_offs:
     st.subheader(tr("ov.upcoming"))
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    tr("field.month"): format_month(o.month),
-                    tr("field.category"): o.category,
-                    tr("field.amount"): float(from_cents(o.cents)),
-                }
-                for o in budget.one_offs
-            ]
+        money_table(
+            pd.DataFrame(
+                [
+                    {
+                        tr("field.month"): format_month(o.month),
+                        tr("field.category"): o.category,
+                        tr("field.amount"): float(from_cents(o.cents)),
+                    }
+                    for o in budget.one_offs
+                ]
+            ),
+            [tr("field.amount")],
         ),
         hide_index=True,
         width="stretch",
-        column_config={tr("field.amount"): st.column_config.NumberColumn(format="¥%,.2f")},
     )
+next_step("overview")

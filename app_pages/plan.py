@@ -15,9 +15,10 @@ from core.money import to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
 from core.profile import SPLITS
-from ui.common import current_lpr, guarded, lang, md_escape, money_cents, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.steps import next_step
 
 st.title(tr("pl.title"))
 st.caption(tr("pl.intro"))
@@ -29,7 +30,7 @@ if st.session_state.pop("profile.just_created", False):
 h = current_household()
 if not h.names:
     st.warning(tr("sc.no_debts"))
-    st.page_link("app_pages/debts.py", label=tr("nav.debts"), icon=":material/credit_card:")
+    next_step("plan")
     st.stop()
 plan, nothing = current_plan()
 profile = current_profile()
@@ -125,6 +126,13 @@ with st.container(border=True):
         key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
     )  # fmt: skip
 
+if profile.section("plan").empty:  # not chosen yet: one click keeps the plan as shown
+    if st.button(tr("pl.choose"), key="pl.choose", type="primary", icon=":material/task_alt:",
+                 on_click=_save_settings, help=tr("pl.choose_help")):  # fmt: skip
+        st.toast(tr("pl.chosen"), icon=":material/task_alt:")
+else:
+    st.caption(":material/task_alt: " + tr("pl.chosen"))
+
 # --- the amount available ---------------------------------------------------------------------
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(tr("ov.surplus"), money_cents(plan.surplus), help=tr("pl.surplus_help"))
@@ -149,10 +157,9 @@ else:
         )  # fmt: skip
         with st.expander(tr("pl.short_months")):
             st.dataframe(
-                pd.DataFrame([{tr("field.month"): format_month(m), tr("pl.col.short_by"): cents / 100}
-                              for m, cents in short]),
+                money_table(pd.DataFrame([{tr("field.month"): format_month(m), tr("pl.col.short_by"): cents / 100}
+                                          for m, cents in short]), [tr("pl.col.short_by")]),
                 hide_index=True, width="stretch",
-                column_config={tr("pl.col.short_by"): st.column_config.NumberColumn(format="¥%,.2f")},
             )  # fmt: skip
     else:
         st.success(
@@ -187,14 +194,10 @@ else:
             }
         )  # fmt: skip
     st.dataframe(
-        pd.DataFrame(rows),
+        money_table(pd.DataFrame(rows), [tr("pl.col.owed"), tr("pl.col.share")]),
         hide_index=True,
         width="stretch",
         key="pl.shares",
-        column_config={
-            tr("pl.col.owed"): st.column_config.NumberColumn(format="¥%,.2f"),
-            tr("pl.col.share"): st.column_config.NumberColumn(format="¥%,.2f"),
-        },
     )
     st.markdown(f"**{tr('pl.chart')}**")
     st.plotly_chart(charts.plan_figure(plan, lang()), key="pl.chart", config={"displaylogo": False})
@@ -281,25 +284,24 @@ if serious:
     )
 st.plotly_chart(charts.arrears_figure(nothing, plan, lang()), key="pl.arrears", config={"displaylogo": False})
 st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                tr("sc.col.debt"): d.name,
-                tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
-                tr("pl.col.overdue_12"): d.overdue[min(12, len(d.overdue)) - 1] / 100,
-                tr("pl.col.stage_12"): d.stage_after(12) or "—",
-                tr("pl.col.penalty"): d.penalty / 100,
-            }
-            for d in nothing.debts
-        ]
+    money_table(
+        pd.DataFrame(
+            [
+                {
+                    tr("sc.col.debt"): d.name,
+                    tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
+                    tr("pl.col.overdue_12"): d.overdue[min(12, len(d.overdue)) - 1] / 100,
+                    tr("pl.col.stage_12"): d.stage_after(12) or "—",
+                    tr("pl.col.penalty"): d.penalty / 100,
+                }
+                for d in nothing.debts
+            ]
+        ),
+        [tr("pl.col.overdue_12"), tr("pl.col.penalty")],
     ),
     hide_index=True,
     width="stretch",
     key="pl.arrears_table",
-    column_config={
-        tr("pl.col.overdue_12"): st.column_config.NumberColumn(format="¥%,.2f"),
-        tr("pl.col.penalty"): st.column_config.NumberColumn(format="¥%,.2f"),
-    },
 )
 st.caption(tr("pl.not_modelled"))
 st.page_link("app_pages/letters.py", label=tr("pl.next"), icon=":material/edit_note:")

@@ -12,6 +12,7 @@ from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, labels, result_of
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.steps import next_step
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
 
@@ -95,6 +96,7 @@ if st.session_state.pop("profile.just_created", False):
 scenarios = compared()
 if not h.names:
     st.warning(tr("sc.no_debts"))
+    next_step("readiness")
     st.stop()
 options = [s.name for s in scenarios[1:]]
 chosen = st.selectbox(
@@ -135,3 +137,4 @@ for name, findings in readiness.lenders.items():
         for finding in findings:
             show(finding)
 st.caption(":material/info: " + tr("rd.not_advice"))
+next_step("readiness")

@@ -9,6 +9,7 @@ import streamlit as st
 
 from core import charts
 from core.apr import rate_note
+from core.guide import ask_rows, suggested_name
 from core.household import Household
 from core.i18n import field_label, t
 from core.months import format_month
@@ -21,14 +22,15 @@ from core.negotiate import (
     sweep,
     what_to_ask,
 )
-from core.profile import LENDER_TYPES, unique_name
+from core.profile import LENDER_TYPES
 from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
-from ui.common import current_lpr, lang, md_escape, money_cents, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, money_table, tr
 from ui.editor import section_editor
+from ui.guide import add_scenario, builder
 from ui.negotiation import compared, labels
-from ui.notices import saved_or_said
-from ui.state import current_household, current_profile, is_sample, profile_key, save_section
+from ui.state import current_household, current_profile, is_sample, profile_key
+from ui.steps import next_step
 
 
 # Results and charts are kept with the session for the profile's version (its last
@@ -120,73 +122,13 @@ term_errors = h.scenario_errors
 results, figures = _results(key, margin, lang(), h, compared())
 if not h.names:
     st.warning(tr("sc.no_debts"))
+    next_step("scenarios")
     st.stop()
 
-# --- ready-made scenarios and editing ---------------------------------------------------------
-c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-preset = c1.selectbox(
-    tr("sc.presets"), PRESETS, format_func={k: tr(f"sc.preset.{k}") for k in PRESETS}.get, key="sc.preset"
-)
-if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
-    rows = preset_rows(preset, h, lang())
-    if rows is None:
-        st.warning(tr("sc.preset.no_card"))
-    else:
-        scenario_row, term_rows = rows
-        existing = profile.section("scenarios")
-        name = unique_name(scenario_row["name"], set(existing["name"].dropna()))
-        scenario_row["name"] = name
-        for row in term_rows:
-            row["scenario"] = name
-        outcome = save_section(
-            "scenarios",
-            pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True),
-            tr("profile.own_name"),
-            base=(existing, profile.rev("scenarios")),
-        )
-        if saved_or_said(outcome, "scenarios"):
-            if term_rows:
-                shown = current_profile()
-                terms = shown.section("terms")
-                outcome = save_section(
-                    "terms",
-                    pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True),
-                    tr("profile.own_name"),
-                    base=(terms, shown.rev("terms")),
-                )
-            if saved_or_said(outcome, "terms"):
-                st.session_state["sc.added"] = name
-                st.rerun()
 if st.session_state.get("sc.added"):
-    st.success(tr("sc.preset.added", name=md_escape(st.session_state.pop("sc.added"))), icon=":material/check_circle:")
-
-with st.expander(tr("sc.edit"), expanded=profile.section("scenarios").empty):
-    st.caption(tr("sc.edit_help"))
-    section_editor("scenarios", height=180)
-    targets = h.names + [ALL_DEBTS] + [f"type:{k}" for k in LENDER_TYPES if k in h.lender_types]
-    scenario_names = [n for n in profile.section("scenarios")["name"].dropna()]
-    section_editor(
-        "terms",
-        height=260,
-        overrides={
-            "debt": st.column_config.SelectboxColumn(
-                tr("field.debt"), options=targets, required=True, format_func=_target_label
-            ),
-            "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
-            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
-        },
-    )
-    # What each kind of term uses, from its entry in core.terms.
-    st.caption(
-        tr("sc.term_fields")
-        + tr("list.sep_strong").strip("|").join(
-            tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
-               fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
-            for kind in KINDS.values()
-        )
-    )  # fmt: skip
-    if term_errors:
-        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon=":material/warning:")
+    added = tr("sc.preset.added", name=md_escape(st.session_state.pop("sc.added")))
+    st.success(added, icon=":material/check_circle:")
+    st.toast(added, icon=":material/check_circle:")
 
 for result in results:
     if result.errors:
@@ -227,13 +169,7 @@ money_columns = (
     "sc.forgiven",
     "sc.col.saving",
 )
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    key="sc.table",
-    column_config={tr(k): st.column_config.NumberColumn(format="¥%,.2f") for k in money_columns},
-)
+st.dataframe(money_table(table, [tr(k) for k in money_columns]), hide_index=True, width="stretch", key="sc.table")
 
 st.caption(":material/info: " + tr("sc.catch_up"))
 
@@ -274,14 +210,56 @@ st.markdown(f"**{tr('sc.offers')}**")
 offers = _offers(key, margin, lang(), str(current_lpr()), results, h)
 if offers:
     st.dataframe(
-        pd.DataFrame(offers),
-        hide_index=True,
-        width="stretch",
-        key="sc.offers",
-        column_config={tr("sc.col.new_payment"): st.column_config.NumberColumn(format="¥%,.2f")},
+        money_table(pd.DataFrame(offers), [tr("sc.col.new_payment")]), hide_index=True, width="stretch", key="sc.offers"
     )
 else:
     st.caption(tr("sc.no_offers"))
+
+# --- your own scenarios: guided, ready-made, or in the tables --------------------------------
+builder(h, margin, results[0])
+# --- ready-made scenarios and editing ---------------------------------------------------------
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+preset = c1.selectbox(
+    tr("sc.presets"), PRESETS, format_func={k: tr(f"sc.preset.{k}") for k in PRESETS}.get, key="sc.preset"
+)
+if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
+    rows = preset_rows(preset, h, lang())
+    if rows is None:
+        st.warning(tr("sc.preset.no_card"))
+    else:
+        saved = add_scenario(*rows)
+        if saved:
+            st.session_state["sc.added"] = saved
+            st.rerun()
+
+with st.expander(tr("sc.edit"), icon=":material/table_edit:"):
+    st.caption(tr("sc.edit_help"))
+    section_editor("scenarios", height=180)
+    targets = h.names + [ALL_DEBTS] + [f"type:{k}" for k in LENDER_TYPES if k in h.lender_types]
+    scenario_names = [n for n in profile.section("scenarios")["name"].dropna()]
+    section_editor(
+        "terms",
+        height=260,
+        overrides={
+            "debt": st.column_config.SelectboxColumn(
+                tr("field.debt"), options=targets, required=True, format_func=_target_label
+            ),
+            "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
+            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
+        },
+    )
+    # What each kind of term uses, from its entry in core.terms.
+    st.caption(
+        tr("sc.term_fields")
+        + tr("list.sep_strong").strip("|").join(
+            tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
+               fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
+            for kind in KINDS.values()
+        )
+    )  # fmt: skip
+    if term_errors:
+        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon=":material/warning:")
+
 
 # --- what can I ask for -----------------------------------------------------------------------
 st.subheader(tr("sc.ask"))
@@ -305,6 +283,12 @@ if chosen:
         text = tr(ask.key, **params)
         if ask.kind in ("extension", "rate_cut", "settlement"):
             st.success(text, icon=":material/handshake:")
+            if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):
+                label = tr(f"choice.term.{ask.kind}")
+                saved = add_scenario(*ask_rows(suggested_name(label, ask.targets, tr("list.sep").strip("|")), ask))
+                if saved:
+                    st.session_state["sc.added"] = saved
+                    st.rerun()
         elif ask.kind == "none_needed":
             st.info(text)
         else:
@@ -320,3 +304,4 @@ if chosen:
     st.caption(tr("sc.heatmap_help"))
     st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap", config={"displaylogo": False})
 st.caption(":material/info: " + tr("sc.not_advice"))
+next_step("scenarios")

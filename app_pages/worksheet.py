@@ -5,14 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.i18n import t
 from core.imports import Mapping, RefusedFile, read_statement
 from core.imports.categories import default_rules
 from core.money import from_cents
-from core.profile import normalize_section
-from ui.common import lang, md_escape, money_cents, readable_section, tr
-from ui.editor import section_editor
+from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
+from ui.common import guarded, lang, md_escape, money_cents, readable_section, tr
+from ui.editor import reset_editor, section_editor
 from ui.notices import saved_or_said
-from ui.state import active_id, current_household, current_profile, is_sample, save_section
+from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.steps import next_step
 
 st.title(tr("ws.title"))
 st.caption(tr("ws.intro"))
@@ -21,6 +23,60 @@ if is_sample():
 
 if st.session_state.get("ws.imported"):
     st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
+
+
+@guarded
+def _add_line() -> None:
+    """The short form's line as a new worksheet row (checked like any row)."""
+    state = st.session_state
+    state["ws.add.open"] = True
+    row = {
+        "category": (state.get("ws.add.category") or "").strip(),
+        "direction": state.get("ws.add.direction"),
+        "amount": state.get("ws.add.amount"),
+        "frequency": state.get("ws.add.frequency") or "monthly",
+    }
+    if not row["category"] or not row["amount"]:
+        state["ws.add.problem"] = tr("ws.add.need")
+        return
+    row["direction"] = row["direction"] or infer("worksheet", "direction", row)  # 工资 is income
+    if row["direction"] is None:
+        state["ws.add.problem"] = tr("ws.add.which", name=md_escape(row["category"]))
+        return
+    profile = current_profile()
+    lines = profile.section("worksheet")
+    outcome = save_section("worksheet", pd.concat([lines, pd.DataFrame([row])], ignore_index=True),
+                           tr("profile.own_name"), base=(lines, profile.rev("worksheet")))  # fmt: skip
+    if note_outcome(outcome, "worksheet"):
+        state["ws.add.done"] = row["category"]
+        for name in ("category", "amount", "direction"):
+            state.pop(f"ws.add.{name}", None)
+        reset_editor("worksheet")
+
+
+# The short way in: one line at a time. The table below holds every column (fixed or
+# variable, a one-off's month, a note).
+language = lang()
+adding = st.expander(
+    tr("ws.add.title"),
+    icon=":material/add:",
+    expanded=current_profile().section("worksheet").empty or st.session_state.get("ws.add.open", False),
+)  # open while it is being used: it does not fold away after each line
+with adding, st.form("ws.add", border=False):
+    w1, w2, w3, w4 = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+    w1.text_input(tr("field.category"), key="ws.add.category", max_chars=200, placeholder=tr("ws.add.example"))
+    w2.segmented_control(tr("field.direction"), DIRECTIONS, default=None, key="ws.add.direction",
+                         format_func=lambda d: t(f"choice.direction.{d}", language))  # fmt: skip
+    w3.number_input(tr("field.amount"), min_value=0.0, max_value=100_000_000.0, value=None, step=100.0,
+                    key="ws.add.amount")  # fmt: skip
+    w4.selectbox(tr("field.frequency"), FREQUENCIES, index=FREQUENCIES.index("monthly"), key="ws.add.frequency",
+                 format_func=lambda f: t(f"choice.frequency.{f}", language))  # fmt: skip
+    st.form_submit_button(tr("ws.add.submit"), type="primary", icon=":material/add:", on_click=_add_line)
+if st.session_state.get("ws.add.problem"):
+    st.warning(st.session_state.pop("ws.add.problem"), icon=":material/warning:")
+if st.session_state.get("ws.add.done"):
+    st.success(tr("ws.add.done", name=md_escape(st.session_state.pop("ws.add.done"))), icon=":material/check_circle:")
+
 section_editor("worksheet")
 summary = current_household().budget
 c1, c2, c3 = st.columns(3)
@@ -135,3 +191,4 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))
     section_editor("rules", height=240, fallback=pd.DataFrame(default_rules(lang())))
+next_step("worksheet")

@@ -202,36 +202,50 @@ def balances_figure(results: list, lang: str) -> go.Figure:
 
 
 def payoff_figure(results: list, lang: str) -> go.Figure:
-    """Each debt's payoff month per scenario (a cross at the right edge: never paid off)."""
+    """Each debt's payoff month per scenario (a cross at the right edge: never paid off).
+    Each scenario has its own lane within a debt's row, so that scenarios ending in the
+    same month never hide one another's mark (the status quo's least of all)."""
     fig = go.Figure()
     last = max(max(r.months) for r in results)
+    names = [track.name for track in results[0].tracks]
+    lanes = len(results)
+    spread = 0.5 if lanes > 1 else 0.0  # of a row's height
     for i, result in enumerate(results):
-        names, months, text, symbols = [], [], [], []
-        for track in result.tracks:
-            names.append(track.name)
+        offset = (spread * i / (lanes - 1) - spread / 2) if lanes > 1 else 0.0
+        rows, months, text, symbols = [], [], [], []
+        for j, track in enumerate(result.tracks):
+            rows.append(j + offset)
             if track.payoff is None:
                 months.append(format_month(last))
-                text.append(t("sc.never", lang))
+                text.append(f"{track.name}: {t('sc.never', lang)}")
                 symbols.append("x")
             else:
                 months.append(format_month(track.payoff))
-                text.append(format_month(track.payoff))
+                text.append(f"{track.name}: {format_month(track.payoff)}")
                 symbols.append("circle")
         fig.add_scatter(
             x=months,
-            y=names,
+            y=rows,
             name=scenario_label(result, lang),
             mode="markers",
-            marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "size": 12, "symbol": symbols, "line": {"width": 1}},
+            marker={"color": OKABE_ITO[i % len(OKABE_ITO)], "size": 11, "symbol": symbols, "line": {"width": 1}},
             text=text,
-            hovertemplate="%{fullData.name} · %{y}: %{text}<extra></extra>",
+            hovertemplate="%{fullData.name} · %{text}<extra></extra>",
         )
     fig.update_layout(
-        height=max(260, 60 + 40 * len(results[0].tracks)),
+        height=max(260, 60 + (24 + 12 * lanes) * len(names)),
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         xaxis_title=t("chart.payoff_month", lang),
+        yaxis={
+            "tickvals": list(range(len(names))),
+            "ticktext": names,
+            "zeroline": False,
+            "range": [len(names) - 0.5, -0.5],
+        },
     )
+    for j in range(1, len(names)):  # a faint line between debts' rows
+        fig.add_hline(y=j - 0.5, line={"color": "#e5e5e5", "width": 1})
     return _months(fig, lang)
 
 

@@ -26,3 +26,48 @@ def apply_edits(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
     if deleted:
         result = result.drop(index=[p for p in deleted if p < len(result)]).reset_index(drop=True)
     return result
+
+
+# --- numbers typed as text ------------------------------------------------------------------
+# The editor shows number cells as text, so that what the user typed reaches the checks
+# as typed ("-5000", "1e15", "lots") instead of being altered by the browser's number
+# field; the checks (core.profile) refuse it with a reason, and the refused text stays in
+# its cell until it is corrected (rejected_cells / with_rejected).
+NUMBER_KINDS = ("money", "number", "int")
+
+
+def as_text(kind: str, value: object) -> str:
+    """A saved number as the editor shows it: money to the cent, others without trailing zeros."""
+    from core.money import round_money, to_decimal
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str):
+        return value
+    if kind == "money":
+        return f"{round_money(value)}"
+    return format(to_decimal(value).normalize(), "f")
+
+
+def rejected_cells(frame: pd.DataFrame, errors: list, blank) -> dict[tuple[int, str], str]:
+    """{(row position in the saved table, column): text typed} for each cell whose value
+    was refused; ``blank(row)`` tells which rows of ``frame`` are dropped as empty (so
+    positions follow the saved table). Errors name rows 1-based, as core.profile does."""
+    kept = [i for i, row in enumerate(frame.reset_index(drop=True).to_dict("records")) if not blank(row)]
+    position = {source: saved for saved, source in enumerate(kept)}
+    cells = {}
+    for error in errors:
+        source = (error.row or 0) - 1
+        if source in position and error.field in frame.columns and error.code != "err.required":
+            value = frame.reset_index(drop=True).at[source, error.field]
+            if value is not None and not (isinstance(value, float) and value != value):
+                cells[(position[source], error.field)] = str(value)
+    return cells
+
+
+def with_rejected(frame: pd.DataFrame, cells: dict[tuple[int, str], str]) -> pd.DataFrame:
+    """The saved table with each refused value back in its cell (columns shown as text only)."""
+    for (position, column), text in cells.items():
+        if position < len(frame) and column in frame.columns and not pd.api.types.is_numeric_dtype(frame[column]):
+            frame.at[position, column] = text
+    return frame

@@ -97,6 +97,16 @@ class BufferLine:
         return self.kind == "credit_line"
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A debt row that does not make a debt yet (a name only, say): kept in the table as
+    typed, left out of every figure, and named with the fields it still needs."""
+
+    row: int  # 1-based, as the table counts
+    name: str
+    missing: tuple[str, ...]  # fields left blank that a debt needs
+
+
 @dataclass
 class Household:
     """Everything the app knows about one household, in cents, checked once."""
@@ -114,6 +124,7 @@ class Household:
     agreed: list = field(default_factory=list)  # accepted counter-offers (core.offer.Offer)
     attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
     ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
+    drafts: list = field(default_factory=list)  # incomplete debt rows (Draft)
 
     @property
     def errors(self) -> list:

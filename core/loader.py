@@ -11,7 +11,7 @@ from core.budget import summarize
 from core.case import case_from_frame
 from core.errors import InputError
 from core.evidence import live
-from core.household import AssetLine, BufferLine, DebtLine, Household
+from core.household import AssetLine, BufferLine, DebtLine, Draft, Household
 from core.money import div_round, to_cents, to_decimal
 from core.offer import offers_from
 from core.plan import settings_from
@@ -51,6 +51,19 @@ def _assets(profile: Profile) -> list[AssetLine]:
     return out
 
 
+def _drafts(rows: list[dict], errors: list[InputError]) -> list[Draft]:
+    """The debt rows that failed because something is left blank, with what is missing."""
+    out = []
+    for index, row in enumerate(rows, start=1):
+        fields = [e.field for e in errors if e.row == index]
+        missing = tuple(dict.fromkeys(f for f in fields if not _given(row.get(f))))
+        if missing and not _given(row.get("name")):
+            missing = ("name", *missing)
+        if missing:
+            out.append(Draft(index, str(row.get("name") or "").strip() or f"#{index}", missing))
+    return out
+
+
 def load(profile: Profile) -> tuple[Household, list[InputError]]:
     """The household a profile describes, and every problem found on the way (debt rows
     that do not make a debt, scenario terms that name no scenario). Never raises on user
@@ -87,6 +100,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         debt_errors=debt_errors,
         scenario_errors=scenario_errors,
         plan_settings=settings_from(next(iter(profile.section("plan").to_dict("records")), None)),
+        drafts=_drafts(profile.section("debts").to_dict("records"), debt_errors),
         agreed=[o for o in offers_from(profile.section("agreed")) if o.debt in {line.name for line in lines}],
     )
     return household, household.errors

@@ -40,7 +40,7 @@ def to_decimal(value: object) -> Decimal:
         result = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
-        text = text.replace("$", "").replace("元", "").strip()
+        text = text.replace("$", "").replace("元", "").replace("\u2212", "-").strip()  # U+2212: a typeset minus
         try:
             result = Decimal(text)
         except InvalidOperation:

@@ -400,6 +400,26 @@ def infer(section: str, column: str, record: dict) -> str | None:
     return None
 
 
+def blank_row(section: str, row: dict) -> bool:
+    """True when a section's row holds nothing the user gave: every cell blank or its
+    column's default (a table adds a new row with the defaults filled in; a click on the
+    empty last row is not a debt). Such rows are not kept."""
+    return all(_is_blank(row.get(c.name)) or _is_default(c, row.get(c.name)) for c in SCHEMAS[section])
+
+
+def _is_default(column: Column, value: object) -> bool:
+    if column.default is None:
+        return False
+    if column.kind in ("money", "number", "int"):
+        try:
+            return to_decimal(value) == to_decimal(column.default)
+        except ValueError:
+            return False
+    if column.kind == "bool":
+        return value is column.default or str(value).strip().lower() == str(column.default).lower()
+    return str(value).strip() == str(column.default)
+
+
 def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[InputError]]:
     """Coerce a section's cells to its schema; rows that are entirely blank are dropped.
 
@@ -411,7 +431,7 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
     records = []
     source = frame.reset_index(drop=True)
     for index, raw in enumerate(source.to_dict("records"), start=1):
-        if all(_is_blank(raw.get(c.name)) for c in columns):
+        if blank_row(section, raw):
             continue
         if len(records) >= MAX_ROWS[section]:
             errors.append(InputError("rows", "err.section_full", {"limit": f"{MAX_ROWS[section]:,}"}, sheet=section))

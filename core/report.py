@@ -304,9 +304,13 @@ max-width:1100px;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem;display:block;overflow-x:auto}
 th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#dde7f0}td.m{text-align:right;white-space:nowrap}
+th{background:#dde7f0}th,td{white-space:nowrap}td.m{text-align:right}
+td.long{white-space:normal;min-width:16em}
 .note{color:#555;font-size:.85rem}
 """
+
+
+LONG_CELL = 24  # characters: a longer text cell (a note, what was said) wraps within 16em
 
 
 def _html_table(columns: list[tuple[str, bool]], rows: list[list]) -> str:
@@ -319,8 +323,10 @@ def _html_table(columns: list[tuple[str, bool]], rows: list[list]) -> str:
                 cells.append("<td></td>")
             elif money:
                 cells.append(f'<td class="m">{html.escape(format_money(from_cents(int(value))))}</td>')
-            else:
-                cells.append(f"<td>{html.escape(str(value))}</td>")
+            else:  # short cells on one line (a CJK header or name is never cut one character a line)
+                text = str(value)
+                cls = ' class="long"' if len(text) > LONG_CELL else ""
+                cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -354,6 +360,9 @@ def report_html(data: ReportData) -> str:
         _html_table([(t(k, lang), m) for k, m in COMPARISON_COLUMNS], _comparison(data)),
     ]
     for i, (title, fig) in enumerate(figures):
+        # Room for the axis titles and labels (the app's own charts sit in a wider frame).
+        fig.update_yaxes(automargin=True)
+        fig.update_layout(margin={"l": 80, "r": 20})
         parts.append(f"<h2>{html.escape(title)}</h2>")
         parts.append(
             fig.to_html(

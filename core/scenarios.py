@@ -484,9 +484,11 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
                 income[index[month]] += cents
             else:
                 expenses[index[month]] -= cents
-    for month, asset in events:
+    sold: set[str] = set()  # an asset is sold (help arrives) once, however many terms name it
+    for month, asset in sorted(events):
         value, already_cash = h.sale_values[asset]
-        if month in index and not already_cash:
+        if month in index and not already_cash and asset not in sold:
+            sold.add(asset)
             income[index[month]] += value
     extra = np.zeros(span, dtype=np.int64)
     buffer = np.zeros(span, dtype=np.int64)

@@ -87,3 +87,18 @@ def test_overdue_too_large_is_explained_not_a_traceback(app):
     app.run()
     assert not app.exception
     assert any("逾期本金" in e.value for e in app.error)
+
+
+@pytest.mark.parametrize(("key", "value", "words"), [
+    ("calc.amount", -5000.0, "不能为负数"),
+    ("calc.amount", 1e15, "太大"),
+    ("calc.months", -3, "期"),
+    ("calc.rate", -1.0, "不能为负数"),
+])  # fmt: skip
+def test_a_refused_number_is_named_and_no_earlier_result_stays_beside_it(app, key, value, words):
+    assert app.metric  # the defaults' result
+    app.number_input(key=key).set_value(value).run()
+    assert not app.exception
+    said = " ".join(e.value for e in app.error) + " ".join(w.value for w in app.warning)
+    assert words in said, said
+    assert not app.metric and not app.dataframe  # no stale result beside the refused input

@@ -80,3 +80,40 @@ def test_a_credit_card_freeze_over_60_months_is_explained():
     at = open_scenarios()
     assert any("60 期" in w.value for w in at.warning)
     assert not at.exception
+
+
+def test_the_guided_builder_previews_a_request_and_adds_it_as_a_scenario(data_dir):
+    at = open_scenarios("en")
+    at.multiselect(key="guide.debts").set_value(["招行信用卡"]).run()
+    at.radio(key="guide.kind").set_value("freeze").run()
+    # Only what a freeze needs: its months (36 by default) and when it starts.
+    months = at.number_input(key="guide.months.freeze.招行信用卡")
+    assert months.value == 36
+    months.set_value(48).run()
+    metrics = {m.label: m.value for m in at.metric}
+    # 招行信用卡 owes 48,000 (no overdue interest or penalty in the sample): 48 months at 0 %.
+    assert metrics["New monthly payment"] == "¥1,000.00"
+    assert metrics["Months to pay"] == "48"
+    assert metrics["True annual cost (APR)"] == "0.00%"
+    assert at.text_input(key="guide.name.freeze.招行信用卡").value == "Interest freeze + installments · 招行信用卡"
+    at.button(key="guide.add").click().run()
+    assert not at.exception
+    table = comparison(at)
+    assert "Interest freeze + installments · 招行信用卡" in list(table["Scenario"])
+    # The advanced view's table holds the same rows.
+    terms = at.session_state["_profile_memo"][1].section("terms")
+    assert terms[terms["debt"] == "招行信用卡"][["term", "months"]].values.tolist() == [["freeze", 48]]
+    again = open_scenarios("en")
+    assert "Interest freeze + installments · 招行信用卡" in list(comparison(again)["Scenario"])
+
+
+def test_the_guided_builder_says_when_a_request_cannot_be_worked_out_and_offers_no_rate_cut_at_zero():
+    from core import guide
+    from core.loader import load
+    from tests.fixtures.workspace import make_profile
+
+    h, _ = load(make_profile(debts=[{"name": "亲戚", "principal": 10000, "rate": 0, "months": 10}]))
+    assert "rate_cut" not in guide.offered(h, ["亲戚"])
+    assert "help" not in guide.offered(h, ["亲戚"])  # nothing listed that could help
+    shown = guide.preview(h, ["亲戚"], guide.term("token", {"months": 6, "amount": None}))
+    assert [e.code for e in shown.errors] == ["err.sc_amount_needed"]

@@ -45,3 +45,16 @@ def test_months_are_written_in_the_pages_language():
     assert zh.layout.xaxis.tickformat == "%Y年%-m月" and zh.layout.xaxis.type == "date"
     assert en.layout.xaxis.tickformat == "%b %Y"
     assert zh.layout.legend.y < 0  # below the panels, not on the first panel's title
+
+
+def test_scenarios_ending_in_the_same_month_do_not_hide_each_other_on_the_payoff_timeline():
+    from core.charts import payoff_figure
+
+    h, _ = load(make_profile(income=8_000, expenses=7_500, debts=[LOAN, {**LOAN, "name": "卡"}]))
+    same = [simulate(h, Scenario("status_quo")), simulate(h, Scenario("a")), simulate(h, Scenario("b"))]
+    fig = payoff_figure(same, "zh")
+    assert [list(tr.x) for tr in fig.data][0] == [list(tr.x) for tr in fig.data][2]  # the same payoff months
+    lanes = [tuple(tr.y) for tr in fig.data]
+    assert len(set(lanes)) == 3  # but each scenario has its own lane
+    assert all(abs(y - row) < 0.5 for lane in lanes for row, y in enumerate(lane))  # within the debt's row
+    assert list(fig.layout.yaxis.ticktext) == ["贷款", "卡"]

@@ -154,3 +154,18 @@ def test_only_the_loader_builds_a_household_from_a_profile():
                     if name in LOADING_CALLS and not (name == "debts" and not isinstance(func, ast.Attribute)):
                         offenders.append(f"{rel}:{node.lineno} {name}()")
     assert offenders == []
+
+
+def test_a_debt_with_only_a_name_is_a_draft_naming_what_it_needs():
+    from core.profile import Profile, normalize_section
+
+    rows = pd.DataFrame(
+        [{"name": "招行信用卡"}, {"name": "借呗", "principal": 5000, "rate": 18, "months": 12}, {"principal": 300}]
+    )
+    clean, _ = normalize_section("debts", rows)
+    h, _ = load(Profile("x", {"debts": clean}))
+    assert h.names == ["借呗"]
+    assert [(d.row, d.name, d.missing) for d in h.drafts] == [
+        (1, "招行信用卡", ("principal", "rate", "months")),
+        (3, "#3", ("name", "rate", "months")),
+    ]

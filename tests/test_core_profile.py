@@ -87,3 +87,14 @@ def test_a_blank_choice_is_read_from_the_rows_words():
     ]))  # fmt: skip
     assert debts["lender_type"].tolist() == ["credit_card", "online_lending", "mortgage", "bank_consumer",
                                              "private_loan", "online_lending", "bank_consumer"]  # fmt: skip
+
+
+def test_a_row_holding_only_the_columns_defaults_is_empty_but_one_choice_of_ones_own_is_kept():
+    from core.profile import blank_row
+
+    clicked = {"lender_type": "online_lending", "rate_unit": "annual", "method": "annuity", "upfront_fee": "0.00",
+               "min_payment_pct": "10", "days_overdue": 0}  # fmt: skip
+    assert blank_row("debts", clicked)
+    assert not blank_row("debts", {**clicked, "lender_type": "credit_card"})
+    assert not blank_row("debts", {**clicked, "name": "借呗"})
+    assert not blank_row("worksheet", {"direction": "expense", "amount": "-5000"})  # a refused value is not nothing

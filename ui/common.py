@@ -57,6 +57,20 @@ def money(value: Decimal) -> str:
     return format_money(value)
 
 
+def _money_cell(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return format_money(value)
+
+
+def money_table(frame, columns):
+    """The table with its money columns written the one way the app writes money
+    (core.money.format_money: "-¥1,234.56"); the numbers underneath stay numbers, so the
+    columns still sort by value."""
+    present = [c for c in columns if c in frame.columns]
+    return frame.style.format(_money_cell, subset=present) if present else frame
+
+
 def show_errors(errors, heading_key: str | None = None) -> None:
     """List collected input errors in one warning box, in the user's language."""
     if not errors:

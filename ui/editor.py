@@ -2,7 +2,12 @@
 
 Follows the pattern Streamlit recommends: the editor is fed the saved frame; its edit
 state is applied in the on_change callback (core.editing.apply_edits, a pure function),
-normalised and saved; the next run feeds the newly saved frame. The callback knows the
+normalised and saved; the next run feeds the newly saved frame.
+
+Number cells are edited as text and no cell is "required" in the browser: whatever the
+user types reaches core.profile's checks as typed, a refused value is named in a message
+and stays in its cell until corrected, and a row left incomplete (a debt with only its
+name) is saved as a draft instead of being held back by the browser and lost. The callback knows the
 revision the table was shown at, so a save from a stale tab is merged, never silently
 written over newer data; a save that fails or is refused resets the editor, so that the
 table never shows as saved what the database does not hold.
@@ -13,13 +18,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import apply_edits
+from core.editing import NUMBER_KINDS, apply_edits, as_text, rejected_cells, with_rejected
 from core.i18n import field_label, t
-from core.profile import INFERRED, SCHEMAS, normalize_section
+from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section
 from ui.common import guarded, lang, md_escape, tr
 from ui.state import current_profile, note_outcome, save_section
-
-MAX_MONEY = 100_000_000.0
 
 
 def _column_config(section: str) -> dict:
@@ -36,30 +39,19 @@ def _column_config(section: str) -> dict:
                 required=column.default is not None and not inferred,
                 format_func=lambda v, c=column.name: t(f"choice.{c}.{v}", language),
             )
-        elif column.kind == "money":
-            config[column.name] = st.column_config.NumberColumn(
+        elif column.kind in NUMBER_KINDS:
+            config[column.name] = st.column_config.TextColumn(
                 label,
-                min_value=0.0,
-                max_value=MAX_MONEY,
-                step=0.01,
-                format="%.2f",
-                required=column.required,
-                default=column.default,
-            )
-        elif column.kind in ("number", "int"):
-            config[column.name] = st.column_config.NumberColumn(
-                label,
-                min_value=0,
-                max_value=1000 if column.kind == "number" else 3650,
-                step=1 if column.kind == "int" else 0.0001,
-                default=column.default,
+                max_chars=40,
+                default=as_text(column.kind, column.default) or None,
+                help=t("editor.number_help", language),
             )
         elif column.kind == "bool":
             config[column.name] = st.column_config.CheckboxColumn(label, default=bool(column.default))
         elif column.kind == "month":
             config[column.name] = st.column_config.TextColumn(label, help="YYYY-MM", max_chars=7)
         else:
-            config[column.name] = st.column_config.TextColumn(label, max_chars=200, required=column.required)
+            config[column.name] = st.column_config.TextColumn(label, max_chars=200)
     return config
 
 
@@ -77,16 +69,25 @@ def section_editor(
     profile = current_profile()
     saved, rev = profile.section(section), profile.rev(section)
     frame = normalize_section(section, fallback)[0] if saved.empty and fallback is not None else saved.copy()
-    # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into blank.
+    # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into
+    # blank. Numbers show as text (module docstring), refused values back in their cells.
     for column in SCHEMAS[section]:
         if column.kind in ("text", "month"):
             frame[column.name] = frame[column.name].fillna("")
+        elif column.kind in NUMBER_KINDS:
+            frame[column.name] = frame[column.name].astype(object).map(lambda v, k=column.kind: as_text(k, v))
+    rejected = st.session_state.get(f"{section}.rejected")
+    if rejected and rejected[0] == rev:
+        frame = with_rejected(frame, rejected[1])
 
     def on_change() -> None:
         edits = st.session_state.get(key) or {}
         edited = apply_edits(frame, edits)
         outcome = save_section(section, edited, tr("profile.own_name"), base=(saved, rev))
         st.session_state[f"{section}.errors"] = outcome.errors if outcome.saved else []
+        if outcome.saved and not outcome.merged:
+            cells = rejected_cells(edited, outcome.errors, lambda row: blank_row(section, row))
+            st.session_state[f"{section}.rejected"] = (current_profile().rev(section), cells)
         if not note_outcome(outcome, section) or outcome.merged:
             reset_editor(section)  # show what the database holds, not the unsaved edit
         if outcome.created:
@@ -108,5 +109,7 @@ def section_editor(
             tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors),
             icon=":material/warning:",
         )
+        if rejected and rejected[0] == rev and rejected[1]:
+            st.caption(tr("editor.kept"))
     if st.session_state.pop("profile.just_created", False):
         st.toast(tr("profile.created_from_sample"))

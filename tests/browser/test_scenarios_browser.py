@@ -32,6 +32,8 @@ def test_build_a_scenario_and_compare(server, page):
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0
 
+    by_key(page, "sc.preset").scroll_into_view_if_needed()  # below the comparison and the guided form
+    wait_for_app(page)
     by_key(page, "sc.preset").click()
     page.get_by_role("option", name="5% fee and 24 installments (every debt)").click()
     page.wait_for_function(

@@ -1,0 +1,187 @@
+"""A newcomer in a real browser: from a new empty profile to a saved scenario through the
+short forms and the guided builder alone (no table), the start-here steps marked done one
+by one, a half-filled debt kept as a draft across a reload, a refused table value said
+and kept, and the language kept across a reload on another page."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.store import Store
+from tests.browser.conftest import by_key, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def saved(server):
+    store = Store(server.data_dir / "profiles.sqlite3", backups=False)
+    (pid, _), *_ = store.list_profiles()
+    return store.load(pid)
+
+
+def go(page, server, path: str, heading: str) -> None:
+    page.goto(f"{server.url}/{path}")
+    page.locator("h1").filter(has_text=heading).first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def steps_done(page) -> str:
+    return page.get_by_test_id("stSidebar").get_by_text("Start here ·").inner_text()
+
+
+def new_empty_profile(page, server) -> None:
+    go(page, server, "overview?lang=en", "Where I stand")
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Manage profiles").click()
+    by_key(page, "profile.new", "button").click()
+    page.get_by_text("0 of 4 done").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+
+
+def click_and_wait(page, locator) -> None:
+    locator.scroll_into_view_if_needed()
+    locator.click()
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+
+
+def test_from_an_empty_profile_to_a_saved_scenario_through_the_forms_alone(server, page):
+    new_empty_profile(page, server)
+    assert page.get_by_text("Start here: four steps").is_visible()  # the Overview's panel
+    assert steps_done(page) == "Start here · 0 of 4 done"
+
+    # 1. Income and costs, one line at a time ("工资" is read as income without asking).
+    go(page, server, "worksheet?lang=en", "Income")
+    for name, amount, direction in (("工资", "9000", None), ("房租", "3000", "Expense")):
+        by_key(page, "ws.add.category", "input").fill(name)
+        by_key(page, "ws.add.amount", "input").fill(amount)
+        if direction:
+            by_key(page, "ws.add.direction").get_by_text(direction, exact=True).click()
+        click_and_wait(page, page.get_by_role("button", name="Add this line"))
+        page.get_by_text(f"Added “{name}”.").wait_for(timeout=30_000)
+    assert steps_done(page) == "Start here · 1 of 4 done"
+
+    # 2. A debt through the short form (its type read from its name).
+    go(page, server, "debts?lang=en", "My debts")
+    by_key(page, "db.add.name", "input").fill("招行信用卡")
+    by_key(page, "db.add.principal", "input").fill("30000")
+    by_key(page, "db.add.rate", "input").fill("18")
+    by_key(page, "db.add.months", "input").fill("12")
+    click_and_wait(page, page.get_by_role("button", name="Add this debt"))
+    page.get_by_text("Added “招行信用卡” to your debts.").wait_for(timeout=30_000)
+    assert steps_done(page) == "Start here · 2 of 4 done"
+    debts = saved(server).section("debts")
+    assert debts[["name", "lender_type", "principal"]].values.tolist() == [["招行信用卡", "credit_card", 30000.0]]
+
+    # 3. A scenario through the guided builder: pick the request, see its effect, add it.
+    go(page, server, "scenarios?lang=en", "Compare negotiated terms")
+    builder = by_key(page, "guide")
+    builder.scroll_into_view_if_needed()
+    builder.get_by_text("Interest freeze + installments").first.click()
+    wait_for_app(page)
+    months = page.locator(".st-key-guide-months-freeze-招行信用卡 input, [class*='st-key-guide-months-freeze'] input")
+    months.first.fill("24")
+    months.first.press("Enter")
+    wait_for_app(page)
+    builder.get_by_text("¥1,250.00").first.wait_for(timeout=30_000)  # 30,000 over 24 months at 0 %
+    click_and_wait(page, by_key(page, "guide.add", "button"))
+    page.get_by_text("Scenario “Interest freeze + installments · 招行信用卡” added.").first.wait_for(timeout=30_000)
+    profile = saved(server)
+    assert profile.section("scenarios")["name"].tolist() == ["Interest freeze + installments · 招行信用卡"]
+    terms = profile.section("terms")
+    assert terms[["debt", "term", "months"]].values.tolist() == [["招行信用卡", "freeze", 24]]
+    summary = page.locator("li").filter(has_text="Interest freeze + installments · 招行信用卡").first
+    summary.wait_for(timeout=30_000)
+    assert steps_done(page) == "Start here · 3 of 4 done"  # a scenario of one's own is a chosen plan
+
+    # 4. A letter downloaded is kept: the last step is done, the pages lead to the report.
+    go(page, server, "letters?lang=en", "Proposal letters")
+    with page.expect_download():
+        click_and_wait(page, page.get_by_role("button", name="Download as Word"))
+    page.get_by_text("Start here · 4 of 4 done").wait_for(timeout=30_000)
+    assert page.get_by_text("All four steps done — see and print the report").is_visible()
+
+
+def test_the_plan_step_is_marked_by_keeping_the_plan(server, page):
+    new_empty_profile(page, server)
+    go(page, server, "debts?lang=en", "My debts")
+    by_key(page, "db.add.name", "input").fill("借呗")
+    by_key(page, "db.add.principal", "input").fill("12000")
+    by_key(page, "db.add.rate", "input").fill("18")
+    by_key(page, "db.add.months", "input").fill("12")
+    click_and_wait(page, page.get_by_role("button", name="Add this debt"))
+    page.get_by_text("Added “借呗” to your debts.").wait_for(timeout=30_000)
+    go(page, server, "plan?lang=en", "Household plan")
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_text("3 · The plan").first.is_visible()
+    click_and_wait(page, page.get_by_role("button", name="This is my plan"))
+    page.get_by_text("Kept as your plan.").first.wait_for(timeout=30_000)
+    assert not saved(server).section("plan").empty
+    assert steps_done(page) == "Start here · 2 of 4 done"  # debts and the plan (no income or costs yet)
+
+
+def grid_cell(page, section: str, row: int, column: int):
+    """Select a cell of a section's table (header and rows are 35 px high) and open its editor."""
+    grid = by_key(page, f"{section}.editor", "[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    grid.click(position={"x": 60, "y": 35 * row + 17})
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.get_by_test_id("portal").locator(".gdg-clip-region input, .gdg-clip-region textarea").first
+    editor.wait_for(timeout=10_000)
+    return editor
+
+
+def test_a_debt_with_only_a_name_survives_a_reload_as_a_draft(server, page):
+    go(page, server, "debts?lang=en", "My debts")
+    # The sample's six debts, then the empty row where a new one is typed.
+    editor = grid_cell(page, "debts", 7, 0)
+    editor.fill("建行信用卡")
+    editor.press("Enter")
+    page.get_by_text("Row 7, 建行信用卡: still needs").wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.reload()
+    page.locator("h1").filter(has_text="My debts").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    draft = page.get_by_text("Row 7, 建行信用卡: still needs")
+    draft.wait_for(timeout=30_000)
+    assert "Principal" in draft.inner_text() or "principal" in draft.inner_text().lower()
+    names = saved(server).section("debts")["name"].tolist()
+    assert "建行信用卡" in names, names
+
+
+def test_a_refused_table_value_is_said_and_stays_in_its_cell(server, page):
+    go(page, server, "worksheet?lang=en", "Income")
+    editor = grid_cell(page, "worksheet", 1, 3)  # the first line's amount
+    editor.fill("-5000")
+    editor.press("Enter")
+    message = page.get_by_text("cannot be negative")
+    message.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.get_by_text("What you typed stays in its cell").is_visible()
+    # The cell still shows what was typed (opened again, its editor holds it).
+    page.keyboard.press("Escape")
+    editor = grid_cell(page, "worksheet", 1, 3)
+    assert editor.input_value() == "-5000"
+    page.keyboard.press("Escape")
+    # Nothing refused was saved: the amount is blank until it is corrected.
+    assert saved(server).section("worksheet")["amount"].isna().tolist()[0]
+
+
+def test_the_language_survives_a_reload_on_another_page(server, page):
+    go(page, server, "overview", "我现在的情况")  # Chinese first
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("English").click()
+    page.locator("h1").filter(has_text="Where I stand").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    sidebar.get_by_role("link", name="Debts").first.click()
+    page.locator("h1").filter(has_text="My debts").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert "lang=en" in page.url
+    page.reload()
+    page.locator("h1").filter(has_text="My debts").first.wait_for(timeout=30_000)
+    # A new visit without the language in the address: the one chosen last time.
+    page.goto(f"{server.url}/plan")
+    page.locator("h1").filter(has_text="Household plan").first.wait_for(timeout=30_000)

@@ -1,0 +1,179 @@
+"""The guided scenario builder the Scenarios page draws (core.guide decides; this draws),
+and the one way a scenario is added to the profile from a form or a button."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import guide
+from core.household import Household
+from core.i18n import field_label, t
+from core.months import format_month
+from core.profile import unique_name
+from core.scenarios import Result
+from core.terms import KINDS
+from ui.common import lang, md_escape, money_cents, tr
+from ui.notices import saved_or_said
+from ui.state import current_profile, save_section
+
+START_CHOICES = 24  # months offered in "from"
+
+
+def add_scenario(scenario_row: dict, term_rows: list[dict]) -> str | None:
+    """Save a new scenario and its terms (a unique name); the name it was saved as, or
+    None when a save failed (the notice says why)."""
+    profile = current_profile()
+    existing = profile.section("scenarios")
+    name = unique_name(scenario_row["name"], set(existing["name"].dropna()))
+    scenario_row = {**scenario_row, "name": name}
+    term_rows = [{**row, "scenario": name} for row in term_rows]
+    outcome = save_section(
+        "scenarios",
+        pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True),
+        tr("profile.own_name"),
+        base=(existing, profile.rev("scenarios")),
+    )
+    if not saved_or_said(outcome, "scenarios"):
+        return None
+    if term_rows:
+        shown = current_profile()
+        terms = shown.section("terms")
+        outcome = save_section(
+            "terms",
+            pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True),
+            tr("profile.own_name"),
+            base=(terms, shown.rev("terms")),
+        )
+        if not saved_or_said(outcome, "terms"):
+            return None
+    return name
+
+
+def _named(prefix: str):
+    """Options shown by their label in this run's language (a widget may format them later)."""
+    language = lang()
+    return lambda value: t(f"{prefix}.{value}", language)
+
+
+def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str):
+    label = field_label("terms", name, lang())
+    if name == "months":
+        return st.number_input(label, min_value=1, max_value=360, value=int(value or 12), step=1, key=key)
+    if name == "rate":
+        top = max(float(h.line(d).debt.annual_rate) for d in debts)
+        return st.number_input(label, min_value=0.0, max_value=top, value=min(float(value or 0), top), step=0.1,
+                               format="%.2f", key=key)  # fmt: skip
+    if name == "percent":
+        return st.number_input(label, min_value=0.0, max_value=100.0, value=float(value or 0), step=5.0, key=key)
+    if name == "amount":
+        return st.number_input(label, min_value=0.0, max_value=100_000_000.0, value=float(value or 0), step=100.0,
+                               key=key)  # fmt: skip
+    if name == "mode":
+        modes = list(KINDS[kind].modes)
+        return st.selectbox(label, modes, index=modes.index(value) if value in modes else 0,
+                            format_func=_named("choice.mode"), key=key)  # fmt: skip
+    if name == "asset":
+        names = list(h.sale_values)
+        label = tr("field.terms.asset_help") if kind == "help" else label
+        return st.selectbox(label, names, index=names.index(value) if value in names else 0,
+                            format_func=lambda n: f"{n} · {money_cents(h.sale_values[n][0])}", key=key)  # fmt: skip
+    raise ValueError(name)
+
+
+def builder(h: Household, margin: int, base: Result) -> None:
+    """Debts -> what to ask for -> its details -> a preview -> add."""
+    with st.container(border=True, key="guide"):
+        st.markdown(f"#### :material/add_task: {tr('guide.title')}")
+        st.caption(tr("guide.intro"))
+        debts = st.multiselect(tr("guide.debts"), h.names, default=h.names[:1], key="guide.debts")
+        if not debts:
+            st.info(tr("guide.pick_debt"))
+            return
+        kinds = guide.offered(h, debts)
+        kind = st.radio(tr("guide.kind"), kinds, format_func=_named("choice.term"), horizontal=True,
+                        key="guide.kind")  # fmt: skip
+        kind = kind or kinds[0]
+        st.caption(":material/lightbulb: " + tr(f"guide.explain.{kind}"))
+
+        st.markdown(f"**{tr('guide.details')}**")
+        scope = f"{kind}.{'|'.join(debts)}"  # new defaults when the debts or the request change
+        start_values = dict(guide.defaults(kind, h, debts))
+        # What the request needs: an amount or a share (not both); an asset sold to pay a
+        # settlement is named in the advanced grid.
+        fields = [f for f in KINDS[kind].fields if not (kind == "settlement" and f == "asset")]
+        if kind in guide.EITHER:
+            by = st.segmented_control(tr("guide.by"), ["percent", "amount"], default="percent",
+                                      format_func=_named("guide.by"), key=f"guide.by.{scope}")  # fmt: skip
+            by = by or "percent"
+            fields = [f for f in fields if f != ("amount" if by == "percent" else "percent")]
+            if by == "amount":
+                owed = sum(h.line(d).total_owed for d in debts)  # cents
+                start_values["amount"] = round(owed * float(start_values.get("percent") or 50) / 100 / 100, -2)
+        values = {}
+        columns = st.columns(max(1, len(fields) + 1))
+        for column, name in zip(columns, fields, strict=False):
+            with column:
+                values[name] = _field(kind, name, start_values.get(name), h, debts, f"guide.{name}.{scope}")
+        months = [None, *range(h.start, h.start + START_CHOICES)]
+        with columns[-1]:
+            now = tr("guide.start.now")
+            start = st.selectbox(tr("guide.start"), months, key=f"guide.start.{scope}",
+                                 format_func=lambda m: now if m is None else format_month(m))  # fmt: skip
+        new = guide.term(kind, values, start)
+
+        st.markdown(f"**{tr('guide.preview')}**")
+        shown = guide.preview(h, debts, new, margin, base)
+        if shown.errors:
+            st.warning(tr("guide.pv.errors") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}"
+                                                                 for e in shown.errors))  # fmt: skip
+        else:
+            _preview(shown)
+        name = st.text_input(
+            tr("guide.name"),
+            value=guide.suggested_name(tr(f"choice.term.{kind}"), guide.targets(new, debts), tr("list.sep").strip("|")),
+            max_chars=guide.NAME_CHARS,
+            key=f"guide.name.{scope}",
+        )
+        if st.button(tr("guide.add"), type="primary", icon=":material/add:", key="guide.add",
+                     disabled=bool(shown.errors)):  # fmt: skip
+            saved = add_scenario(*guide.rows(name.strip() or tr(f"choice.term.{kind}"), debts, new))
+            if saved:
+                st.session_state["sc.added"] = saved
+                st.rerun()
+
+
+def _preview(shown: guide.Preview) -> None:
+    before = sum(d.payment_before for d in shown.debts)
+    after = sum(d.payment_after for d in shown.debts)
+    aprs = [d.apr for d in shown.debts if d.apr is not None]
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(tr("guide.pv.payment"), money_cents(after), delta=money_cents(after - before), delta_color="inverse")
+    c2.metric(tr("guide.pv.months"), max((d.months_after for d in shown.debts), default=0))
+    c3.metric(tr("guide.pv.apr"), f"{max(aprs)}%" if aprs else tr("guide.pv.apr_none"))
+    c4.metric(tr("guide.pv.paid"), money_cents(shown.result.total_paid), delta=money_cents(-shown.saving),
+              delta_color="inverse")  # fmt: skip
+    result = shown.result
+    if result.shortfall_months:
+        st.warning(tr("guide.pv.still_short", n=result.shortfall_months, first=format_month(result.first_shortfall)),
+                   icon=":material/warning:")  # fmt: skip
+    else:
+        st.success(tr("guide.pv.never_short"), icon=":material/check_circle:")
+    if len(shown.debts) > 1:
+        with st.expander(tr("guide.pv.table")):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            tr("guide.pv.col.debt"): d.name,
+                            tr("guide.pv.col.before"): money_cents(d.payment_before),
+                            tr("guide.pv.col.after"): money_cents(d.payment_after),
+                            tr("guide.pv.col.months"): d.months_after,
+                            tr("guide.pv.col.apr"): "—" if d.apr is None else f"{d.apr}%",
+                        }
+                        for d in shown.debts
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )

@@ -1,0 +1,87 @@
+"""The start-here path (core.progress) as the app shows it: the four steps in the sidebar,
+a panel on the Overview, and the obvious next step at the end of each page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.progress import STEPS, Progress, Step, progress
+from ui.common import tr
+from ui.state import current_household, current_profile, profile_key
+
+ICONS = {
+    "done": ":material/check_circle:",
+    "next": ":material/arrow_forward:",
+    "todo": ":material/radio_button_unchecked:",
+}
+
+
+def current_progress() -> Progress:
+    """The open profile's progress, worked out once per change of the profile."""
+    key = profile_key()
+    memo = st.session_state.get("_progress_memo")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    profile = current_profile()
+    worked = progress(
+        current_household(),
+        letters=len(profile.section("letters")),
+        contacts=len(profile.section("contacts")),
+        plan_chosen=not profile.section("plan").empty,
+    )
+    st.session_state["_progress_memo"] = (key, worked)
+    return worked
+
+
+def _state(step: Step, shown: Progress) -> str:
+    if step.done:
+        return "done"
+    return "next" if shown.next is step else "todo"
+
+
+def _label(step: Step) -> str:
+    return f"{STEPS.index(step.name) + 1} · {tr(f'steps.{step.name}')}"
+
+
+def sidebar_steps() -> None:
+    """The four steps as links, each marked done, next or still to do."""
+    shown = current_progress()
+    st.caption(tr("steps.sidebar", done=shown.done))
+    for step in shown.steps:
+        state = _state(step, shown)
+        st.page_link(f"app_pages/{step.page}.py", label=_label(step), icon=ICONS[state],
+                     help=tr(f"steps.state.{state}"))  # fmt: skip
+
+
+def steps_panel() -> None:
+    """The Overview's start-here panel: open while a step is left, folded once all are done."""
+    shown = current_progress()
+    if shown.next is None:
+        with st.expander(tr("steps.all_done"), icon=":material/task_alt:"):
+            _steps(shown)
+        return
+    with st.container(border=True, key="steps.panel"):
+        st.markdown(f"#### :material/flag: {tr('steps.title')}")
+        st.caption(tr("steps.intro", done=shown.done))
+        _steps(shown)
+
+
+def _steps(shown: Progress) -> None:
+    columns = st.columns(len(shown.steps))
+    for column, step in zip(columns, shown.steps, strict=True):
+        state = _state(step, shown)
+        with column:
+            st.markdown(f"{ICONS[state]} **{_label(step)}**")
+            st.caption(tr(f"steps.{step.name}.help") + " " + tr(f"steps.state.{state}"))
+            st.page_link(f"app_pages/{step.page}.py", label=tr("steps.open"), icon=":material/open_in_new:")
+
+
+def next_step(page: str) -> None:
+    """The end of a page: a link to the next step not done (or to the report once all are)."""
+    step = current_progress().after(page)
+    st.divider()
+    if step is None:
+        st.page_link("app_pages/report.py", label=tr("steps.next_report"), icon=":material/summarize:")
+    else:
+        st.page_link(f"app_pages/{step.page}.py", label=tr("steps.next", step=_label(step)),
+                     icon=":material/arrow_forward:")  # fmt: skip
