@@ -24,9 +24,10 @@ st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮",
 # Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
 # the pages say it in the user's language where it matters (the calculator). On a phone
 # the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
-st.html(
+st.markdown(  # a constant style sheet, no user text
     "<style>[data-testid='InputInstructions']{display:none}"
-    "@media (max-width: 640px){.modebar-container{display:none}}</style>"
+    "@media (max-width: 640px){.modebar-container{display:none}}</style>",
+    unsafe_allow_html=True,
 )
 
 

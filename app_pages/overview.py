@@ -41,7 +41,8 @@ with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), ic
         st.markdown("\n".join(f"- {r.day.isoformat()} · {md_escape(r.title(lang()))}" for r in soon))
     else:
         st.caption(tr("cal.nothing"))
-    st.download_button(tr("cal.download"), data=calendar_ics(items, lang()), file_name="repay-planner.ics",
+    ics_lang = lang()
+    st.download_button(tr("cal.download"), data=lambda: calendar_ics(items, ics_lang), file_name="repay-planner.ics",
                        mime="text/calendar", key="ov.ics", icon=":material/event:")  # fmt: skip
 
 c1, c2, c3, c4 = st.columns(4)

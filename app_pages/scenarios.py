@@ -42,16 +42,25 @@ def _results(key: tuple, margin: int, language: str, h: Household, scenarios: li
     if memo_key in memo:
         return memo[memo_key]
     results = [simulate(h, s, margin) for s in scenarios]
-    figures = {
-        "cash": charts.cashflow_figure(results, language),
-        "balance": charts.balances_figure(results, language),
-        "payoff": charts.payoff_figure(results, language),
-        "cost": charts.cost_figure(results, language),
-    }
+    figures: dict = {}  # drawn when first shown (one chart at a time)
     for stale in [k for k in memo if k[0] != key][:] + list(memo)[:-3]:  # this version, the last few margins
         memo.pop(stale, None)
     memo[memo_key] = (results, figures)
     return results, figures
+
+
+FIGURES = {
+    "cash": charts.cashflow_figure,
+    "balance": charts.balances_figure,
+    "payoff": charts.payoff_figure,
+    "cost": charts.cost_figure,
+}
+
+
+def _figure(figures: dict, name: str, results: list, language: str):
+    if name not in figures:
+        figures[name] = FIGURES[name](results, language)
+    return figures[name]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -194,17 +203,13 @@ for r in results:
         )
     )
 
-tab_cash, tab_balance, tab_payoff, tab_cost = st.tabs(
-    [tr("sc.tab.cash"), tr("sc.tab.balance"), tr("sc.tab.payoff"), tr("sc.tab.cost")]
-)
-with tab_cash:
-    st.plotly_chart(figures["cash"], key="sc.chart.cash", config={"displaylogo": False})
-with tab_balance:
-    st.plotly_chart(figures["balance"], key="sc.chart.balance", config={"displaylogo": False})
-with tab_payoff:
-    st.plotly_chart(figures["payoff"], key="sc.chart.payoff", config={"displaylogo": False})
-with tab_cost:
-    st.plotly_chart(figures["cost"], key="sc.chart.cost", config={"displaylogo": False})
+# One chart at a time: each is built and drawn only when chosen (a lighter first view).
+chart_names = {k: tr(f"sc.tab.{k}") for k in FIGURES}
+shown = st.segmented_control(
+    tr("sc.charts"), list(FIGURES), default="cash", key="sc.chart", format_func=chart_names.get,
+    label_visibility="collapsed",
+) or "cash"  # fmt: skip
+st.plotly_chart(_figure(figures, shown, results, lang()), key=f"sc.chart.{shown}", config={"displaylogo": False})
 
 st.markdown(f"**{tr('sc.offers')}**")
 offers = _offers(key, margin, lang(), str(current_lpr()), results, h)
@@ -293,15 +298,18 @@ if chosen:
             st.info(text)
         else:
             st.error(text)
-    axis = st.segmented_control(
-        tr("sc.heatmap_axis"), AXES, default=AXES[0], key="sc.axis", format_func=lambda a: tr(f"sc.axis.{a}"),
-    )  # fmt: skip
-    axis = axis or AXES[0]
-    grid = _sweep(key, tuple(chosen), axis, margin, h)
-    named = labels(lang())
-    marks = [(named(n), v, m) for n, v, m in heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)]
-    st.markdown(f"**{tr('sc.heatmap')}**")
-    st.caption(tr("sc.heatmap_help"))
-    st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap", config={"displaylogo": False})
+    # The map of every combination is worked out when asked for (a lighter first view).
+    if st.toggle(tr("sc.heatmap_show"), key="sc.heatmap.on", help=tr("sc.heatmap_help")):
+        axis = st.segmented_control(
+            tr("sc.heatmap_axis"), AXES, default=AXES[0], key="sc.axis", format_func=lambda a: tr(f"sc.axis.{a}"),
+        )  # fmt: skip
+        axis = axis or AXES[0]
+        grid = _sweep(key, tuple(chosen), axis, margin, h)
+        named = labels(lang())
+        marks = [(named(n), v, m) for n, v, m in heatmap_marks(h, [r.scenario for r in results[1:]], chosen, axis)]
+        st.markdown(f"**{tr('sc.heatmap')}**")
+        st.caption(tr("sc.heatmap_help"))
+        st.plotly_chart(charts.heatmap_figure(grid, lang(), marks), key="sc.chart.heatmap",
+                        config={"displaylogo": False})  # fmt: skip
 st.caption(":material/info: " + tr("sc.not_advice"))
 next_step("scenarios")

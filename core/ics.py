@@ -12,8 +12,6 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
-
 from core.i18n import t
 from core.money import format_money, from_cents
 from core.months import month_to_date
@@ -70,6 +68,8 @@ def upcoming(items: list[Reminder], today: dt.date | None = None, days: int = 7)
 def calendar_ics(items: list[Reminder], lang: str) -> bytes:
     """The reminders as an iCalendar file (all-day events, stable UIDs so a re-import
     updates instead of duplicating)."""
+    from icalendar import Calendar, Event  # here: only a download needs it (a lighter first page)
+
     cal = Calendar()
     cal.add("prodid", "-//Repay Planner//repay-planner//" + lang.upper())
     cal.add("version", "2.0")

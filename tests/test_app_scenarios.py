@@ -33,7 +33,12 @@ def test_status_quo_and_the_household_plan_on_the_sample_household():
     assert list(table["方案"]) == ["维持原状", "按能力统一方案"]
     assert table["钱不够的月数"][0] > 0  # the sample household cannot keep up as things are
     assert table["钱不够的月数"][1] == 0  # the household plan can be kept
-    assert len(at.get("plotly_chart")) == 5  # four comparison charts and the heat-map
+    assert len(at.get("plotly_chart")) == 1  # the chosen comparison chart (cash flow first)
+    for chart in ("balance", "payoff", "cost"):
+        at.segmented_control(key="sc.chart").set_value(chart).run()
+        assert not at.exception and len(at.get("plotly_chart")) == 1
+    at.toggle(key="sc.heatmap.on").set_value(True).run()  # the map of what is possible, when asked for
+    assert not at.exception and len(at.get("plotly_chart")) == 2
     asks = [s.value for s in at.success]
     assert any("至少" in a and "期" in a for a in asks)  # the smallest extension, in words
 

@@ -70,10 +70,9 @@ def _steps(shown: Progress) -> None:
     columns = st.columns(len(shown.steps))
     for column, step in zip(columns, shown.steps, strict=True):
         state = _state(step, shown)
-        with column:
-            st.markdown(f"{ICONS[state]} **{_label(step)}**")
+        with column:  # the step's name is its link; a line says what it is and where it stands
+            st.page_link(f"app_pages/{step.page}.py", label=f"**{_label(step)}**", icon=ICONS[state])
             st.caption(tr(f"steps.{step.name}.help") + " " + tr(f"steps.state.{state}"))
-            st.page_link(f"app_pages/{step.page}.py", label=tr("steps.open"), icon=":material/open_in_new:")
 
 
 def next_step(page: str) -> None:

@@ -1,0 +1,123 @@
+"""First paint, in Debian's Chromium: how long a person waits for the first page.
+
+1. From starting the server (``streamlit run server.py``) to the Overview fully drawn
+   (the script finished, its charts drawn): the first visit after the app is started.
+2. A fresh browser session opening the Scenarios page on the running server (nothing of
+   the session kept: its comparison table and charts drawn).
+Each is run ``--runs`` times (default 3) on an empty data folder (the sample household);
+the medians are printed, the last line as ``first_paint_seconds=<s> scenarios_fresh_seconds=<s>``.
+
+    .venv/bin/python bench/first_paint.py [--runs 3] [--root PATH]
+
+``--root`` measures another checkout; ``--before PATH`` measures an older checkout too,
+alternating run by run with this one (the machine's drift then falls on both alike), and
+prints both medians: ``before_first_paint_seconds=... before_scenarios_fresh_seconds=...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+DRAWN = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector("[data-testid='stStatusWidgetRunningIcon']")) return false;
+  if (!document.querySelector('h1')) return false;
+  const charts = document.querySelectorAll('.js-plotly-plot');
+  return charts.length >= %d && [...charts].every(c => c.querySelector('.main-svg'));
+}"""
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(root: Path, data: Path) -> tuple[subprocess.Popen, str]:
+    port = _port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=root, env={**os.environ, "REPAY_PLANNER_DATA": str(data)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                return proc, url
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("the server stopped") from None
+            time.sleep(0.05)
+
+
+def _drawn(page, charts: int) -> None:
+    page.wait_for_function(DRAWN % charts, timeout=120_000, polling=50)
+
+
+def _measure(browser, root: Path) -> tuple[float, float, float]:
+    """(server up, first paint, fresh Scenarios session), seconds, on a new data folder."""
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        proc, url = _start(root, Path(folder) / "data")
+        up = time.perf_counter() - started
+        try:
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            page = context.new_page()
+            page.goto(url + "/?lang=zh")
+            _drawn(page, 2)  # the Overview's two charts
+            first = time.perf_counter() - started
+            context.close()
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            page = context.new_page()
+            began = time.perf_counter()
+            page.goto(url + "/scenarios?lang=zh")
+            _drawn(page, 1)  # the comparison's first chart
+            fresh = time.perf_counter() - began
+            context.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return up, first, fresh
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--before", type=Path, default=None)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    roots = {"": args.root} | ({"before_": args.before} if args.before else {})
+    figures: dict[str, list] = {name: [] for name in roots}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for run in range(args.runs):
+            for name, root in roots.items():
+                up, first, fresh = _measure(browser, root)
+                figures[name].append((first, fresh))
+                print(f"run {run + 1} {name or 'this'}: server up {up:.2f} s, first paint {first:.2f} s, "
+                      f"fresh Scenarios session {fresh:.2f} s", flush=True)  # fmt: skip
+        browser.close()
+    line = []
+    for name, values in figures.items():
+        line.append(f"{name}first_paint_seconds={statistics.median(v[0] for v in values):.2f}")
+        line.append(f"{name}scenarios_fresh_seconds={statistics.median(v[1] for v in values):.2f}")
+    print(" ".join(line))
+
+
+if __name__ == "__main__":
+    main()
