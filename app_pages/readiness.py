@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.charts import scenario_label
 from core.months import format_month, parse_month
-from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, normalize_section
+from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, default_row
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, labels, result_of
@@ -30,7 +30,7 @@ prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else 
 # a tab left open elsewhere is merged answer by answer.
 _shown_case = profile.section("case")
 if _shown_case.empty:
-    _shown_case = normalize_section("case", pd.DataFrame([{doc: False for doc in DOCUMENTS}]))[0]
+    _shown_case = default_row("case")
 case_base = (_shown_case, profile.rev("case"))  # a new set of widgets when another profile opens
 ticked = h.ticked  # the boxes: papers kept on paper (attachments count on their own)
 

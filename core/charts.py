@@ -143,16 +143,18 @@ def _yuan(values) -> list[float]:
 
 
 def cashflow_figure(results: list, lang: str) -> go.Figure:
-    """Top: income, expenses and each scenario's debt payments a month. Bottom: the cash
-    buffer at the end of each month, with the safety margin."""
+    """Three panels on one time axis, each on its own scale (debt payments are not squashed
+    under the income): income and spending a month; each scenario's debt payments a month;
+    the cash at the end of each month, with the safety margin."""
     from plotly.subplots import make_subplots
 
     fig = make_subplots(
-        rows=2,
+        rows=3,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.08,
-        subplot_titles=(t("chart.monthly_flows", lang), t("chart.buffer", lang)),
+        vertical_spacing=0.07,
+        row_heights=[0.28, 0.32, 0.40],
+        subplot_titles=(t("chart.monthly_flows", lang), t("chart.payments_panel", lang), t("chart.buffer", lang)),
     )
     base = results[0]
     months = [format_month(m) for m in base.months]
@@ -170,18 +172,18 @@ def cashflow_figure(results: list, lang: str) -> go.Figure:
         x = [format_month(m) for m in result.months]
         fig.add_scatter(
             x=x, y=_yuan(result.payments), name=f"{label} · {t('chart.debt_payments', lang)}", mode="lines",
-            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=1, col=1,
+            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=2, col=1,
             legendgroup=label,
         )  # fmt: skip
         fig.add_scatter(
             x=x, y=_yuan(result.buffer), name=f"{label} · {t('chart.buffer_short', lang)}", mode="lines",
-            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=2, col=1,
+            line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=3, col=1,
             legendgroup=label, showlegend=True,
         )  # fmt: skip
-    fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=2, col=1)
-    _months(_layout(fig, lang, height=600), lang)
+    fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=3, col=1)
+    _months(_layout(fig, lang, height=760), lang)
     # The legend above the plot would sit on the first panel's title: put it below instead.
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0}, margin={"b": 10, "t": 40})
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0}, margin={"b": 10, "t": 40})
     fig.update_yaxes(tickformat=",.0f", title_text=t("chart.amount", lang))
     return fig
 

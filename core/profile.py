@@ -400,6 +400,15 @@ def infer(section: str, column: str, record: dict) -> str | None:
     return None
 
 
+def default_row(section: str) -> pd.DataFrame:
+    """One row of a section holding its columns' defaults (a form's starting point, which
+    normalize_section would drop as empty)."""
+    frame = pd.DataFrame([{c.name: c.default for c in SCHEMAS[section]}])
+    for column in SCHEMAS[section]:
+        frame[column.name] = frame[column.name].astype(_dtype(column))
+    return frame
+
+
 def blank_row(section: str, row: dict) -> bool:
     """True when a section's row holds nothing the user gave: every cell blank or its
     column's default (a table adds a new row with the defaults filled in; a click on the

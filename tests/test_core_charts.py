@@ -58,3 +58,13 @@ def test_scenarios_ending_in_the_same_month_do_not_hide_each_other_on_the_payoff
     assert len(set(lanes)) == 3  # but each scenario has its own lane
     assert all(abs(y - row) < 0.5 for lane in lanes for row, y in enumerate(lane))  # within the debt's row
     assert list(fig.layout.yaxis.ticktext) == ["贷款", "卡"]
+
+
+def test_debt_payments_have_their_own_panel_and_scale_apart_from_income():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    axis = {trace.name: trace.yaxis for trace in fig.data}
+    payments = {a for name, a in axis.items() if name.endswith("debt payments")}
+    cash = {a for name, a in axis.items() if name.endswith(" · cash")}
+    assert payments == {"y2"} and cash == {"y3"} and axis["Income"] == "y"
+    assert fig.layout.yaxis2.matches is None  # scaled to the payments, not to the income
