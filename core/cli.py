@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -103,9 +104,29 @@ def _table(s: Schedule, lang: str, lpr: Decimal) -> str:
     return "\n".join(lines)
 
 
+PROG = "repay-planner"  # also `python -m core` from the project folder
+ROOT = Path(__file__).resolve().parent.parent  # the project folder: app.py, server.py, app_pages/
+
+
+def _run_app(args, extra: list[str]) -> int:
+    """Serve the app (server.py: app.py behind the local-host check) with this Python's
+    streamlit, from the project folder whatever the current folder is."""
+    server = ROOT / "server.py"
+    if not server.is_file():
+        raise UsageError(f"the app's files are not next to this installation ({ROOT}); install the project "
+                         "folder itself: pip install -e <project folder>")  # fmt: skip
+    command = [sys.executable, "-m", "streamlit", "run", str(server), "--server.port", str(args.port),
+               "--server.address", "127.0.0.1", *extra]  # fmt: skip
+    return subprocess.call(command, cwd=ROOT)
+
+
 def _build_parser() -> _Parser:
-    parser = _Parser(prog="python -m core", description="Repay Planner command line")
+    parser = _Parser(prog=PROG, description="Repay Planner command line")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    app = sub.add_parser(
+        "app", help="open the app in the browser (http://127.0.0.1:8501); other options go to streamlit"
+    )
+    app.add_argument("--port", default="8501", help="port on this computer (default 8501)")
     sch = sub.add_parser("schedule", help="print a loan's repayment schedule")
     sch.add_argument("--principal", required=True, help="outstanding principal, e.g. 1000000")
     rate = sch.add_mutually_exclusive_group()
@@ -478,7 +499,11 @@ def _run_schedule(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if args.command == "app":
+            return _run_app(args, extra)
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
         if args.command == "schedule":
             return _run_schedule(args)
         if args.command == "import":
