@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -117,6 +118,9 @@ def _run_app(args, extra: list[str]) -> int:
                          "folder itself: pip install -e <project folder>")  # fmt: skip
     command = [sys.executable, "-m", "streamlit", "run", str(server), "--server.port", str(args.port),
                "--server.address", "127.0.0.1", *extra]  # fmt: skip
+    if os.name == "posix":  # become the server: stopping this command stops the app
+        os.chdir(ROOT)
+        os.execv(sys.executable, command)
     return subprocess.call(command, cwd=ROOT)
 
 

@@ -82,8 +82,11 @@ def test_the_app_is_served_from_another_folder(installed, tmp_path):
                 assert time.time() < deadline, "the app did not answer in 120 s"
                 time.sleep(0.5)
     finally:
-        proc.terminate()
+        proc.terminate()  # stopping the command stops the app (no server left behind)
         proc.wait(timeout=30)
+    time.sleep(1)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
 
 
 def test_python_dash_m_core_still_works_from_the_project_folder():

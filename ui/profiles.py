@@ -13,7 +13,7 @@ from core.profile import SECTIONS, Profile, clean_name
 from core.store import STORE_ERRORS, save_error_code
 from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SAMPLE, active_id, current_profile, set_active, store
+from ui.state import SAMPLE, active_id, current_profile, set_active, stale_sample_pick, store
 
 
 def _failed(exc: BaseException) -> None:
@@ -24,6 +24,8 @@ def _failed(exc: BaseException) -> None:
 @guarded
 def _on_pick(key: str) -> None:
     choice = st.session_state[key]
+    if choice == SAMPLE and stale_sample_pick():
+        return  # the picker's old value, sent along with the next edit: stay on the new copy
     set_active(None if choice == SAMPLE else int(choice))
 
 

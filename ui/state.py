@@ -10,6 +10,7 @@ as saved; a save made from a stale copy (another tab saved since) is merged.
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,18 @@ def active_id() -> int | None:
     if chosen in ids:
         return chosen
     return ids[0] if ids and chosen != SAMPLE else None
+
+
+CREATED_AT = "profile.created_at"  # when this session's first change made a copy of the sample
+STALE_PICK_SECONDS = 5.0
+
+
+def stale_sample_pick() -> bool:
+    """True just after a change made a copy of the sample: the browser may still report the
+    profile picker at "sample" (the value it showed before the copy), which must not switch
+    the session back to the sample and make a second copy of the next change."""
+    created = st.session_state.get(CREATED_AT)
+    return created is not None and time.monotonic() - created < STALE_PICK_SECONDS
 
 
 def set_active(profile_id: int | None) -> None:
@@ -169,6 +182,7 @@ def save_section(
             pid = store().create(profile)
             set_active(pid)
             outcome.created = True
+            st.session_state[CREATED_AT] = time.monotonic()
         elif base is not None:
             merged = store().save_merged(pid, section, clean, base[0], base[1])
             outcome.merged, outcome.conflicts = merged.merged, merged.conflicts
