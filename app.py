@@ -24,11 +24,19 @@ st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮",
 # Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
 # the pages say it in the user's language where it matters (the calculator). On a phone
 # the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
-st.markdown(  # a constant style sheet, no user text
+# A constant style sheet, no user text; written after the page (a lighter first paint).
+STYLE = (
     "<style>[data-testid='InputInstructions']{display:none}"
-    "@media (max-width: 640px){.modebar-container{display:none}}</style>",
-    unsafe_allow_html=True,
+    "@media (max-width: 640px){.modebar-container{display:none}}</style>"
 )
+
+
+def _after_page(slot) -> None:
+    """What follows the page's own content: the start-here steps at the top of the sidebar
+    (drawn last, so the page comes first) and the style sheet."""
+    with contextlib.suppress(*STORE_ERRORS), slot:  # the steps are not worth an error of their own
+        sidebar_steps()
+    st.markdown(STYLE, unsafe_allow_html=True)
 
 
 LANG_META = "lang"  # the language last chosen, remembered in the database
@@ -143,11 +151,12 @@ pages[tr("nav.section.household")].append(
 )
 page = st.navigation(pages, expanded=True)  # every page listed: no "View more" hiding the later steps
 try:
-    with steps_slot:
-        sidebar_steps()
-    recovered_notice()
-    show_notices()
-    page.run()
+    try:
+        recovered_notice()
+        show_notices()
+        page.run()
+    finally:  # also after a page's st.stop()
+        _after_page(steps_slot)
 except STORE_ERRORS as exc:
     show_store_failure(as_store_error(exc))
 except Exception as exc:  # noqa: BLE001 - the boundary: no traceback, no user text in the log
