@@ -6,15 +6,18 @@ hover shows exact amounts to the cent.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import plotly.graph_objects as go
 
 from core.i18n import t
-from core.money import from_cents
+from core.money import format_money, from_cents
 from core.months import format_month
 from core.schedule import Schedule
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 MONEY_HOVER = "%{fullData.name}: ¥%{y:,.2f}<extra>%{x}</extra>"
+MONEY_TEXT_HOVER = "%{fullData.name}: %{customdata}<extra>%{x}</extra>"  # the amount written by format_money
 
 
 def _layout(fig: go.Figure, lang: str, height: int = 380) -> go.Figure:
@@ -30,9 +33,15 @@ def _layout(fig: go.Figure, lang: str, height: int = 380) -> go.Figure:
 
 
 def _months(fig: go.Figure, lang: str) -> go.Figure:
-    """Months on the x axis as the page's language writes them ("2027年1月", "Jan 2027")."""
+    """Months on the x axis as the page's language writes them ("2027年1月", "Jan 2027"),
+    and amounts in the hover written as everywhere else in the app (core.money.format_money:
+    "-¥1,234.56", where plotly's own format would write "¥-1,234.56")."""
     fmt = t("chart.month_format", lang)
     fig.update_xaxes(type="date", tickformat=fmt, hoverformat=fmt)
+    for trace in fig.data:
+        if trace.hovertemplate == MONEY_HOVER and trace.y is not None:
+            trace.customdata = [format_money(Decimal(repr(v))) if v is not None else "" for v in trace.y]
+            trace.hovertemplate = MONEY_TEXT_HOVER
     return fig
 
 
@@ -181,11 +190,11 @@ def cashflow_figure(results: list, lang: str) -> go.Figure:
             legendgroup=label, showlegend=True,
         )  # fmt: skip
     fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=3, col=1)
-    _months(_layout(fig, lang, height=760), lang)
+    _layout(fig, lang, height=760)
     # The legend above the plot would sit on the first panel's title: put it below instead.
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0}, margin={"b": 10, "t": 40})
     fig.update_yaxes(tickformat=",.0f", title_text=t("chart.amount", lang))
-    return fig
+    return _months(fig, lang)
 
 
 def balances_figure(results: list, lang: str) -> go.Figure:

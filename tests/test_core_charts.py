@@ -68,3 +68,14 @@ def test_debt_payments_have_their_own_panel_and_scale_apart_from_income():
     cash = {a for name, a in axis.items() if name.endswith(" · cash")}
     assert payments == {"y2"} and cash == {"y3"} and axis["Income"] == "y"
     assert fig.layout.yaxis2.matches is None  # scaled to the payments, not to the income
+
+
+def test_amounts_in_the_hover_are_written_as_everywhere_else_minus_before_the_sign():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    cash = next(tr for tr in fig.data if tr.name.endswith(" · cash"))
+    assert "%{customdata}" in cash.hovertemplate
+    assert min(cash.y) < 0  # the status quo runs short: negative amounts are checked
+    for amount, text in zip(cash.y, cash.customdata, strict=True):
+        sign = "-" if amount < 0 else ""
+        assert text == f"{sign}¥{abs(amount):,.2f}"
