@@ -159,3 +159,32 @@ def test_every_page_opens_without_the_unexpected_notice(lang, empty):
         store.set_meta("active_profile", str(store.create(Profile("空白"))))
     for page in PAGES:
         open_in(f"app_pages/{page}.py", lang)  # asserts: no exception, no "unexpected" notice
+
+
+def test_the_short_forms_add_a_line_and_a_debt_reading_what_the_words_say(data_dir):
+    at = open_page("app_pages/worksheet.py")
+    at.text_input(key="ws.add.category").set_value("奖金")
+    at.number_input(key="ws.add.amount").set_value(1200.0)
+    form_button = next(b for b in at.get("form_submit_button") if "添加这一行" in b.label)
+    form_button.click().run()
+    assert not at.exception
+    rows = at.session_state["_profile_memo"][1].section("worksheet")
+    assert rows.iloc[-1][["category", "direction", "amount", "frequency"]].tolist() == ["奖金", "income", 1200.0,
+                                                                                      "monthly"]  # fmt: skip
+    # Words that say nothing: the form asks rather than guess.
+    at.text_input(key="ws.add.category").set_value("杂项")
+    at.number_input(key="ws.add.amount").set_value(300.0)
+    next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
+    assert any("是收入还是支出" in w.value for w in at.warning)
+    assert at.session_state["_profile_memo"][1].section("worksheet")["category"].tolist().count("杂项") == 0
+
+    at.switch_page("app_pages/debts.py").run()
+    at.text_input(key="db.add.name").set_value("招行信用卡")
+    at.number_input(key="db.add.principal").set_value(30000.0)
+    at.number_input(key="db.add.rate").set_value(18.0)
+    next(b for b in at.get("form_submit_button") if "添加这笔欠款" in b.label).click().run()
+    assert not at.exception
+    debts = at.session_state["_profile_memo"][1].section("debts")
+    assert debts.iloc[-1][["name", "lender_type", "principal", "rate"]].tolist() == ["招行信用卡", "credit_card",
+                                                                                   30000.0, 18.0]  # fmt: skip
+    assert any("招行信用卡" in i.value and "期数" in i.value for i in at.info)  # a draft: months still needed
