@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.errors import grouped
 from core.i18n import t
 from core.imports import Mapping, RefusedFile, read_statement
 from core.imports.categories import default_rules
@@ -130,7 +131,7 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
             st.warning(
                 tr("ws.row_errors", n=len({e.row for e in result.errors}))
                 + "\n"
-                + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors[:50])
+                + "\n".join(f"- {md_escape(g.message(lang()))}" for g in grouped(result.errors)[:20])
             )
         if result.kind == "statement":
             st.write(

@@ -38,3 +38,34 @@ class ValidationError(ValueError):
     def __init__(self, errors: list[InputError]):
         self.errors = errors
         super().__init__("; ".join(e.message("en") for e in errors))
+
+
+@dataclass(frozen=True)
+class ErrorGroup:
+    """Errors of one cause (the same field and problem): how many, on which rows, and one
+    of them as the example the message is written from."""
+
+    example: InputError
+    count: int
+    rows: tuple[int, ...]  # the first rows it was found on
+
+    def message(self, lang: str = "en", shown_rows: int = 5) -> str:
+        """'Date: "31/02" is not a date — 120 rows (rows 3, 4, 5, 6, 7 …)'."""
+        text = InputError(self.example.field, self.example.code, self.example.params).message(lang)
+        if self.count == 1:
+            return self.example.message(lang)
+        rows = ", ".join(str(r) for r in self.rows[:shown_rows]) + (" …" if self.count > shown_rows else "")
+        return t("err.group", lang, text=text, n=self.count, rows=rows)
+
+
+def grouped(errors: list[InputError], keep_rows: int = 5) -> list[ErrorGroup]:
+    """One group per cause (field and problem), the largest first, instead of one line per
+    row: 120 rows with the same unreadable date are one line with a count."""
+    groups: dict[tuple[str, str], list[InputError]] = {}
+    for error in errors:
+        groups.setdefault((error.field, error.code), []).append(error)
+    out = [
+        ErrorGroup(found[0], len(found), tuple(e.row for e in found[:keep_rows] if e.row is not None))
+        for found in groups.values()
+    ]
+    return sorted(out, key=lambda g: -g.count)

@@ -22,3 +22,17 @@ def test_validation_error_carries_every_error():
     with pytest.raises(ValidationError) as caught:
         raise ValidationError(errors)
     assert caught.value.errors == errors and ";" in str(caught.value)
+
+
+def test_errors_of_one_cause_are_one_line_with_a_count_the_largest_first():
+    from core.errors import grouped
+
+    errors = [InputError("date", "err.bad_date", {"value": f"31/02/{n}"}, row=n + 2) for n in range(120)]
+    errors.insert(5, InputError("amount", "err.bad_amount", {"value": "abc"}, row=9))
+    groups = grouped(errors)
+    assert [(g.example.field, g.count) for g in groups] == [("date", 120), ("amount", 1)]
+    assert groups[0].rows == (2, 3, 4, 5, 6)
+    line = groups[0].message("en")
+    assert "120 rows" in line and "rows 2, 3, 4, 5, 6 …" in line and "31/02/0" in line
+    assert "共 120 行" in groups[0].message("zh")
+    assert groups[1].message("en") == errors[5].message("en")  # a single error reads as before
