@@ -8,7 +8,6 @@ The address, port and the rest come from .streamlit/config.toml.
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui import preload  # noqa: F401 - the first page's imports, before the server listens
 from ui.hostguard import LocalHostOnly
 
 app = st.App("app.py", middleware=[Middleware(LocalHostOnly)])

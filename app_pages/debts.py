@@ -11,7 +11,7 @@ from core.months import format_month
 from core.profile import LENDER_TYPES
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
-from ui.state import current_household, current_profile, is_sample, note_outcome, save_section
+from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
 from ui.steps import next_step
 
 language = lang()
@@ -44,10 +44,7 @@ def _add_debt() -> None:
     if not row["name"]:
         state["db.add.problem"] = tr("db.add.need_name")
         return
-    profile = current_profile()
-    debts = profile.section("debts")
-    outcome = save_section("debts", pd.concat([debts, pd.DataFrame([row])], ignore_index=True),
-                           tr("profile.own_name"), base=(debts, profile.rev("debts")))  # fmt: skip
+    outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
         state["db.add.done"] = row["name"]
         for name in ("name", "type", "principal", "rate", "months", "overdue", "days"):

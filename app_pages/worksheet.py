@@ -14,7 +14,7 @@ from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
 from ui.common import guarded, lang, md_escape, money_cents, readable_section, tr
 from ui.editor import reset_editor, section_editor
 from ui.notices import saved_or_said
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.state import active_id, append_rows, current_household, current_profile, is_sample, note_outcome, save_section
 from ui.steps import next_step
 
 st.title(tr("ws.title"))
@@ -44,10 +44,7 @@ def _add_line() -> None:
     if row["direction"] is None:
         state["ws.add.problem"] = tr("ws.add.which", name=md_escape(row["category"]))
         return
-    profile = current_profile()
-    lines = profile.section("worksheet")
-    outcome = save_section("worksheet", pd.concat([lines, pd.DataFrame([row])], ignore_index=True),
-                           tr("profile.own_name"), base=(lines, profile.rev("worksheet")))  # fmt: skip
+    outcome = append_rows("worksheet", [row], tr("profile.own_name"))
     if note_outcome(outcome, "worksheet"):
         state["ws.add.done"] = row["category"]
         for name in ("category", "amount", "direction"):

@@ -53,13 +53,14 @@ def rejected_cells(frame: pd.DataFrame, errors: list, blank) -> dict[tuple[int, 
     """{(row position in the saved table, column): text typed} for each cell whose value
     was refused; ``blank(row)`` tells which rows of ``frame`` are dropped as empty (so
     positions follow the saved table). Errors name rows 1-based, as core.profile does."""
-    kept = [i for i, row in enumerate(frame.reset_index(drop=True).to_dict("records")) if not blank(row)]
+    records = frame.reset_index(drop=True).to_dict("records")
+    kept = [i for i, row in enumerate(records) if not blank(row)]
     position = {source: saved for saved, source in enumerate(kept)}
     cells = {}
     for error in errors:
         source = (error.row or 0) - 1
         if source in position and error.field in frame.columns and error.code != "err.required":
-            value = frame.reset_index(drop=True).at[source, error.field]
+            value = records[source][error.field]
             if value is not None and not (isinstance(value, float) and value != value):
                 cells[(position[source], error.field)] = str(value)
     return cells

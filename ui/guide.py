@@ -15,7 +15,7 @@ from core.scenarios import Result
 from core.terms import KINDS
 from ui.common import lang, md_escape, money_cents, tr
 from ui.notices import saved_or_said
-from ui.state import current_profile, save_section
+from ui.state import append_rows, current_profile
 
 START_CHOICES = 24  # months offered in "from"
 
@@ -23,28 +23,12 @@ START_CHOICES = 24  # months offered in "from"
 def add_scenario(scenario_row: dict, term_rows: list[dict]) -> str | None:
     """Save a new scenario and its terms (a unique name); the name it was saved as, or
     None when a save failed (the notice says why)."""
-    profile = current_profile()
-    existing = profile.section("scenarios")
-    name = unique_name(scenario_row["name"], set(existing["name"].dropna()))
-    scenario_row = {**scenario_row, "name": name}
-    term_rows = [{**row, "scenario": name} for row in term_rows]
-    outcome = save_section(
-        "scenarios",
-        pd.concat([existing, pd.DataFrame([scenario_row])], ignore_index=True),
-        tr("profile.own_name"),
-        base=(existing, profile.rev("scenarios")),
-    )
+    name = unique_name(scenario_row["name"], set(current_profile().section("scenarios")["name"].dropna()))
+    outcome = append_rows("scenarios", [{**scenario_row, "name": name}], tr("profile.own_name"))
     if not saved_or_said(outcome, "scenarios"):
         return None
     if term_rows:
-        shown = current_profile()
-        terms = shown.section("terms")
-        outcome = save_section(
-            "terms",
-            pd.concat([terms, pd.DataFrame(term_rows)], ignore_index=True),
-            tr("profile.own_name"),
-            base=(terms, shown.rev("terms")),
-        )
+        outcome = append_rows("terms", [{**row, "scenario": name} for row in term_rows], tr("profile.own_name"))
         if not saved_or_said(outcome, "terms"):
             return None
     return name

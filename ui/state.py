@@ -195,6 +195,15 @@ def save_section(
     return outcome
 
 
+def append_rows(section: str, rows: list[dict], own_name: str) -> SaveOutcome:
+    """Add rows at the end of a section, as the open profile shows it now (merged if
+    another tab saved since): the short forms, the guided builder, the ready-made scenarios."""
+    profile = current_profile()
+    existing = profile.section(section)
+    frame = pd.concat([existing, pd.DataFrame(rows)], ignore_index=True)
+    return save_section(section, frame, own_name, base=(existing, profile.rev(section)))
+
+
 NOTICES = "save.notices"
 
 

@@ -46,6 +46,17 @@ def click_and_wait(page, locator) -> None:
     wait_for_app(page)
 
 
+def add_debt(page, server, name: str, principal: str) -> None:
+    """A debt through the Debts page's short form (18 % a year, 12 months)."""
+    go(page, server, "debts?lang=en", "My debts")
+    by_key(page, "db.add.name", "input").fill(name)
+    by_key(page, "db.add.principal", "input").fill(principal)
+    by_key(page, "db.add.rate", "input").fill("18")
+    by_key(page, "db.add.months", "input").fill("12")
+    click_and_wait(page, page.get_by_role("button", name="Add this debt"))
+    page.get_by_text(f"Added “{name}” to your debts.").wait_for(timeout=30_000)
+
+
 def test_from_an_empty_profile_to_a_saved_scenario_through_the_forms_alone(server, page):
     new_empty_profile(page, server)
     assert page.get_by_text("Start here: four steps").is_visible()  # the Overview's panel
@@ -63,13 +74,7 @@ def test_from_an_empty_profile_to_a_saved_scenario_through_the_forms_alone(serve
     assert steps_done(page) == "Start here · 1 of 4 done"
 
     # 2. A debt through the short form (its type read from its name).
-    go(page, server, "debts?lang=en", "My debts")
-    by_key(page, "db.add.name", "input").fill("招行信用卡")
-    by_key(page, "db.add.principal", "input").fill("30000")
-    by_key(page, "db.add.rate", "input").fill("18")
-    by_key(page, "db.add.months", "input").fill("12")
-    click_and_wait(page, page.get_by_role("button", name="Add this debt"))
-    page.get_by_text("Added “招行信用卡” to your debts.").wait_for(timeout=30_000)
+    add_debt(page, server, "招行信用卡", "30000")
     assert steps_done(page) == "Start here · 2 of 4 done"
     debts = saved(server).section("debts")
     assert debts[["name", "lender_type", "principal"]].values.tolist() == [["招行信用卡", "credit_card", 30000.0]]
@@ -105,13 +110,7 @@ def test_from_an_empty_profile_to_a_saved_scenario_through_the_forms_alone(serve
 
 def test_the_plan_step_is_marked_by_keeping_the_plan(server, page):
     new_empty_profile(page, server)
-    go(page, server, "debts?lang=en", "My debts")
-    by_key(page, "db.add.name", "input").fill("借呗")
-    by_key(page, "db.add.principal", "input").fill("12000")
-    by_key(page, "db.add.rate", "input").fill("18")
-    by_key(page, "db.add.months", "input").fill("12")
-    click_and_wait(page, page.get_by_role("button", name="Add this debt"))
-    page.get_by_text("Added “借呗” to your debts.").wait_for(timeout=30_000)
+    add_debt(page, server, "借呗", "12000")
     go(page, server, "plan?lang=en", "Household plan")
     sidebar = page.get_by_test_id("stSidebar")
     assert sidebar.get_by_text("3 · The plan").first.is_visible()
