@@ -7,6 +7,7 @@ any other host name than this computer's (DNS rebinding).
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -19,8 +20,12 @@ from ui.profiles import profile_sidebar
 from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
 from ui.state import store, store_problem
 from ui.steps import sidebar_steps
+from ui.warmup import warm_up
 
-st.set_page_config(page_title="还款规划 · Repay Planner", page_icon="🧮", layout="wide")
+FAVICON = Path(__file__).resolve().parent / "ui" / "favicon.png"  # four bars coming down: what is owed
+# The tab's icon is a local picture: an emoji needs an emoji font (and Streamlit's emoji
+# catalogue, a quarter of a second to load) and a ":material/…:" icon is fetched from Google.
+st.set_page_config(page_title="还款规划 · Repay Planner", page_icon=str(FAVICON), layout="wide")
 # Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
 # the pages say it in the user's language where it matters (the calculator). On a phone
 # the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
@@ -37,6 +42,7 @@ def _after_page(slot) -> None:
     with contextlib.suppress(*STORE_ERRORS), slot:  # the steps are not worth an error of their own
         sidebar_steps()
     st.markdown(STYLE, unsafe_allow_html=True)
+    warm_up()  # the other pages' heavier modules, in the background
 
 
 LANG_META = "lang"  # the language last chosen, remembered in the database
@@ -161,4 +167,4 @@ except STORE_ERRORS as exc:
     show_store_failure(as_store_error(exc))
 except Exception as exc:  # noqa: BLE001 - the boundary: no traceback, no user text in the log
     log_failure(exc)
-    st.error(tr("app.crashed"), icon="⚠️")
+    st.error(tr("app.crashed"), icon=":material/error:")

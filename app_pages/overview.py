@@ -5,15 +5,35 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.charts import owed_figure, spending_figure
 from core.contacts import due_followups
 from core.ics import calendar_ics, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
+from core.overview import owed_shares, spending_shares
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
 from ui.state import current_household, current_profile, is_sample
 from ui.steps import next_step, steps_panel
+
+
+def _share_table(rows, label_key: str, amount_key: str, overdue: bool, key: str) -> None:
+    """One of the Overview's two tables: each row's amount written out and its share as a bar."""
+    amount, late, share = tr(amount_key), tr("ov.col.overdue"), tr("ov.col.share")
+    frame = pd.DataFrame({tr(label_key): [r.label for r in rows], amount: [from_cents(r.cents) for r in rows]})
+    if overdue:
+        frame[late] = [from_cents(r.overdue) for r in rows]
+    frame[share] = [r.percent for r in rows]
+    st.dataframe(
+        money_table(frame, [amount, late]),
+        hide_index=True,
+        width="stretch",
+        height=38 + 35 * len(frame),  # every row shown, no scrolling inside the table
+        column_config={
+            share: st.column_config.ProgressColumn(share, format="%.1f%%", min_value=0, max_value=100, width="small")
+        },
+        key=key,
+    )
+
 
 st.title(tr("ov.title"))
 if is_sample():
@@ -79,18 +99,23 @@ if s.monthly_gap < 0:
 elif s.lines:
     st.success(tr("ov.ok"))
 
+
 left, right = st.columns(2)
 with left:
     st.subheader(tr("ov.where_money_goes"))
-    st.plotly_chart(
-        spending_figure(budget.by_category, s.regular_payments(), lang()), width="stretch", key="ov.spending"
-    )
+    spending = spending_shares(budget.by_category, s.regular_payments(), lang())
+    if spending:
+        _share_table(spending, "ov.col.category", "ov.col.monthly", overdue=False, key="ov.spending")
+    else:
+        st.caption(tr("ov.no_spending"))
 with right:
     st.subheader(tr("ov.who_i_owe"))
     names = [line.record.get("name") or "—" for line in s.lines]
-    overdue = [line.overdue_total for line in s.lines]
-    regular = [line.total_owed - o for line, o in zip(s.lines, overdue, strict=True)]
-    st.plotly_chart(owed_figure(names, regular, overdue, lang()), width="stretch", key="ov.owed")
+    owed = owed_shares(names, [line.total_owed for line in s.lines], [line.overdue_total for line in s.lines])
+    if owed:
+        _share_table(owed, "ov.col.debt", "ov.col.owed", overdue=any(r.overdue for r in owed), key="ov.owed")
+    else:
+        st.caption(tr("ov.no_debts"))
 
 if budget.one_offs:
     st.subheader(tr("ov.upcoming"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.errors import grouped
 from core.i18n import t
-from core.imports import Mapping, RefusedFile, read_statement
+from core.imports import Mapping, RefusedFile, read_statement, zip_is_locked
 from core.imports.categories import default_rules
 from core.money import from_cents
 from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
@@ -87,18 +87,29 @@ c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 import_open = st.session_state.get("ws.upload") is not None or st.session_state.get("ws.import_open", False)
 with st.expander(tr("ws.import"), expanded=bool(import_open)):
     st.caption(tr("ws.import_help"))
-    upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt"], key="ws.upload")
+    upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip"], key="ws.upload")
     mapping = st.session_state.get("ws.mapping")
     result = None
     if upload is not None:
-        # Read once per file, mapping, language and rules: not again on every rerun.
+        data = upload.getvalue()
+        password = None
+        if zip_is_locked(data):  # Alipay's and WeChat Pay's bills come as locked zip files
+            password = st.text_input(
+                tr("ws.zip_password"), type="password", key="ws.zip_password", help=tr("ws.zip_password_help")
+            )
+        # Read once per file, password, mapping, language and rules: not again on every rerun.
         shown = current_profile()
-        read_key = (upload.file_id, repr(mapping), lang(), shown.rev("rules"), active_id())
+        read_key = (upload.file_id, password, repr(mapping), lang(), shown.rev("rules"), active_id())
         cached = st.session_state.get("ws.read")
         if cached is None or cached[0] != read_key:
             try:
                 outcome = read_statement(
-                    upload.name, upload.getvalue(), rules=shown.import_rules(lang()), lang=lang(), mapping=mapping
+                    upload.name,
+                    data,
+                    rules=shown.import_rules(lang()),
+                    lang=lang(),
+                    mapping=mapping,
+                    password=password,
                 )
             except RefusedFile as refused:
                 outcome = refused

@@ -90,52 +90,6 @@ def schedule_figure(schedule: Schedule, lang: str) -> go.Figure:
     return _months(_layout(fig, lang), lang)
 
 
-def spending_figure(by_category: dict[str, int], debt_payments: int, lang: str) -> go.Figure:
-    """Horizontal bars: each expense category a month, and debt payments beside them."""
-    items = sorted(by_category.items(), key=lambda kv: kv[1])
-    labels = [k for k, _ in items]
-    values = [float(from_cents(v)) for _, v in items]
-    colours = [OKABE_ITO[5]] * len(items)
-    if debt_payments:
-        labels.append(t("ov.debt_payments", lang))
-        values.append(float(from_cents(debt_payments)))
-        colours.append(OKABE_ITO[3])
-    fig = go.Figure(
-        go.Bar(
-            x=values, y=labels, orientation="h", marker_color=colours, hovertemplate="%{y}: ¥%{x:,.2f}<extra></extra>"
-        )
-    )
-    fig.update_layout(
-        height=max(260, 34 * len(labels) + 60),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis_tickformat=",.0f",
-        xaxis_title=t("chart.amount", lang),
-    )
-    return fig
-
-
-def owed_figure(names: list[str], principal: list[int], overdue: list[int], lang: str) -> go.Figure:
-    """Stacked bars per debt: balance not yet due and the overdue part (with interest/penalty)."""
-    fig = go.Figure()
-    fig.add_bar(
-        x=names,
-        y=[float(from_cents(v)) for v in principal],
-        name=t("col.balance", lang),
-        marker_color=OKABE_ITO[0],
-        hovertemplate=MONEY_HOVER,
-    )
-    if any(overdue):
-        fig.add_bar(
-            x=names,
-            y=[float(from_cents(v)) for v in overdue],
-            name=t("chart.overdue_total", lang),
-            marker_color=OKABE_ITO[3],
-            hovertemplate=MONEY_HOVER,
-        )
-    fig.update_layout(barmode="stack")
-    return _layout(fig, lang, height=340)
-
-
 # --- scenarios ---------------------------------------------------------------------------
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 

@@ -157,7 +157,8 @@ def _build_parser() -> _Parser:
     sch.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     imp = sub.add_parser("import", help="read a bank/Alipay/WeChat statement or a budget sheet")
-    imp.add_argument("file", help="CSV, XLSX or XLS file")
+    imp.add_argument("file", help="CSV, XLSX or XLS file, or a zip file holding one")
+    imp.add_argument("--password", help="a locked zip file's password (Alipay/WeChat Pay show it in their app)")
     imp.add_argument("--profile", help="profile workbook whose category rules to use")
     imp.add_argument("--date-col", help="for an unrecognised layout: the date column's header")
     imp.add_argument("--amount-col", help="... the signed amount column's header")
@@ -416,9 +417,12 @@ def _run_import(args: argparse.Namespace) -> int:
     }
     mapping = Mapping(**picked) if any(picked.values()) else None
     try:
-        result = read_statement(Path(args.file).name, data, rules=rules, lang=args.lang, mapping=mapping)
+        result = read_statement(
+            Path(args.file).name, data, rules=rules, lang=args.lang, mapping=mapping, password=args.password
+        )
     except RefusedFile as refused:
-        raise UsageError(refused.message(args.lang)) from None
+        hint = " (--password)" if refused.code.startswith("refuse.zip_password") else ""
+        raise UsageError(refused.message(args.lang) + hint) from None
     if result.kind == "needs_mapping":
         columns = ", ".join(h for h in result.header if h) or "—"
         raise UsageError(t("cli.needs_mapping", args.lang, columns=columns))

@@ -7,9 +7,6 @@ from __future__ import annotations
 import io
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Font
 
 from core.i18n import t
 from core.imports.safety import RefusedFile, check_upload
@@ -23,6 +20,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def write_text(cell, value: str) -> None:
     """Store text as a string cell even when it looks like a formula (=, +, -, @); control
     characters a spreadsheet cannot hold are dropped, whatever was stored before."""
+    from openpyxl.cell.cell import TYPE_STRING  # openpyxl loads on first write: not on every page
+
     cell.value = clean_text(value)
     cell.data_type = TYPE_STRING
 
@@ -35,6 +34,9 @@ def _put(cell, value) -> None:
 
 
 def profile_to_xlsx(profile: Profile) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     book.remove(book.active)
     for section in SECTIONS:

@@ -18,3 +18,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
+# The app's own modules compiled ahead, as pip does for the packages: the first page after
+# a start does not wait for Python to compile them (environments with PYTHONDONTWRITEBYTECODE
+# would otherwise compile them on every start). Only changed files are compiled again.
+.venv/bin/python -m compileall -q app.py server.py core ui app_pages >/dev/null

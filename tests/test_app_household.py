@@ -1,5 +1,6 @@
 """AppTest of the household pages: sample household, an upload through file_uploader, persistence."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,14 @@ def test_overview_opens_on_the_sample_household_marked_as_sample():
     assert metric(at, "每月收入") == "¥11,500.00"
     assert metric(at, "可用于还债") == "¥3,920.00"
     assert metric(at, "欠款总额") == "¥203,825.00"
-    assert len(at.get("plotly_chart")) == 2
+    # Where the money goes, and who is owed: amounts written out, shares as bars, largest first.
+    spending, owed = at.dataframe[0].value, at.dataframe[1].value
+    assert list(spending.columns) == ["类别", "每月", "占比"]
+    assert spending.iloc[0].tolist() == ["还款", Decimal("14302.27"), 65.4]  # 14,302.27 of 21,882.27 a month
+    assert list(owed.columns) == ["欠款", "现在共欠", "其中已逾期", "占比"]
+    assert owed.iloc[0].tolist() == ["工行消费贷", 80000, 0, 39.2]  # 80,000 of 203,825
+    assert owed.set_index("欠款").loc["微粒贷"].tolist() == [20825, 4825, 10.2]
+    assert not at.get("plotly_chart")  # the first page needs no chart library
     assert any("协商" in e.value for e in at.error)  # the gap the negotiation must close
 
 
@@ -188,3 +196,24 @@ def test_the_short_forms_add_a_line_and_a_debt_reading_what_the_words_say(data_d
     assert debts.iloc[-1][["name", "lender_type", "principal", "rate"]].tolist() == ["招行信用卡", "credit_card",
                                                                                    30000.0, 18.0]  # fmt: skip
     assert any("招行信用卡" in i.value and "期数" in i.value for i in at.info)  # a draft: months still needed
+
+
+def test_worksheet_imports_a_locked_zip_once_its_password_is_typed(data_dir):
+    from tests.test_core_imports_archive import PASSWORD, aes
+
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload(
+        "支付宝账单.zip", aes({"alipay.csv": make.alipay_csv()}), "application/zip"
+    )
+    at.run()
+    assert not at.exception
+    box = at.text_input(key="ws.zip_password")
+    assert box.label == "压缩包密码"
+    assert any("密码" in e.value for e in at.error)  # locked: asks for the password, nothing read
+    assert "ws.append" not in [b.key for b in at.button]  # nothing to add yet
+    box.input("000000").run()
+    assert any("密码不对" in e.value for e in at.error)
+    at.text_input(key="ws.zip_password").input(PASSWORD).run()
+    assert not at.exception and not at.error
+    assert any("支付宝" in s.value for s in at.success)
+    assert any("¥8,000.00" in m.value and "¥3,376.50" in m.value for m in at.markdown)

@@ -110,3 +110,16 @@ def test_cmb_statement_with_a_time_column(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["transactions"] == 4 and data["months"] == 2 and data["errors"] == []
+
+
+def test_a_locked_zip_with_and_without_its_password(tmp_path):
+    from tests.test_core_imports_archive import PASSWORD, aes
+
+    path = write(tmp_path, "支付宝账单.zip", aes({"alipay.csv": make.alipay_csv()}))
+    result = run(path, "--json", "--password", PASSWORD)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total_expense"] == 3376.5
+    locked = run(path, "--json")
+    assert locked.returncode != 0 and "locked" in locked.stderr and "--password" in locked.stderr
+    wrong = run(path, "--password", "000000")
+    assert wrong.returncode != 0 and "not the zip file's password" in wrong.stderr

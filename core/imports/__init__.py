@@ -3,10 +3,42 @@
 ``read_statement(name, data)`` returns an ImportResult with the transactions and the
 collected row errors, or raises RefusedFile with a one-line reason; it never changes
 anything the user already has — the caller decides to replace or append.
+
+The readers are loaded on first use (PEP 562): the file checks in ``safety`` are needed
+by every page that saves a profile, the statement readers only when a file is imported.
 """
 
-from core.imports.safety import MAX_UPLOAD_BYTES, RefusedFile, check_upload
-from core.imports.statements import ImportResult, Mapping, Transaction, read_statement
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time, loaded on first use
+    from core.imports.safety import MAX_UPLOAD_BYTES, RefusedFile, check_upload
+    from core.imports.statements import ImportResult, Mapping, Transaction, read_statement
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def zip_is_locked(data: bytes) -> bool:
+    """True for a zip file whose statement needs a password (not for a workbook, which is a
+    zip too but is never locked this way)."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    from core.imports.archive import is_locked  # pyzipper: only when a zip is uploaded
+
+    return is_locked(data)
+
+
+_WHERE = {
+    "MAX_UPLOAD_BYTES": "safety",
+    "RefusedFile": "safety",
+    "check_upload": "safety",
+    "ImportResult": "statements",
+    "Mapping": "statements",
+    "Transaction": "statements",
+    "read_statement": "statements",
+}
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
@@ -16,4 +48,14 @@ __all__ = [
     "Transaction",
     "check_upload",
     "read_statement",
+    "zip_is_locked",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'core.imports' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"core.imports.{module}"), name)
+    globals()[name] = value  # looked up once
+    return value

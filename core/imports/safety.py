@@ -47,7 +47,8 @@ class RefusedFile(Exception):
 
 
 def file_kind(name: str, data: bytes) -> str:
-    """'xlsx', 'xls' or 'csv' judged by content first, then by the name's ending."""
+    """'xlsx', 'xls' or 'csv' judged by content first, then by the name's ending (any zip is
+    'xlsx' here; check_upload tells a workbook from another archive)."""
     lower = name.lower()
     if data.startswith(ZIP_MAGIC):
         return "xlsx"
@@ -62,7 +63,9 @@ def file_kind(name: str, data: bytes) -> str:
     return "csv"
 
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes) -> str:
+    """'xlsx' for a workbook that passed its checks; 'zip' for another archive (a statement
+    sent as a zip, opened by core.imports.archive with its own checks)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -71,6 +74,9 @@ def _check_zip(data: bytes) -> None:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
             raise RefusedFile("refuse.bomb")
+        names = {m.filename for m in members}
+        if "[Content_Types].xml" not in names and not any(n.startswith("xl/") for n in names):
+            return "zip"
         total = 0
         for member in members:
             if member.flag_bits & 0x1:
@@ -80,7 +86,6 @@ def _check_zip(data: bytes) -> None:
                 raise RefusedFile("refuse.bomb")
         if total > MAX_UNCOMPRESSED_BYTES:
             raise RefusedFile("refuse.bomb")
-        names = {m.filename for m in members}
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise RefusedFile("refuse.corrupt")
         for member in members:
@@ -100,6 +105,7 @@ def _check_zip(data: bytes) -> None:
                 except SafeET.ParseError:
                     raise RefusedFile("refuse.corrupt") from None
         _check_xlsx_extent(archive)
+    return "xlsx"
 
 
 # --- sheet extent ----------------------------------------------------------------------
@@ -298,7 +304,8 @@ def _check_xls_extent(data: bytes) -> None:
 def check_upload(name: str, data: bytes) -> str:
     """Refuse a file that is empty, too large, of the wrong type, encrypted or a bomb.
 
-    Returns the kind of file ('xlsx', 'xls' or 'csv') when it may be parsed.
+    Returns the kind of file ('xlsx', 'xls' or 'csv') when it may be parsed, or 'zip' for an
+    archive holding a statement (core.imports.archive opens it and checks what it holds).
     """
     if not data or not data.strip():
         raise RefusedFile("refuse.empty")
@@ -306,7 +313,7 @@ def check_upload(name: str, data: bytes) -> str:
         raise RefusedFile("refuse.too_large", limit=MAX_UPLOAD_BYTES // (1024 * 1024))
     kind = file_kind(name, data)
     if kind == "xlsx":
-        _check_zip(data)
+        kind = _check_zip(data)
     elif kind == "xls":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise RefusedFile("refuse.encrypted")  # an encrypted XLSX is wrapped in an OLE file

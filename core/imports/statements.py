@@ -347,9 +347,18 @@ def read_statement(
     lang: str = "zh",
     mapping: Mapping | None = None,
     header_row: int | None = None,
+    password: str | None = None,
 ) -> ImportResult:
-    """Read a statement or budget sheet. Raises RefusedFile for a file it will not read."""
+    """Read a statement or budget sheet, or the one statement inside a zip file (password
+    for a locked one). Raises RefusedFile for a file it will not read."""
     kind = check_upload(name, data)
+    if kind == "zip":
+        from core.imports.archive import unpack  # pyzipper and its AES code: only for a zip
+
+        name, data = unpack(name, data, password)
+        kind = check_upload(name, data)  # the statement inside: every check an upload gets
+        if kind == "zip":
+            raise RefusedFile("refuse.zip_nested")
     rows = read_rows(kind, data)
     rules = rules if rules is not None else default_rules(lang)
     if mapping is not None:

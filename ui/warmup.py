@@ -1,0 +1,43 @@
+"""Once the first page is drawn, load in the background what the other pages will need.
+
+The Overview needs none of these; the first visit to Scenarios (its charts: plotly's
+figure classes; true rates: scipy's root finder, about a second to import), Worksheet (the
+statement readers) or a spreadsheet export (openpyxl) would otherwise wait for them.
+
+Started once per server process, DELAY seconds after the first page's script has finished:
+on a two-core laptop, loading them while the browser is still drawing that first page made
+it a second slower (bench/first_paint.py), and nobody opens the next page that soon. A page
+that needs a module still loading simply waits for it (Python's import lock); a module
+that fails to load here is loaded again, with its error shown, where it is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+
+MODULES = ("core.charts", "scipy.optimize", "core.imports.statements", "openpyxl")
+DELAY = 2.0  # seconds
+
+_lock = threading.Lock()
+_started = False
+
+
+def warm_up() -> None:
+    """Start the background loading once; later calls do nothing."""
+    global _started
+    with _lock:
+        if _started:
+            return
+        _started = True
+    timer = threading.Timer(DELAY, _load)
+    timer.name, timer.daemon = "repay-planner-warm-up", True
+    timer.start()
+
+
+def _load() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001, S112 - loaded again, with its error shown, where it is used
+            continue
