@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.budget import import_effect
 from core.errors import grouped
 from core.i18n import t
 from core.imports import Mapping, RefusedFile, read_statement, zip_is_locked
-from core.imports.categories import default_rules
+from core.imports.categories import default_rules, missing_lenders
 from core.money import from_cents
 from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
-from ui.common import guarded, lang, md_escape, money_cents, readable_section, tr
+from ui.common import guarded, lang, md_escape, money_cents, money_table, readable_section, tr
 from ui.editor import reset_editor, section_editor
 from ui.notices import saved_or_said
 from ui.state import active_id, append_rows, current_household, current_profile, is_sample, note_outcome, save_section
@@ -50,6 +51,56 @@ def _add_line() -> None:
         for name in ("category", "amount", "direction"):
             state.pop(f"ws.add.{name}", None)
         reset_editor("worksheet")
+
+
+def _debt_service(result) -> None:
+    """Repayments of credit found in the statement: kept out of living costs, and matched
+    with the Debts page; a lender repaid but not listed there can be added as a draft."""
+    payments = result.debt_service()
+    if not payments:
+        return
+    total = sum(monthly for _, monthly, _ in payments)
+    sep = "、" if lang() == "zh" else ", "
+    lenders = sep.join(f"{md_escape(name or tr('ws.credit.unnamed'))} {money_cents(m)}" for name, m, _ in payments)
+    st.info(tr("ws.credit.found", total=money_cents(total), lenders=lenders), icon=":material/credit_card:")
+    if added := st.session_state.pop("ws.credit.added", None):
+        st.success(
+            tr("ws.credit.added", lenders="、".join(md_escape(m) for m in added)), icon=":material/check_circle:"
+        )
+    debts = current_profile().section("debts").to_dict("records")
+    missing = missing_lenders(
+        [name for name, _, _ in payments], [f"{d.get('name') or ''} {d.get('lender') or ''}" for d in debts]
+    )
+    if not missing:
+        return
+    st.warning(tr("ws.credit.missing", lenders="、".join(md_escape(m) for m in missing)), icon=":material/help:")
+    if st.button(tr("ws.credit.add", n=len(missing)), key="ws.credit.add", icon=":material/add:"):
+        outcome = append_rows("debts", [{"name": name} for name in missing], tr("profile.own_name"))
+        if note_outcome(outcome, "debts"):
+            st.session_state["ws.import_open"] = True
+            st.session_state["ws.credit.added"] = missing
+            st.rerun()
+
+
+def _effect(effect) -> None:
+    """The worksheet's monthly figures now, with the import added, and with it instead: a
+    surprise (income or costs up by more than half) is caught before it lands."""
+    now, added, instead = tr("ws.effect.now"), tr("ws.effect.append"), tr("ws.effect.replace")
+    rows = [("ov.income", "income"), ("ws.effect.costs", "expenses"), ("ov.surplus", "surplus")]
+    frame = pd.DataFrame(
+        {
+            "": [tr(key) for key, _ in rows],
+            now: [from_cents(getattr(effect.now, name)) for _, name in rows],
+            added: [from_cents(getattr(effect.appended, name)) for _, name in rows],
+            instead: [from_cents(getattr(effect.replaced, name)) for _, name in rows],
+        }
+    )
+    st.markdown(f"**{tr('ws.effect.title')}**")
+    st.dataframe(money_table(frame, [now, added, instead]), hide_index=True, width="stretch", key="ws.effect")
+    for name in effect.surprises():
+        before, after = getattr(effect.now, name), getattr(effect.appended, name)
+        st.warning(tr(f"ws.surprise.{name}", before=money_cents(before), after=money_cents(after)),
+                   icon=":material/error:")  # fmt: skip
 
 
 # The short way in: one line at a time. The table below holds every column (fixed or
@@ -152,7 +203,15 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
                     expense=money_cents(result.total_expense),
                 )
             )
-        incoming, _ = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang())))
+        people = result.from_people_monthly() if result.kind == "statement" else 0
+        counted_people = people > 0 and st.checkbox(
+            tr("ws.from_people", amount=money_cents(people)), value=False, key="ws.from_people",
+            help=tr("ws.from_people_help"),
+        )  # fmt: skip
+        if result.kind == "statement":
+            _debt_service(result)
+        rows = result.worksheet_rows(lang(), from_people=counted_people)
+        incoming, _ = normalize_section("worksheet", pd.DataFrame(rows))
         st.markdown(f"**{tr('ws.preview')}**")
         st.dataframe(
             readable_section("worksheet", incoming),
@@ -171,7 +230,7 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
                                 tr("field.amount"): float(from_cents(t.amount)),
                                 tr("field.category"): t.category,
                                 tr("field.note"): t.description,
-                                tr("ws.neutral_col"): t.neutral or "",
+                                tr("ws.neutral_col"): tr(f"ws.neutral.{t.neutral}") if t.neutral else "",
                             }
                             for t in result.transactions
                         ]
@@ -179,6 +238,7 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
                     hide_index=True,
                     width="stretch",
                 )
+        _effect(import_effect(current_profile().section("worksheet"), incoming))
         b1, b2 = st.columns(2)
         action = None
         if b1.button(tr("ws.replace"), key="ws.replace", disabled=incoming.empty):

@@ -81,3 +81,34 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
             by_category[category] = by_category.get(category, 0) + cents
     one_offs.sort(key=lambda o: o.month)
     return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs)
+
+
+SURPRISE_SHARE = Fraction(1, 2)  # an import that raises monthly income or costs by more than half…
+SURPRISE_CENTS = 50_000  # …and by ¥500 or more is shown as a surprise before it is applied
+
+
+@dataclass(frozen=True)
+class ImportEffect:
+    """The worksheet's monthly figures now, with an import added, and with it instead."""
+
+    now: BudgetSummary
+    appended: BudgetSummary
+    replaced: BudgetSummary
+
+    def surprises(self) -> list[str]:
+        """ "income" and/or "expenses" when adding the import would raise that monthly figure
+        by more than half and by ¥500 or more (four statements read as one month's income,
+        say): worth a look before it lands. Nothing to compare with is no surprise."""
+        out = []
+        for name in ("income", "expenses"):
+            before, after = getattr(self.now, name), getattr(self.appended, name)
+            if before > 0 and after - before >= SURPRISE_CENTS and after - before > before * SURPRISE_SHARE:
+                out.append(name)
+        return out
+
+
+def import_effect(existing: pd.DataFrame, incoming: pd.DataFrame) -> ImportEffect:
+    """What applying an import would do to the worksheet's monthly income and costs."""
+    frames = [f for f in (existing, incoming) if not f.empty]
+    appended = pd.concat(frames, ignore_index=True) if frames else existing
+    return ImportEffect(summarize(existing), summarize(appended), summarize(incoming))

@@ -23,7 +23,10 @@ def test_default_rules_in_both_languages():
 
 
 def test_neutral_transactions():
-    assert neutral_reason("信用卡还款", "交易成功") == "transfer"
+    assert neutral_reason("信用卡还款", "交易成功") == "debt"  # debt service, matched with the Debts page
+    assert neutral_reason("信用借还 蚂蚁借呗 借呗-还本付息", "交易成功") == "debt"
+    assert neutral_reason("借呗 放款", "交易成功") == "debt"  # money borrowed is not income either
+    assert neutral_reason("信用卡还款", "交易关闭") == "closed"
     assert neutral_reason("Internal transfer to savings", "") == "transfer"
     assert neutral_reason("淘宝购物", "交易关闭") == "closed"
     assert neutral_reason("淘宝购物", "交易成功") is None

@@ -13,6 +13,7 @@ from core.i18n import t
 PRESET_CATEGORIES = {
     "salary": "income",
     "other_income": "income",
+    "from_people": "income",  # transfers and red packets from people: irregular, the user confirms
     "rent": "expense",
     "utilities": "expense",
     "food": "expense",
@@ -44,6 +45,11 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("话费", "utilities"),
     ("宽带", "utilities"),
     ("中国移动", "utilities"),
+    ("自来水", "utilities"),
+    ("水务", "utilities"),
+    ("电力", "utilities"),
+    ("中国联通", "utilities"),
+    ("中国电信", "utilities"),
     ("utility", "utilities"),
     ("美团", "food"),
     ("饿了么", "food"),
@@ -54,6 +60,15 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("瑞幸", "food"),
     ("超市", "food"),
     ("菜", "food"),
+    ("便利店", "food"),
+    ("罗森", "food"),
+    ("盒马", "food"),
+    ("叮咚", "food"),
+    ("生鲜", "food"),
+    ("水果", "food"),
+    ("咖啡", "food"),
+    ("奶茶", "food"),
+    ("星巴克", "food"),
     ("restaurant", "food"),
     ("grocery", "food"),
     ("food", "food"),
@@ -64,6 +79,15 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("12306", "transport"),
     ("铁路", "transport"),
     ("出行", "transport"),
+    ("石化", "transport"),
+    ("石油", "transport"),
+    ("停车", "transport"),
+    ("高速", "transport"),
+    ("携程", "transport"),
+    ("飞猪", "transport"),
+    ("火车票", "transport"),
+    ("机票", "transport"),
+    ("航空", "transport"),
     ("taxi", "transport"),
     ("uber", "transport"),
     ("fuel", "transport"),
@@ -91,11 +115,61 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("netflix", "entertainment"),
 )
 
-# Text that marks a move of one's own money or a debt repayment (the debts themselves are
-# in the debt list, so counting their repayments as spending would count them twice).
-NEUTRAL_KEYWORDS = (
-    "信用卡还款",
+# Text that marks a repayment of credit, or money borrowed: debt service, not a living cost
+# or income. The debts themselves are on the Debts page, so counting their repayments as
+# spending would count them twice. Alipay files them under 交易分类 "信用借还".
+CREDIT_KEYWORDS = (
+    "信用借还",
     "还款",
+    "还本",
+    "付息",
+    "花呗",
+    "借呗",
+    "白条",
+    "金条",
+    "微粒贷",
+    "放款",
+    "借款到账",
+    "贷款",
+    "repayment",
+    "credit card payment",
+    "card payment",
+    "loan payment",
+    "loan disbursement",
+    "mortgage payment",
+)
+BORROWED_KEYWORDS = ("放款", "借款到账", "loan disbursement")  # money in from a lender, not a repayment
+# Who was repaid, as the Debts page would name it: the lender's product, else the bank.
+LENDER_WORDS = ("花呗", "借呗", "白条", "金条", "微粒贷", "分期乐", "美团月付", "抖音月付", "安逸花", "招联", "网商贷",
+                "度小满", "360借条")  # fmt: skip
+BANKS = {  # what a statement says -> the short name people use (招行信用卡)
+    "招商银行": "招行",
+    "招行": "招行",
+    "工商银行": "工行",
+    "工行": "工行",
+    "建设银行": "建行",
+    "建行": "建行",
+    "农业银行": "农行",
+    "农行": "农行",
+    "中国银行": "中行",
+    "中行": "中行",
+    "交通银行": "交行",
+    "交行": "交行",
+    "邮储": "邮储",
+    "邮政储蓄": "邮储",
+    "浦发": "浦发",
+    "中信": "中信",
+    "光大": "光大",
+    "民生": "民生",
+    "兴业": "兴业",
+    "平安银行": "平安",
+    "广发": "广发",
+    "华夏": "华夏",
+}
+# Money received from people (not an employer): irregular income the user confirms.
+FROM_PEOPLE_KEYWORDS = ("转账", "红包", "群收款", "收款码", "transfer from", "zelle", "venmo", "paypal")
+# Text that marks a move of one's own money between accounts and wallets.
+NEUTRAL_KEYWORDS = (
     "转账到本人",
     "本人账户",
     "余额宝",
@@ -108,9 +182,6 @@ NEUTRAL_KEYWORDS = (
     "余额充值",
     "转入零钱",
     "余额转",
-    "credit card payment",
-    "card payment",
-    "repayment",
     "transfer to own",
     "own account",
     "internal transfer",
@@ -159,10 +230,58 @@ class Categorizer:
 
 
 def neutral_reason(text: str, status: str) -> str | None:
+    """Why a transaction is neither income nor spending: "closed" (cancelled, refunded),
+    "debt" (a repayment of credit, or money borrowed), "transfer" (one's own money moved),
+    or None when it counts."""
     lowered_status = status.lower()
     if any(word in lowered_status for word in CLOSED_STATUS):
         return "closed"
     lowered = text.lower()
+    if any(word in lowered for word in CREDIT_KEYWORDS):
+        return "debt"
     if any(word in lowered for word in NEUTRAL_KEYWORDS):
         return "transfer"
     return None
+
+
+def borrowed(text: str) -> bool:
+    """Credit text that reads as money received from a lender rather than paid to one."""
+    lowered = text.lower()
+    return any(word in lowered for word in BORROWED_KEYWORDS)
+
+
+def from_people(text: str) -> bool:
+    """Money in that reads as a transfer or red packet from a person."""
+    lowered = text.lower()
+    return any(word in lowered for word in FROM_PEOPLE_KEYWORDS)
+
+
+def credit_lender(text: str) -> str:
+    """The lender a repayment went to, as the Debts page would name it ("借呗", "招行信用卡"),
+    or "" when the text does not say."""
+    for word in LENDER_WORDS:
+        if word in text:
+            return word
+    card = "信用卡" in text or "credit card" in text.lower()
+    for word, short in BANKS.items():
+        if word in text:
+            return short + ("信用卡" if card else "")
+    return "信用卡" if card else ""
+
+
+def _aliases(lender: str) -> set[str]:
+    """The words that name this lender in a debt's name: 招行 also as 招商银行."""
+    base = lender.removesuffix("信用卡") or lender
+    return {base} | {long for long, short in BANKS.items() if short == base}
+
+
+def missing_lenders(lenders: list[str], debt_texts: list[str]) -> list[str]:
+    """The lenders repaid in a statement that no debt on the Debts page names (a debt named
+    "招行信用卡" or with lender "招商银行" covers 招行 and 招行信用卡)."""
+    missing = []
+    for lender in lenders:
+        if not lender or lender in missing:
+            continue
+        if not any(alias in text for alias in _aliases(lender) for text in debt_texts):
+            missing.append(lender)
+    return missing

@@ -16,7 +16,17 @@ from decimal import Decimal, InvalidOperation
 
 from core.errors import InputError
 from core.i18n import t
-from core.imports.categories import Categorizer, category_label, default_rules, direction_of, is_fixed, neutral_reason
+from core.imports.categories import (
+    Categorizer,
+    borrowed,
+    category_label,
+    credit_lender,
+    default_rules,
+    direction_of,
+    from_people,
+    is_fixed,
+    neutral_reason,
+)
 from core.imports.safety import RefusedFile, check_upload
 from core.imports.tables import MAX_ROWS, read_rows
 from core.money import MAX_AMOUNT, div_round, round_money, to_cents
@@ -105,7 +115,9 @@ class Transaction:
     amount: int  # cents: positive money in, negative money out
     description: str
     category: str
-    neutral: str | None = None  # None, "flag" (不计收支 / "/"), "closed", "transfer"
+    neutral: str | None = (
+        None  # None, "flag" (不计收支 / "/"), "closed", "debt" (credit repaid or borrowed), "transfer"
+    )
 
 
 @dataclass
@@ -143,6 +155,35 @@ class ImportResult:
         first, last = min(dates), max(dates)
         return (last.year - first.year) * 12 + last.month - first.month + 1
 
+    @property
+    def span_months(self) -> int:
+        """Calendar months from the first transaction to the last, whatever counts."""
+        dates = [tx.date for tx in self.transactions]
+        if not dates:
+            return 0
+        first, last = min(dates), max(dates)
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+
+    def debt_service(self) -> list[tuple[str, int, int]]:
+        """Repayments of credit in the statement, by lender: (lender, average cents a month
+        over the statement's months, number of payments), largest first. They are kept out
+        of living costs: the debts they repay are on the Debts page. Lender "" = not said."""
+        months = self.span_months
+        totals: dict[str, list[int]] = {}
+        for tx in self.transactions:
+            if tx.neutral == "debt" and tx.amount < 0:
+                entry = totals.setdefault(credit_lender(tx.description), [0, 0])
+                entry[0] -= tx.amount
+                entry[1] += 1
+        out = [(lender, div_round(total, months), count) for lender, (total, count) in totals.items()]
+        return sorted(out, key=lambda item: (-item[1], item[0]))
+
+    def from_people_monthly(self) -> int:
+        """Money received from people (transfers, red packets), average cents a month."""
+        label_zh, label_en = category_label("from_people", "zh"), category_label("from_people", "en")
+        total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in (label_zh, label_en))
+        return div_round(total, self.months) if self.months else 0
+
     def monthly_by_category(self) -> dict[str, tuple[str, int]]:
         """Category -> (direction, average cents a month), largest first."""
         months = self.months
@@ -158,21 +199,29 @@ class ImportResult:
         }
         return dict(sorted(out.items(), key=lambda item: -item[1][1]))
 
-    def worksheet_rows(self, lang: str = "zh") -> list[dict]:
-        """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows)."""
+    def worksheet_rows(self, lang: str = "zh", from_people: bool = True) -> list[dict]:
+        """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows).
+        Money received from people is irregular income (kind "variable", said in its note);
+        ``from_people=False`` leaves it out until the user says it counts."""
         if self.kind == "budget":
             return list(self.budget_rows)
+        people = {category_label("from_people", "zh"), category_label("from_people", "en")}
+        note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months)
         rows = []
         for category, (direction, cents) in self.monthly_by_category().items():
+            irregular = category in people and direction == "income"
+            if irregular and not from_people:
+                continue
+            fixed = (direction == "income" and not irregular) or is_fixed(category)
             rows.append(
                 {
                     "category": category,
                     "direction": direction,
-                    "kind": "fixed" if (direction == "income" or is_fixed(category)) else "variable",
+                    "kind": "fixed" if fixed else "variable",
                     "amount": float(Decimal(cents) / 100),
                     "frequency": "monthly",
                     "month": None,
-                    "note": t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months),
+                    "note": note + (" " + t("ws.from_people_note", lang) if irregular else ""),
                 }
             )
         return rows
@@ -438,6 +487,7 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
     other = category_label("other", lang)
     other_income = category_label("other_income", lang)
+    people = category_label("from_people", lang)
     categorizer = Categorizer(rules)
 
     # Rows are padded so every column index is valid; a missing column reads the padding
@@ -500,11 +550,16 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         meaning = meaning_cache.get(key)
         if meaning is None:
             fallback = source_category or (other_income if amount > 0 else other)
-            meaning = (neutral_reason(text, status), categorizer(f"{text} {source_category}", fallback))
-            meaning_cache[key] = meaning
+            words = f"{text} {source_category}"
+            reason, category = neutral_reason(words, status), categorizer(words, fallback)
+            if amount > 0 and reason is None and category == fallback and from_people(words):
+                category = people  # a transfer or red packet from a person: irregular income
+            meaning = meaning_cache[key] = (reason, category)
         reason, category = meaning
-        if reason == "closed" or (neutral is None and reason):
-            neutral = reason
+        if reason == "debt" and neutral == "flag":  # 不计收支 / "/": the file gives no direction
+            amount = abs(amount) if borrowed(text) else -abs(amount)
+        if reason in ("closed", "debt") or (neutral is None and reason):
+            neutral = reason  # a repayment is debt service even where the file says 不计收支
         result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
     if not result.transactions:  # nothing read is a refusal that says why, never an empty success
         raise RefusedFile("refuse.no_rows", details=result.errors)
