@@ -10,7 +10,9 @@ from core.errors import grouped
 from core.i18n import t
 from core.imports import Mapping, RefusedFile, read_statement, zip_is_locked
 from core.imports.categories import default_rules, missing_lenders
+from core.imports.combine import combine
 from core.money import from_cents
+from core.months import format_month
 from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
 from ui.common import guarded, lang, md_escape, money_cents, money_table, readable_section, tr
 from ui.editor import reset_editor, section_editor
@@ -103,6 +105,79 @@ def _effect(effect) -> None:
                    icon=":material/error:")  # fmt: skip
 
 
+def _read_uploads(uploads, mapping) -> list:
+    """Each uploaded file read once (per file, password, mapping, language and rules), not
+    again on every rerun: [(upload, ImportResult or RefusedFile)]. A locked zip gets its own
+    password box; a refused file is said with its name and changes nothing."""
+    shown = current_profile()
+    cache = st.session_state.get("ws.read") or {}
+    kept, out = {}, []
+    for index, upload in enumerate(uploads):
+        data = upload.getvalue()
+        password = None
+        if zip_is_locked(data):  # Alipay's and WeChat Pay's bills come as locked zip files
+            many = len(uploads) > 1
+            password = st.text_input(
+                tr("ws.zip_password") + (f" · {md_escape(upload.name)}" if many else ""),
+                type="password",
+                key=f"ws.zip_password.{index}" if many else "ws.zip_password",
+                help=tr("ws.zip_password_help"),
+            )
+        key = (upload.file_id, password, repr(mapping), lang(), shown.rev("rules"), active_id())
+        outcome = cache.get(key)
+        if outcome is None:
+            try:
+                outcome = read_statement(upload.name, data, rules=shown.import_rules(lang()), lang=lang(),
+                                         mapping=mapping, password=password)  # fmt: skip
+            except RefusedFile as refused:
+                outcome = refused
+            except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
+                outcome = RefusedFile("refuse.corrupt")
+        kept[key] = outcome
+        if isinstance(outcome, RefusedFile):
+            reason = md_escape(outcome.message(lang()))
+            if len(uploads) > 1:
+                st.error(tr("ws.refused_file", name=md_escape(upload.name), reason=reason), icon=":material/block:")
+            else:
+                st.error(tr("ws.refused", reason=reason), icon=":material/block:")
+        out.append((upload, outcome))
+    st.session_state["ws.read"] = kept
+    return out
+
+
+def _combined_notes(combined) -> None:
+    """What reading several statements together changed: own moves matched, months counted once."""
+    if combined.matches:
+        total = sum(-m.out.amount for m in combined.matches)
+        st.info(tr("ws.own.matched", n=len(combined.matches), amount=money_cents(total)), icon=":material/sync_alt:")
+        with st.popover(tr("ws.own.list")):
+            st.dataframe(
+                money_table(
+                    pd.DataFrame(
+                        [
+                            {
+                                tr(
+                                    "ws.own.out"
+                                ): f"{m.out.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.out_source]}')}",
+                                tr(
+                                    "ws.own.in"
+                                ): f"{m.into.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.in_source]}')}",
+                                tr("field.amount"): from_cents(-m.out.amount),
+                                tr("field.note"): f"{m.out.description} / {m.into.description}",
+                            }
+                            for m in combined.matches
+                        ]
+                    ),
+                    [tr("field.amount")],
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+    if combined.overlap:
+        months = "、".join(format_month(m) for m in combined.overlap[:12]) + ("…" if len(combined.overlap) > 12 else "")
+        st.info(tr("ws.overlap", months=months, n=combined.result.months), icon=":material/date_range:")
+
+
 # The short way in: one line at a time. The table below holds every column (fixed or
 # variable, a one-off's month, a note).
 language = lang()
@@ -135,42 +210,29 @@ c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 
 # Open while a file is being imported (and after its rows were added), so the result stays
 # in view instead of folding away on the rerun.
-import_open = st.session_state.get("ws.upload") is not None or st.session_state.get("ws.import_open", False)
+import_open = bool(st.session_state.get("ws.upload")) or st.session_state.get("ws.import_open", False)
 with st.expander(tr("ws.import"), expanded=bool(import_open)):
     st.caption(tr("ws.import_help"))
-    upload = st.file_uploader(tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip"], key="ws.upload")
-    mapping = st.session_state.get("ws.mapping")
-    result = None
-    if upload is not None:
-        data = upload.getvalue()
-        password = None
-        if zip_is_locked(data):  # Alipay's and WeChat Pay's bills come as locked zip files
-            password = st.text_input(
-                tr("ws.zip_password"), type="password", key="ws.zip_password", help=tr("ws.zip_password_help")
-            )
-        # Read once per file, password, mapping, language and rules: not again on every rerun.
-        shown = current_profile()
-        read_key = (upload.file_id, password, repr(mapping), lang(), shown.rev("rules"), active_id())
-        cached = st.session_state.get("ws.read")
-        if cached is None or cached[0] != read_key:
-            try:
-                outcome = read_statement(
-                    upload.name,
-                    data,
-                    rules=shown.import_rules(lang()),
-                    lang=lang(),
-                    mapping=mapping,
-                    password=password,
-                )
-            except RefusedFile as refused:
-                outcome = refused
-            except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
-                outcome = RefusedFile("refuse.corrupt")
-            st.session_state["ws.read"] = cached = (read_key, outcome)
-        if isinstance(cached[1], RefusedFile):
-            st.error(tr("ws.refused", reason=md_escape(cached[1].message(lang()))), icon=":material/block:")
-        else:
-            result = cached[1]
+    uploads = st.file_uploader(
+        tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip"], accept_multiple_files=True, key="ws.upload",
+        help=tr("ws.upload_help"),
+    )  # fmt: skip
+    mapping = st.session_state.get("ws.mapping") if len(uploads or []) == 1 else None
+    outcomes = _read_uploads(uploads or [], mapping)
+    result, combined = None, None
+    read = [(upload, outcome) for upload, outcome in outcomes if not isinstance(outcome, RefusedFile)]
+    if len(read) == 1:
+        result = read[0][1]
+    elif len(read) > 1:
+        statements = [outcome for _, outcome in read if outcome.kind == "statement"]
+        for upload, outcome in read:
+            if outcome.kind != "statement":  # a budget sheet or an unknown layout: on its own
+                st.warning(tr("ws.multi_alone", name=md_escape(upload.name)), icon=":material/warning:")
+        if len(statements) == 1:
+            result = statements[0]
+        elif statements:
+            combined = combine(statements)
+            result = combined.result
     if result is not None and result.kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
         options = [""] + [h for h in result.header if h]
@@ -186,6 +248,8 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
             st.rerun()
     elif result is not None:
         st.success(tr("ws.detected", source=tr(f"ws.source.{result.source}")))
+        if combined is not None:
+            _combined_notes(combined)
         if result.errors:
             st.warning(
                 tr("ws.row_errors", n=len({e.row for e in result.errors}))

@@ -254,3 +254,19 @@ def test_worksheet_import_asks_before_counting_money_from_people(data_dir):
     assert "亲友转账/红包" not in table_with(at, "类别")["类别"].tolist()
     box.check().run()
     assert "亲友转账/红包" in table_with(at, "类别")["类别"].tolist()
+
+
+def test_worksheet_imports_two_statements_together_counting_each_yuan_once(data_dir):
+    from tests.test_core_imports_combine import ALIPAY, BANK
+
+    at = open_page("app_pages/worksheet.py")
+    uploader = at.file_uploader(key="ws.upload")
+    uploader.upload("bank.csv", BANK, "text/csv").upload("alipay.csv", ALIPAY, "text/csv").run()
+    assert not at.exception and not at.error
+    assert any("几份账单合并" in s.value for s in at.success)
+    assert any("1 笔自己账户之间的转账" in i.value and "¥2,000.00" in i.value for i in at.info)
+    assert any("2026-02、2026-03" in i.value and "4 个月" in i.value for i in at.info)
+    preview = table_with(at, "类别")
+    assert preview.set_index("类别").loc["工资", "金额"] == 6750.0  # 27,000 over Jan-Apr, once
+    at.button(key="ws.append").click().run()
+    assert not at.exception

@@ -129,6 +129,7 @@ class ImportResult:
     errors: list[InputError] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     header_row: int = 0
+    period_months: int | None = None  # several statements together: the calendar months they cover
 
     @property
     def counted(self) -> list[Transaction]:
@@ -148,7 +149,10 @@ class ImportResult:
 
     @property
     def months(self) -> int:
-        """Calendar months covered, first counted transaction's month to the last's."""
+        """Calendar months covered, first counted transaction's month to the last's (for
+        several statements together: the months they cover, each month once)."""
+        if self.period_months is not None:
+            return self.period_months
         dates = [tx.date for tx in self.counted]
         if not dates:
             return 0
@@ -158,6 +162,8 @@ class ImportResult:
     @property
     def span_months(self) -> int:
         """Calendar months from the first transaction to the last, whatever counts."""
+        if self.period_months is not None:
+            return self.period_months
         dates = [tx.date for tx in self.transactions]
         if not dates:
             return 0
