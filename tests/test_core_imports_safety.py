@@ -68,7 +68,7 @@ def test_exactly_the_row_limit_of_data_rows_is_read_and_one_more_is_refused():
 
 def test_cmb_date_column_is_used_not_the_time_column():
     result = read_statement("cmbchina.csv", make.cmb_csv())
-    assert result.source == "bank" and result.errors == []
+    assert result.source == "cmb" and result.errors == []  # 招商银行, by its own header row
     assert [tx.date.isoformat() for tx in result.transactions] == [
         "2026-03-02",
         "2026-03-05",

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.errors import InputError
 from core.i18n import t
+from core.imports.banks import Layout, direction_sign, find_layout, month_day, title_month
 from core.imports.categories import (
     Categorizer,
     borrowed,
@@ -276,7 +277,7 @@ def parse_amount(cell: object) -> Decimal | None:
             raise ValueError
         return Decimal(repr(cell))
     text = str(cell).strip().translate(_AMOUNT_STRIP)
-    if not text:
+    if not text or text in ("-", "--", "—"):  # banks write "-" in an empty money column
         return None
     negative = text.startswith("(") and text.endswith(")")
     text = text.strip("()")
@@ -366,6 +367,9 @@ def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
             and any(c.startswith("金额") for c in cells)
         ):
             return "alipay", index
+        layout = find_layout(cells)
+        if layout is not None:
+            return layout.source, index
         header = [str(c) if c is not None else "" for c in row]
         has_date = _find(header, DATE_HEADERS) is not None
         has_amount = _find(header, AMOUNT_HEADERS) is not None
@@ -475,10 +479,19 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             return header.index(mapped) if mapped in header else None
         return _find(header, names)
 
-    date_col = col((), mapping.date) if mapping else _date_column(header, rows, index)
-    amount_col = col(AMOUNT_HEADERS, mapping.amount if mapping else None)
-    debit_col = col(DEBIT_HEADERS, mapping.debit if mapping else None)
-    credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
+    layout = find_layout({_norm(h) for h in header}) if mapping is None else None
+    if layout is not None:  # a bank's own layout: its columns by name
+        date_cols = [i for i in (_find(header, (name,)) for name in layout.date) if i is not None]
+        date_col = date_cols[0] if date_cols else None
+        amount_col, debit_col, credit_col = (
+            _find(header, (name,)) if name else None for name in (layout.amount, layout.debit, layout.credit)
+        )
+    else:
+        date_cols = []
+        date_col = col((), mapping.date) if mapping else _date_column(header, rows, index)
+        amount_col = col(AMOUNT_HEADERS, mapping.amount if mapping else None)
+        debit_col = col(DEBIT_HEADERS, mapping.debit if mapping else None)
+        credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
     if source in ("alipay", "wechat"):
         debit_col = credit_col = None
     if date_col is None or (amount_col is None and (debit_col is None or credit_col is None)):
@@ -486,10 +499,15 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     if mapping is not None:
         text_cols = [c for c in (col((), mapping.description), col((), mapping.category)) if c is not None]
         category_col = col((), mapping.category)
+    elif layout is not None:
+        text_cols = [i for i in (_find(header, (name,)) for name in layout.text) if i is not None]
+        category_col = None
     else:
         text_cols = [i for i, h in enumerate(header) if _norm(h) in {_norm(n) for n in DESCRIPTION_HEADERS}]
         category_col = _find(header, ("交易分类", "类别", "分类", "category"))
     flag_col = _find(header, ("收/支",)) if source in ("alipay", "wechat") else None
+    direction_col = _find(header, (layout.direction,)) if layout is not None and layout.direction else None
+    statement_month = title_month(rows, index) if layout is not None and layout.year_from_title else None
     status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
     other = category_label("other", lang)
     other_income = category_label("other_income", lang)
@@ -500,9 +518,9 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     # cell at -1, which is always None. Parsed dates, amounts and categories are cached by
     # the text they come from: statements repeat days, amounts and merchants a great deal.
     width = len(header)
-    date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i = (
+    date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i, direction_i = (
         -1 if i is None else i
-        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col)
+        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col, direction_col)
     )
     text_is = [i for i in text_cols if i is not None]
     date_cache: dict[str, dt.date | None] = {}
@@ -514,10 +532,14 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
         if _blank(raw_date) and _blank(raw_amount) and _blank(raw_debit) and _blank(raw_credit):
             continue
-        if isinstance(raw_date, str) and raw_date.strip().startswith(("-", "#", "共", "合计", "总计", "导出", "Total")):
+        if isinstance(raw_date, str) and raw_date.strip().startswith(FOOTERS):
             continue  # footer lines of Alipay/bank exports
         failed = False
+        if layout is not None and len(date_cols) > 1 and _blank(raw_date):
+            raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
         date = _cached_date(raw_date, date_cache)
+        if date is None and statement_month is not None:
+            date = _dated_in(statement_month, _text(raw_date))
         if date is None:
             result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
             failed = True
@@ -535,6 +557,11 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
             failed = True
+        if amount is not None and layout is not None:
+            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]))
+            if problem:
+                result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
+                failed = True
         if amount is not None and abs(amount) > MAX_AMOUNT:
             result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
             failed = True
@@ -570,6 +597,37 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     if not result.transactions:  # nothing read is a refusal that says why, never an empty success
         raise RefusedFile("refuse.no_rows", details=result.errors)
     return result
+
+
+FOOTERS = ("-", "#", "共", "合计", "总计", "导出", "Total", "人民币合计", "以上数据", "温馨提示", "注：")
+
+
+def _bank_sign(layout: Layout, amount: Decimal, direction: str) -> tuple[Decimal, str]:
+    """The amount signed as the app counts it (money in positive), by the bank's layout:
+    a 借/贷 column for an unsigned amount, or a credit card's positive = spending.
+    Returns (amount, problem): problem is the unreadable 借/贷 text, else ""."""
+    if layout.direction:
+        sign = direction_sign(direction)
+        if sign is None:
+            return amount, direction or "—"
+        return abs(amount) * sign, ""
+    if layout.card:
+        return -amount, ""
+    return amount, ""
+
+
+def _dated_in(statement: tuple[int, int], text: str) -> dt.date | None:
+    """A date written MM/DD on a statement of (year, month): a month after the statement's
+    is the year before (12/29 on the January 2024 statement is 2023-12-29)."""
+    found = month_day(text)
+    if found is None:
+        return None
+    month, day = found
+    year = statement[0] - (1 if month > statement[1] else 0)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _parse_budget(rows, index, lang) -> ImportResult:
