@@ -140,6 +140,10 @@ def _read_uploads(uploads, mapping) -> list:
                 st.error(tr("ws.refused_file", name=md_escape(upload.name), reason=reason), icon=":material/block:")
             else:
                 st.error(tr("ws.refused", reason=reason), icon=":material/block:")
+                if outcome.header and outcome.columns is not None:  # recognised, but no row read
+                    with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
+                        st.caption(tr("ws.map.change_help"))
+                        _mapping_form(outcome.header, outcome.columns)
         out.append((upload, outcome))
     st.session_state["ws.read"] = kept
     return out
@@ -176,6 +180,37 @@ def _combined_notes(combined) -> None:
     if combined.overlap:
         months = "、".join(format_month(m) for m in combined.overlap[:12]) + ("…" if len(combined.overlap) > 12 else "")
         st.info(tr("ws.overlap", months=months, n=combined.result.months), icon=":material/date_range:")
+
+
+# What to do about each kind of row error, said beside its count.
+ERROR_ACTIONS = {
+    "err.bad_date": "ws.action.date",
+    "err.bad_amount": "ws.action.amount",
+    "err.absurd_amount": "ws.action.absurd",
+    "err.bad_direction": "ws.action.direction",
+}
+
+
+def _mapping_form(header: list[str], current) -> None:
+    """Which column is which: picked from the file's header, starting from the columns the
+    file was read by (current), if any; applying reads the file again with them."""
+    options = [""] + [h for h in header if h]
+    label = {"": tr("ws.map.none")}
+    cols = st.columns(3)
+    picks = {}
+    for i, field in enumerate(("date", "amount", "debit", "credit", "description", "category")):
+        chosen = getattr(current, field, None) if current is not None else None
+        picks[field] = cols[i % 3].selectbox(
+            tr(f"ws.map.{field}"),
+            options,
+            index=options.index(chosen) if chosen in options else 0,
+            key=f"ws.map.{field}",
+            format_func=lambda v: label.get(v, v),
+        )
+    if st.button(tr("ws.map.apply"), key="ws.map.apply"):
+        st.session_state["ws.mapping"] = Mapping(**{k: (v or None) for k, v in picks.items()})
+        st.session_state["ws.import_open"] = True
+        st.rerun()
 
 
 # The short way in: one line at a time. The table below holds every column (fixed or
@@ -235,17 +270,7 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
             result = combined.result
     if result is not None and result.kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
-        options = [""] + [h for h in result.header if h]
-        label = {"": tr("ws.map.none")}
-        cols = st.columns(3)
-        picks = {}
-        for i, field in enumerate(("date", "amount", "debit", "credit", "description", "category")):
-            picks[field] = cols[i % 3].selectbox(
-                tr(f"ws.map.{field}"), options, key=f"ws.map.{field}", format_func=lambda v: label.get(v, v)
-            )
-        if st.button(tr("ws.map.apply"), key="ws.map.apply"):
-            st.session_state["ws.mapping"] = Mapping(**{k: (v or None) for k, v in picks.items()})
-            st.rerun()
+        _mapping_form(result.header, None)
     elif result is not None:
         st.success(tr("ws.detected", source=tr(f"ws.source.{result.source}")))
         if combined is not None:
@@ -254,8 +279,16 @@ with st.expander(tr("ws.import"), expanded=bool(import_open)):
             st.warning(
                 tr("ws.row_errors", n=len({e.row for e in result.errors}))
                 + "\n"
-                + "\n".join(f"- {md_escape(g.message(lang()))}" for g in grouped(result.errors)[:20])
+                + "\n".join(
+                    f"- {md_escape(g.message(lang()))} → {tr(ERROR_ACTIONS.get(g.example.code, 'ws.action.other'))}"
+                    for g in grouped(result.errors)[:20]
+                )
             )
+            if combined is None and result.columns is not None and result.header:
+                # A recognised layout that still read rows wrongly: its columns can be changed here.
+                with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
+                    st.caption(tr("ws.map.change_help"))
+                    _mapping_form(result.header, result.columns)
         if result.kind == "statement":
             st.write(
                 tr(

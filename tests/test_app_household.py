@@ -270,3 +270,42 @@ def test_worksheet_imports_two_statements_together_counting_each_yuan_once(data_
     assert preview.set_index("类别").loc["工资", "金额"] == 6750.0  # 27,000 over Jan-Apr, once
     at.button(key="ws.append").click().run()
     assert not at.exception
+
+
+def test_a_recognised_file_read_wrongly_can_have_its_columns_changed_right_there(data_dir):
+    # The 金额 column holds card numbers (absurd amounts); the money is in 发生额.
+    data = (
+        "交易日期,摘要,金额,发生额\n"
+        "2026-03-01,代发工资,6222021234567890123,8000.00\n"
+        "2026-03-05,房租,6222021234567890123,-2500.00\n"
+        "2026-03-09,超市,6222021234567890123,-120.00\n"
+    ).encode()
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("bank.csv", data, "text/csv").run()
+    assert not at.exception
+    # No row could be read: refused with the first reasons, and the columns offered right there.
+    assert any("超出合理范围" in e.value for e in at.error)
+    assert at.selectbox(key="ws.map.amount").value == "金额"  # the columns used now, offered
+    assert at.selectbox(key="ws.map.date").value == "交易日期"
+    at.selectbox(key="ws.map.amount").select("发生额").run()
+    at.button(key="ws.map.apply").click().run()
+    assert not at.exception
+    assert not at.error and not [w for w in at.warning if "超出合理范围" in w.value]
+    assert any("¥8,000.00" in m.value and "¥2,620.00" in m.value for m in at.markdown)
+
+
+def test_row_errors_of_a_recognised_file_come_with_an_action_and_its_columns(data_dir):
+    data = (
+        "交易日期,摘要,金额,发生额\n"
+        "2026-03-01,代发工资,8000.00,8000.00\n"
+        "2026-03-05,房租,6222021234567890123,-2500.00\n"
+        "2026-03-09,超市,6222021234567890124,-120.00\n"
+    ).encode()
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("bank.csv", data, "text/csv").run()
+    problem = next(w.value for w in at.warning if "超出合理范围" in w.value)
+    assert "2 行" in problem and "卡号、流水号被当成了金额" in problem  # one line, its count, an action
+    assert at.selectbox(key="ws.map.amount").value == "金额"
+    at.selectbox(key="ws.map.amount").select("发生额").run()
+    at.button(key="ws.map.apply").click().run()
+    assert not [w for w in at.warning if "超出合理范围" in w.value]

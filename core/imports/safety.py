@@ -29,7 +29,13 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 
 class RefusedFile(Exception):
-    """A file that will not be read; ``code`` is an i18n key, ``params`` fill it in."""
+    """A file that will not be read; ``code`` is an i18n key, ``params`` fill it in.
+
+    A statement recognised but with no row read also carries its ``header`` and the
+    ``columns`` (a Mapping) it was read by, so the page can offer to pick them anew."""
+
+    header: list = []  # noqa: RUF012 - read-only default; set per instance
+    columns = None
 
     def __init__(self, code: str, details: list | None = None, **params):
         self.code = code

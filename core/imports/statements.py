@@ -131,6 +131,7 @@ class ImportResult:
     header: list[str] = field(default_factory=list)
     header_row: int = 0
     period_months: int | None = None  # several statements together: the calendar months they cover
+    columns: Mapping | None = None  # the columns a statement was read by (offered for changing)
 
     @property
     def counted(self) -> list[Transaction]:
@@ -479,8 +480,10 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             return header.index(mapped) if mapped in header else None
         return _find(header, names)
 
-    layout = find_layout({_norm(h) for h in header}) if mapping is None else None
-    if layout is not None:  # a bank's own layout: its columns by name
+    # A bank's own layout: its columns by name, unless the user picked them (its signs and
+    # its 借/贷 column still apply then: a mapping changes which column, not what it means).
+    layout = find_layout({_norm(h) for h in header})
+    if layout is not None and mapping is None:
         date_cols = [i for i in (_find(header, (name,)) for name in layout.date) if i is not None]
         date_col = date_cols[0] if date_cols else None
         amount_col, debit_col, credit_col = (
@@ -496,6 +499,10 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         debit_col = credit_col = None
     if date_col is None or (amount_col is None and (debit_col is None or credit_col is None)):
         raise RefusedFile("refuse.no_rows")
+
+    def name(i: int | None) -> str | None:
+        return header[i] if i is not None and i < len(header) and header[i] else None
+
     if mapping is not None:
         text_cols = [c for c in (col((), mapping.description), col((), mapping.category)) if c is not None]
         category_col = col((), mapping.category)
@@ -505,6 +512,14 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     else:
         text_cols = [i for i, h in enumerate(header) if _norm(h) in {_norm(n) for n in DESCRIPTION_HEADERS}]
         category_col = _find(header, ("交易分类", "类别", "分类", "category"))
+    result.columns = Mapping(
+        date=name(date_col),
+        amount=name(amount_col),
+        debit=name(debit_col),
+        credit=name(credit_col),
+        description=name(text_cols[0]) if text_cols else None,
+        category=name(category_col),
+    )
     flag_col = _find(header, ("收/支",)) if source in ("alipay", "wechat") else None
     direction_col = _find(header, (layout.direction,)) if layout is not None and layout.direction else None
     statement_month = title_month(rows, index) if layout is not None and layout.year_from_title else None
@@ -535,7 +550,7 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         if isinstance(raw_date, str) and raw_date.strip().startswith(FOOTERS):
             continue  # footer lines of Alipay/bank exports
         failed = False
-        if layout is not None and len(date_cols) > 1 and _blank(raw_date):
+        if len(date_cols) > 1 and _blank(raw_date):
             raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
         date = _cached_date(raw_date, date_cache)
         if date is None and statement_month is not None:
@@ -595,7 +610,9 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             neutral = reason  # a repayment is debt service even where the file says 不计收支
         result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
     if not result.transactions:  # nothing read is a refusal that says why, never an empty success
-        raise RefusedFile("refuse.no_rows", details=result.errors)
+        refused = RefusedFile("refuse.no_rows", details=result.errors)
+        refused.header, refused.columns = header, result.columns  # the columns can be picked anew
+        raise refused
     return result
 
 
