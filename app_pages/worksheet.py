@@ -8,7 +8,7 @@ import streamlit as st
 from core.budget import import_effect
 from core.errors import grouped
 from core.i18n import t
-from core.imports import Mapping, RefusedFile, read_statement, zip_is_locked
+from core.imports import Mapping, RefusedFile, needs_password, read_statement
 from core.imports.categories import default_rules, missing_lenders
 from core.imports.combine import combine
 from core.money import from_cents
@@ -115,7 +115,7 @@ def _read_uploads(uploads, mapping) -> list:
     for index, upload in enumerate(uploads):
         data = upload.getvalue()
         password = None
-        if zip_is_locked(data):  # Alipay's and WeChat Pay's bills come as locked zip files
+        if needs_password(data):  # Alipay's and WeChat's bills as locked zips, banks' PDFs
             many = len(uploads) > 1
             password = st.text_input(
                 tr("ws.zip_password") + (f" · {md_escape(upload.name)}" if many else ""),
@@ -249,7 +249,7 @@ import_open = bool(st.session_state.get("ws.upload")) or st.session_state.get("w
 with st.expander(tr("ws.import"), expanded=bool(import_open)):
     st.caption(tr("ws.import_help"))
     uploads = st.file_uploader(
-        tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip"], accept_multiple_files=True, key="ws.upload",
+        tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip", "pdf"], accept_multiple_files=True, key="ws.upload",
         help=tr("ws.upload_help"),
     )  # fmt: skip
     mapping = st.session_state.get("ws.mapping") if len(uploads or []) == 1 else None

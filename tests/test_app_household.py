@@ -208,7 +208,7 @@ def test_worksheet_imports_a_locked_zip_once_its_password_is_typed(data_dir):
     at.run()
     assert not at.exception
     box = at.text_input(key="ws.zip_password")
-    assert box.label == "压缩包密码"
+    assert box.label == "文件密码（压缩包或 PDF）"
     assert any("密码" in e.value for e in at.error)  # locked: asks for the password, nothing read
     assert "ws.append" not in [b.key for b in at.button]  # nothing to add yet
     box.input("000000").run()
@@ -309,3 +309,20 @@ def test_row_errors_of_a_recognised_file_come_with_an_action_and_its_columns(dat
     at.selectbox(key="ws.map.amount").select("发生额").run()
     at.button(key="ws.map.apply").click().run()
     assert not [w for w in at.warning if "超出合理范围" in w.value]
+
+
+def test_worksheet_imports_a_locked_pdf_bank_statement(data_dir):
+    from tests.fixtures import pdfs
+
+    data = pdfs.locked(pdfs.statement_pdf("ccb"), "123456")
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("建行流水.pdf", data, "application/pdf").run()
+    assert not at.exception
+    assert any("PDF 有密码" in e.value for e in at.error)
+    at.text_input(key="ws.zip_password").input("123456").run()
+    assert not at.exception and not at.error
+    assert any("建设银行流水" in s.value for s in at.success)
+    assert any("¥8,800.00" in m.value and "¥3,045.50" in m.value for m in at.markdown)
+    scanned = open_page("app_pages/worksheet.py")
+    scanned.file_uploader(key="ws.upload").upload("扫描.pdf", pdfs.scanned_pdf(), "application/pdf").run()
+    assert any("扫描件" in e.value for e in scanned.error)

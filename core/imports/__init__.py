@@ -20,14 +20,18 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time, loaded on first
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def zip_is_locked(data: bytes) -> bool:
+def needs_password(data: bytes) -> bool:
     """True for a zip file whose statement needs a password (not for a workbook, which is a
-    zip too but is never locked this way)."""
-    if not data.startswith(ZIP_MAGIC):
-        return False
-    from core.imports.archive import is_locked  # pyzipper: only when a zip is uploaded
+    zip too but is never locked this way) and for a PDF locked with a password."""
+    if data.startswith(ZIP_MAGIC):
+        from core.imports.archive import is_locked  # pyzipper: only when a zip is uploaded
 
-    return is_locked(data)
+        return is_locked(data)
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        from core.imports.pdf import is_locked as pdf_locked  # pdfminer: only for a PDF
+
+        return pdf_locked(data)
+    return False
 
 
 _WHERE = {
@@ -48,7 +52,7 @@ __all__ = [
     "Transaction",
     "check_upload",
     "read_statement",
-    "zip_is_locked",
+    "needs_password",
 ]
 
 

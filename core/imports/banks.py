@@ -95,6 +95,31 @@ LAYOUTS = (
         text=("交易摘要",),
         year_from_title=True,
     ),
+    # The banks' PDF statements (sent by their mobile apps), by their own header rows:
+    # 中国工商银行 借记账户历史明细: a signed 收入/支出金额.
+    Layout(
+        "icbc",
+        ("交易日期", "摘要", "收入/支出金额"),
+        ("交易日期",),
+        amount="收入/支出金额",
+        text=("摘要", "对方户名", "渠道"),
+    ),
+    # 中国建设银行 个人活期账户交易明细: a signed 交易金额 and 账户余额.
+    Layout(
+        "ccb",
+        ("摘要", "交易日期", "交易金额", "账户余额"),
+        ("交易日期",),
+        amount="交易金额",
+        text=("摘要", "交易地点/附言", "对方账号与户名"),
+    ),
+    # 招商银行 交易流水 (PDF): 记账日期, 货币, signed 交易金额, 联机余额, 交易摘要, 对手信息.
+    Layout(
+        "cmb",
+        ("记账日期", "交易金额", "联机余额"),
+        ("记账日期",),
+        amount="交易金额",
+        text=("交易摘要", "对手信息"),
+    ),
     # 招商银行 借记卡 交易记录: 交易日期, 交易时间, 收入, 支出, 余额, 交易类型, 交易备注.
     Layout(
         "cmb",

@@ -58,6 +58,8 @@ def file_kind(name: str, data: bytes) -> str:
     lower = name.lower()
     if data.startswith(ZIP_MAGIC):
         return "xlsx"
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(OLE_MAGIC):
         return "xls"
     if lower.endswith((".xlsx", ".xlsm", ".xls")):
@@ -310,8 +312,9 @@ def _check_xls_extent(data: bytes) -> None:
 def check_upload(name: str, data: bytes) -> str:
     """Refuse a file that is empty, too large, of the wrong type, encrypted or a bomb.
 
-    Returns the kind of file ('xlsx', 'xls' or 'csv') when it may be parsed, or 'zip' for an
-    archive holding a statement (core.imports.archive opens it and checks what it holds).
+    Returns the kind of file ('xlsx', 'xls' or 'csv') when it may be parsed, 'zip' for an
+    archive holding a statement (core.imports.archive opens it and checks what it holds) or
+    'pdf' for a PDF statement (core.imports.pdf reads it, page count and text checked).
     """
     if not data or not data.strip():
         raise RefusedFile("refuse.empty")

@@ -419,7 +419,12 @@ def read_statement(
         kind = check_upload(name, data)  # the statement inside: every check an upload gets
         if kind == "zip":
             raise RefusedFile("refuse.zip_nested")
-    rows = read_rows(kind, data)
+    if kind == "pdf":
+        from core.imports.pdf import read_pdf_rows  # pdfminer: only for a PDF
+
+        rows = read_pdf_rows(data, password)
+    else:
+        rows = read_rows(kind, data)
     rules = rules if rules is not None else default_rules(lang)
     if mapping is not None:
         index = header_row if header_row is not None else _guess_header(rows)

@@ -1,0 +1,164 @@
+"""Bank statements as PDF files, read with PDFium (pypdfium2, already used for thumbnails).
+
+Most banks' mobile apps send a statement as a PDF, often locked with a password (PDFium
+opens RC4 and AES locks). A text-based PDF is turned into rows like a spreadsheet's: the
+page's characters, with their boxes, make words (a space or a gap breaks one), words on
+the same height make lines, and the statement's header line
+(found by its date column's name) fixes where each column lies on the page, and every
+later line's words are put in the column they stand under (by their centre, so amounts
+aligned to the right of their heading still land in it). The header repeated on every
+page, page numbers and wrapped lines of only one cell are left out. A scanned statement
+(pictures of pages, no text) cannot be read and is refused with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.imports.safety import RefusedFile
+
+MAX_PDF_PAGES = 1_000  # a year of busy statements is a few hundred pages
+MAX_PAGE_CHARS = 100_000  # far beyond any statement page: a page that is not one
+LINE_TOLERANCE = 3.0  # points: words this close vertically are one line
+PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*页.*|page\s*\d+.*|\d+\s*/\s*\d+|-\s*\d+\s*-)$", re.IGNORECASE)
+DATE_WORDS = (
+    "交易日期",
+    "记账日期",
+    "交易日",
+    "记账日",
+    "日期",
+    "入账日期",
+    "date",
+    "transaction date",
+    "posting date",
+)
+
+
+def _open(data: bytes, password: str | None):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
+            raise RefusedFile("refuse.pdf_password_wrong" if password else "refuse.pdf_password_needed") from None
+        raise RefusedFile("refuse.corrupt") from None
+    except Exception:  # noqa: BLE001 - whatever PDFium says of a damaged file is a refusal
+        raise RefusedFile("refuse.corrupt") from None
+
+
+def is_locked(data: bytes) -> bool:
+    """True when the PDF needs a password to be read (an owner-only password does not)."""
+    try:
+        _open(data, None).close()
+    except RefusedFile as refused:
+        return refused.code == "refuse.pdf_password_needed"
+    return False
+
+
+def _words(textpage) -> list[dict]:
+    """The page's words: runs of characters on one line with no space or gap between them,
+    each with its text and box (x0, x1, top, bottom in PDF points, y upwards)."""
+    import pypdfium2.raw as raw
+
+    words: list[dict] = []
+    current: dict | None = None
+    for index in range(textpage.count_chars()):
+        char = chr(raw.FPDFText_GetUnicode(textpage.raw, index) or 32)
+        if char.isspace() or not char.isprintable():
+            current = None
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        height = max(top - bottom, 1.0)
+        if (
+            current is not None
+            and abs((top + bottom) / 2 - current["middle"]) <= height / 2
+            and -height / 2 <= left - current["x1"] <= max(1.5, height * 0.25)
+        ):
+            current["text"] += char
+            current["x1"] = max(current["x1"], right)
+            continue
+        current = {"text": char, "x0": left, "x1": right, "middle": (top + bottom) / 2, "top": -top}
+        words.append(current)
+    return words
+
+
+def _lines(page) -> list[list[dict]]:
+    """The page's words grouped into lines, top to bottom, each line left to right."""
+    textpage = page.get_textpage()
+    try:
+        words = _words(textpage)
+    finally:
+        textpage.close()
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (-w["middle"], w["x0"])):
+        if lines and abs(lines[-1][0]["middle"] - word["middle"]) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _is_header(line: list[dict]) -> bool:
+    texts = {w["text"].strip().lower() for w in line}
+    return len(line) >= 3 and any(word in texts for word in DATE_WORDS)
+
+
+def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]]:
+    """The statement's lines as rows of cells: the lines above the header as one cell each
+    (titles: a card statement's month is read from them), the header, then the data lines.
+    Raises RefusedFile for a locked file without the right password, a scanned (image-only)
+    statement, one with too many pages, or a damaged file."""
+    import pypdfium2.raw as raw
+
+    rows: list[list[object]] = []
+    header: list[str] | None = None
+    centres: list[float] = []
+    chars = images = 0
+    document = _open(data, password)
+    try:
+        if len(document) > MAX_PDF_PAGES:
+            raise RefusedFile("refuse.pdf_pages", limit=f"{MAX_PDF_PAGES:,}")
+        for number in range(len(document)):
+            page = document[number]
+            try:
+                lines = _lines(page)
+                images += sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+            finally:
+                page.close()
+            page_chars = sum(len(w["text"]) for line in lines for w in line)
+            if page_chars > MAX_PAGE_CHARS:
+                raise RefusedFile("refuse.pdf_not_statement")
+            chars += page_chars
+            if header is not None:  # a later page: what stands above its header repeats the titles
+                again = next((i for i, line in enumerate(lines) if [w["text"] for w in line] == header), None)
+                if again is not None:
+                    lines = lines[again + 1 :]
+            for line in lines:
+                texts = [w["text"] for w in line]
+                if PAGE_NUMBER.match(" ".join(texts).strip()):
+                    continue  # "第 2 页 / 共 5 页", "Page 2", "2 / 5"
+                if header is None:
+                    if _is_header(line):
+                        header = texts
+                        centres = [(w["x0"] + w["x1"]) / 2 for w in line]
+                        rows.append(list(header))
+                    else:
+                        rows.append([" ".join(texts)])
+                    continue
+                cells = [""] * len(header)
+                for word in line:
+                    centre = (word["x0"] + word["x1"]) / 2
+                    index = min(range(len(centres)), key=lambda i: abs(centres[i] - centre))
+                    cells[index] = f"{cells[index]} {word['text']}".strip()
+                if sum(1 for c in cells if c) >= 2:  # a page number or a wrapped line alone is not a row
+                    rows.append(cells)
+    except RefusedFile:
+        raise
+    except Exception:  # noqa: BLE001 - a page PDFium cannot take apart: the file is damaged
+        raise RefusedFile("refuse.corrupt") from None
+    finally:
+        document.close()
+    if chars == 0:
+        raise RefusedFile("refuse.pdf_scanned" if images else "refuse.no_rows")
+    return rows
