@@ -9,6 +9,10 @@ later line's words are put in the column they stand under (by their centre, so a
 aligned to the right of their heading still land in it). The header repeated on every
 page, page numbers and wrapped lines of only one cell are left out. A scanned statement
 (pictures of pages, no text) cannot be read and is refused with that reason.
+
+pdfplumber (on pdfminer.six) was tried first: 26 s for a 200-page statement against 2.7 s
+here (bench/pdf.py), and its text-based table finder merged neighbouring columns of a
+statement without ruling lines; PDFium finds the characters, the columns are ours.
 """
 
 from __future__ import annotations
