@@ -2,7 +2,7 @@
 
 The Overview needs none of these; the first visit to Scenarios (its charts: plotly's
 figure classes; true rates: scipy's root finder, about a second to import), Worksheet (the
-statement readers) or a spreadsheet export (openpyxl) would otherwise wait for them.
+spreadsheet reader) or a spreadsheet export (openpyxl) would otherwise wait for them.
 
 Started once per server process, DELAY seconds after the first page's script has finished:
 on a two-core laptop, loading them while the browser is still drawing that first page made
@@ -16,7 +16,10 @@ from __future__ import annotations
 import importlib
 import threading
 
-MODULES = ("core.charts", "scipy.optimize", "core.imports.statements", "openpyxl")
+# Third-party packages only: they never import the app's own modules, so a page importing
+# one of these while this thread does simply waits for it (no two imports in opposite
+# orders, which Python would break with an error on one side).
+MODULES = ("plotly.graph_objects", "scipy.optimize", "openpyxl", "python_calamine")
 DELAY = 2.0  # seconds
 
 _lock = threading.Lock()
