@@ -66,3 +66,20 @@ def test_direction_words():
     assert direction_sign("借 Dr") == -1 and direction_sign("贷 Cr") == 1
     assert direction_sign("借") == -1 and direction_sign("CR") == 1 and direction_sign("支出") == -1
     assert direction_sign("") is None and direction_sign("?") is None
+
+
+# (file, source, spending counted, money in counted, repayments into the card, months)
+CARDS = [
+    (banks.icbc_credit_csv, "icbc_credit", 25_035, 0, 462_101, 1),
+    (banks.boc_credit_csv, "boc_credit", 11_819, 0, 100_000, 1),
+    (banks.bocom_credit_csv, "bocom_credit", 5_373, 2_318, 66_660, 1),
+]
+
+
+@pytest.mark.parametrize(("maker", "source", "spent", "money_in", "repaid", "months"), CARDS)
+def test_credit_card_statements_spending_out_repayments_not_income(maker, source, spent, money_in, repaid, months):
+    r = read_statement("card.csv", maker())
+    assert (r.source, r.errors) == (source, [])
+    assert (r.total_expense, r.total_income, r.months) == (spent, money_in, months)
+    repayments = [tx for tx in r.transactions if tx.neutral == "debt"]
+    assert [tx.amount for tx in repayments] == [repaid]  # money into the card: not income, not spending

@@ -29,11 +29,40 @@ class Layout:
     credit: str | None = None  # money in
     direction: str | None = None  # a 借/贷 column for an unsigned amount
     card: bool = False  # a credit-card statement: positive = spending, negative = repayment
+    card_in: tuple[str, ...] = ()  # a card statement of unsigned amounts: words of money in
     text: tuple[str, ...] = ()  # the columns whose words describe the transaction
     year_from_title: bool = False  # dates written MM/DD: the year comes from the title line
 
 
 LAYOUTS = (
+    # 中国工商银行 信用卡 明细查询文件下载: as the debit card's, with a 记账日期 column.
+    Layout(
+        "icbc_credit",
+        ("交易日期", "记账日期", "摘要", "记账金额(收入)", "记账金额(支出)"),
+        ("交易日期", "记账日期"),
+        debit="记账金额(支出)",
+        credit="记账金额(收入)",
+        text=("摘要", "交易场所", "对方户名"),
+    ),
+    # 中国银行 信用卡账单: 交易日, 银行记账日, 卡号后四位, 交易描述, 存入, 支出, 币种.
+    Layout(
+        "boc_credit",
+        ("交易日", "银行记账日", "交易描述", "存入", "支出"),
+        ("交易日", "银行记账日"),
+        debit="支出",
+        credit="存入",
+        text=("交易描述",),
+    ),
+    # 交通银行 信用卡: unsigned "CNY 123.18" amounts; 消费 is spending, 退货 and 还款 money in.
+    Layout(
+        "bocom_credit",
+        ("交易日期", "记账日期", "交易说明", "入账币种/金额"),
+        ("交易日期", "记账日期"),
+        amount="入账币种/金额",
+        card=True,
+        card_in=("退货", "退款", "还款", "返现"),
+        text=("交易说明",),
+    ),
     # 中国工商银行 借记卡 明细查询文件下载 (CSV): amounts in 记账金额(收入)/(支出), "-" when empty.
     Layout(
         "icbc",

@@ -264,6 +264,7 @@ def parse_date(cell: object) -> dt.date:
     raise ValueError
 
 
+_CURRENCY = re.compile(r"^(CNY|RMB|人民币)\s*", re.IGNORECASE)  # "CNY 123.18" on a card statement
 _AMOUNT_STRIP = str.maketrans("", "", "¥￥$,，元 \t\u00a0'\"")
 
 
@@ -277,7 +278,7 @@ def parse_amount(cell: object) -> Decimal | None:
         if isinstance(cell, float) and not math.isfinite(cell):
             raise ValueError
         return Decimal(repr(cell))
-    text = str(cell).strip().translate(_AMOUNT_STRIP)
+    text = _CURRENCY.sub("", str(cell).strip()).translate(_AMOUNT_STRIP)
     if not text or text in ("-", "--", "—"):  # banks write "-" in an empty money column
         return None
     negative = text.startswith("(") and text.endswith(")")
@@ -578,7 +579,8 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
             failed = True
         if amount is not None and layout is not None:
-            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]))
+            words = " ".join(_text(row[i]) for i in text_is) if layout.card_in else ""
+            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), words)
             if problem:
                 result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
                 failed = True
@@ -624,15 +626,18 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
 FOOTERS = ("-", "#", "共", "合计", "总计", "导出", "Total", "人民币合计", "以上数据", "温馨提示", "注：")
 
 
-def _bank_sign(layout: Layout, amount: Decimal, direction: str) -> tuple[Decimal, str]:
+def _bank_sign(layout: Layout, amount: Decimal, direction: str, words: str = "") -> tuple[Decimal, str]:
     """The amount signed as the app counts it (money in positive), by the bank's layout:
-    a 借/贷 column for an unsigned amount, or a credit card's positive = spending.
+    a 借/贷 column for an unsigned amount, a credit card's positive = spending, or, on a
+    card statement of unsigned amounts, its words (退货, 还款: money in; else spending).
     Returns (amount, problem): problem is the unreadable 借/贷 text, else ""."""
     if layout.direction:
         sign = direction_sign(direction)
         if sign is None:
             return amount, direction or "—"
         return abs(amount) * sign, ""
+    if layout.card_in:
+        return (abs(amount) if any(word in words for word in layout.card_in) else -abs(amount)), ""
     if layout.card:
         return -amount, ""
     return amount, ""
