@@ -17,17 +17,17 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time, loaded on first
     from core.imports.safety import MAX_UPLOAD_BYTES, RefusedFile, check_upload
     from core.imports.statements import ImportResult, Mapping, Transaction, read_statement
 
-ZIP_MAGIC = b"PK\x03\x04"
-
 
 def needs_password(data: bytes) -> bool:
     """True for a zip file whose statement needs a password (not for a workbook, which is a
     zip too but is never locked this way) and for a PDF locked with a password."""
+    from core.imports.safety import ZIP_MAGIC, is_pdf
+
     if data.startswith(ZIP_MAGIC):
         from core.imports.archive import is_locked  # pyzipper: only when a zip is uploaded
 
         return is_locked(data)
-    if data[:1024].lstrip().startswith(b"%PDF-"):
+    if is_pdf(data):
         from core.imports.pdf import is_locked as pdf_locked  # pdfminer: only for a PDF
 
         return pdf_locked(data)

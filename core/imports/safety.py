@@ -52,13 +52,18 @@ class RefusedFile(Exception):
         return text
 
 
+def is_pdf(data: bytes) -> bool:
+    """A PDF by its content: "%PDF-" at the start (some writers put blank lines first)."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
 def file_kind(name: str, data: bytes) -> str:
     """'xlsx', 'xls' or 'csv' judged by content first, then by the name's ending (any zip is
     'xlsx' here; check_upload tells a workbook from another archive)."""
     lower = name.lower()
     if data.startswith(ZIP_MAGIC):
         return "xlsx"
-    if data[:1024].lstrip().startswith(b"%PDF-"):
+    if is_pdf(data):
         return "pdf"
     if data.startswith(OLE_MAGIC):
         return "xls"

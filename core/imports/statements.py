@@ -121,6 +121,20 @@ class Transaction:
     )
 
 
+def _month_span(dates) -> int:
+    """Calendar months from the earliest date to the latest, both counted (0 for none)."""
+    dates = list(dates)
+    if not dates:
+        return 0
+    first, last = min(dates), max(dates)
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _people_labels() -> set[str]:
+    """The "transfers from people" category in both languages (a profile may hold either)."""
+    return {category_label("from_people", "zh"), category_label("from_people", "en")}
+
+
 @dataclass
 class ImportResult:
     kind: str  # "statement", "budget" or "needs_mapping"
@@ -155,22 +169,14 @@ class ImportResult:
         several statements together: the months they cover, each month once)."""
         if self.period_months is not None:
             return self.period_months
-        dates = [tx.date for tx in self.counted]
-        if not dates:
-            return 0
-        first, last = min(dates), max(dates)
-        return (last.year - first.year) * 12 + last.month - first.month + 1
+        return _month_span(tx.date for tx in self.counted)
 
     @property
     def span_months(self) -> int:
         """Calendar months from the first transaction to the last, whatever counts."""
         if self.period_months is not None:
             return self.period_months
-        dates = [tx.date for tx in self.transactions]
-        if not dates:
-            return 0
-        first, last = min(dates), max(dates)
-        return (last.year - first.year) * 12 + last.month - first.month + 1
+        return _month_span(tx.date for tx in self.transactions)
 
     def debt_service(self) -> list[tuple[str, int, int]]:
         """Repayments of credit in the statement, by lender: (lender, average cents a month
@@ -188,8 +194,8 @@ class ImportResult:
 
     def from_people_monthly(self) -> int:
         """Money received from people (transfers, red packets), average cents a month."""
-        label_zh, label_en = category_label("from_people", "zh"), category_label("from_people", "en")
-        total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in (label_zh, label_en))
+        people = _people_labels()
+        total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in people)
         return div_round(total, self.months) if self.months else 0
 
     def monthly_by_category(self) -> dict[str, tuple[str, int]]:
@@ -213,7 +219,7 @@ class ImportResult:
         ``from_people=False`` leaves it out until the user says it counts."""
         if self.kind == "budget":
             return list(self.budget_rows)
-        people = {category_label("from_people", "zh"), category_label("from_people", "en")}
+        people = _people_labels()
         note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months)
         rows = []
         for category, (direction, cents) in self.monthly_by_category().items():
@@ -578,9 +584,9 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
             failed = True
+        text = " ".join(filter(None, [_text(row[i]) for i in text_is]))
         if amount is not None and layout is not None:
-            words = " ".join(_text(row[i]) for i in text_is) if layout.card_in else ""
-            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), words)
+            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), text)
             if problem:
                 result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
                 failed = True
@@ -589,7 +595,6 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             failed = True
         if failed:
             continue
-        text = " ".join(filter(None, [_text(row[i]) for i in text_is]))
         status = _text(row[status_i])
         neutral = None
         if flag_col is not None:
