@@ -29,9 +29,13 @@ st.set_page_config(page_title="还款规划 · Repay Planner", page_icon=str(FAV
 # Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
 # the pages say it in the user's language where it matters (the calculator). On a phone
 # the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
+# A plain table's figures (right-aligned cells) never break at their minus sign, and its
+# Chinese words are not cut one character per line on a phone (the table scrolls instead).
 # A constant style sheet, no user text; written after the page (a lighter first paint).
 STYLE = (
     "<style>[data-testid='InputInstructions']{display:none}"
+    "[data-testid='stTable'] :is(td,th) [data-testid='stMarkdownContainer'] p{word-break:keep-all}"
+    "[data-testid='stTable'] td[style*='right'] p{white-space:nowrap}"
     "@media (max-width: 640px){.modebar-container{display:none}}</style>"
 )
 

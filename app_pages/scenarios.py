@@ -25,7 +25,7 @@ from core.negotiate import (
 from core.profile import LENDER_TYPES
 from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
-from ui.common import current_lpr, lang, md_escape, money_cents, money_table, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, builder
 from ui.negotiation import compared, labels
@@ -178,7 +178,9 @@ money_columns = (
     "sc.forgiven",
     "sc.col.saving",
 )
-st.dataframe(money_table(table, [tr(k) for k in money_columns]), hide_index=True, width="stretch", key="sc.table")
+# Read-only tables here are plain tables: all of them in view, text that wraps, and none of
+# the browser code an interactive grid loads (a lighter first view; see bench/first_paint.py).
+plain_table(table, [tr(k) for k in money_columns])
 
 st.caption(":material/info: " + tr("sc.catch_up"))
 
@@ -203,20 +205,23 @@ for r in results:
         )
     )
 
-# One chart at a time: each is built and drawn only when chosen (a lighter first view).
+# One chart at a time, drawn when chosen: plotly's browser script is the heaviest thing the
+# app loads (about 1.5 s on a small laptop), so the page opens on the comparison above and
+# draws a chart when asked. The choice is kept for the session: coming back shows it again.
 chart_names = {k: tr(f"sc.tab.{k}") for k in FIGURES}
 shown = st.segmented_control(
-    tr("sc.charts"), list(FIGURES), default="cash", key="sc.chart", format_func=chart_names.get,
-    label_visibility="collapsed",
-) or "cash"  # fmt: skip
-st.plotly_chart(_figure(figures, shown, results, lang()), key=f"sc.chart.{shown}", config={"displaylogo": False})
+    tr("sc.charts"), list(FIGURES), default=st.session_state.get("_sc_chart"), key="sc.chart",
+    format_func=chart_names.get, on_change=lambda: st.session_state.update(_sc_chart=st.session_state["sc.chart"]),
+)  # fmt: skip
+if shown:
+    st.plotly_chart(_figure(figures, shown, results, lang()), key=f"sc.chart.{shown}", config={"displaylogo": False})
+else:
+    st.caption(":material/bar_chart: " + tr("sc.charts_pick"))
 
 st.markdown(f"**{tr('sc.offers')}**")
 offers = _offers(key, margin, lang(), str(current_lpr()), results, h)
 if offers:
-    st.dataframe(
-        money_table(pd.DataFrame(offers), [tr("sc.col.new_payment")]), hide_index=True, width="stretch", key="sc.offers"
-    )
+    plain_table(pd.DataFrame(offers), [tr("sc.col.new_payment")])
 else:
     st.caption(tr("sc.no_offers"))
 
@@ -237,33 +242,40 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
             st.session_state["sc.added"] = saved
             st.rerun()
 
-with st.expander(tr("sc.edit"), icon=":material/table_edit:"):
-    st.caption(tr("sc.edit_help"))
-    section_editor("scenarios", height=180)
-    targets = h.names + [ALL_DEBTS] + [f"type:{k}" for k in LENDER_TYPES if k in h.lender_types]
-    scenario_names = [n for n in profile.section("scenarios")["name"].dropna()]
-    section_editor(
-        "terms",
-        height=260,
-        overrides={
-            "debt": st.column_config.SelectboxColumn(
-                tr("field.debt"), options=targets, required=True, format_func=_target_label
-            ),
-            "scenario": st.column_config.SelectboxColumn(tr("field.scenario"), options=scenario_names, required=True),
-            "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
-        },
-    )
-    # What each kind of term uses, from its entry in core.terms.
-    st.caption(
-        tr("sc.term_fields")
-        + tr("list.sep_strong").strip("|").join(
-            tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
-               fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
-            for kind in KINDS.values()
+# The grids are built only while their panel is open (on_change="rerun" makes the panel's
+# content lazy): closed, the page sends the browser no editable grid.
+editing = st.expander(tr("sc.edit"), icon=":material/table_edit:", key="sc.edit", on_change="rerun",
+                      expanded=bool(term_errors))  # fmt: skip
+if editing.open:
+    with editing:
+        st.caption(tr("sc.edit_help"))
+        section_editor("scenarios", height=180)
+        targets = h.names + [ALL_DEBTS] + [f"type:{k}" for k in LENDER_TYPES if k in h.lender_types]
+        scenario_names = [n for n in profile.section("scenarios")["name"].dropna()]
+        section_editor(
+            "terms",
+            height=260,
+            overrides={
+                "debt": st.column_config.SelectboxColumn(
+                    tr("field.debt"), options=targets, required=True, format_func=_target_label
+                ),
+                "scenario": st.column_config.SelectboxColumn(
+                    tr("field.scenario"), options=scenario_names, required=True
+                ),
+                "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
+            },
         )
-    )  # fmt: skip
-    if term_errors:
-        st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon=":material/warning:")
+        # What each kind of term uses, from its entry in core.terms.
+        st.caption(
+            tr("sc.term_fields")
+            + tr("list.sep_strong").strip("|").join(
+                tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
+                   fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
+                for kind in KINDS.values()
+            )
+        )  # fmt: skip
+if term_errors:
+    st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in term_errors), icon=":material/warning:")
 
 
 # --- what can I ask for -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -47,6 +48,9 @@ def texts(at) -> list[str]:
         out += [str(e.value) for e in getattr(at, kind)]
     out += [str(e.label) for e in at.metric] + [str(e.label) for e in at.expander]
     out += [str(e.value) for e in at.toast]
+    for table in at.table:  # plain tables: their cells are Markdown, as shown (display values)
+        shown = pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_all().to_pandas()
+        out += [str(v) for v in shown.to_numpy().ravel()] + [str(c) for c in shown.columns]
     return out
 
 

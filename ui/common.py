@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
@@ -69,6 +70,21 @@ def money_table(frame, columns):
     columns still sort by value."""
     present = [c for c in columns if c in frame.columns]
     return frame.style.format(_money_cell, subset=present) if present else frame
+
+
+def plain_table(frame, money_columns=()) -> None:
+    """A read-only table drawn as a plain table (st.table): all of it in view, text that
+    wraps, and none of the browser code an interactive grid loads. Streamlit reads its
+    cells as Markdown, so every text cell is escaped (user text stays text); money is
+    written the app's one way and the numbers underneath stay numbers."""
+    money = [c for c in money_columns if c in frame.columns]
+    text = [c for c in frame.columns if c not in money and not pd.api.types.is_numeric_dtype(frame[c])]
+    style = frame.style
+    if money:
+        style = style.format(_money_cell, subset=money)
+    if text:
+        style = style.format(lambda v: "" if v is None or v is pd.NA or v != v else md_escape(v), subset=text)
+    st.table(style, hide_index=True)
 
 
 def show_errors(errors, heading_key: str | None = None) -> None:

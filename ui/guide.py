@@ -13,7 +13,7 @@ from core.months import format_month
 from core.profile import unique_name
 from core.scenarios import Result
 from core.terms import KINDS
-from ui.common import lang, md_escape, money_cents, tr
+from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_profile
 
@@ -145,19 +145,15 @@ def _preview(shown: guide.Preview) -> None:
         st.success(tr("guide.pv.never_short"), icon=":material/check_circle:")
     if len(shown.debts) > 1:
         with st.expander(tr("guide.pv.table")):
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            tr("guide.pv.col.debt"): d.name,
-                            tr("guide.pv.col.before"): money_cents(d.payment_before),
-                            tr("guide.pv.col.after"): money_cents(d.payment_after),
-                            tr("guide.pv.col.months"): d.months_after,
-                            tr("guide.pv.col.apr"): "—" if d.apr is None else f"{d.apr}%",
-                        }
-                        for d in shown.debts
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-            )
+            was, now = tr("guide.pv.col.before"), tr("guide.pv.col.after")
+            rows = [
+                {
+                    tr("guide.pv.col.debt"): d.name,
+                    was: d.payment_before / 100,
+                    now: d.payment_after / 100,
+                    tr("guide.pv.col.months"): d.months_after,
+                    tr("guide.pv.col.apr"): "—" if d.apr is None else f"{d.apr}%",
+                }
+                for d in shown.debts
+            ]
+            plain_table(pd.DataFrame(rows), [was, now])

@@ -51,9 +51,15 @@ def test_build_a_scenario_and_compare(server, page):
     assert f"{expected_total_paid('fee24')} paid in all" in text
     assert "saves ¥" in text
 
-    # The cash-flow chart is drawn (the page may still be finishing).
+    # The page opens on the comparison; a chart is drawn when chosen, and kept for the session.
+    assert page.locator(".js-plotly-plot").count() == 0
+    by_key(page, "sc.chart").get_by_text("Cash flow").click()
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 1", timeout=30_000)
     assert page.locator(".js-plotly-plot .scatterlayer .trace").count() > 0  # lines really drawn
     by_key(page, "sc.chart").get_by_text("Total cost").click()  # one chart at a time, chosen
     page.locator(".js-plotly-plot .barlayer .trace").first.wait_for(timeout=15_000)
     assert page.locator("[data-testid='stException']").count() == 0
+    page.get_by_role("link", name="Household plan").first.click()  # another page, then back: the chart is kept
+    wait_for_app(page)
+    page.get_by_role("link", name="Scenarios").first.click()
+    page.locator(".js-plotly-plot .barlayer .trace").first.wait_for(timeout=30_000)

@@ -42,6 +42,10 @@ def test_every_page_in_both_languages_on_a_laptop_and_a_phone(server, browser, s
                     problems.append(f"{name} {lang}: a traceback")
                 if page.get_by_text("Page not found").count():
                     problems.append(f"{name} {lang}: page not found")
+                if name == "scenarios":  # its charts are drawn when chosen: shoot the first one too
+                    page.locator(".st-key-sc-chart button").first.click()
+                    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+                    wait_for_app(page, timeout=60_000)
                 # The app scrolls inside its main block: grow the window to the page's height
                 # so that one shot holds the whole page.
                 tall = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
