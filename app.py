@@ -14,7 +14,7 @@ import streamlit as st
 from core.apr import DEFAULT_LPR
 from core.i18n import LANGS
 from core.store import STORE_ERRORS
-from ui.common import LANG_KEY, LANG_SWITCH_KEY, lang, log_failure, tr
+from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr
 from ui.notices import show_notices
 from ui.profiles import profile_sidebar
 from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
@@ -31,13 +31,26 @@ st.set_page_config(page_title="还款规划 · Repay Planner", page_icon=str(FAV
 # the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
 # A plain table's figures (right-aligned cells) never break at their minus sign, and its
 # Chinese words are not cut one character per line on a phone (the table scrolls instead).
-# A constant style sheet, no user text; written after the page (a lighter first paint).
+# The file uploader's button and size line are English whatever the page's language
+# (Streamlit has no setting for them): their words are replaced from the catalogue; the
+# formats each uploader takes are listed in its own caption or help.
+# A style sheet of the app's own words, no user text; written after the page (a lighter first paint).
 STYLE = (
     "<style>[data-testid='InputInstructions']{display:none}"
     "[data-testid='stTable'] :is(td,th) [data-testid='stMarkdownContainer'] p{word-break:keep-all}"
     "[data-testid='stTable'] td[style*='right'] p{white-space:nowrap}"
-    "@media (max-width: 640px){.modebar-container{display:none}}</style>"
+    "@media (max-width: 640px){.modebar-container{display:none}}"
+    "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+    "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+    "{content:%(button)s;font-size:14px}"
+    "[data-testid='stFileUploaderDropzoneInstructions'] span{font-size:0}"
+    "[data-testid='stFileUploaderDropzoneInstructions'] span::after{content:%(limit)s;font-size:14px}</style>"
 )
+
+
+def style_sheet() -> str:
+    mb = int(st.get_option("server.maxUploadSize"))
+    return STYLE % {"button": css_text(tr("upload.button")), "limit": css_text(tr("upload.limit", mb=mb))}
 
 
 def _after_page(slot) -> None:
@@ -45,7 +58,7 @@ def _after_page(slot) -> None:
     (drawn last, so the page comes first) and the style sheet."""
     with contextlib.suppress(*STORE_ERRORS), slot:  # the steps are not worth an error of their own
         sidebar_steps()
-    st.markdown(STYLE, unsafe_allow_html=True)
+    st.markdown(style_sheet(), unsafe_allow_html=True)
     warm_up()  # the other pages' heavier modules, in the background
 
 

@@ -50,6 +50,14 @@ def md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
 
 
+def css_text(text: str) -> str:
+    """Text as a CSS string (for ``content:``): quoted, with quotes, backslashes, line
+    breaks and angle brackets written as CSS escapes, so it can end neither the string nor
+    the style element."""
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\\n\r<>' else ch for ch in str(text))
+    return f'"{escaped}"'
+
+
 def money_cents(cents: int) -> str:
     return format_money(from_cents(cents))
 

@@ -70,3 +70,22 @@ def test_upload_edit_reload_restart(server, page, tmp_path):
     sidebar.get_by_text("中文").click()
     page.get_by_text("每月收入").first.wait_for(timeout=30_000)
     assert page.locator("h1").first.inner_text() == "收入与支出"
+
+
+def test_the_file_uploader_speaks_the_pages_language(server, page):
+    """Streamlit's uploader button and size line are English only: the app's style sheet
+    replaces their words from the catalogue (the English ones hidden, not shown beside)."""
+    for lang, button, limit in (("zh", "上传文件", "每个文件不超过 20 MB"), ("en", "Upload", "Up to 20 MB per file")):
+        page.goto(f"{server.url}/worksheet?lang={lang}")
+        page.locator("h1").first.wait_for(timeout=30_000)
+        wait_for_app(page)
+        page.locator("[data-testid='stExpander'] summary").filter(
+            has_text="导入" if lang == "zh" else "Import"
+        ).first.click()
+        zone = by_key(page, "ws.upload", "[data-testid='stFileUploaderDropzone']")
+        zone.wait_for(timeout=30_000)
+        shown = zone.evaluate(
+            """zone => [zone.querySelector('button p'), zone.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span")]
+                .map(e => [getComputedStyle(e, '::after').content, getComputedStyle(e).fontSize])"""
+        )
+        assert shown == [[f'"{button}"', "0px"], [f'"{limit}"', "0px"]], shown
