@@ -43,7 +43,10 @@ def test_a_credit_card_statement_positive_is_spending_and_dates_take_the_title_y
     assert r.source == "cmb_credit" and r.errors == []
     assert [tx.date.isoformat() for tx in r.transactions] == ["2025-12-29", "2025-12-30", "2026-01-03", "2026-01-05"]
     assert [tx.amount for tx in r.transactions] == [300_000, -5_800, -30_000, 2_000]
-    assert r.total_expense == 35_800  # 58 + 300: the repayment of the card is not spending
+    assert r.total_expense == 33_800  # 58 + 300 - 20 refunded: the repayment of the card is not spending
+    assert r.total_income == 0  # a refund lowers spending; it is never income
+    refund = next(tx for tx in r.transactions if "退款" in tx.description)
+    assert refund.refund and refund.neutral is None
     assert next(tx for tx in r.transactions if "还款" in tx.description).neutral == "debt"
 
 
@@ -72,7 +75,7 @@ def test_direction_words():
 CARDS = [
     (banks.icbc_credit_csv, "icbc_credit", 25_035, 0, 462_101, 1),
     (banks.boc_credit_csv, "boc_credit", 11_819, 0, 100_000, 1),
-    (banks.bocom_credit_csv, "bocom_credit", 5_373, 2_318, 66_660, 1),
+    (banks.bocom_credit_csv, "bocom_credit", 5_373 - 2_318, 0, 66_660, 1),  # 退货: a refund, less spending
 ]
 
 

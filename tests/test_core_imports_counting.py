@@ -139,3 +139,24 @@ def test_the_effect_of_an_import_is_shown_and_a_surprise_is_caught():
     twice = import_effect(existing, pd.concat([incoming] * 3, ignore_index=True))
     assert twice.surprises() == ["income", "expenses"]  # 8,000 -> 17,000; 3,000 -> 6,150
     assert import_effect(existing.iloc[0:0], incoming).surprises() == []  # nothing to compare with
+
+
+def test_a_refund_lowers_spending_and_is_never_income():
+    """Money back for something bought (退款, 退货) nets against spending; a refund with no
+    spending of its kind in the statement is left out rather than counted as income."""
+    data = alipay(
+        [
+            ["2026-01-05 09:00:00", "工资", "某公司", "工资", "收入", "8000.00"],
+            ["2026-01-10 12:00:00", "日用百货", "京东", "京东商城 耳机", "支出", "300.00"],
+            ["2026-01-12 12:00:00", "退款", "京东", "京东商城 耳机 退款", "收入", "120.00"],
+            ["2026-01-20 12:00:00", "退款", "某小店", "退货退款", "收入", "45.50"],
+        ]
+    )
+    r = read_statement("alipay.csv", data)
+    assert r.errors == []
+    assert r.total_income == 800_000  # the salary only
+    assert r.total_expense == 30_000 - 12_000 - 4_550
+    rows = {row["category"]: (row["direction"], row["amount"]) for row in r.worksheet_rows("zh")}
+    assert rows["购物"] == ("expense", 180.0)  # 300 bought, 120 back
+    assert all(direction == "expense" or category == "工资" for category, (direction, _) in rows.items()), rows
+    assert "其他收入" not in rows

@@ -186,6 +186,8 @@ NEUTRAL_KEYWORDS = (
     "own account",
     "internal transfer",
 )
+# Money back for something bought (a return, a refund): it lowers spending, never income.
+REFUND_KEYWORDS = ("退款", "退货", "退费", "refund")
 CLOSED_STATUS = ("关闭", "失败", "已全额退款", "对方已退还", "已撤销", "closed", "failed", "cancel")
 
 
@@ -242,6 +244,12 @@ def neutral_reason(text: str, status: str) -> str | None:
     if any(word in lowered for word in NEUTRAL_KEYWORDS):
         return "transfer"
     return None
+
+
+def is_refund(text: str) -> bool:
+    """Money in that reads as a refund or a return of goods."""
+    lowered = text.lower()
+    return any(word in lowered for word in REFUND_KEYWORDS)
 
 
 def borrowed(text: str) -> bool:

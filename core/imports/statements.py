@@ -26,6 +26,7 @@ from core.imports.categories import (
     direction_of,
     from_people,
     is_fixed,
+    is_refund,
     neutral_reason,
 )
 from core.imports.safety import RefusedFile, check_upload
@@ -119,6 +120,7 @@ class Transaction:
     neutral: str | None = (
         None  # None, "flag" (不计收支 / "/"), "closed", "debt" (credit repaid or borrowed), "transfer"
     )
+    refund: bool = False  # money back for something bought: less spending, never income
 
 
 def _month_span(dates) -> int:
@@ -157,11 +159,12 @@ class ImportResult:
 
     @property
     def total_income(self) -> int:
-        return sum(tx.amount for tx in self.counted if tx.amount > 0)
+        return sum(tx.amount for tx in self.counted if tx.amount > 0 and not tx.refund)
 
     @property
     def total_expense(self) -> int:
-        return -sum(tx.amount for tx in self.counted if tx.amount < 0)
+        """Spending less the refunds (never below nothing)."""
+        return max(0, -sum(tx.amount for tx in self.counted if tx.amount < 0 or tx.refund))
 
     @property
     def months(self) -> int:
@@ -204,12 +207,15 @@ class ImportResult:
         if not months:
             return {}
         sums: dict[str, int] = {}
+        earned: set[str] = set()  # categories with money in that is not a refund
         for tx in self.counted:
             sums[tx.category] = sums.get(tx.category, 0) + tx.amount
+            if tx.amount > 0 and not tx.refund:
+                earned.add(tx.category)
         out = {
             category: ("income" if total > 0 else "expense", div_round(abs(total), months))
             for category, total in sums.items()
-            if total
+            if total < 0 or (total > 0 and category in earned)  # refunds alone never make income
         }
         return dict(sorted(out.items(), key=lambda item: -item[1][1]))
 
@@ -609,18 +615,19 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         key = (text, status, source_category, amount > 0)
         meaning = meaning_cache.get(key)
         if meaning is None:
-            fallback = source_category or (other_income if amount > 0 else other)
             words = f"{text} {source_category}"
+            refund = amount > 0 and is_refund(words)  # money back: it lowers spending
+            fallback = source_category or (other_income if amount > 0 and not refund else other)
             reason, category = neutral_reason(words, status), categorizer(words, fallback)
-            if amount > 0 and reason is None and category == fallback and from_people(words):
+            if amount > 0 and not refund and reason is None and category == fallback and from_people(words):
                 category = people  # a transfer or red packet from a person: irregular income
-            meaning = meaning_cache[key] = (reason, category)
-        reason, category = meaning
+            meaning = meaning_cache[key] = (reason, category, refund)
+        reason, category, refund = meaning
         if reason == "debt" and neutral == "flag":  # 不计收支 / "/": the file gives no direction
             amount = abs(amount) if borrowed(text) else -abs(amount)
         if reason in ("closed", "debt") or (neutral is None and reason):
             neutral = reason  # a repayment is debt service even where the file says 不计收支
-        result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral))
+        result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral, refund))
     if not result.transactions:  # nothing read is a refusal that says why, never an empty success
         refused = RefusedFile("refuse.no_rows", details=result.errors)
         refused.header, refused.columns = header, result.columns  # the columns can be picked anew
