@@ -40,6 +40,7 @@ def _add_debt() -> None:
         "months": state.get("db.add.months"),
         "overdue_principal": state.get("db.add.overdue") or 0.0,
         "days_overdue": state.get("db.add.days") or 0,
+        "due_day": state.get("db.add.due_day"),
     }
     if not row["name"]:
         state["db.add.problem"] = tr("db.add.need_name")
@@ -47,7 +48,7 @@ def _add_debt() -> None:
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
         state["db.add.done"] = row["name"]
-        for name in ("name", "type", "principal", "rate", "months", "overdue", "days"):
+        for name in ("name", "type", "principal", "rate", "months", "overdue", "days", "due_day"):
             state.pop(f"db.add.{name}", None)
         reset_editor("debts")
     if outcome.created:
@@ -73,10 +74,12 @@ with adding, st.form("db.add", clear_on_submit=False, border=False):
                     key="db.add.principal")  # fmt: skip
     b2.number_input(tr("db.add.rate"), min_value=0.0, max_value=1000.0, value=None, step=0.5, key="db.add.rate")
     b3.number_input(tr("db.add.months"), min_value=1, max_value=600, value=None, step=1, key="db.add.months")
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.number_input(tr("db.add.overdue"), min_value=0.0, max_value=100_000_000.0, value=None, step=100.0,
                     key="db.add.overdue")  # fmt: skip
     c2.number_input(tr("db.add.days"), min_value=0, max_value=3650, value=None, step=1, key="db.add.days")
+    c3.number_input(field_label("debts", "due_day", language), min_value=1, max_value=31, value=None, step=1,
+                    key="db.add.due_day", help=tr("db.add.due_day_help"))  # fmt: skip
     st.form_submit_button(tr("db.add.submit"), type="primary", icon=":material/add:", on_click=_add_debt)
 if st.session_state.get("db.add.problem"):
     st.warning(st.session_state.pop("db.add.problem"), icon=":material/warning:")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.contacts import due_followups
-from core.ics import calendar_ics, reminders, upcoming
+from core.ics import calendar_ics, due_days, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
 from core.overview import owed_shares, spending_shares
@@ -54,7 +54,7 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
-items = reminders(plan, profile.section("contacts"))
+items = reminders(plan, profile.section("contacts"), due=due_days(profile.section("debts")))
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:

@@ -185,6 +185,18 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         else:
             values[int_field] = int(number)
 
+    due = raw.get("due_day")  # checked here, used by the calendar (core.ics), not by the engine
+    if not _blank(due):
+        try:
+            day = to_decimal(due)
+        except ValueError:
+            err("due_day", "err.not_number")
+        else:
+            if day != day.to_integral_value():
+                err("due_day", "err.not_whole")
+            elif not 1 <= day <= 31:
+                err("due_day", "err.due_day_range")
+
     first = raw.get("first_month")
     if _blank(first):
         values["first_month"] = next_month()

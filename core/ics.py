@@ -2,12 +2,14 @@
 payments (one event per lender per month, with the amount), written with the maintained
 ``icalendar`` library; and the events of the next few days for the Overview.
 
-The app knows the month of each payment, not the day the lender takes it: a payment is an
-all-day event on the first of its month ("due this month"); a follow-up on its own date.
+A payment is an all-day event on the debt's due day (还款日, the "due_day" column; the
+last day of a shorter month when the day is past its end), or, where no due day is given,
+on the first of its month ("due this month"); a follow-up on its own date.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -26,15 +28,42 @@ class Reminder:
     lender: str
     cents: int = 0
     note: str = ""
+    on_due_day: bool = False  # a payment on the lender's due day (else: some day this month)
 
     def title(self, lang: str) -> str:
         if self.kind == "payment":
-            return t("cal.payment", lang, lender=self.lender, amount=format_money(from_cents(self.cents)))
+            key = "cal.payment_due" if self.on_due_day else "cal.payment"
+            return t(key, lang, lender=self.lender, amount=format_money(from_cents(self.cents)))
         return t("cal.follow_up", lang, lender=self.lender)
 
 
-def reminders(plan, contacts, today: dt.date | None = None) -> list[Reminder]:
-    """Follow-ups not yet past and the plan's monthly payments from this month on."""
+def due_days(debts) -> dict[str, int]:
+    """Each debt's due day (1–31) by name, from the debts table; a blank or unreadable day
+    is left out (core.debts says what is wrong with it)."""
+    out = {}
+    for row in debts.astype(object).where(debts.notna(), None).to_dict("records"):
+        day, name = row.get("due_day"), str(row.get("name") or "").strip()
+        try:
+            number = float(str(day).strip())
+        except (TypeError, ValueError):
+            continue
+        if name and number.is_integer() and 1 <= number <= 31:
+            out[name] = int(number)
+    return out
+
+
+def payment_day(month: int, due_day: int | None) -> dt.date:
+    """The day a payment of ``month`` falls on: its due day, at most the month's last day."""
+    first = month_to_date(month)
+    if not due_day:
+        return first
+    return first.replace(day=min(due_day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def reminders(plan, contacts, today: dt.date | None = None, due: dict[str, int] | None = None) -> list[Reminder]:
+    """Follow-ups not yet past and the plan's monthly payments from this month on, each on
+    its debt's due day where ``due`` (core.ics.due_days) gives one."""
+    due = due or {}
     today = today or dt.date.today()
     out: list[Reminder] = []
     for row in contacts.astype(object).where(contacts.notna(), None).to_dict("records"):
@@ -54,9 +83,9 @@ def reminders(plan, contacts, today: dt.date | None = None) -> list[Reminder]:
                 continue
             for month in sorted(track.payment)[:MAX_PAYMENT_MONTHS]:
                 cents = track.payment[month]
-                day = month_to_date(month)
+                day = payment_day(month, due.get(track.name))
                 if cents > 0 and day >= first:
-                    out.append(Reminder(day, "payment", track.name, cents))
+                    out.append(Reminder(day, "payment", track.name, cents, on_due_day=track.name in due))
     return sorted(out, key=lambda r: (r.day, r.kind, r.lender))
 
 

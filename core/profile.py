@@ -89,6 +89,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("method", "choice", METHODS, default="annuity"),
         Column("months", "int"),
         Column("first_month", "month"),
+        Column("due_day", "int"),  # the day of the month the lender takes the payment (还款日)
         Column("upfront_fee", "money", default=0.0),
         Column("monthly_fee_rate", "number", default=0.0),
         Column("min_payment_pct", "number", default=10.0),

@@ -190,11 +190,12 @@ def test_the_short_forms_add_a_line_and_a_debt_reading_what_the_words_say(data_d
     at.text_input(key="db.add.name").set_value("招行信用卡")
     at.number_input(key="db.add.principal").set_value(30000.0)
     at.number_input(key="db.add.rate").set_value(18.0)
+    at.number_input(key="db.add.due_day").set_value(8)  # the card's 还款日: calendar reminders fall on it
     next(b for b in at.get("form_submit_button") if "添加这笔欠款" in b.label).click().run()
     assert not at.exception
     debts = at.session_state["_profile_memo"][1].section("debts")
-    assert debts.iloc[-1][["name", "lender_type", "principal", "rate"]].tolist() == ["招行信用卡", "credit_card",
-                                                                                   30000.0, 18.0]  # fmt: skip
+    assert debts.iloc[-1][["name", "lender_type", "principal", "rate", "due_day"]].tolist() == [
+        "招行信用卡", "credit_card", 30000.0, 18.0, 8]  # fmt: skip
     assert any("招行信用卡" in i.value and "期数" in i.value for i in at.info)  # a draft: months still needed
 
 

@@ -24,6 +24,10 @@ from tests.helpers import make_debt
         ({"principal": 1000, "rate": float("inf"), "months": 12}, "rate"),
         ({"principal": 1000, "rate": 5, "months": 12, "method": "magic"}, "method"),
         ({"principal": 1000, "rate": 5, "months": 12, "overdue_principal": 2000}, "overdue_principal"),
+        ({"principal": 1000, "rate": 5, "months": 12, "due_day": 0}, "due_day"),
+        ({"principal": 1000, "rate": 5, "months": 12, "due_day": 32}, "due_day"),
+        ({"principal": 1000, "rate": 5, "months": 12, "due_day": 15.5}, "due_day"),
+        ({"principal": 1000, "rate": 5, "months": 12, "due_day": "月底"}, "due_day"),
     ],
 )
 def test_bad_input_is_refused_naming_the_field(raw, field):
@@ -40,3 +44,9 @@ def test_make_debt_reports_every_problem_at_once():
     with pytest.raises(ValidationError) as info:
         make_debt(principal=-1, rate=5000, months=0)
     assert {e.field for e in info.value.errors} == {"principal", "rate", "months"}
+
+
+@pytest.mark.parametrize("day", [None, "", 1, 15, "31", 28.0])
+def test_a_due_day_of_the_month_is_accepted(day):
+    debt, errors = parse_debt({"principal": 1000, "rate": 5, "months": 12, "due_day": day})
+    assert errors == [] and debt is not None
