@@ -55,3 +55,16 @@ def test_a_damaged_pdf_is_refused():
     data = pdfs.statement_pdf("icbc")
     refused("refuse.corrupt", "icbc.pdf", data[: len(data) // 3])
     refused("refuse.corrupt", "fake.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 100)
+
+
+@pytest.mark.parametrize("align", ["top", "middle"])
+def test_a_cell_wrapped_onto_a_second_line_is_read_whole(align):
+    r = read_statement("工行明细.pdf", pdfs.wrapped_pdf(align))
+    assert r.errors == []
+    assert [tx.amount for tx in r.transactions] == [880_000, -300_000, -4_550]
+    texts = [tx.description for tx in r.transactions]
+    assert "某某科技有限公司北京分公司" in texts[0]
+    assert "李房东" in texts[1] and "公司" not in texts[1]  # nothing of its neighbours
+    assert "财付通-美团外卖北京三快在线科技有限公司" in texts[2]
+    assert all("仅供参考" not in text for text in texts)  # the note under the table is no part of a row
+    assert r.transactions[2].category == "餐饮/买菜"

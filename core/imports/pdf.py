@@ -6,9 +6,14 @@ page's characters, with their boxes, make words (a space or a gap breaks one), w
 the same height make lines, and the statement's header line
 (found by its date column's name) fixes where each column lies on the page, and every
 later line's words are put in the column they stand under (by their centre, so amounts
-aligned to the right of their heading still land in it). The header repeated on every
-page, page numbers and wrapped lines of only one cell are left out. A scanned statement
-(pictures of pages, no text) cannot be read and is refused with that reason.
+aligned to the right of their heading still land in it). A cell too long for its column
+wraps onto lines of its own — below the row, or above and below it where the row is
+centred on its tallest cell: a line with no date and no amount is such a part, and its
+words join the cell they stand under in the nearest row (the row above, or the row below
+for a part above it) when that row is within WRAP_REACH line heights; farther away (a
+note under the table) it is left out. The header repeated on every page and page numbers
+are left out. A scanned statement (pictures of pages, no text) cannot be read and is
+refused with that reason.
 
 pdfplumber (on pdfminer.six) was tried first: 26 s for a 200-page statement against 2.7 s
 here (bench/pdf.py), and its text-based table finder merged neighbouring columns of a
@@ -24,6 +29,9 @@ from core.imports.safety import RefusedFile
 MAX_PDF_PAGES = 1_000  # a year of busy statements is a few hundred pages
 MAX_PAGE_CHARS = 100_000  # far beyond any statement page: a page that is not one
 LINE_TOLERANCE = 3.0  # points: words this close vertically are one line
+WRAP_REACH = 2.5  # a wrapped part of a cell joins a row at most this many line heights away
+AMOUNT = re.compile(r"^[+-]?(?:CNY|RMB|¥|￥)?\s*[+-]?\d[\d,]*\.\d{1,2}(?:\(CN\))?$", re.IGNORECASE)
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*页.*|page\s*\d+.*|\d+\s*/\s*\d+|-\s*\d+\s*-)$", re.IGNORECASE)
 DATE_WORDS = (
     "交易日期",
@@ -82,7 +90,7 @@ def _words(textpage) -> list[dict]:
             current["text"] += char
             current["x1"] = max(current["x1"], right)
             continue
-        current = {"text": char, "x0": left, "x1": right, "middle": (top + bottom) / 2, "top": -top}
+        current = {"text": char, "x0": left, "x1": right, "middle": (top + bottom) / 2, "top": -top, "height": height}
         words.append(current)
     return words
 
@@ -103,6 +111,51 @@ def _lines(page) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
+def _join(first: str, then: str) -> str:
+    """Two parts of a wrapped cell as one text: Chinese runs on without a space."""
+    if not first or not then:
+        return first or then
+    glue = "" if CJK.match(first[-1]) and CJK.match(then[0]) else " "
+    return first + glue + then
+
+
+class _Wrapped:
+    """The parts of wrapped cells on one page, waiting for the row each belongs to."""
+
+    def __init__(self) -> None:
+        self.previous: tuple[list[str], float] | None = None  # the last row: cells, middle
+        self.pending: list[tuple[list[str], float, float]] = []  # parts: cells, middle, height
+
+    def part(self, cells: list[str], middle: float, height: float) -> None:
+        self.pending.append((cells, middle, height))
+
+    def row(self, cells: list[str] | None, middle: float = 0.0) -> None:
+        """A row is read (None: the page ends): each waiting part joins the nearer of the
+        row above and this one, within reach; the parts above a row come before its text."""
+        before: list[list[str]] = []
+        for part, at, height in self.pending:
+            reach = WRAP_REACH * height
+            up = self.previous[1] - at if self.previous else None
+            down = at - middle if cells is not None else None
+            if up is not None and up <= reach and (down is None or up <= down):
+                for i, text in enumerate(part):
+                    self.previous[0][i] = _join(self.previous[0][i], text)
+            elif down is not None and down <= reach:
+                before.append(part)
+        if cells is not None:
+            for i in range(len(cells)):
+                cells[i] = _join(_joined(before, i), cells[i])
+            self.previous = (cells, middle)
+        self.pending = []
+
+
+def _joined(parts: list[list[str]], i: int) -> str:
+    text = ""
+    for part in parts:
+        text = _join(text, part[i])
+    return text
+
+
 def _is_header(line: list[dict]) -> bool:
     texts = {w["text"].strip().lower() for w in line}
     return len(line) >= 3 and any(word in texts for word in DATE_WORDS)
@@ -118,6 +171,7 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
     rows: list[list[object]] = []
     header: list[str] | None = None
     centres: list[float] = []
+    dates: list[int] = []  # the header's date columns
     chars = images = 0
     document = _open(data, password)
     try:
@@ -138,6 +192,7 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
                 again = next((i for i, line in enumerate(lines) if [w["text"] for w in line] == header), None)
                 if again is not None:
                     lines = lines[again + 1 :]
+            wrapped = _Wrapped()
             for line in lines:
                 texts = [w["text"] for w in line]
                 if PAGE_NUMBER.match(" ".join(texts).strip()):
@@ -146,6 +201,7 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
                     if _is_header(line):
                         header = texts
                         centres = [(w["x0"] + w["x1"]) / 2 for w in line]
+                        dates = [i for i, text in enumerate(header) if text.strip().lower() in DATE_WORDS]
                         rows.append(list(header))
                     else:
                         rows.append([" ".join(texts)])
@@ -155,8 +211,16 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
                     centre = (word["x0"] + word["x1"]) / 2
                     index = min(range(len(centres)), key=lambda i: abs(centres[i] - centre))
                     cells[index] = f"{cells[index]} {word['text']}".strip()
-                if sum(1 for c in cells if c) >= 2:  # a page number or a wrapped line alone is not a row
+                filled = [c for c in cells if c]
+                dated = any(cells[i] for i in dates) if dates else len(filled) >= 2
+                if not dated and not any(AMOUNT.match(c.replace(" ", "")) for c in filled):
+                    # no date, no amount: part of a wrapped cell (or a note under the table)
+                    wrapped.part(cells, line[0]["middle"], max(w["height"] for w in line))
+                    continue
+                if len(filled) >= 2:  # a lone number is not a row
+                    wrapped.row(cells, line[0]["middle"])
                     rows.append(cells)
+            wrapped.row(None)
     except RefusedFile:
         raise
     except Exception:  # noqa: BLE001 - a page PDFium cannot take apart: the file is damaged
