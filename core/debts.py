@@ -91,6 +91,22 @@ def _blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+def due_day(value: object) -> tuple[int | None, str | None]:
+    """A debt's due day of the month (1–31) from a cell: (day, None), (None, None) when
+    blank, or (None, the error's code)."""
+    if _blank(value):
+        return None, None
+    try:
+        day = to_decimal(value)
+    except ValueError:
+        return None, "err.not_number"
+    if day != day.to_integral_value():
+        return None, "err.not_whole"
+    if not 1 <= day <= 31:
+        return None, "err.due_day_range"
+    return int(day), None
+
+
 def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[InputError]]:
     """Check and convert one debt's inputs. Returns (debt, []) or (None, errors)."""
     errors: list[InputError] = []
@@ -185,17 +201,9 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         else:
             values[int_field] = int(number)
 
-    due = raw.get("due_day")  # checked here, used by the calendar (core.ics), not by the engine
-    if not _blank(due):
-        try:
-            day = to_decimal(due)
-        except ValueError:
-            err("due_day", "err.not_number")
-        else:
-            if day != day.to_integral_value():
-                err("due_day", "err.not_whole")
-            elif not 1 <= day <= 31:
-                err("due_day", "err.due_day_range")
+    _, problem = due_day(raw.get("due_day"))  # checked here, used by the calendar (core.ics)
+    if problem:
+        err("due_day", problem)
 
     first = raw.get("first_month")
     if _blank(first):

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from core.debts import due_day
 from core.i18n import t
 from core.money import format_money, from_cents
 from core.months import month_to_date
@@ -42,13 +43,9 @@ def due_days(debts) -> dict[str, int]:
     is left out (core.debts says what is wrong with it)."""
     out = {}
     for row in debts.astype(object).where(debts.notna(), None).to_dict("records"):
-        day, name = row.get("due_day"), str(row.get("name") or "").strip()
-        try:
-            number = float(str(day).strip())
-        except (TypeError, ValueError):
-            continue
-        if name and number.is_integer() and 1 <= number <= 31:
-            out[name] = int(number)
+        day, name = due_day(row.get("due_day"))[0], str(row.get("name") or "").strip()
+        if name and day:
+            out[name] = day
     return out
 
 

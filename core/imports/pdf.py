@@ -23,6 +23,7 @@ statement without ruling lines; PDFium finds the characters, the columns are our
 from __future__ import annotations
 
 import re
+from functools import reduce
 
 from core.imports.safety import RefusedFile
 
@@ -144,16 +145,9 @@ class _Wrapped:
                 before.append(part)
         if cells is not None:
             for i in range(len(cells)):
-                cells[i] = _join(_joined(before, i), cells[i])
+                cells[i] = reduce(_join, [part[i] for part in before] + [cells[i]], "")
             self.previous = (cells, middle)
         self.pending = []
-
-
-def _joined(parts: list[list[str]], i: int) -> str:
-    text = ""
-    for part in parts:
-        text = _join(text, part[i])
-    return text
 
 
 def _is_header(line: list[dict]) -> bool:
