@@ -8,7 +8,7 @@ import streamlit as st
 from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
-from core.profile import LENDER_TYPES
+from core.profile import LENDER_TYPES, infer
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
 from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
@@ -45,11 +45,15 @@ def _add_debt() -> None:
     if not row["name"]:
         state["db.add.problem"] = tr("db.add.need_name")
         return
+    kind = row["lender_type"] or infer("debts", "lender_type", row)
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
-        state["db.add.done"] = row["name"]
-        for name in ("name", "type", "principal", "rate", "months", "overdue", "days", "due_day"):
-            state.pop(f"db.add.{name}", None)
+        state["db.add.done"] = (row["name"], kind or "online_lending", kind is None)
+        # The form empty for the next debt: values set, not dropped (a dropped key leaves the
+        # browser showing, and saving with the next debt, what was typed for this one).
+        state["db.add.name"] = ""
+        for name in ("type", "principal", "rate", "months", "overdue", "days", "due_day"):
+            state[f"db.add.{name}"] = None
         reset_editor("debts")
     if outcome.created:
         state["profile.just_created"] = True
@@ -84,7 +88,9 @@ with adding, st.form("db.add", clear_on_submit=False, border=False):
 if st.session_state.get("db.add.problem"):
     st.warning(st.session_state.pop("db.add.problem"), icon=":material/warning:")
 if st.session_state.get("db.add.done"):
-    st.success(tr("db.add.done", name=md_escape(st.session_state.pop("db.add.done"))), icon=":material/check_circle:")
+    name, kind, assumed = st.session_state.pop("db.add.done")
+    done = "db.add.done_assumed" if assumed else "db.add.done"  # the type a name did not give is said
+    st.success(tr(done, name=md_escape(name), kind=_lender_type(kind)), icon=":material/check_circle:")
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 

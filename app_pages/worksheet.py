@@ -47,11 +47,18 @@ def _add_line() -> None:
     if row["direction"] is None:
         state["ws.add.problem"] = tr("ws.add.which", name=md_escape(row["category"]))
         return
+    row["kind"] = infer("worksheet", "kind", row) or "fixed"  # 房租 fixed, 吃饭 variable
     outcome = append_rows("worksheet", [row], tr("profile.own_name"))
     if note_outcome(outcome, "worksheet"):
-        state["ws.add.done"] = row["category"]
-        for name in ("category", "amount", "direction"):
-            state.pop(f"ws.add.{name}", None)
+        how = (
+            tr("list.sep")
+            .strip("|")
+            .join(tr(f"choice.{name}.{row[name]}") for name in ("direction", "kind", "frequency"))
+        )
+        state["ws.add.done"] = (row["category"], how)
+        # The form empty for the next line: values set, not dropped (a dropped key leaves
+        # the browser showing, and sending again, what was typed).
+        state.update({"ws.add.category": "", "ws.add.amount": None, "ws.add.direction": None})
         reset_editor("worksheet")
 
 
@@ -234,7 +241,8 @@ with adding, st.form("ws.add", border=False):
 if st.session_state.get("ws.add.problem"):
     st.warning(st.session_state.pop("ws.add.problem"), icon=":material/warning:")
 if st.session_state.get("ws.add.done"):
-    st.success(tr("ws.add.done", name=md_escape(st.session_state.pop("ws.add.done"))), icon=":material/check_circle:")
+    name, how = st.session_state.pop("ws.add.done")
+    st.success(tr("ws.add.done", name=md_escape(name), how=how), icon=":material/check_circle:")
 
 section_editor("worksheet")
 summary = current_household().budget

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -376,9 +377,22 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
 
 
 # Choices read from the row's own words when the cell is left blank ("工资 8000" is income,
-# "招行信用卡" a credit card); when the words say nothing clear, the column's default.
-_INCOME_WORDS = ("工资", "薪", "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "salary", "wage",
+# "房租" spending and fixed, "招行信用卡" a credit card); when the words say nothing clear,
+# the column's default, and the row is marked so the user sees what was assumed.
+_INCOME_WORDS = ("工资", "薪", "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "兼职", "低保", "salary", "wage",
                  "payroll", "income", "bonus", "pension", "allowance", "benefit")  # fmt: skip
+_FIXED_COST_WORDS = (
+    "房租", "租金", "物业", "水电", "电费", "水费", "燃气", "煤气", "暖气", "取暖", "话费", "手机费", "宽带", "网费",
+    "保险", "医保", "社保", "学费", "幼儿园", "托儿", "保姆", "赡养", "抚养", "车位", "月票", "房贷", "车贷",
+    "rent", "utilit", "electricity", "water bill", "gas bill", "heating", "phone", "internet", "broadband",
+    "insurance", "tuition", "school", "childcare", "nursery", "mortgage",
+)  # fmt: skip
+_VARIABLE_COST_WORDS = (
+    "吃", "饭", "餐", "伙食", "出租车", "网约车", "菜", "食", "外卖", "零食", "水果", "交通", "打车", "地铁", "公交", "油费", "加油", "停车",
+    "日用", "购物", "衣", "鞋", "娱乐", "旅游", "医", "药", "看病", "宠物", "理发", "美容", "烟", "酒", "游戏", "网购",
+    "food", "grocer", "meal", "eat", "transport", "taxi", "fuel", "petrol", "parking", "shopping", "cloth",
+    "entertainment", "holiday", "medical", "doctor", "medicine", "pet", "haircut", "leisure",
+)  # fmt: skip
 _LENDER_WORDS = (
     ("credit_card", ("信用卡", "credit card", "card")),
     ("mortgage", ("房贷", "住房贷款", "按揭", "mortgage")),
@@ -387,17 +401,34 @@ _LENDER_WORDS = (
     ("online_lending", ("借呗", "花呗", "微粒贷", "白条", "金条", "网贷", "分期", "借钱", "online", "app")),
     ("bank_consumer", ("消费贷", "信用贷", "银行", "bank")),
 )
-INFERRED = {("worksheet", "direction"), ("debts", "lender_type")}
+INFERRED = {("worksheet", "direction"), ("worksheet", "kind"), ("debts", "lender_type")}
+ASSUMED_NOTED = {("worksheet", "direction"), ("debts", "lender_type")}  # a guess the user is told of
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text names one of words: Chinese anywhere, English at the start of a word
+    ("rent" is in "rent, flat" but not in "parents")."""
+    return any(re.search(r"\b" + re.escape(w), text) if w.isascii() else w in text for w in words)
 
 
 def infer(section: str, column: str, record: dict) -> str | None:
-    """A blank choice read from the row's words, or None when they say nothing clear."""
-    if (section, column) == ("worksheet", "direction"):
+    """A blank choice read from the row's words, or None when they say nothing clear
+    (or say both: "房租补贴" names rent and an allowance, so the user is asked)."""
+    if section == "worksheet" and column in ("direction", "kind"):
         words = f"{record.get('category') or ''} {record.get('note') or ''}".lower()
-        return "income" if any(w in words for w in _INCOME_WORDS) else None
+        income = _mentions(words, _INCOME_WORDS)
+        fixed = _mentions(words, _FIXED_COST_WORDS)
+        variable = _mentions(words, _VARIABLE_COST_WORDS)
+        if column == "direction":
+            if income != (fixed or variable):
+                return "income" if income else "expense"
+            return None
+        if record.get("direction") == "expense" or not income:
+            return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
+        return None
     if (section, column) == ("debts", "lender_type"):
         words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
-        return next((kind for kind, found in _LENDER_WORDS if any(w in words for w in found)), None)
+        return next((kind for kind, found in _LENDER_WORDS if _mentions(words, found)), None)
     return None
 
 
@@ -449,7 +480,10 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
         record = {c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns}
         for c in columns:
             if (section, c.name) in INFERRED and _is_blank(raw.get(c.name)):
-                record[c.name] = infer(section, c.name, record) or c.default
+                found = infer(section, c.name, record)
+                if found is None and (section, c.name) in ASSUMED_NOTED:
+                    errors.append(InputError(c.name, f"err.assumed.{c.name}", row=index, sheet=section))
+                record[c.name] = found or c.default
         records.append(record)
     clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
     for column in columns:

@@ -327,3 +327,34 @@ def test_worksheet_imports_a_locked_pdf_bank_statement(data_dir):
     scanned = open_page("app_pages/worksheet.py")
     scanned.file_uploader(key="ws.upload").upload("扫描.pdf", pdfs.scanned_pdf(), "application/pdf").run()
     assert any("扫描件" in e.value for e in scanned.error)
+
+
+def test_the_sample_overview_starts_an_own_empty_profile_at_its_first_step(data_dir):
+    from core.store import Store, default_db_path
+
+    at = open_page("app_pages/overview.py")
+    assert any("示例家庭的" in c.value for c in at.caption)  # the marks shown are the sample's
+    assert not [b for b in at.button if b.key == "steps.back_to_own"]  # no profile of one's own yet
+    at.button(key="steps.start_own").click().run()
+    assert not at.exception
+    profiles = Store(default_db_path()).list_profiles()
+    assert len(profiles) == 1 and Store(default_db_path()).load(profiles[0][0]).section("worksheet").empty
+    assert at.title[0].value == "收入与支出"  # the first step's page
+    assert any("已完成 0/4" in c.value for c in at.caption)
+
+    again = open_page("app_pages/overview.py")  # a new session: the own profile is what opens
+    assert not any("示例家庭" in i.value for i in again.info)
+
+
+def test_the_short_form_reads_spending_and_its_kind_and_says_what_it_recorded(data_dir):
+    at = open_page("app_pages/worksheet.py")
+    for name, amount in (("房租", 1800.0), ("吃饭", 1500.0)):
+        at.text_input(key="ws.add.category").set_value(name)
+        at.number_input(key="ws.add.amount").set_value(amount)
+        next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
+        assert not at.exception
+    rows = at.session_state["_profile_memo"][1].section("worksheet")
+    assert rows.iloc[-2:][["category", "direction", "kind"]].values.tolist() == [
+        ["房租", "expense", "fixed"], ["吃饭", "expense", "variable"]]  # fmt: skip
+    assert any("记为：支出、浮动、每月" in s.value for s in at.success)
+    assert at.text_input(key="ws.add.category").value == ""  # empty for the next line

@@ -88,3 +88,14 @@ def test_plural_forms_follow_cldr_for_decimals_too():
     assert t("ov.months_unit", "en", n=Decimal("1.0")) == "1.0 months"
     assert t("ov.months_unit", "en", n=0) == "0 months"
     assert t("ov.months_unit", "zh", n=Decimal("1.7")) == "1.7 个月"
+
+
+def test_a_column_shared_by_name_is_labelled_for_its_own_section():
+    # The buffers' kind (family help, an unused credit line) is not the worksheet's
+    # "fixed/variable", and an evidence file's contact is the contact-log entry it belongs to.
+    from core.i18n import field_label
+
+    for lang in ("zh", "en"):
+        assert field_label("buffers", "kind", lang) != field_label("worksheet", "kind", lang)
+        assert field_label("evidence", "contact", lang) != field_label("case", "contact", lang)
+    assert field_label("buffers", "kind", "en") == "Kind of buffer"

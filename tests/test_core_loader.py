@@ -39,7 +39,12 @@ def test_every_amount_becomes_cents_once_half_up():
                 [
                     {"category": "pay", "direction": "income", "amount": "1234.565"},  # stored 1234.57
                     {"category": "food", "amount": 100, "frequency": "weekly"},  # 100 x 52 / 12 = 433.33…
-                    {"category": "fee", "amount": 0.1, "frequency": "quarterly"},  # 0.1 / 3 = 0.0333…
+                    {
+                        "category": "fee",
+                        "direction": "expense",
+                        "amount": 0.1,
+                        "frequency": "quarterly",
+                    },  # 0.1 / 3 = 0.0333…
                 ],
             ),
             "assets": section(

@@ -12,9 +12,9 @@ from core.workbook import profile_from_xlsx, profile_to_xlsx
 def test_normalize_collects_errors_by_row():
     frame = pd.DataFrame(
         [
-            {"name": "x", "principal": -5, "rate": "abc"},
+            {"name": "x", "lender_type": "credit_card", "principal": -5, "rate": "abc"},
             {"name": "", "principal": None},
-            {"name": "y", "principal": 100, "rate": 5, "method": "magic"},
+            {"name": "y", "lender_type": "credit_card", "principal": 100, "rate": 5, "method": "magic"},
         ]
     )
     clean, errors = normalize_section("debts", frame)
@@ -23,7 +23,12 @@ def test_normalize_collects_errors_by_row():
 
 
 def _debts(n):
-    return pd.DataFrame([{"name": f"d{i}", "principal": 1000, "rate": 5, "months": 12} for i in range(n)])
+    return pd.DataFrame(
+        [
+            {"name": f"d{i}", "lender_type": "online_lending", "principal": 1000, "rate": 5, "months": 12}
+            for i in range(n)
+        ]
+    )
 
 
 def test_a_profile_past_a_cap_is_refused_with_the_reason(tmp_path):
@@ -87,6 +92,24 @@ def test_a_blank_choice_is_read_from_the_rows_words():
     ]))  # fmt: skip
     assert debts["lender_type"].tolist() == ["credit_card", "online_lending", "mortgage", "bank_consumer",
                                              "private_loan", "online_lending", "bank_consumer"]  # fmt: skip
+
+
+def test_spending_and_its_kind_are_read_from_the_words_and_an_unclear_row_is_marked():
+    sheet, errors = normalize_section("worksheet", pd.DataFrame([
+        {"category": "吃饭", "amount": 1500},
+        {"category": "话费", "amount": 100},
+        {"category": "Groceries", "amount": 600},
+        {"category": "Help from parents", "amount": 500},  # "rent" inside "parents" is no rent
+        {"category": "房租补贴", "amount": 800},  # rent and an allowance: the words say both
+        {"category": "奖品", "amount": 200, "kind": "variable"},
+    ]))  # fmt: skip
+    assert sheet["direction"].tolist() == ["expense"] * 6  # the unclear ones: the column's default
+    assert sheet["kind"].tolist() == ["variable", "fixed", "variable", "fixed", "fixed", "variable"]
+    assumed = [(e.row, e.code) for e in errors]
+    assert assumed == [(4, "err.assumed.direction"), (5, "err.assumed.direction"), (6, "err.assumed.direction")]
+    assert "recorded as spending" in errors[0].message("en") and "暂按支出记录" in errors[0].message("zh")
+    _, errors = normalize_section("debts", pd.DataFrame([{"name": "美团月付", "principal": 1, "rate": 1, "months": 1}]))
+    assert [e.code for e in errors] == ["err.assumed.lender_type"]
 
 
 def test_a_row_holding_only_the_columns_defaults_is_empty_but_one_choice_of_ones_own_is_kept():

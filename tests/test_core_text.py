@@ -28,7 +28,9 @@ def test_clean_text_drops_controls_and_excel_escapes_but_keeps_lines_and_tabs():
 def test_integral_numbers_in_text_columns_read_as_digits():
     assert integral_text(13800000000.0) == "13800000000" and integral_text(2024.0) == "2024"
     assert integral_text(2.5) == "2.5" and integral_text("0123") == "0123"
-    frame = pd.DataFrame([{"name": 2024.0, "principal": 1000, "rate": 5, "note": 13800000000.0}])
+    frame = pd.DataFrame(
+        [{"name": 2024.0, "lender_type": "credit_card", "principal": 1000, "rate": 5, "note": 13800000000.0}]
+    )
     clean, errors = normalize_section("debts", frame)
     assert errors == [] and clean.loc[0, "name"] == "2024" and clean.loc[0, "note"] == "13800000000"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from core.progress import STEPS, Progress, Step, progress
-from ui.common import tr
-from ui.state import current_household, current_profile, profile_key
+from ui.common import guarded, md_escape, tr
+from ui.state import current_household, current_profile, is_sample, profile_key, set_active, store
 
 ICONS = {
     "done": ":material/check_circle:",
@@ -62,8 +62,37 @@ def steps_panel() -> None:
         return
     with st.container(border=True, key="steps.panel"):
         st.markdown(f"#### :material/flag: {tr('steps.title')}")
+        if is_sample():  # the marks below are the sample's: the way to one's own numbers first
+            _own_start()
         st.caption(tr("steps.intro", done=shown.done))
         _steps(shown)
+
+
+@guarded
+def _start_own() -> None:
+    from core.profile import Profile
+
+    set_active(store().create(Profile(name=tr("profile.own_name"))))  # a failure: guarded says so
+    st.session_state["steps.started"] = True
+
+
+def _own_start() -> None:
+    """On the sample: start an empty profile of one's own (then the first step), or go back to
+    the profile already kept."""
+    st.caption(tr("steps.sample_marks"))
+    c1, c2 = st.columns(2)
+    c1.button(tr("steps.start_own"), key="steps.start_own", type="primary", icon=":material/person_add:",
+              on_click=_start_own, width="stretch")  # fmt: skip
+    mine = store().list_profiles()
+    if mine:
+        pid, name = mine[0]
+        c2.button(tr("steps.back_to_own", name=md_escape(name)), key="steps.back_to_own", icon=":material/person:",
+                  on_click=guarded(set_active), args=(pid,), width="stretch")  # fmt: skip
+
+
+def started_own() -> bool:
+    """True once, right after the start button made an empty profile (the page then opens step 1)."""
+    return bool(st.session_state.pop("steps.started", False))
 
 
 def _steps(shown: Progress) -> None:

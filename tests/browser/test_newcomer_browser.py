@@ -108,6 +108,29 @@ def test_from_an_empty_profile_to_a_saved_scenario_through_the_forms_alone(serve
     assert page.get_by_text("All four steps done — see and print the report").is_visible()
 
 
+def test_the_debt_form_is_empty_for_the_next_debt(server, page):
+    """Two debts in a row through the short form: the second never takes the first's
+    overdue amount (the form's boxes are emptied, not just forgotten by the server)."""
+    new_empty_profile(page, server)
+    go(page, server, "debts?lang=en", "My debts")
+    for name, overdue in (("美团月付", "1200"), ("招行信用卡", None)):
+        by_key(page, "db.add.name", "input").fill(name)
+        by_key(page, "db.add.principal", "input").fill("5000")
+        by_key(page, "db.add.rate", "input").fill("24")
+        by_key(page, "db.add.months", "input").fill("6")
+        if overdue:
+            by_key(page, "db.add.overdue", "input").fill(overdue)
+            by_key(page, "db.add.days", "input").fill("45")
+        click_and_wait(page, page.get_by_role("button", name="Add this debt"))
+        page.get_by_text(f"Added “{name}” to your debts.").wait_for(timeout=30_000)
+        assert by_key(page, "db.add.name", "input").input_value() == ""
+        assert by_key(page, "db.add.overdue", "input").input_value() == ""
+    debts = saved(server).section("debts")
+    rows = debts[["name", "lender_type", "overdue_principal", "days_overdue"]].values.tolist()
+    assert rows == [["美团月付", "online_lending", 1200.0, 45], ["招行信用卡", "credit_card", 0.0, 0]]
+    assert page.get_by_text("the name did not say what kind of lender").count() == 0  # the last one was clear
+
+
 def test_the_plan_step_is_marked_by_keeping_the_plan(server, page):
     new_empty_profile(page, server)
     add_debt(page, server, "借呗", "12000")
