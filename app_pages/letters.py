@@ -96,19 +96,20 @@ m1, m2, m3 = st.columns(3)
 m1.metric(tr("lt.metric.payment"), money_cents(plan.payment))
 m2.metric(tr("lt.metric.months"), plan.months)
 m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
-if result.shortfall_months:
-    st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 # The readiness check's own test of this ask, so the letter never argues against itself
-# (offering far less than the numbers show, or asking for a waiver the numbers don't need).
-fit = ask_fit(h, result, debt)
-if fit.status == "object":
-    st.warning(fit.message(lang()), icon=":material/balance:")
-    if not is_plan(scenario) and "plan" in names:
+# (offering far less than the numbers show, asking for a waiver the numbers don't need, or
+# promising more than the worksheet leaves for this debt while the money runs short).
+objections = [f for f in ask_fit(h, result, debt) if f.status == "object"]
+if result.shortfall_months and not any(f.rule == "promises_too_much" for f in objections):
+    st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
+for finding in objections:
+    st.warning(finding.message(lang()), icon=":material/balance:")
+if objections and not is_plan(scenario) and "plan" in names:
 
-        def _use_plan(key: str = f"lt.scenario.{debt}") -> None:
-            st.session_state[key] = "plan"
+    def _use_plan(key: str = f"lt.scenario.{debt}") -> None:
+        st.session_state[key] = "plan"
 
-        st.button(tr("lt.use_plan"), key="lt.use_plan", on_click=_use_plan, icon=":material/balance:")
+    st.button(tr("lt.use_plan"), key="lt.use_plan", on_click=_use_plan, icon=":material/balance:")
 
 text = st.text_area(
     tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None))), key=key, height=520, on_change=_save,

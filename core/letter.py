@@ -173,6 +173,7 @@ def compose(
                 owed=_m(hp.owed),
                 share=_m(mine.share),
                 percent=_percent(mine.share, hp.total),
+                months=mine.months,
             )  # fmt: skip
         )
         if mine.raised_to_token:

@@ -220,7 +220,7 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
         findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"days": days}))
 
         track = _track(result, name)
-        findings.append(_ask_fit(name, track, share, months))
+        findings.extend(_ask_fit(name, track, share, months, result.shortfall_months if result is not None else 0))
 
         aprs = [("contract", line.schedule.apr())]
         if track is not None:
@@ -244,25 +244,32 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
     return Readiness(household, lenders, affordable, shares, owed, coverage)
 
 
-def _ask_fit(name: str, track, share: int, months: int | None) -> Finding:
-    """Whether the scenario's ask for this debt fits what the worksheet shows (rule
-    "asks_too_much"): far less than the debt's share, or a write-off the numbers don't need."""
+def _ask_fit(name: str, track, share: int, months: int | None, short_months: int = 0) -> list[Finding]:
+    """Whether the scenario's ask for this debt fits what the worksheet shows. Rule
+    "asks_too_much": far less than the debt's share, or a write-off the numbers don't need.
+    Rule "promises_too_much", the other way: more a month than the share while the money
+    runs short — a promise the household cannot keep. Both can hold (a settlement's lump sum)."""
     if track is None or share <= 0:
-        return Finding("asks_too_much", "skip", name)
+        return [Finding("asks_too_much", "skip", name)]
     payment = track.offer_payment()
+    found = []
     asks_low = Decimal(payment) < LOW_ASK_SHARE * share
     forgives = track.forgiven > 0 and months is not None and months <= 60
-    if not (asks_low or forgives):
-        return Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})
-    what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
-               {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
-    return Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months})
+    if asks_low or forgives:
+        what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
+                   {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
+        found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months}))
+    if short_months and payment > share:
+        found.append(Finding("promises_too_much", "object", name,
+                             {"payment": Money(payment), "share": Money(share), "n": short_months}))  # fmt: skip
+    return found or [Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})]
 
 
-def ask_fit(h: Household, result, name: str) -> Finding:
-    """The "asks too much" rule alone, for one debt (the Letters page checks its own ask)."""
+def ask_fit(h: Household, result, name: str) -> list[Finding]:
+    """The two rules on the ask alone, for one debt (the Letters page checks its own ask)."""
     owed, _, shares = budget_shares(h)
-    return _ask_fit(name, _track(result, name), shares[name], months_to_repay(owed[name], shares[name]))
+    short = result.shortfall_months if result is not None else 0
+    return _ask_fit(name, _track(result, name), shares[name], months_to_repay(owed[name], shares[name]), short)
 
 
 def _papers(rule: str, papers: tuple[str, ...], case: Case) -> Finding:

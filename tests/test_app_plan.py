@@ -32,7 +32,8 @@ def test_the_sample_opens_on_a_plan_with_no_short_month(lang):
 def test_changing_the_contingency_changes_the_plan_and_every_unedited_letter():
     at = open_page("app_pages/letters.py", "en")
     before = at.text_area[0].value
-    assert "your share is ¥649.01 a month (17.2%)" in before and "¥196.00 a month is kept" in before
+    assert "your share is ¥649.01 a month (17.2%), enough to repay what I owe you within 54 monthly" in before
+    assert "¥196.00 a month is kept" in before
     at.switch_page("app_pages/plan.py").run()
     at.toggle(key="pl.sample.0.auto").set_value(False).run()  # saves the default as the user's own
     (pid, _), *_ = Store(default_db_path()).list_profiles()
@@ -106,3 +107,28 @@ def test_the_letter_page_warns_when_the_ask_does_not_fit_and_fixes_it_in_one_cli
     assert at.selectbox(key="lt.scenario.招行信用卡").value == "plan"
     assert not any("may find the ask too much" in w.value for w in at.warning)
     assert "your share is" in at.text_area[0].value
+
+
+def test_the_letter_page_catches_a_promise_above_what_is_left_for_the_debt_and_fixes_it():
+    """A rate cut on the bank loan still pays ~¥2,400 a month, far above the share the worksheet
+    leaves for it while the money runs short: said, and the plan is one click away."""
+    import pandas as pd
+
+    from core.workbook import profile_from_xlsx
+    from tests.fixtures.workspace import ROOT
+
+    profile, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes(), filename="s.xlsx")
+    profile.sections["scenarios"] = pd.DataFrame([{"name": "Cut", "strategy": "avalanche"}])
+    profile.sections["terms"] = pd.DataFrame([{"scenario": "Cut", "debt": "工行消费贷", "term": "rate_cut",
+                                               "rate": 5.0}])  # fmt: skip
+    store = Store(default_db_path())
+    store.set_meta("active_profile", str(store.create(profile)))
+    at = open_page("app_pages/letters.py", "en")
+    at.selectbox(key="lt.debt").set_value("工行消费贷").run()
+    at.selectbox(key="lt.scenario.工行消费贷").set_value("Cut").run()
+    promise = [w.value for w in at.warning if "more than the" in w.value]
+    assert promise and "runs short" in promise[0]
+    assert not any(w.value.startswith("Note: under this scenario") for w in at.warning)  # said once
+    at.button(key="lt.use_plan").click().run()
+    assert not at.exception and at.selectbox(key="lt.scenario.工行消费贷").value == "plan"
+    assert not any("more than the" in w.value for w in at.warning)

@@ -81,6 +81,21 @@ def test_asks_too_much_rule_compares_the_ask_with_the_budget():
     assert finding(check(loaded(profile)), "asks_too_much", "Card").status == "skip"  # no scenario chosen
 
 
+def test_promises_too_much_rule_catches_an_ask_above_the_share_that_runs_short():
+    h = loaded(make_profile(income=6_500, expenses=6_000))  # 500 a month spare, the card's contract ~565
+    cut = simulate(h, Scenario("cut", terms={"Card": [Term("rate_cut", rate=Decimal("10"))]}))
+    assert cut.shortfall_months > 0
+    f = finding(check(h, result=cut), "promises_too_much", "Card")
+    payment = cut.tracks[0].offer_payment()
+    assert f.status == "object" and payment > 500_00
+    assert "¥500.00" in f.message("en") and f"{cut.shortfall_months} months" in f.message("en")
+    assert "统一方案" in f.message("zh")
+    # Spread over 36 months the same card fits: the ask is in line again.
+    longer = simulate(h, Scenario("longer", terms={"Card": [Term("freeze", months=36)]}))
+    assert longer.shortfall_months == 0
+    assert finding(check(h, result=longer), "asks_too_much", "Card").status == "ok"
+
+
 def test_not_affordable_rule_says_what_the_numbers_support():
     tight = make_profile(income=6_500, expenses=6_000)  # 500 spare; the card's plan costs ~599 a month
     h = loaded(tight)

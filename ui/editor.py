@@ -99,7 +99,7 @@ def section_editor(
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        height=height or "auto",
+        height=(height if len(frame) else None) or "auto",  # empty: a header and the row to type in
         column_config={**_column_config(section), **(overrides or {})},
         on_change=guarded(on_change),
     )
