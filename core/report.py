@@ -307,13 +307,21 @@ th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left;vertical-align:
 th{background:#dde7f0}th,td{white-space:nowrap}td.m{text-align:right}
 td.long{white-space:normal;min-width:16em}
 .note{color:#555;font-size:.85rem}
+@page{size:A4 landscape;margin:12mm}
+@media print{body{max-width:none;margin:0}table{display:table;font-size:.65rem}
+th,td{white-space:normal;word-break:keep-all;overflow-wrap:break-word}td.m{white-space:nowrap}
+td.long{min-width:0}}
 """
 
 
 LONG_CELL = 24  # characters: a longer text cell (a note, what was said) wraps within 16em
 
 
-def _html_table(columns: list[tuple[str, bool]], rows: list[list]) -> str:
+def _html_table(columns: list[tuple[str, bool]], rows: list[list], empty: str = "") -> str:
+    """A table (scrolling sideways on a screen, wrapping on paper), or ``empty`` said in
+    words when there are no rows."""
+    if not rows and empty:
+        return f'<p class="note">{html.escape(empty)}</p>'
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h, _ in columns)
     body = []
     for row in rows:
@@ -374,9 +382,9 @@ def report_html(data: ReportData) -> str:
         )
     for section, key in (("debts", "nav.debts"), ("worksheet", "nav.worksheet"), ("assets", "nav.assets")):
         parts.append(f"<h2>{html.escape(t(key, lang))}</h2>")
-        parts.append(_html_table(*_section_table(data.profile.section(section), lang, section)))
+        parts.append(_html_table(*_section_table(data.profile.section(section), lang, section), t("rp.none", lang)))
     parts.append(f"<h2>{html.escape(t('sheet.contacts', lang))}</h2>")
-    parts.append(_html_table(*_contacts(data)))
+    parts.append(_html_table(*_contacts(data), t("rp.no_contacts", lang)))
     parts.append(f'<p class="note">{html.escape(t("rp.note", lang))}</p>')
     parts.append("</body></html>")
     return "\n".join(parts)

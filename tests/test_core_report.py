@@ -73,6 +73,14 @@ def test_report_html_is_self_contained_and_escaped():
     assert "<img src=x" not in page and "&lt;img src=x" in page
 
 
+def test_report_html_says_an_empty_part_in_words_and_wraps_its_tables_on_paper():
+    page = report_html(build(make_profile(), "en"))  # no contact logged, no asset
+    assert "No contact with a lender logged yet" in page and "Nothing entered yet." in page
+    assert "@media print" in page and "word-break:keep-all" in page  # a wide table is not cut off on paper
+    assert "还没有记录和机构的沟通" in report_html(build(make_profile(), "zh"))
+    assert "No contact with a lender" not in report_html(build(report_profile(), "en"))  # one is logged there
+
+
 def test_cli_report_writes_both_kinds_and_refuses_a_bad_name(tmp_path):
     workbook = tmp_path / "profile.xlsx"
     workbook.write_bytes(profile_to_xlsx(report_profile()))
