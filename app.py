@@ -28,7 +28,8 @@ FAVICON = Path(__file__).resolve().parent / "ui" / "favicon.png"  # four bars co
 st.set_page_config(page_title="还款规划 · Repay Planner", page_icon=str(FAVICON), layout="wide")
 # Streamlit writes "Press Enter to apply" under a box being typed in, in English only;
 # the pages say it in the user's language where it matters (the calculator). On a phone
-# the chart toolbar sits over the legend: it shows only while the pointer is on a chart.
+# the chart toolbar sits over the legend: it shows only while the pointer is on a chart, and
+# figures (metrics) stand two to a row, a size smaller, instead of one to a line.
 # A plain table's figures (right-aligned cells) never break at their minus sign, and its
 # Chinese words are not cut one character per line on a phone (the table scrolls instead).
 # The file uploader's button and size line are English whatever the page's language
@@ -39,7 +40,10 @@ STYLE = (
     "<style>[data-testid='InputInstructions']{display:none}"
     "[data-testid='stTable'] :is(td,th) [data-testid='stMarkdownContainer'] p{word-break:keep-all}"
     "[data-testid='stTable'] td[style*='right'] p{white-space:nowrap}"
-    "@media (max-width: 640px){.modebar-container{display:none}}"
+    "@media (max-width: 640px){.modebar-container{display:none}"
+    "[data-testid='stHorizontalBlock']:has(>[data-testid='stColumn'] [data-testid='stMetric'])>[data-testid='stColumn']"
+    "{min-width:calc(50%% - 0.5rem)!important;flex:1 1 calc(50%% - 0.5rem)!important}"
+    "[data-testid='stMetricValue']{font-size:1.6rem}}"
     "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
     "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
     "{content:%(button)s;font-size:14px}"
