@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.progress import STEPS, Progress, Step, progress
 from ui.common import guarded, md_escape, tr
+from ui.profiles import new_profile
 from ui.state import current_household, current_profile, is_sample, profile_key, set_active, store
 
 ICONS = {
@@ -70,9 +71,7 @@ def steps_panel() -> None:
 
 @guarded
 def _start_own() -> None:
-    from core.profile import Profile
-
-    set_active(store().create(Profile(name=tr("profile.own_name"))))  # a failure: guarded says so
+    new_profile()  # a failure: guarded says so, and the page stays where it is
     st.session_state["steps.started"] = True
 
 
