@@ -42,7 +42,9 @@ def test_build_a_scenario_and_compare(server, page):
     )
     wait_for_app(page)
     by_key(page, "sc.preset.add", "button").click()
-    page.get_by_text("Scenario “5% fee and 24 installments (every debt)” added.").wait_for(timeout=30_000)
+    # Said on the page and in a toast: the page's own line is the one waited for.
+    added = "Scenario “5% fee and 24 installments (every debt)” added."
+    page.get_by_test_id("stMainBlockContainer").get_by_text(added).wait_for(timeout=30_000)
     wait_for_app(page)
 
     summary = page.locator("li").filter(has_text="5% fee and 24 installments (every debt)").first
