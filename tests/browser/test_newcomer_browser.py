@@ -209,3 +209,16 @@ def test_the_language_survives_a_reload_on_another_page(server, page):
     # A new visit without the language in the address: the one chosen last time.
     page.goto(f"{server.url}/plan")
     page.locator("h1").filter(has_text="Household plan").first.wait_for(timeout=30_000)
+
+
+def test_a_table_row_whose_words_say_nothing_is_marked_with_what_was_assumed(server, page):
+    new_empty_profile(page, server)
+    go(page, server, "worksheet?lang=en", "Income")
+    editor = grid_cell(page, "worksheet", 1, 0)  # the empty table's row to type in
+    editor.fill("奖品")
+    editor.press("Enter")
+    note = page.get_by_text("so it was recorded as spending")
+    note.wait_for(timeout=30_000)
+    assert "row 1" in note.inner_text().lower()
+    sheet = saved(server).section("worksheet")
+    assert sheet.iloc[-1][["category", "direction"]].tolist() == ["奖品", "expense"]
