@@ -8,7 +8,7 @@ import streamlit as st
 from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
-from core.profile import LENDER_TYPES, infer
+from core.profile import LENDER_TYPES, inferred
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
 from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
@@ -45,10 +45,10 @@ def _add_debt() -> None:
     if not row["name"]:
         state["db.add.problem"] = tr("db.add.need_name")
         return
-    kind = row["lender_type"] or infer("debts", "lender_type", row)
+    kind, assumed = (row["lender_type"], False) if row["lender_type"] else inferred("debts", "lender_type", row)
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
-        state["db.add.done"] = (row["name"], kind or "online_lending", kind is None)
+        state["db.add.done"] = (row["name"], kind, assumed)
         # The form empty for the next debt: values set, not dropped (a dropped key leaves the
         # browser showing, and saving with the next debt, what was typed for this one).
         state["db.add.name"] = ""

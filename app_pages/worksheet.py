@@ -13,7 +13,7 @@ from core.imports.categories import default_rules, missing_lenders
 from core.imports.combine import combine
 from core.money import from_cents
 from core.months import format_month
-from core.profile import DIRECTIONS, FREQUENCIES, infer, normalize_section
+from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred, normalize_section
 from ui.common import guarded, lang, md_escape, money_cents, money_table, readable_section, tr
 from ui.editor import reset_editor, section_editor
 from ui.notices import saved_or_said
@@ -47,7 +47,7 @@ def _add_line() -> None:
     if row["direction"] is None:
         state["ws.add.problem"] = tr("ws.add.which", name=md_escape(row["category"]))
         return
-    row["kind"] = infer("worksheet", "kind", row) or "fixed"  # 房租 fixed, 吃饭 variable
+    row["kind"] = inferred("worksheet", "kind", row)[0]  # 房租 fixed, 吃饭 variable
     outcome = append_rows("worksheet", [row], tr("profile.own_name"))
     if note_outcome(outcome, "worksheet"):
         how = (

@@ -423,13 +423,20 @@ def infer(section: str, column: str, record: dict) -> str | None:
             if income != (fixed or variable):
                 return "income" if income else "expense"
             return None
-        if record.get("direction") == "expense" or not income:
-            return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
-        return None
+        return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
     if (section, column) == ("debts", "lender_type"):
         words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
         return next((kind for kind, found in _LENDER_WORDS if _mentions(words, found)), None)
     return None
+
+
+def inferred(section: str, column: str, record: dict) -> tuple[str, bool]:
+    """A blank choice as it is saved: read from the row's words, else the column's default;
+    and whether the default was assumed (the words said nothing clear)."""
+    found = infer(section, column, record)
+    if found is not None:
+        return found, False
+    return next(c.default for c in SCHEMAS[section] if c.name == column), True
 
 
 def default_row(section: str) -> pd.DataFrame:
@@ -480,10 +487,9 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
         record = {c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns}
         for c in columns:
             if (section, c.name) in INFERRED and _is_blank(raw.get(c.name)):
-                found = infer(section, c.name, record)
-                if found is None and (section, c.name) in ASSUMED_NOTED:
+                record[c.name], assumed = inferred(section, c.name, record)
+                if assumed and (section, c.name) in ASSUMED_NOTED:
                     errors.append(InputError(c.name, f"err.assumed.{c.name}", row=index, sheet=section))
-                record[c.name] = found or c.default
         records.append(record)
     clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
     for column in columns:
