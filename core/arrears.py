@@ -113,8 +113,9 @@ def do_nothing(h: Household, months: int = MONTHS) -> DoNothing:
     cash = h.buffer
     span = list(range(start, start + months))
     cash_line = np.zeros(months, dtype=np.int64)
+    income, expenses = h.net_series(start, months)
     for k, month in enumerate(span):
-        cash += h.income - h.expenses + one_off.get(month, 0)
+        cash += int(income[k]) - int(expenses[k]) + one_off.get(month, 0)
         for j in range(n):  # arrears left from earlier months grow
             if od_principal[j]:
                 grow = div_round(od_principal[j] * rate[j].numerator, rate[j].denominator)

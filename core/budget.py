@@ -2,17 +2,26 @@
 
 Weekly amounts are x 52 / 12, quarterly / 3, yearly / 12 (an average month);
 one-off amounts are not averaged but kept with their month for the simulator.
+
+A regular row may start or stop in a given month (a new job from March, unemployment
+benefit ending in June, a child's fees from September): ``starts`` and ``ends`` are the
+first and last months it applies in (blank: already, and for good). The headline figures
+(``income``, ``expenses``, by category) are those of the month the summary is taken in;
+``income_in(month)`` / ``expenses_in(month)`` and the series follow every row month by
+month, and the simulator, the plan and "do nothing" read those.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import pandas as pd
 
+import numpy as np
+
 from core.money import div_round, to_cents
-from core.months import parse_month
+from core.months import next_month, parse_month
 
 PER_MONTH = {"weekly": Fraction(52, 12), "monthly": Fraction(1), "quarterly": Fraction(1, 3), "yearly": Fraction(1, 12)}
 
@@ -34,14 +43,61 @@ class OneOff:
     cents: int
 
 
+@dataclass(frozen=True)
+class Recurring:
+    """A regular worksheet row as an average monthly amount, with the months it applies in."""
+
+    category: str
+    direction: str
+    kind: str
+    cents: int  # a month
+    starts: int | None = None  # first month it applies in (None: already)
+    ends: int | None = None  # last month it applies in (None: for good)
+
+    def active(self, month: int) -> bool:
+        return (self.starts is None or self.starts <= month) and (self.ends is None or month <= self.ends)
+
+
 @dataclass
 class BudgetSummary:
-    income: int  # cents a month
+    income: int  # cents a month, in the month the summary is taken in (``now``)
     fixed_expenses: int
     variable_expenses: int
     by_category: dict[str, int]  # expense categories, cents a month
     income_by_category: dict[str, int]
     one_offs: list[OneOff]
+    recurring: list[Recurring] = field(default_factory=list)
+    now: int = 0
+
+    def income_in(self, month: int) -> int:
+        """Regular income in a month (rows that have started and not yet stopped)."""
+        return sum(r.cents for r in self.recurring if r.direction == "income" and r.active(month))
+
+    def expenses_in(self, month: int) -> int:
+        return sum(r.cents for r in self.recurring if r.direction != "income" and r.active(month))
+
+    def series(self, start: int, span: int) -> tuple[np.ndarray, np.ndarray]:
+        """(regular income, regular expenses) for each month from ``start``, cents."""
+        income = np.zeros(span, dtype=np.int64)
+        expenses = np.zeros(span, dtype=np.int64)
+        for r in self.recurring:
+            lo = 0 if r.starts is None else min(max(r.starts - start, 0), span)
+            hi = span if r.ends is None else min(max(r.ends - start + 1, 0), span)
+            if lo < hi:
+                (income if r.direction == "income" else expenses)[lo:hi] += r.cents
+        return income, expenses
+
+    @property
+    def changes(self) -> list[tuple[int, Recurring, str]]:
+        """(month, row, "starts" | "ends") for every row that starts or stops after ``now``:
+        the month it starts in, or the month after the one it ends in."""
+        out = []
+        for r in self.recurring:
+            if r.starts is not None and r.starts > self.now:
+                out.append((r.starts, r, "starts"))
+            if r.ends is not None and r.ends >= self.now:
+                out.append((r.ends + 1, r, "ends"))
+        return sorted(out, key=lambda item: item[0])
 
     @property
     def expenses(self) -> int:
@@ -53,11 +109,24 @@ class BudgetSummary:
         return self.income - self.expenses
 
 
-def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
+def _month_or_none(value) -> int | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
+        return None
+    try:
+        return parse_month(value)
+    except ValueError:
+        return None
+
+
+def summarize(worksheet: pd.DataFrame, now: int | None = None) -> BudgetSummary:
+    """The worksheet's figures in month ``now`` (default: next month, the first payment
+    month a debt is given when none is typed), and every row with its months."""
+    now = next_month() if now is None else now
     income = fixed = variable = 0
     by_category: dict[str, int] = {}
     income_by_category: dict[str, int] = {}
     one_offs: list[OneOff] = []
+    recurring: list[Recurring] = []
     for row in worksheet.to_dict("records"):
         amount = row.get("amount")
         if amount is None or pd.isna(amount):
@@ -70,6 +139,11 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
                 one_offs.append(OneOff(parse_month(month), category, direction, to_cents(amount)))
             continue
         cents = monthly_cents(amount, row.get("frequency") or "monthly")
+        line = Recurring(category, direction, row.get("kind") or "fixed", cents, _month_or_none(row.get("starts")),
+                         _month_or_none(row.get("ends")))  # fmt: skip
+        recurring.append(line)
+        if not line.active(now):
+            continue
         if direction == "income":
             income += cents
             income_by_category[category] = income_by_category.get(category, 0) + cents
@@ -80,7 +154,7 @@ def summarize(worksheet: pd.DataFrame) -> BudgetSummary:
                 fixed += cents
             by_category[category] = by_category.get(category, 0) + cents
     one_offs.sort(key=lambda o: o.month)
-    return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs)
+    return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs, recurring, now)
 
 
 SURPRISE_SHARE = Fraction(1, 2)  # an import that raises monthly income or costs by more than half…

@@ -161,6 +161,11 @@ class Household:
     def expenses(self) -> int:
         return self.budget.expenses
 
+    def net_series(self, start: int, span: int) -> tuple:
+        """(regular income, regular expenses) month by month from ``start`` (rows that start
+        or stop later follow their months, core.budget)."""
+        return self.budget.series(start, span)
+
     @cached_property
     def one_offs(self) -> list[tuple[int, int, str]]:
         """(month, signed cents, label) of one-off amounts from the start month on."""

@@ -68,10 +68,11 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     """The household a profile describes, and every problem found on the way (debt rows
     that do not make a debt, scenario terms that name no scenario). Never raises on user
     data: a row that cannot be used is left out and reported."""
-    budget = summarize(profile.section("worksheet"))
     valid, debt_errors = profile.debts()
     computed = schedules([debt for _, debt in valid])
     lines = [DebtLine(record, sched) for (record, _), sched in zip(valid, computed, strict=True)]
+    first = min((line.schedule.debt.first_month for line in lines), default=None)
+    budget = summarize(profile.section("worksheet"), now=first)  # the figures of the month the plan starts in
     buffers = [
         BufferLine(str(row["name"]).strip() if _given(row.get("name")) else "", str(row.get("kind") or "other"),
                    to_cents(row["amount"]))
@@ -79,7 +80,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         if _given(row.get("amount"))
     ]  # fmt: skip
     scenarios, scenario_errors = scenarios_from_profile(profile)
-    first = min((line.schedule.debt.first_month for line in lines), default=0)
+    first = first if first is not None else 0
     attached: dict[str, int] = {}
     for row in live(profile.section("evidence")):
         attached[row["kind"]] = attached.get(row["kind"], 0) + 1

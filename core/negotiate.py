@@ -52,7 +52,8 @@ def _method(h: Household, j: int) -> int:
 def _base(h: Household, targets: list[int]) -> np.ndarray:
     """Each month's income − expenses − payments of the debts not being negotiated (their
     plain schedules, which is what the status quo pays)."""
-    net = np.full(HORIZON, h.income - h.expenses, dtype=np.int64)
+    income, expenses = h.net_series(h.start, HORIZON)
+    net = income - expenses
     for month, cents, _ in h.one_offs:
         if 0 <= month - h.start < HORIZON:
             net[month - h.start] += cents

@@ -62,8 +62,10 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("kind", "choice", KINDS, default="fixed"),
         Column("amount", "money", required=True),
         Column("frequency", "choice", FREQUENCIES, default="monthly"),
-        Column("month", "month"),
+        Column("month", "month"),  # a one-off's month
         Column("note", "text"),
+        Column("starts", "month"),  # a regular row's first month (blank: already)
+        Column("ends", "month"),  # its last month (blank: for good)
     ),
     "assets": (
         Column("name", "text", required=True),

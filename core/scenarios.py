@@ -476,8 +476,7 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
     span = min(max(last - h.start + 1, 12), HORIZON)
     months = list(range(h.start, h.start + span))
     index = {m: k for k, m in enumerate(months)}
-    income = np.full(span, h.income, dtype=np.int64)
-    expenses = np.full(span, h.expenses, dtype=np.int64)
+    income, expenses = h.net_series(h.start, span)  # rows that start or stop follow their months
     for month, cents, _ in h.one_offs:
         if month in index:
             if cents >= 0:
