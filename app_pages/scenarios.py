@@ -147,6 +147,13 @@ for result in results:
             + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors),
             icon=":material/warning:",
         )
+    if result.warnings:
+        st.info(
+            tr("sc.warned", name=md_escape(charts.scenario_label(result, lang())))
+            + "\n"
+            + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.warnings),
+            icon=":material/info:",
+        )
 
 # --- comparison -----------------------------------------------------------------------------
 st.subheader(tr("sc.compare"))
@@ -298,6 +305,8 @@ if chosen:
         }
         params["debts"] = tr("list.sep").strip("|").join(ask.above)
         text = tr(ask.key, **params)
+        if ask.costs_more:  # dearer than the contracts: the sentence says by how much
+            text += tr("lt.sentence_gap").strip("|") + tr("sc.ask.extra_cost", extra=money_cents(ask.extra_cost))
         if ask.kind in ("extension", "rate_cut", "settlement"):
             st.success(text, icon=":material/handshake:")
             if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):

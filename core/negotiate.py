@@ -193,13 +193,23 @@ class Ask:
     payment: int | None = None  # the new monthly payment (total of the chosen debts)
     cost: int | None = None
     above: tuple[str, ...] = ()  # a rate cut: the debts whose rate is above it (the others keep theirs)
+    spread: bool = False  # an extension over just the months left: the overdue amount spread, no longer term
+    extra_cost: int | None = None  # cost − what the chosen debts' contracts cost (cents; > 0 costs more)
 
     @property
     def key(self) -> str:
-        """The i18n key of its sentence: a cut that leaves some debts' lower rates alone says so."""
+        """The i18n key of its sentence: a cut that leaves some debts' lower rates alone says so;
+        an "extension" over just the months left says it spreads what is overdue."""
         if self.kind == "rate_cut" and len(self.above) < len(self.targets):
             return "sc.ask.rate_cut_some"
+        if self.kind == "extension" and self.spread:
+            return "sc.ask.spread"
         return f"sc.ask.{self.kind}"
+
+    @property
+    def costs_more(self) -> bool:
+        """Whether it costs the chosen debts more in all than their contracts (then it says so)."""
+        return self.extra_cost is not None and self.extra_cost > 0
 
     def terms_for(self, name: str) -> list[Term]:
         """The ask as one debt's terms: a rate cut only where it is a cut."""
@@ -221,29 +231,45 @@ class Ask:
         return Scenario(name=name, terms={t: self.terms_for(t) for t in self.targets})
 
 
+def _contract_cost(h: Household, idx: list[int]) -> int:
+    """What the chosen debts' plain contracts pay, counted as a sweep's ``cost`` counts: from
+    each first payment month on (the overdue catch-up included), within the horizon."""
+    return sum(
+        row.payment for j in idx for row in h.status[j].rows if row.period >= 1 and 0 <= row.month - h.start < HORIZON
+    )
+
+
 def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: int = 120) -> list[Ask]:
     """The smallest term extension (at the current rate), the smallest rate cut (over the
     months left) and the largest one-off settlement under which the household never falls
-    below the margin. Each is computed on its own: any one of them is enough."""
+    below the margin. Each is computed on its own: any one of them is enough.
+
+    An extension is never shorter than the months the chosen debts have left (re-amortising
+    over fewer months "works" only by spreading the overdue catch-up): when the months left
+    are already enough, the ask is to spread what is overdue over them (``spread``). Each
+    ask's ``extra_cost`` is what it costs the chosen debts beyond their contracts."""
     idx = [h.names.index(n) for n in targets]
     owed = sum(owed_now_cents(h.debts[j]) for j in idx)
     status = simulate(h, Scenario("status_quo"), margin)
     if status.shortfall_months == 0:
         return [Ask("none_needed", targets, owed)]
     asks: list[Ask] = []
+    contract = _contract_cost(h, idx)
     top_rate = max(Decimal(h.debts[j].annual_rate) for j in idx)
-    terms = np.arange(1, max_months + 1)
+    lefts = [
+        h.debts[j].months - max(h.start - h.debts[j].first_month, 0) for j in idx if h.debts[j].method != "revolving"
+    ]
+    shortest = max(max(lefts, default=1), 1)  # revolving cards have no term to keep: from 1
+    terms = np.arange(shortest, max(max_months, shortest) + 1)
     ext = sweep(h, targets, terms, [top_rate], "rate", margin)
     ok = np.flatnonzero(ext.feasible[:, 0])
     if ok.size:
         k = int(ok[0])
+        spread = k == 0 and len(lefts) == len(idx) and set(lefts) == {shortest}  # every debt keeps its term
         asks.append(Ask("extension", targets, owed, months=int(terms[k]), rate=top_rate,
-                        payment=int(ext.first_payment[k, 0]), cost=int(ext.cost[k, 0])))  # fmt: skip
-    left = max(
-        [h.debts[j].months - max(h.start - h.debts[j].first_month, 0) for j in idx if h.debts[j].method != "revolving"]
-        or [36]
-    )
-    left = max(left, 1)
+                        payment=int(ext.first_payment[k, 0]), cost=int(ext.cost[k, 0]), spread=spread,
+                        extra_cost=int(ext.cost[k, 0]) - contract))  # fmt: skip
+    left = max(max(lefts, default=36), 1)
     steps = int(top_rate / RATE_STEP)
     rates = [top_rate - RATE_STEP * i for i in range(steps + 1)] + (
         [Decimal(0)] if steps * RATE_STEP != top_rate else []
@@ -255,14 +281,15 @@ def what_to_ask(h: Household, targets: list[str], margin: int = 0, max_months: i
         rate = Decimal(str(rates[k])).quantize(RATE_STEP)
         above = tuple(h.names[j] for j in idx if h.debts[j].annual_rate > rate)
         asks.append(Ask("rate_cut", targets, owed, months=left, rate=rate, payment=int(cut.first_payment[0, k]),
-                        cost=int(cut.cost[0, k]), above=above))  # fmt: skip
+                        cost=int(cut.cost[0, k]), above=above, extra_cost=int(cut.cost[0, k]) - contract))  # fmt: skip
     shares = [Decimal(100 - i) for i in range(100)]
     settle = sweep(h, targets, [1], shares, "settlement", margin)
     ok = np.flatnonzero(settle.feasible[0])
     if ok.size:
         k = int(ok[0])
         asks.append(Ask("settlement", targets, owed, months=1, percent=shares[k],
-                        payment=int(settle.first_payment[0, k]), cost=int(settle.cost[0, k])))  # fmt: skip
+                        payment=int(settle.first_payment[0, k]), cost=int(settle.cost[0, k]),
+                        extra_cost=int(settle.cost[0, k]) - contract))  # fmt: skip
     if not asks and margin > 0 and any(a.kind != "not_enough" for a in what_to_ask(h, targets, 0, max_months)):
         return [Ask("margin_blocks", targets, owed)]  # the safety margin, not the debts, is what fails
     return asks or [Ask("not_enough", targets, owed)]

@@ -38,7 +38,7 @@ from core.money import div_round, to_cents, to_decimal
 from core.months import parse_month
 from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
-from core.terms import KINDS, Context, check_term, in_phase_order
+from core.terms import KINDS, Context, check_term, in_phase_order, warn_term
 
 if TYPE_CHECKING:
     from core.household import Household
@@ -66,10 +66,11 @@ class Scenario:
     strategy: str = "savings"
     order: tuple[str, ...] = ()  # debt names, for the custom strategy
     terms: dict[str, list[Term]] = field(default_factory=dict)  # debt name -> terms
+    draws: tuple[tuple[int, str], ...] = ()  # (month, buffer name): help the household takes then
 
     @property
     def is_status_quo(self) -> bool:
-        return not any(self.terms.values()) and self.strategy == "savings"
+        return not any(self.terms.values()) and self.strategy == "savings" and not self.draws
 
 
 # --- one debt under a scenario -------------------------------------------------------------
@@ -391,6 +392,7 @@ class Result:
     balances: np.ndarray  # (debts x months) owed at the end of each month
     margin: int
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # runs as asked, but worth saying (core.terms)
 
     @property
     def shortfall_months(self) -> int:
@@ -453,6 +455,28 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
     return errors
 
 
+PRIORITY_ASK_KINDS = frozenset({"extension", "rate_cut", "freeze", "waiver", "reduction", "deferral", "settlement",
+                                 "token", "stage", "higher_payment", "fee"})  # fmt: skip
+
+
+def _warnings(h: Household, scenario: Scenario) -> list[InputError]:
+    """What runs but is worth saying: a card asked for longer than issuers usually grant, a
+    priority debt (the home, the car) asked to change at all (the household plan never asks it)."""
+    from core.plan import is_priority
+
+    out = []
+    for name, terms in scenario.terms.items():
+        if name not in h.names:
+            continue
+        j = h.names.index(name)
+        for term in terms:
+            for column, code, params in warn_term(term, h.debts[j], h.lender_types[j], h.sale_values):
+                out.append(InputError(column, code, {"value": name, **params}))
+        if is_priority(h, j) and any(term.kind in PRIORITY_ASK_KINDS for term in terms):
+            out.append(InputError("debt", "warn.sc_priority", {"value": name}))
+    return list({(e.field, e.code, tuple(e.params.items())): e for e in out}.values())
+
+
 def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
     """Run one scenario for the household, month by month. A scenario with invalid
     terms is reported with its errors and run as the status quo, never half-applied."""
@@ -484,6 +508,7 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
             else:
                 expenses[index[month]] -= cents
     sold: set[str] = set()  # an asset is sold (help arrives) once, however many terms name it
+    events.extend((month, name) for month, name in scenario.draws if name in h.sale_values)
     for month, asset in sorted(events):
         value, already_cash = h.sale_values[asset]
         if month in index and not already_cash and asset not in sold:
@@ -516,7 +541,9 @@ def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
             elif month > last_row and not track.never:
                 owed = 0
             balances[j, k] = owed
-    return Result(scenario, months, tracks, income, expenses, payments, extra, buffer, balances, margin, errors)
+    warnings = [] if errors else _warnings(h, scenario)
+    return Result(scenario, months, tracks, income, expenses, payments, extra, buffer, balances, margin, errors,
+                  warnings)  # fmt: skip
 
 
 def _order(tracks: list[Track], scenario: Scenario, month: int) -> list[Track]:

@@ -177,10 +177,15 @@ def _needs_amount(term, c: Checked) -> list:
 
 
 def _check_freeze(term, c: Checked) -> list:
-    problems = _needs_months(term, c)
+    return _needs_months(term, c)
+
+
+def _warn_card_months(term, c: Checked) -> list:
+    """Longer than card issuers usually grant (个性化分期, at most 60 months): simulated, and
+    said, never refused (a plan may need it; the letter says what would fit)."""
     if c.lender_type == "credit_card" and (term.months or 0) > CARD_FREEZE_LIMIT:
-        problems.append(("months", "err.sc_card_freeze", {}))
-    return problems
+        return [("months", "err.sc_card_freeze", {})]
+    return []
 
 
 def _check_settlement(term, c: Checked) -> list:
@@ -247,6 +252,7 @@ class Kind:
     fields: tuple[str, ...]  # what the user fills in: months, rate, amount, percent, mode, asset
     apply: Callable[[object, Context], None]
     check: Callable[[object, Checked], list] = _no_check
+    warn: Callable[[object, Checked], list] = _no_check  # what is worth saying but runs all the same
     clause: Callable[[object], str] | None = None  # the letter's i18n key for a term
     modes: tuple[str, ...] = ()
     default_mode: str | None = None
@@ -266,7 +272,8 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("extension", 4, ("months",), _extension, _needs_months, replans=True, sets_term=True, axis="rate"),
+        Kind("extension", 4, ("months",), _extension, _needs_months, _warn_card_months, replans=True, sets_term=True,
+             axis="rate"),  # fmt: skip
         Kind(
             "rate_cut",
             4,
@@ -283,6 +290,7 @@ KINDS: dict[str, Kind] = {
             ("months",),
             _freeze,
             _check_freeze,
+            _warn_card_months,
             replans=True,
             sets_term=True,
             axis="rate",
@@ -358,6 +366,12 @@ def check_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, st
     """(field, error code, params) for what is missing or wrong in one term."""
     kind = KINDS.get(term.kind)
     return [] if kind is None else kind.check(term, Checked(debt, lender_type, assets))
+
+
+def warn_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str, dict]]:
+    """(field, code, params) for what is worth saying about a term that still runs."""
+    kind = KINDS.get(term.kind)
+    return [] if kind is None else kind.warn(term, Checked(debt, lender_type, assets))
 
 
 __all__ = ["CARD_FREEZE_LIMIT", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]

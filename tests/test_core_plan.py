@@ -65,7 +65,12 @@ def test_pro_rata_by_contract_payment():
     _, p = plan_of(debts, plan={"split": "payment"})
     # 285,000 x 166,667 / 375,000 = 126,666.92; x 83,333 / 375,000 = 63,333.08; 95,000: one cent to A.
     assert shares(p) == {"A": 126_667, "B": 63_333, "C": 95_000}
-    assert {s.name: s.months for s in p.shares} == {"A": 16, "B": 16, "C": 32}
+    # A and B are paid off in 16 months; their 1,900 then goes to C (redistribution): C has
+    # 30,000 - 16 x 950 = 14,800 left, at 2,850 a month 6 more months: 22, not 32.
+    assert {s.name: s.months for s in p.shares} == {"A": 16, "B": 16, "C": 22}
+    c = p.share_of("C")
+    assert [(ph.start - p.start, ph.monthly) for ph in c.phases] == [(0, 95_000), (16, 285_000)]
+    assert c.last == 14_800_00 - 5 * 285_000
     assert p.result.shortfall_months == 0
 
 
@@ -97,22 +102,48 @@ def test_the_user_can_mark_a_debt_priority_or_not():
 
 
 def test_a_tiny_share_is_raised_to_the_token_and_taken_from_the_others():
-    debts = [debt("Big", 20_000), debt("Tiny", 200)]
+    debts = [debt("Big", 20_000), debt("Tiny", 200, months=1)]  # Tiny's contract asks 200 at once
     _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0})
-    # 1,000 a month: Tiny's pro-rata 9.90 is below the ¥50 token.
+    # 1,000 a month: Tiny's pro-rata 9.90 is below the ¥50 token (and below its contract: asked).
     assert shares(p) == {"Big": 95_000, "Tiny": 5_000}
-    assert p.share_of("Tiny").raised_to_token
+    assert p.share_of("Tiny").raised_to_token and p.share_of("Tiny").months == 4
     _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0, "token": 20})
     assert shares(p) == {"Big": 98_000, "Tiny": 2_000}
 
 
+def test_a_lender_whose_contract_fits_its_share_keeps_it_and_the_rest_goes_to_the_others():
+    debts = [debt("Big", 20_000), debt("Tiny", 200)]  # Tiny's contract: 16.67 a month for 12 months
+    _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0})
+    # Tiny's share would be the ¥50 token, more than its contract: it keeps it; Big gets the
+    # 1,000 less Tiny's largest contract payment (16.63 x 11 + 17.07: the residue last) = 982.93.
+    tiny = p.share_of("Tiny")
+    assert tiny.request == "keep" and tiny.share == 1_667 and not p.asks("Tiny")
+    assert "Tiny" not in p.scenario.terms
+    assert p.share_of("Big").share == 100_000 - 1_667 - 0  # the first month: what Tiny does not take
+    assert p.result.shortfall_months == 0
+
+
 def test_a_card_is_given_enough_to_finish_within_60_instalments():
     debts = [debt("Card", 20_000, kind="credit_card"), debt("Loan", 60_000, months=24)]
-    _, p = plan_of(debts, income=1_000, expenses=0, plan={"contingency": 0})
-    # pro rata the card would get 250 (80 instalments); it needs 20,000 / 60 = 333.34.
-    assert shares(p) == {"Card": 33_334, "Loan": 66_666}
+    _, p = plan_of(debts, income=1_200, expenses=0, plan={"contingency": 0})
+    # pro rata the card would get 300 (67 instalments); it needs 20,000 / 60 = 333.34.
+    assert shares(p) == {"Card": 33_334, "Loan": 86_666}
     card = p.share_of("Card")
     assert card.raised_to_limit and card.months == 60 and not card.over_limit
+    assert p.result.shortfall_months == 0
+
+
+def test_a_card_that_cannot_be_fitted_is_asked_its_share_never_more():
+    # 774 a month for three lenders: A and B get their ¥50 tokens, the card the other 674; its
+    # 60-instalment need (42,000 / 60 = 700) plus the tokens (800) does not fit in 774, so it
+    # is asked for its share (never 700 on top of the others) and told what it would take.
+    debts = [debt("Card", 42_000, kind="credit_card"), debt("A", 3_000, months=24), debt("B", 2_000)]
+    _, p = plan_of(debts, income=1_774, expenses=1_000, plan={"contingency": 0})
+    card = p.share_of("Card")
+    assert card.share == 67_400 and not card.raised_to_limit
+    assert card.over_limit and card.fit == 70_000 and card.months > 60
+    track = next(t for t in p.result.tracks if t.name == "Card")
+    assert max(track.payment.values()) <= max(ph.monthly for ph in card.phases)
     assert p.result.shortfall_months == 0
 
 
@@ -127,34 +158,47 @@ def test_no_plan_when_the_contracts_are_affordable():
     assert not p.needed and p.shares == [] and p.scenario.terms == {}
 
 
-def test_the_cash_held_now_bridges_a_one_off_cost():
+def test_the_cash_held_now_bridges_a_one_off_cost_and_only_its_month_pays_less():
     worksheet = [{"category": "pay", "direction": "income", "amount": 3_000},
                  {"category": "school", "amount": 1_500, "frequency": "one_off", "month": "2027-03"}]  # fmt: skip
     profile = make_profile(debts=THREE, plan=[{"contingency": 0}], assets=[{"name": "cash", "value": 1_000}])
     profile.sections["worksheet"] = section("worksheet", worksheet)
     h, _ = load(profile)
     p = household_plan(h, h.plan_settings)
-    # Without the one-off: 3,000 a month. In March cash = 1,000 + 3 x 3,000 - 1,500 - 3 x A >= 0
-    # gives A <= 2,833.33; no later month is tighter.
-    assert p.total == 283_333
-    assert p.result.shortfall_months == 0
+    # 3,000 a month; the ¥1,000 held covers two thirds of the ¥1,500 bill, so March alone pays
+    # 500 less (2,500), and the plan goes back to 3,000 from April: one bill does not set it all.
+    assert [(ph.start - p.start, ph.monthly) for ph in p.phases] == [(0, 300_000), (2, 250_000), (3, 300_000)]
+    assert p.total == 300_000
+    assert p.result.shortfall_months == 0 and min(p.result.buffer) == 0
 
 
 @pytest.mark.parametrize("rule", ["balance", "payment"])
 @settings(max_examples=25, deadline=None)
 @given(owed=st.lists(st.integers(100, 100_000), min_size=1, max_size=8), income=st.integers(0, 20_000))
-def test_every_plan_adds_up_and_never_runs_short_unless_tokens_do_not_fit(rule, owed, income):
+def test_every_plan_pays_each_lender_its_stream_and_never_runs_short_unless_tokens_do_not_fit(rule, owed, income):
     debts = [debt(f"D{i}", o, months=12 + 6 * (i % 4), kind="credit_card" if i % 3 == 0 else "online_lending")
              for i, o in enumerate(owed)]  # fmt: skip
     h, p = plan_of(debts, income=income, expenses=0, plan={"split": rule})
     if not p.needed:
         return
-    assert sum(s.share for s in p.shares) <= max(p.total, sum(min(5_000, s.owed) for s in p.shares))
-    tokens_fit = p.total > sum(min(5_000, s.owed) for s in p.shares)
-    if tokens_fit and not any(s.over_limit for s in p.shares):
+    tracks = {t.name: t for t in p.result.tracks}
+    for s in p.asked:  # what each lender is told is what it receives, and it is repaid
+        track = tracks[s.name]
+        assert track.payment.get(p.start, 0) == s.share
+        if s.ends is None or s.ends >= p.start + 300:  # not repaid within the 30 years followed
+            continue
+        assert track.offer_months() == s.months and not track.never and track.balance[max(track.balance)] == 0
+        told = {ph.start: ph.monthly for ph in s.phases}
+        amount = s.share
+        for month in sorted(track.payment):
+            amount = told.get(month, amount)
+            assert track.payment[month] in (amount, s.last)
+    if p.asked and not p.is_token:
+        assert sum(s.share for s in p.asked) == p.phases[0].monthly  # the shares add up to the total
+    floor = sum(min(5_000, s.owed) for s in p.asked)
+    kept = sum(max(tracks[s.name].payment.values()) for s in p.shares if s.request == "keep")
+    if income * 100 - p.contingency >= floor + kept:
         assert p.result.shortfall_months == 0
-    for s in p.shares:
-        assert s.share * s.months >= s.owed  # each share repays its debt in the months asked
 
 
 def test_allocate_keeps_every_lender_at_least_its_token_or_what_it_owes():

@@ -228,7 +228,7 @@ def test_higher_payment_shorter_term():
     assert r.total_interest < base.total_interest
 
 
-def test_credit_card_freeze_over_60_months_is_refused_and_nothing_half_applied():
+def test_credit_card_freeze_over_60_months_runs_and_says_it_is_longer_than_issuers_grant():
     card = {
         "name": "信用卡",
         "lender_type": "credit_card",
@@ -238,9 +238,19 @@ def test_credit_card_freeze_over_60_months_is_refused_and_nothing_half_applied()
         "first_month": "2027-01",
     }
     _, r = run([card], {"信用卡": [Term("freeze", months=72)]})
-    assert [e.code for e in r.errors] == ["err.sc_card_freeze"]
-    _, sq = run([card])
-    assert r.total_paid == sq.total_paid
+    assert r.errors == [] and [e.code for e in r.warnings] == ["err.sc_card_freeze"]
+    track = r.tracks[0]
+    assert track.offer_months() == 72 and track.interest == 0  # simulated as asked: 72 interest-free instalments
+    _, within = run([card], {"信用卡": [Term("freeze", months=60)]})
+    assert within.warnings == []
+
+
+def test_a_priority_debt_asked_to_change_runs_with_a_warning():
+    home = {"name": "房贷", "lender_type": "mortgage", "principal": 300_000, "rate": 4.9, "months": 240,
+            "first_month": "2027-01"}  # fmt: skip
+    _, r = run([home], {"房贷": [Term("freeze", months=240)]})
+    assert r.errors == [] and [e.code for e in r.warnings] == ["warn.sc_priority"]
+    assert r.tracks[0].interest == 0
 
 
 def test_avalanche_prepays_the_dearest_debt_and_saves_interest():
