@@ -92,14 +92,17 @@ def _regenerate() -> None:
     st.session_state[f"lt.gen.{debt}"] = generation + 1
 
 
+household, _ = current_plan()
+if is_plan(scenario) and not household.asks(debt):
+    st.info(tr("lt.plan.kept_info", debt=md_escape(debt)), icon=":material/verified:")
 m1, m2, m3 = st.columns(3)
-m1.metric(tr("lt.metric.payment"), money_cents(plan.payment))
-m2.metric(tr("lt.metric.months"), plan.months)
+m1.metric(tr("lt.metric.payment"), money_cents(household.monthly_of(debt, h) if is_plan(scenario) else plan.payment))
+m2.metric(tr("lt.metric.months"), plan.months or (h.status[h.names.index(debt)].months if is_plan(scenario) else 0))
 m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
 # The readiness check's own test of this ask, so the letter never argues against itself
 # (offering far less than the numbers show, asking for a waiver the numbers don't need, or
 # promising more than the worksheet leaves for this debt while the money runs short).
-objections = [f for f in ask_fit(h, result, debt) if f.status == "object"]
+objections = [f for f in ask_fit(h, result, debt, household) if f.status == "object"]
 if result.shortfall_months and not any(f.rule == "promises_too_much" for f in objections):
     st.warning(tr("lt.short_warning", n=result.shortfall_months), icon=":material/warning:")
 for finding in objections:

@@ -14,6 +14,7 @@ from core.contacts import new_entry
 from core.money import to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
+from core.plan import PLAN_BOUND
 from core.profile import SPLITS
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
@@ -49,6 +50,7 @@ def _save_settings() -> None:
         "contingency": None if state.get(f"{prefix}.auto") else contingency,
         "split": state.get(f"{prefix}.split") or "balance",
         "token": token,
+        "reserve": state.get(f"{prefix}.reserve") or None,
     }
     outcome = save_section("plan", pd.DataFrame([row]), tr("profile.own_name"), base=base)
     if not note_outcome(outcome, "plan"):
@@ -109,7 +111,7 @@ if st.session_state.get("pl.offer.accepted"):
 # --- the settings: how the amount is found and split ------------------------------------------
 with st.container(border=True):
     st.markdown(f"**{tr('pl.settings')}**")
-    c1, c2, c3 = st.columns([2, 2, 2])
+    c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
     c1.toggle(tr("pl.auto_contingency"), value=settings.contingency is None, key=f"{prefix}.auto",
               on_change=_save_settings, help=tr("pl.auto_contingency_help"))  # fmt: skip
     c1.number_input(
@@ -124,6 +126,10 @@ with st.container(border=True):
     c3.number_input(
         tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f", value=settings.token / 100,
         key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
+    )  # fmt: skip
+    c4.number_input(
+        tr("field.reserve"), min_value=0.0, max_value=100_000_000.0, step=500.0, format="%.2f",
+        value=settings.reserve / 100, key=f"{prefix}.reserve", on_change=_save_settings, help=tr("pl.reserve_help"),
     )  # fmt: skip
 
 if profile.section("plan").empty:  # not chosen yet: one click keeps the plan as shown
@@ -167,6 +173,17 @@ else:
                free=format_month(result.debt_free) if result.debt_free else tr("sc.never")),
             icon=":material/check_circle:",
         )  # fmt: skip
+    if plan.is_token:
+        st.info(tr("pl.token_plan", bound=PLAN_BOUND, token=money_cents(settings.token), n=plan.token_months,
+                   review=format_month(plan.review)), icon=":material/hourglass_top:")  # fmt: skip
+    if len(plan.phases) > 1:
+        st.caption(tr("pl.phases", steps=tr("lt.plan.phase_sep").strip("|").join(
+            tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly)) for ph in plan.phases)))
+    if plan.draws:
+        st.caption(tr("pl.draws", names=md_escape(tr("list.sep").strip("|").join(
+            f"{name} ({format_month(month)})" for month, name in plan.draws))))  # fmt: skip
+    if plan.review is not None:
+        st.caption(":material/event: " + tr("pl.review", review=format_month(plan.review)))
     if plan.priority:
         st.caption(tr("pl.priority_list", names=md_escape(tr("list.sep").strip("|").join(plan.priority))))
 
@@ -179,6 +196,7 @@ else:
             notes.append(tr("pl.note.limit", limit=s.limit))
         if s.over_limit:
             notes.append(tr("pl.note.over_limit", limit=s.limit))
+            notes.append(tr("pl.note.fit", limit=s.limit, fit=money_cents(s.fit or 0)))
         track = next(t for t in result.tracks if t.name == s.name)
         rows.append(
             {
@@ -187,14 +205,18 @@ else:
                 tr("pl.col.owed"): s.owed / 100,
                 tr("pl.col.share"): s.share / 100,
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
-                tr("pl.col.request"): tr("pl.request", months=min(s.months, s.limit),
-                                         payment=money_cents(track.offer_payment())),
+                tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", months=s.months,
+                                                                                  payment=money_cents(s.share)),
+                tr("pl.col.phases"): tr("lt.plan.phase_sep").strip("|").join(
+                    tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly))
+                    for ph in s.phases) if len(s.phases) > 1 else "",
+                tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
             }
         )  # fmt: skip
     st.dataframe(
-        money_table(pd.DataFrame(rows), [tr("pl.col.owed"), tr("pl.col.share")]),
+        money_table(pd.DataFrame(rows), [tr("pl.col.owed"), tr("pl.col.share"), tr("pl.col.last")]),
         hide_index=True,
         width="stretch",
         key="pl.shares",

@@ -7,10 +7,10 @@ import streamlit as st
 
 from core.charts import scenario_label
 from core.months import format_month, parse_month
-from core.profile import DOCUMENTS, HARDSHIPS, HISTORIES, default_row
+from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
-from ui.negotiation import compared, labels, result_of
+from ui.negotiation import compared, current_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
 from ui.steps import next_step
 
@@ -46,6 +46,8 @@ def _save_case() -> None:
         "story": state.get(f"{prefix}.story") or None,
         "since": since or None,
         "history": state.get(f"{prefix}.history"),
+        "household_size": state.get(f"{prefix}.household_size"),
+        "area": state.get(f"{prefix}.area"),
         **{doc: bool(state.get(f"{prefix}.{doc}")) for doc in DOCUMENTS},
     }
     st.session_state["rd.answering"] = True
@@ -87,6 +89,15 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
         format_func={k: tr(f"choice.history.{k}") for k in HISTORIES}.get, key=f"{prefix}.history", on_change=_save_case,
         horizontal=True,
     )  # fmt: skip
+    c1, c2 = st.columns(2)
+    c1.number_input(tr("field.household_size"), min_value=1, max_value=MAX_HOUSEHOLD_SIZE, step=1,
+                    value=case.household_size, key=f"{prefix}.household_size", on_change=_save_case,
+                    help=tr("rd.household_size_help"))  # fmt: skip
+    c2.radio(
+        tr("field.area"), AREAS, index=AREAS.index(case.area) if case.area in AREAS else None,
+        format_func={k: tr(f"choice.area.{k}") for k in AREAS}.get, key=f"{prefix}.area", on_change=_save_case,
+        horizontal=True,
+    )  # fmt: skip
     errors = st.session_state.get("rd.errors") or []
     if errors:
         st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon=":material/warning:")
@@ -105,7 +116,7 @@ chosen = st.selectbox(
 )  # fmt: skip
 scenario = next((s for s in scenarios if s.name == chosen), None)
 result = result_of(scenario) if scenario is not None else None
-readiness = check(h, current_lpr(), result, 0)
+readiness = check(h, current_lpr(), result, 0, current_plan()[0])
 
 
 def show(finding) -> None:

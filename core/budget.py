@@ -16,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
 
 from core.money import div_round, to_cents
 from core.months import next_month, parse_month

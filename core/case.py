@@ -20,6 +20,8 @@ class Case:
     since: str | None = None
     documents: frozenset[str] = frozenset()
     history: str | None = None
+    household_size: int | None = None  # people living on the household's income
+    area: str | None = None  # "urban" | "rural"
 
 
 def text_or_blank(value) -> str:
@@ -40,4 +42,6 @@ def case_from_frame(frame: pd.DataFrame) -> Case:
         since=row.get("since") or None,
         documents=frozenset(d for d in DOCUMENTS if row.get(d) is True),
         history=row.get("history") or None,
+        household_size=int(row["household_size"]) if row.get("household_size") is not None else None,
+        area=row.get("area") or None,
     )

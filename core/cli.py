@@ -193,8 +193,41 @@ def _build_parser() -> _Parser:
     return parser
 
 
-def simulate_json(results) -> list[dict]:
-    return [
+def plan_json(plan, h) -> dict:
+    """The household plan's own keys: when it starts and is reviewed, and per lender what it
+    is asked (``request``), what it receives in the plan's first month (``monthly``), for how
+    many months, and from which months its amount changes (``phases``)."""
+    month = lambda m: format_month(m) if m is not None else None  # noqa: E731
+    debts = {}
+    for name in h.names:
+        share = plan.share_of(name)
+        if share is not None:
+            debts[name] = {
+                "request": share.request,
+                "monthly": _money(share.share),
+                "months": share.months,
+                "last": _money(share.last),
+                "phases": [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in share.phases]
+                if len(share.phases) > 1 else [],
+                "over_limit": share.over_limit,
+                "fit_monthly": _money(share.fit) if share.fit is not None else None,
+            }
+        else:
+            request = "agreed" if name in plan.agreed else "keep"
+            debts[name] = {"request": request, "monthly": _money(plan.monthly_of(name, h) or 0),
+                           "priority": name in plan.priority, "phases": []}  # fmt: skip
+    return {
+        "start": month(plan.start) if plan.needed else None,
+        "review": month(plan.review) if plan.needed else None,
+        "token_months": plan.token_months,
+        "reserve": _money(plan.reserve),
+        "phases": [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in plan.phases],
+        "plan_debts": debts,
+    }
+
+
+def simulate_json(results, plan=None, h=None) -> list[dict]:
+    rows = [
         {
             "name": r.scenario.name,
             "total_paid": _money(r.total_paid),
@@ -209,9 +242,21 @@ def simulate_json(results) -> list[dict]:
                 for track in r.tracks
             ],
             "errors": [e.message("en") for e in r.errors],
+            "warnings": [e.message("en") for e in r.warnings],
         }
         for r in results
     ]
+    if plan is not None:
+        from core.plan import PLAN
+
+        for row in rows:
+            if row["name"] == PLAN:
+                extra = plan_json(plan, h)
+                by_name = extra.pop("plan_debts")
+                row.update(extra)
+                for debt in row["debts"]:
+                    debt.update(by_name.get(debt["name"], {}))
+    return rows
 
 
 def do_nothing_json(nothing) -> dict:
@@ -219,6 +264,16 @@ def do_nothing_json(nothing) -> dict:
     month = lambda m: format_month(m) if m is not None else None  # noqa: E731
     return {
         "name": "do_nothing",
+        # the keys every scenario row has (simulate_json), then its own
+        "total_paid": _money(nothing.total_paid),
+        "total_interest": _money(nothing.total_interest),
+        "total_fees": _money(nothing.total_fees),
+        "total_penalty": _money(nothing.total_penalty),
+        "forgiven": 0.0,
+        "debt_free": month(nothing.debt_free),
+        "shortfall_months": nothing.shortfall_months,
+        "errors": [],
+        "warnings": [],
         "owed_after_12": _money(nothing.owed_after(12)),
         "owed_after_24": _money(nothing.owed_after(24)),
         "overdue_after_12": _money(nothing.overdue_after(12)),
@@ -227,6 +282,7 @@ def do_nothing_json(nothing) -> dict:
         "debts": [
             {
                 "name": d.name,
+                "payoff": month(d.payoff),
                 "past_90_days": month(d.past_90),
                 "overdue_after_12": _money(d.overdue[min(12, len(d.overdue)) - 1]),
                 "overdue_after_24": _money(d.overdue[min(24, len(d.overdue)) - 1]),
@@ -267,11 +323,12 @@ def _run_simulate(args: argparse.Namespace) -> int:
     h, errors = load(_load_profile(args.profile))
     if errors:
         raise UsageError("; ".join(e.message(args.lang) for e in errors))
-    plan = household_plan(h, h.plan_settings)
-    results = [simulate(h, s, margin) for s in comparison(h, plan)]
+    plan = household_plan(h, h.plan_settings, margin)
+    results = [plan.result if s is plan.scenario and plan.result is not None and margin <= plan.reserve
+               else simulate(h, s, margin) for s in comparison(h, plan)]  # fmt: skip
     nothing = do_nothing(h)
     if args.json:
-        print(json.dumps(simulate_json(results) + [do_nothing_json(nothing)], ensure_ascii=False))
+        print(json.dumps(simulate_json(results, plan, h) + [do_nothing_json(nothing)], ensure_ascii=False))
         return 0
     lang = args.lang
 
@@ -295,11 +352,25 @@ def _run_simulate(args: argparse.Namespace) -> int:
         for error in r.errors:
             print(f"  ! {error.message(lang)}")
     print(f"{t('cli.sim_header', lang)}: {t('dn.name', lang)}")
+    for key, cents in (
+        ("sc.col.paid", nothing.total_paid),
+        ("total.interest", nothing.total_interest),
+        ("total.fees", nothing.total_fees),
+        ("total.penalty", nothing.total_penalty),
+    ):
+        print(f"  {t(key, lang)}: {format_money(from_cents(cents))}")
+    print(f"  {t('dn.short', lang)}: {nothing.shortfall_months}")
+    free = nothing.debt_free
+    print(f"  {t('sc.col.debt_free', lang)}: "
+          f"{format_month(free) if free is not None else t('dn.not_free', lang, n=len(nothing.months))}")  # fmt: skip
     for months in (12, 24):
         print(f"  {t('dn.after', lang, n=months)}: {format_money(from_cents(nothing.owed_after(months)))}"
               f" ({t('dn.overdue', lang)} {format_money(from_cents(nothing.overdue_after(months)))})")  # fmt: skip
     for debt in nothing.debts:
-        print(f"    {debt.name}: {t('dn.past_90', lang)} {when(debt.past_90)}")
+        if debt.past_90 is None:
+            print(f"    {debt.name}: {t('dn.never_90', lang, n=len(nothing.months))}")
+        else:
+            print(f"    {debt.name}: {t('dn.past_90', lang)} {format_month(debt.past_90)}")
     return 0
 
 

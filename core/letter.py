@@ -105,7 +105,7 @@ def compose(
     line = h.line(debt_name)
     lender = line.lender
     debt = line.debt
-    _, _, share = budget_shares(h)
+    _, _, share = budget_shares(h, household_plan)
 
     def p(key: str, **params) -> str:
         return t(key, lang, **params)
@@ -115,7 +115,8 @@ def compose(
 
     out: list[str] = []
     out.append(p("lt.title", debt=debt_name))
-    out.append(p("lt.to", lender=lender or debt_name))
+    # Addressed to the lender; a debt's own row name (招行信用卡) is no addressee.
+    out.append(p("lt.to", lender=lender) if lender else p("lt.to.generic"))
 
     who = [p("lt.who.account_named" if case.full_name else "lt.who.account", debt=debt_name)]
     if case.full_name:
@@ -130,13 +131,15 @@ def compose(
     out.append(sentences(owe))
 
     if case.reason:
-        why = [p("lt.why.reason", reason=p(f"lt.reason.{case.reason}"))]
+        # "Why I fell behind" only when something is overdue; else why the contract no longer fits.
+        behind = line.overdue_total > 0
+        why = [p("lt.why.reason" if behind else "lt.why.reason_current", reason=p(f"lt.reason.{case.reason}"))]
         if case.since:
             why.append(p("lt.why.since", since=case.since))
         if case.story:
             why.append(case.story if case.story[-1] in "。.!！?？" else case.story + p("lt.full_stop"))
-        if case.history == "on_time":
-            why.append(p("lt.why.on_time"))
+        if case.history == "on_time" and not _says_on_time(case.story):
+            why.append(p("lt.why.on_time" if behind else "lt.why.on_time_current"))
         out.append(sentences(why))
 
     afford = [
@@ -150,43 +153,98 @@ def compose(
         )
     ]
     mine = household_plan.share_of(debt_name) if household_plan is not None else None
-    if mine is not None:
-        hp = household_plan
-        afford = [
-            p(
-                "lt.plan.whole",
-                total=_m(s.total_debt),
-                lenders=len(h.lines),
-                income=_m(s.budget.income),
-                expenses=_m(s.budget.expenses),
-                available=_m(hp.total),
-            ),  # fmt: skip
-        ]
-        if hp.priority:
-            afford.append(p("lt.plan.priority", n=len(hp.priority), payments=_m(hp.priority_payments)))
-        if hp.contingency:
-            afford.append(p("lt.plan.contingency", contingency=_m(hp.contingency)))
-        afford.append(
-            p(
-                f"lt.plan.split.{hp.settings.split}",
-                lenders=len(hp.shares),
-                owed=_m(hp.owed),
-                share=_m(mine.share),
-                percent=_percent(mine.share, hp.total),
-                months=mine.months,
-            )  # fmt: skip
-        )
-        if mine.raised_to_token:
-            afford.append(p("lt.plan.token"))
-        if do_nothing is not None and do_nothing.overdue_after(12):
-            afford.append(
-                p("lt.plan.do_nothing", owed=_m(do_nothing.owed_after(12)), overdue=_m(do_nothing.overdue_after(12)),
-                  n=sum(1 for d in do_nothing.debts if d.past_90 is not None and d.past_90 < do_nothing.start + 12))
-            )  # fmt: skip
+    kept_out = household_plan is not None and mine is None and debt_name in h.names  # priority or agreed
+    if household_plan is not None and (mine is not None or kept_out):
+        afford = _plan_picture(h, household_plan, mine, do_nothing, p)
+        out.append(sentences(afford))
+        out.append(_plan_request(h, household_plan, debt_name, mine, plan, p, sentences))
     elif share.get(debt_name):
-        afford.append(p("lt.afford.share", share=_m(share[debt_name])))
-    out.append(sentences(afford))
+        afford.append(p("lt.afford.share", share=_m(share[debt_name])))  # the household plan's amount
+    if household_plan is None or not (mine is not None or kept_out):
+        out.append(sentences(afford))
+        out.append(_proposal_block(plan, lang, p, sentences))
+    _closing(out, h, lang, today, p)
+    return "\n\n".join(out)
 
+
+def _says_on_time(story: str) -> bool:
+    """Whether the borrower's own words already say they always paid on time."""
+    text = story.lower()
+    return any(w in text for w in ("按时", "准时", "从未逾期", "没有逾期", "on time", "never missed", "never late"))
+
+
+def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
+    """The whole picture a plan letter gives every lender alike: what is owed to whom, what
+    the household has, the one rule, and this lender's share."""
+    afford = [
+        p("lt.plan.whole", total=_m(h.total_debt), lenders=len(h.lines), income=_m(h.budget.income),
+          expenses=_m(h.budget.expenses), available=_m(hp.total)),
+    ]  # fmt: skip
+    if hp.priority:
+        afford.append(p("lt.plan.priority", n=len(hp.priority), payments=_m(hp.priority_payments)))
+    if hp.contingency:
+        afford.append(p("lt.plan.contingency", contingency=_m(hp.contingency)))
+    if mine is not None and not hp.is_token:  # a token plan states its tokens in the request
+        afford.append(
+            p(f"lt.plan.split.{hp.settings.split}", lenders=len(hp.shares), owed=_m(hp.owed), share=_m(mine.share),
+              percent=_percent(mine.share, hp.total), months=mine.months)
+        )  # fmt: skip
+        if mine.raised_to_token and not hp.is_token:
+            afford.append(p("lt.plan.token"))
+    if do_nothing is not None and do_nothing.overdue_after(12):
+        afford.append(
+            p("lt.plan.do_nothing", owed=_m(do_nothing.owed_after(12)), overdue=_m(do_nothing.overdue_after(12)),
+              n=sum(1 for d in do_nothing.debts if d.past_90 is not None and d.past_90 < do_nothing.start + 12))
+        )  # fmt: skip
+    return afford
+
+
+def _plan_request(h: Household, hp, debt_name: str, mine, plan: Proposal, p, sentences) -> str:
+    """What the plan asks this lender, in one sentence with its reason, then its amounts in
+    each phase, the last payment and the review: the same figures the plan shows."""
+    if mine is None or mine.request == "keep":  # a priority, kept or agreed debt: nothing is asked
+        monthly = hp.monthly_of(debt_name, h) or 0
+        key = "lt.plan.ask.agreed" if debt_name in hp.agreed else "lt.plan.ask.keep"
+        return sentences([p(key, monthly=_m(monthly))])
+    start = format_month(hp.start)
+    limit = mine.limit
+    parts = [p("lt.propose.intro")]
+    if mine.request == "token":
+        parts.append(p("lt.plan.ask.token", monthly=_m(mine.share), n=hp.token_months, start=start,
+                       review=format_month(hp.review)))  # fmt: skip
+        later = [ph for ph in mine.later if ph.start >= hp.review]
+        if later:
+            parts.append(p("lt.plan.after_review", monthly=_m(later[0].monthly), start=format_month(later[0].start)))
+        return "\n".join([parts[0], sentences(parts[1:])])
+    params = {"monthly": _m(mine.share), "months": mine.months, "start": start, "limit": limit,
+              "last": _m(mine.last), "waived": _m(mine.waived), "owed": _m(mine.owed - mine.waived)}  # fmt: skip
+    ask = [p(f"lt.plan.ask.{mine.request}", **params)]
+    if mine.request != "extension":
+        why = "interest" if _share_below_interest(h, debt_name, mine) else "long"
+        ask.append(p(f"lt.plan.why.{mine.request}.{why}", **params))
+    if mine.later:
+        steps = [p("lt.plan.phase", start=format_month(ph.start), monthly=_m(ph.monthly)) for ph in mine.phases]
+        ask.append(p("lt.plan.phases", steps=p("lt.plan.phase_sep").strip("|").join(steps)))
+        if any(ph.monthly > mine.share for ph in mine.later):
+            ask.append(p("lt.plan.redistributed"))
+    if mine.last and mine.last != (mine.phases[-1].monthly if mine.phases else mine.share):
+        ask.append(p("lt.plan.last", last=_m(mine.last), month=format_month(mine.ends)))
+    if mine.over_limit:
+        ask.append(p("lt.plan.over_limit", limit=limit, fit=_m(mine.fit or 0)))
+    ask.append(p("lt.plan.review", review=format_month(hp.review)))
+    parts.append(sentences(ask))
+    return "\n".join(parts)
+
+
+def _share_below_interest(h: Household, debt_name: str, mine) -> bool:
+    """Whether the lender's share does not even cover a month's interest at the contract rate."""
+    from core.engine import monthly_rate_fraction
+
+    rate = monthly_rate_fraction(h.line(debt_name).debt.annual_rate)
+    return mine.share <= div_round(mine.owed * rate.numerator, rate.denominator)
+
+
+def _proposal_block(plan: Proposal, lang: str, p, sentences) -> str:
     clauses = [_term_sentence(term, plan, lang) for term in plan.terms]
     if clauses:  # the list ends with a full stop
         clauses[-1] = clauses[-1].rstrip("；;") + p("lt.full_stop")
@@ -199,22 +257,23 @@ def compose(
     if plan.fees:
         summary.append(p("lt.propose.fees", fees=_m(plan.fees)))
     offer.append(sentences(summary))
-    out.append("\n".join(offer))
+    return "\n".join(offer)
 
+
+def _closing(out: list[str], h: Household, lang: str, today: dt.date, p) -> None:
+    case = h.case
     held = [d for d in DOCUMENTS if d in case.documents]
     if held:
         docs = [p("lt.docs.intro")] + [f"- {p(f'choice.document.{d}')}" for d in held]
         out.append("\n".join(docs))
     else:
         out.append(p("lt.docs.later"))
-
     out.append(p("lt.reply"))
     sign = [p("lt.sign")]
     if case.full_name:
         sign.append(case.full_name)
     sign.append(format_date(today, p("lt.date_pattern"), locale=locale_of(lang)))
     out.append("\n".join(sign))
-    return "\n\n".join(out)
 
 
 def clean_letter(text: str) -> str:
@@ -265,15 +324,19 @@ def least_needed(h: Household, debt: str, lang: str) -> Scenario | None:
     interest freeze over the months its share of the budget needs (cards at most 60)."""
     from core.engine import HORIZON_MONTHS
     from core.negotiate import what_to_ask
+    from core.plan import household_plan
     from core.readiness import supported_months
     from core.scenarios import Term
     from core.terms import CARD_FREEZE_LIMIT
 
+    plan = household_plan(h, h.plan_settings)
+    if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
+        return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):
         if ask.kind in ("extension", "rate_cut", "settlement"):
             name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
             return ask.scenario(name)
-    months = supported_months(h, debt)
+    months = supported_months(h, debt, plan)
     if months is None:
         return None
     kind = h.lender_types[h.names.index(debt)]

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.arrears import do_nothing
+from core.benchmarks import compare_costs
 from core.contacts import sorted_log
 from core.evidence import live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
 from core.money import format_money, from_cents
+from core.months import format_month
 from core.plan import household_plan
 from core.profile import Profile
 from core.schedule import owed_now_cents
@@ -68,6 +70,7 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     ]
     if one_offs:
         lines.append(f"{t('pk.st.one_offs', lang)}{sep}{_m(one_offs)}")
+    lines += _cost_lines(h, lang)
     lines += [
         f"{t('pk.st.left', lang)}{sep}{_m(b.surplus)}",
         f"{t('pk.st.priority', lang)}{sep}{_m(plan.priority_payments)}",
@@ -79,9 +82,37 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     ]
     if share is not None:
         percent = f"{share.share * 100 / plan.total:.1f}" if plan.total else "0"
-        lines.append(t("pk.st.share", lang, share=_m(share.share), percent=percent, months=share.months))
+        key = "pk.st.share" if share.request in ("freeze", "freeze_waiver") else f"pk.st.share.{share.request}"
+        lines.append(t(key, lang, share=_m(share.share), percent=percent, months=share.months))
+        if len(share.phases) > 1:
+            steps = t("lt.plan.phase_sep", lang).strip("|").join(
+                t("lt.plan.phase", lang, start=format_month(ph.start), monthly=_m(ph.monthly)) for ph in share.phases
+            )
+            lines.append(t("lt.plan.phases", lang, steps=steps))
+        if plan.review is not None:
+            lines.append(t("lt.plan.review", lang, review=format_month(plan.review)))
+    elif debt in plan.priority or debt in plan.agreed:
+        lines.append(t("pk.st.share.kept", lang, share=_m(plan.monthly_of(debt, h) or 0)))
     lines += ["", t("pk.st.private", lang)]
     return "\n".join(lines)
+
+
+def _cost_lines(h: Household, lang: str) -> list[str]:
+    """One line per cost far from the national average for this household (core.benchmarks),
+    then the source: the figures a lender would compare them with, named before it asks."""
+    report = compare_costs(h)
+    if report is None or not report.flagged:
+        return []
+    key, params = report.household_phrase()
+    household = t(key, lang, **params)
+    lines = [
+        t(f"pk.st.cost.{c.verdict}", lang, category=t(f"bm.category.{c.category}", lang), amount=_m(c.cents),
+          household=household, benchmark=_m(c.benchmark), year=report.year)
+        for c in report.flagged
+    ]  # fmt: skip
+    key, params = report.basis_phrase()
+    lines.append(t("pk.st.cost.source", lang, title=report.title, basis=t(key, lang, **params)))
+    return lines
 
 
 def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:

@@ -45,7 +45,7 @@ never runs short unless even token payments do not fit; then the months short ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -358,16 +358,15 @@ def _months_at(payments: dict[int, int], owed: int, rate: Fraction, start: int, 
     if not phases:
         return None
     amounts = {p.start: p.monthly for p in phases}
-    balance, amount, count = owed, phases[0].monthly, 0
+    balance, amount = owed, phases[0].monthly
     for k in range(limit):
         amount = amounts.get(start + k, amount)
         interest = div_round(balance * rate.numerator, rate.denominator)
         if amount <= interest:
             return None
         balance += interest - min(amount, balance + interest)
-        count += 1
         if balance <= 0:
-            return count
+            return k + 1
     return None
 
 
@@ -523,7 +522,7 @@ def _attempt(h: Household, settings: PlanSettings, lenders: list[_Lender], regul
                              [y.lender_type for y in asked], token)  # fmt: skip
             if max(x.contract.values()) <= parts[asked.index(x)]["share"]:
                 fits.append(x)
-        if not fits or len(fits) == len(asked) and False:
+        if not fits:
             break
         kept += fits
         asked = [x for x in asked if x not in fits]
@@ -653,6 +652,7 @@ def settings_from(record: dict | None) -> PlanSettings:
         contingency=to_cents(record["contingency"]) if given(record.get("contingency")) else None,
         split=record.get("split") if record.get("split") in SPLITS else "balance",
         token=to_cents(record["token"]) if given(record.get("token")) else DEFAULT_TOKEN,
+        reserve=to_cents(record["reserve"]) if given(record.get("reserve")) else 0,
     )
 
 

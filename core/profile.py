@@ -37,6 +37,8 @@ STRATEGIES = ("savings", "avalanche", "snowball", "custom")
 LENDER_TYPES = ("online_lending", "credit_card", "bank_consumer", "mortgage", "car_loan", "private_loan")
 HARDSHIPS = ("job_loss", "income_cut", "illness", "business", "family", "other")
 HISTORIES = ("on_time", "some_late", "often_late")
+AREAS = ("urban", "rural")  # where the household lives (the spending benchmarks differ)
+MAX_HOUSEHOLD_SIZE = 20
 DOCUMENTS = ("income_proof", "bank_statements", "hardship_proof", "contracts", "repayment_records")
 CHANNELS = ("phone", "app_chat", "email", "in_person", "letter")
 OUTCOMES = ("no_answer", "refused", "considering", "counter_offer", "agreed", "other")
@@ -130,6 +132,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("contingency", "money"),
         Column("split", "choice", SPLITS, default="balance"),
         Column("token", "money"),
+        Column("reserve", "money"),  # savings the plan never spends below (blank: none)
     ),
     # Files in the evidence locker (core.evidence): the file itself lives beside the
     # database under its SHA-256; a deleted file is only marked, so Undo brings it back.
@@ -170,6 +173,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("since", "month"),
         *(Column(doc, "bool", default=False) for doc in DOCUMENTS),
         Column("history", "choice", HISTORIES),
+        Column("household_size", "int"),  # people living on the income (core.benchmarks)
+        Column("area", "choice", AREAS),
     ),
     # Every contact with a lender (seeds 003, 004: record time, channel, staff, result).
     "contacts": (
@@ -297,6 +302,8 @@ def _is_blank(value: object) -> bool:
 # categories and the like are short. Far beyond any real entry.
 MAX_TEXT_CHARS = {"text": 20_000, "story": 5_000, "said": 5_000, "note": 2_000, "evidence": 2_000}
 SHORT_TEXT_CHARS = 500
+# Whole numbers a column holds only within bounds (inclusive); out of them, refused with the reason.
+WHOLE_RANGES = {("case", "household_size"): (1, MAX_HOUSEHOLD_SIZE)}
 
 
 def _text_limit(column: Column) -> int:
@@ -373,6 +380,11 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
     if column.kind == "int":
         if number != number.to_integral_value():
             errors.append(InputError(column.name, "err.not_whole", row=row, sheet=section))
+            return column.default
+        bounds = WHOLE_RANGES.get((section, column.name))
+        if bounds is not None and not bounds[0] <= number <= bounds[1]:
+            errors.append(InputError(column.name, "err.int_range", {"low": bounds[0], "high": bounds[1]}, row=row,
+                                     sheet=section))  # fmt: skip
             return column.default
         return int(number)
     return float(number)

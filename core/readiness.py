@@ -106,30 +106,60 @@ def months_to_repay(owed: int, per_month: int) -> int | None:
     return -(-owed // per_month)
 
 
-def budget_shares(h: Household) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """(owed now, contract payment, share of what the budget leaves) per debt name. The
-    shares follow the contract payments (the amounts owed when no debt has a payment)."""
+def budget_shares(h: Household, plan=None) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(owed now, contract payment, what the household plan gives it in its first month) per
+    debt name: the plan's share for a lender it asks, the contract payment for a priority or
+    kept debt, the agreed payment for an accepted offer. Every paper quotes these figures."""
+    from core.plan import household_plan
+
+    plan = plan if plan is not None else household_plan(h, h.plan_settings)
     owed = dict(zip(h.names, (line.total_owed for line in h.lines), strict=True))
     due = dict(zip(h.names, (line.schedule.regular_payment for line in h.lines), strict=True))
-    if not any(due.values()):
-        due = owed
-    return owed, due, shares_of(h.budget.surplus, due)
+    if not plan.needed:  # the contracts are affordable: what is left is split by their payments
+        return owed, due, shares_of(h.budget.surplus, due if any(due.values()) else owed)
+    shares = {name: plan.monthly_of(name, h) or 0 for name in h.names}
+    return owed, due, shares
 
 
-def supported_months(h: Household, debt: str) -> int | None:
-    """Months this debt takes at its share of what the budget leaves (None: nothing left)."""
-    owed, _, shares = budget_shares(h)
-    return months_to_repay(owed[debt], shares[debt]) if debt in owed else None
+def plan_months(h: Household, plan, name: str) -> int | None:
+    """How many months the plan pays this debt (its contract's months when it is kept); when
+    no plan is needed, how long its share of what is left would take."""
+    if not plan.needed:
+        owed, _, shares = budget_shares(h, plan)
+        return months_to_repay(owed[name], shares[name]) if name in owed else None
+    share = plan.share_of(name)
+    if share is not None:
+        return share.months
+    if name in h.names:
+        return h.status[h.names.index(name)].months or None
+    return None
 
 
-def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0) -> Readiness:
+def supported_months(h: Household, debt: str, plan=None) -> int | None:
+    """Months this debt takes under the household plan (None: nothing for it)."""
+    from core.plan import household_plan
+
+    plan = plan if plan is not None else household_plan(h, h.plan_settings)
+    owed, _, shares = budget_shares(h, plan)
+    if debt not in owed or shares[debt] <= 0:
+        return None
+    return plan_months(h, plan, debt)
+
+
+def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0, plan=None) -> Readiness:
     """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None)
-    run on the same household."""
+    run on the same household; ``plan`` the household plan (worked out when not given),
+    whose amount for each debt is what the worksheet can carry for it."""
+    from core.benchmarks import cost_findings
+    from core.plan import household_plan
+
+    plan = plan if plan is not None else household_plan(h, h.plan_settings, margin)
+
     case = h.case
     s = h
     affordable = s.budget.surplus
     names = s.names
-    owed, due, shares = budget_shares(s)
+    owed, due, shares = budget_shares(s, plan)
     total_due = sum(due.values())
     coverage = (Decimal(max(affordable, 0)) * 100 / Decimal(total_due)).quantize(Decimal("1")) if total_due else None
 
@@ -169,6 +199,7 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
         )
     else:
         household.append(Finding("no_surplus", "ok", params={"affordable": Money(affordable)}))
+    household.extend(cost_findings(h))
 
     if result is None:
         household.append(Finding("not_affordable", "skip"))
@@ -193,7 +224,7 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
     for name, line in zip(names, s.lines, strict=True):
         findings = []
         share = shares[name]
-        months = months_to_repay(owed[name], share)
+        months = plan_months(h, plan, name) if share > 0 else None  # the plan's own months
         if share <= 0:
             findings.append(Finding("large_debt", "skip", name))
         elif months > LARGE_MONTHS:
@@ -259,17 +290,23 @@ def _ask_fit(name: str, track, share: int, months: int | None, short_months: int
         what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
                    {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
         found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months}))
-    if short_months and payment > share:
-        found.append(Finding("promises_too_much", "object", name,
-                             {"payment": Money(payment), "share": Money(share), "n": short_months}))  # fmt: skip
+    if payment > share:  # more than the worksheet can carry for this lender: never ticked as fine
+        if short_months:
+            found.append(Finding("promises_too_much", "object", name,
+                                 {"payment": Money(payment), "share": Money(share), "n": short_months}))  # fmt: skip
+        else:
+            found.append(Finding("asks_too_much", "flag", name, {"payment": Money(payment), "share": Money(share)}))
     return found or [Finding("asks_too_much", "ok", name, {"payment": Money(payment), "share": Money(share)})]
 
 
-def ask_fit(h: Household, result, name: str) -> list[Finding]:
+def ask_fit(h: Household, result, name: str, plan=None) -> list[Finding]:
     """The two rules on the ask alone, for one debt (the Letters page checks its own ask)."""
-    owed, _, shares = budget_shares(h)
+    from core.plan import household_plan
+
+    plan = plan if plan is not None else household_plan(h, h.plan_settings)
+    _, _, shares = budget_shares(h, plan)
     short = result.shortfall_months if result is not None else 0
-    return _ask_fit(name, _track(result, name), shares[name], months_to_repay(owed[name], shares[name]), short)
+    return _ask_fit(name, _track(result, name), shares[name], plan_months(h, plan, name), short)
 
 
 def _papers(rule: str, papers: tuple[str, ...], case: Case) -> Finding:
@@ -297,6 +334,13 @@ def _support(h: Household, margin: int) -> Key:
 
     asks = what_to_ask(h, list(h.names), margin)
     ask = asks[0]
+    if getattr(ask, "costs_more", False):  # an ask that costs more than the contracts says so
+        return Key("rd.support_costs_more", {"ask": _ask_key(ask), "extra": Key("sc.ask.extra_cost",
+                                                                                 {"extra": Money(ask.extra_cost)})})
+    return _ask_key(ask)
+
+
+def _ask_key(ask) -> Key:
     return Key(
         ask.key,
         {

@@ -128,3 +128,18 @@ def test_report_page_offers_both_downloads():
     labels = {b.proto.label for b in at.get("download_button")}
     assert {"Download the Excel report", "Download the web-page report"} <= labels
     assert any("2 scenarios (the status quo and the household plan" in m.value for m in at.markdown)
+
+
+def test_readiness_saves_the_household_size_and_compares_costs():
+    at = open_page("app_pages/readiness.py", "en")
+    assert any("not compared with the national averages yet" in c.value for c in at.caption)
+    at.number_input(key="rd.sample.household_size").set_value(3).run()
+    (pid, _), *_ = Store(default_db_path()).list_profiles()  # the first answer made the user's own profile
+    at.radio(key=f"rd.{pid}.area").set_value("urban").run()
+    assert not at.exception
+    case = saved_profile().section("case").iloc[0]
+    assert case["household_size"] == 3 and case["area"] == "urban"
+    # The sample's costs for an urban household of 3: none far from the averages.
+    assert any("in the usual range for an urban household of 3 people" in s.value for s in at.success)
+    again = open_page("app_pages/readiness.py", "en")
+    assert again.number_input(key=f"rd.{pid}.household_size").value == 3

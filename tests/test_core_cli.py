@@ -169,10 +169,38 @@ def test_simulate_includes_the_household_plan_and_doing_nothing():
     assert names == ["status_quo", "plan", "do_nothing"]
     status, plan, nothing = data
     assert status["shortfall_months"] > 0 and plan["shortfall_months"] == 0
-    assert plan["total_paid"] == 203_825.0  # every debt repaid, interest frozen, nothing forgiven
+    # every debt repaid, nothing forgiven: what is owed (203,825) plus the interest of the one
+    # lender asked for a longer term at its contract rate (工行消费贷, 7.2 %)
+    assert plan["total_paid"] == round(203_825.0 + plan["total_interest"], 2) and plan["total_interest"] > 0
+    asked = {d["name"]: d["request"] for d in plan["debts"]}
+    assert asked["工行消费贷"] == "extension" and asked["借呗"] == "freeze"
+    assert plan["start"] == "2027-01" and plan["review"] == "2028-01"
+    first = {d["name"]: d["monthly"] for d in plan["debts"]}
+    assert round(sum(first.values()), 2) == plan["phases"][0]["monthly"] == 3_724.0  # the shares add up
     assert nothing["overdue_after_12"] > 0 and nothing["owed_after_24"] > nothing["overdue_after_24"] > 0
     late = {d["name"]: d["past_90_days"] for d in nothing["debts"]}
     assert late["借呗"] is None  # first in the list: the cash there is keeps it current
     assert sum(1 for v in late.values() if v) == 5  # every other lender ends up past 90 days
     text = run("simulate", sample, "--lang", "en").stdout
     assert "Household plan" in text and "Doing nothing" in text and "owed after 12 months" in text
+
+
+def test_simulate_do_nothing_row_has_every_key_a_scenario_row_has():
+    import re
+
+    sample = str(ROOT / "sample_data" / "sample_household.xlsx")
+    data = json.loads(run("simulate", sample, "--json").stdout)
+    *scenarios, nothing = data
+    assert nothing["name"] == "do_nothing"
+    common = set.intersection(*(set(row) for row in scenarios))
+    assert common <= set(nothing), common - set(nothing)
+    debt_keys = set.intersection(*(set(d) for row in scenarios for d in row["debts"]))
+    assert all(debt_keys <= set(d) for d in nothing["debts"])
+    assert nothing["total_paid"] == nothing["paid"] > 0 and nothing["forgiven"] == 0.0
+    assert nothing["total_interest"] > 0 and nothing["total_penalty"] > 0 and nothing["total_fees"] >= 0
+    assert nothing["shortfall_months"] == 36 and nothing["debt_free"] is None  # behind to the end
+    for value in [nothing["debt_free"]] + [d["payoff"] for d in nothing["debts"]]:
+        assert value is None or re.fullmatch(r"\d{4}-\d{2}", value)
+    text = run("simulate", sample, "--lang", "en").stdout
+    assert "from Never" not in text and "借呗: not more than 90 days overdue within 36 months" in text
+    assert "Debt-free: not within 36 months" in text

@@ -23,15 +23,15 @@ def test_payments_and_follow_ups_round_trip_through_icalendar():
     items = reminders(plan, contacts, today=dt.date(2026, 11, 24))
     cal = Calendar.from_ical(calendar_ics(items, "en"))
     events = [e for e in cal.walk("VEVENT")]
-    assert len(events) == len(items) == 1 + 3 * 22  # one follow-up; 3 lenders x 22 instalments
+    assert len(events) == len(items) == 1 + 3 * 22  # one follow-up; 3 lenders x 22 instalments (21 of 950, 1 of 50)
     follow = [e for e in events if str(e["summary"]).startswith("Follow up")]
     assert [(str(e["summary"]), e.decoded("dtstart")) for e in follow] == [("Follow up: Bank A", dt.date(2026, 11, 27))]
     first_a = min((e for e in events if "Pay A " in str(e["summary"])), key=lambda e: e.decoded("dtstart"))
     assert first_a.decoded("dtstart") == dt.date(2027, 1, 1)
-    assert str(first_a["summary"]) == "Pay A ¥909.09 (this month)"  # 20,000 over 22 instalments
+    assert str(first_a["summary"]) == "Pay A ¥950.00 (this month)"  # A's share: 2,850 x 20,000 / 60,000
     assert len({str(e["uid"]) for e in events}) == len(events)
     assert [r.kind for r in upcoming(items, dt.date(2026, 11, 24))] == ["follow_up"]
-    assert "还款：A ¥909.09" in calendar_ics(items, "zh").decode()
+    assert "还款：A ¥950.00" in calendar_ics(items, "zh").decode()
 
 
 def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
@@ -48,7 +48,7 @@ def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
     assert february == [dt.date(2027, 2, 28), dt.date(2028, 2, 29)]  # the 31st in February, leap year or not
     a = next(r for r in items if r.lender == "A")
     c = next(r for r in items if r.lender == "C")
-    assert a.title("en") == "Pay A ¥909.09 (due today)" and c.title("en").endswith("(this month)")
+    assert a.title("en") == "Pay A ¥950.00 (due today)" and c.title("en").endswith("(this month)")
     assert "今天到期" in a.title("zh")
 
 

@@ -66,7 +66,9 @@ def test_the_pack_holds_letter_statement_log_evidence_and_a_manifest(tmp_path):
     assert "evidence/hardship_proof-dismissal.eml" in names and "evidence/contact-call.txt" in names
     assert not any("other" in n for n in names)  # another lender's attachment stays out
     statement = z.read("statement-zh.txt").decode("utf-8-sig")
-    assert "¥3,779.55" in statement and "¥649.01" in statement and "17.2%" in statement
+    # what the worksheet leaves (11,500 - 7,580 - 5 % = 3,724), 借呗's share of it by balance
+    # (35,000 / 203,825 of it), the same figures the plan and the letter quote
+    assert "¥3,724.00" in statement and "¥639.47" in statement and "17.2%" in statement
     log = z.read("contacts-借呗.csv").decode("utf-8-sig")
     assert "****1234" in log and "110101199003071234" not in log and "微众银行" not in log
     manifest = {r["file"]: r for r in csv.DictReader(io.StringIO(z.read("manifest.csv").decode("utf-8-sig")))}
@@ -103,3 +105,27 @@ def test_pack_from_the_command_line_with_the_databases_attachments(tmp_path):
                            "--debt", "微粒贷", "-o", str(tmp_path / "p2.zip")], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
     assert xlsx.returncode == 0, xlsx.stderr
     assert not any(n.startswith("evidence/") for n in zipfile.ZipFile(tmp_path / "p2.zip").namelist())
+
+
+def test_the_statement_names_a_cost_far_from_the_national_average():
+    from core.pack import statement_text
+    from core.plan import household_plan
+    from tests.fixtures.workspace import make_profile
+
+    rows = [{"category": "工资", "direction": "income", "amount": 20_000},
+            {"category": "房租", "direction": "expense", "amount": 4_000},
+            {"category": "买菜", "direction": "expense", "amount": 2_500}]  # fmt: skip
+    h, _ = load(make_profile(case={"household_size": 3, "area": "urban"}, worksheet=rows))
+    plan = household_plan(h, h.plan_settings)
+    en = statement_text(h, plan, "Card", "en").splitlines()
+    line = "Housing (rent, utilities) ¥4,000.00 a month, above the national average for an urban household of 3 people"
+    assert f"{line} (¥1,916.87), NBS 2024" in en
+    assert not any(s.startswith("Food") for s in en)  # within range: not named
+    source = "Source of the averages: National Bureau of Statistics of China"
+    assert any(s.startswith(source) and "2024年" in s for s in en)
+    assert en.index(f"{line} (¥1,916.87), NBS 2024") < next(i for i, s in enumerate(en) if s.startswith("Left each"))
+    zh = statement_text(h, plan, "Card", "zh")
+    assert "居住每月 ¥4,000.00，高于全国城镇 3 口之家的平均水平（¥1,916.87），国家统计局 2024" in zh
+    assert "平均水平来源：国家统计局《2024年居民收入和消费支出情况》" in zh
+    h, _ = load(make_profile(worksheet=rows))  # no household size: nothing compared, nothing said
+    assert "National Bureau" not in statement_text(h, household_plan(h, h.plan_settings), "Card", "en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.plan import household_plan
 from core.readiness import check
 from core.scenarios import Scenario, Term, simulate
 from tests.fixtures.workspace import FULL_CASE, finding, make_profile
@@ -51,14 +52,20 @@ def test_no_surplus_rule():
     assert finding(check(loaded(make_profile())), "no_surplus").status == "ok"
 
 
-def test_large_debt_rule_uses_the_share_of_the_surplus():
-    # 4,000 a month spare, one debt: 12,000 takes 3 months -> fine.
+def test_large_debt_rule_uses_the_household_plans_amount_and_months():
+    # 4,000 a month spare, one debt: no plan is needed; 12,000 takes 3 months -> fine.
     f = finding(check(loaded(make_profile())), "large_debt", "Card")
     assert f.status == "ok" and "¥4,000.00" in f.message("en")
-    # 300 a month spare: 12,000 takes 40 months (> 36) -> propose a staged plan.
-    f = finding(check(loaded(make_profile(income=6_300))), "large_debt", "Card")
+    # 300 a month spare: the plan keeps 5 % back (15) and asks the card for a longer term at its
+    # 12 %: 285 a month covers the 120 of interest and repays 12,000 in n = -ln(1 - 120/285) /
+    # ln(1.01) = 54.9 -> 55 months (> 36): propose a staged plan; the same figures as the plan's.
+    h = loaded(make_profile(income=6_300))
+    plan = household_plan(h, h.plan_settings)
+    card = plan.share_of("Card")
+    assert (card.request, card.share, card.months) == ("extension", 28_500, 55)
+    f = finding(check(h), "large_debt", "Card")
     assert f.status == "object"
-    assert "40 months" in f.message("en") and "staged" in f.message("en")
+    assert "¥285.00" in f.message("en") and "55 months" in f.message("en") and "staged" in f.message("en")
 
 
 def test_long_overdue_rule():
@@ -88,7 +95,8 @@ def test_promises_too_much_rule_catches_an_ask_above_the_share_that_runs_short()
     f = finding(check(h, result=cut), "promises_too_much", "Card")
     payment = cut.tracks[0].offer_payment()
     assert f.status == "object" and payment > 500_00
-    assert "¥500.00" in f.message("en") and f"{cut.shortfall_months} months" in f.message("en")
+    # the household plan keeps 5 % back: 475 a month for the card, the figure the plan quotes
+    assert "¥475.00" in f.message("en") and f"{cut.shortfall_months} months" in f.message("en")
     assert "统一方案" in f.message("zh")
     # Spread over 36 months the same card fits: the ask is in line again.
     longer = simulate(h, Scenario("longer", terms={"Card": [Term("freeze", months=36)]}))
@@ -152,3 +160,12 @@ def test_attached_files_count_as_papers_held():
     assert h.attached == {"hardship_proof": 1}  # a deleted file does not count
     assert finding(check(h), "hardship_proof").status == "ok"
     assert finding(check(h), "income_proof").status == "object"
+
+
+def test_costs_rule_compares_with_the_national_averages():
+    # Rent ¥6,000 a month for an urban household of 3 is over twice NBS's ¥1,916.87, and no food is listed.
+    f = finding(check(loaded(make_profile(case={**FULL_CASE, "household_size": 3, "area": "urban"}))), "costs")
+    assert f.status == "object"
+    assert "¥6,000.00" in f.message("en") and "¥1,916.87" in f.message("en") and "Food" in f.message("en")
+    assert "National Bureau of Statistics, 2024" in f.message("en") and "国家统计局 2024" in f.message("zh")
+    assert finding(check(loaded(make_profile(case=FULL_CASE))), "costs").status == "skip"  # no household size

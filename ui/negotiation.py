@@ -52,8 +52,8 @@ def choices_for(debt: str, lang: str) -> list[Scenario]:
     h = current_household()
     plan, _ = current_plan()
     own = [s for s in h.scenarios[1:] if s.terms.get(debt)]
-    if plan.scenario.terms.get(debt):
-        own.insert(0, plan.scenario)
+    if plan.scenario.terms.get(debt) or (plan.needed and debt in h.names and not plan.asks(debt)):
+        own.insert(0, plan.scenario)  # a kept or priority debt's plan letter asks nothing
     names = {s.name for s in own}
     suggestion = _suggestion(profile_key(), debt, lang, h)
     if suggestion is not None and suggestion.name not in names:
