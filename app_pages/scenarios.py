@@ -139,21 +139,12 @@ if st.session_state.get("sc.added"):
     st.success(added, icon=":material/check_circle:")
     st.toast(added, icon=":material/check_circle:")
 
-for result in results:
-    if result.errors:
-        st.warning(
-            tr("sc.invalid", name=md_escape(charts.scenario_label(result, lang())))
-            + "\n"
-            + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.errors),
-            icon=":material/warning:",
-        )
-    if result.warnings:
-        st.info(
-            tr("sc.warned", name=md_escape(charts.scenario_label(result, lang())))
-            + "\n"
-            + "\n".join(f"- {md_escape(e.message(lang()))}" for e in result.warnings),
-            icon=":material/info:",
-        )
+for result in results:  # what was refused (run as the status quo), then what runs but is worth saying
+    for problems, heading, say, icon in ((result.errors, "sc.invalid", st.warning, ":material/warning:"),
+                                         (result.warnings, "sc.warned", st.info, ":material/info:")):  # fmt: skip
+        if problems:
+            say(tr(heading, name=md_escape(charts.scenario_label(result, lang()))) + "\n"
+                + "\n".join(f"- {md_escape(e.message(lang()))}" for e in problems), icon=icon)  # fmt: skip
 
 # --- comparison -----------------------------------------------------------------------------
 st.subheader(tr("sc.compare"))

@@ -89,6 +89,7 @@ class Track:
     fees: int = 0  # charged: paid or added to the balance
     penalty: int = 0  # charged
     forgiven: int = 0
+    carried: int = 0  # overdue interest owed at the start, paid under the plan: in ``interest`` too
     never: bool = False  # the payments never clear it within the horizon
     offer_flows: list[int] | None = None  # the negotiated offer as a loan, for its true APR
     offer_start: int | None = None  # the month the (first) negotiated terms take effect
@@ -264,6 +265,9 @@ def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dic
     if not penalty_booked:
         track.penalty += ctx.penalty
         after_waivers = ctx.owed
+    # Overdue interest owed when the terms begin and not waived is interest paid under them.
+    track.charge_interest(start, ctx.overdue_interest)
+    track.carried += ctx.overdue_interest
     if offer_start is None:
         offer_start = ctx.owed
     # A term changes only what it names. When no term in the group re-plans how the debt
@@ -308,7 +312,7 @@ def _follow(track: Track, state: dict) -> int:
         first = r.period == 1
         pay = r.payment - (embedded if first else 0)
         track.add(r.month, pay, r.balance)
-        track.charge_interest(r.month, r.interest - (overdue_interest if first else 0))
+        track.charge_interest(r.month, r.interest - (overdue_interest if first else 0))  # booked when the group began
         track.fees += r.fees
         if prepayable and r.period >= 2:
             track.regular[r.month] = pay
@@ -328,9 +332,11 @@ def debt_track(name, debt, lender_type, status_schedule, terms: list[Term], asse
         if first is not None and r.month >= first:
             break
         track.add(r.month, r.payment, r.balance)
-        # Overdue interest paid in the first month's catch-up was charged before today:
-        # it is part of what is owed now, not interest of the plan (as in a negotiated one).
-        track.charge_interest(r.month, r.interest - (to_cents(debt.overdue_interest) if r.period == 1 else 0))
+        # Overdue interest caught up in the first month counts as interest (charged before
+        # today, paid now), in every total, as it does in "do nothing" (core.arrears).
+        track.charge_interest(r.month, r.interest)
+        if r.period == 1:
+            track.carried += to_cents(debt.overdue_interest)
         track.fees += r.fees
         track.penalty += r.penalty
         if prepayable and r.period >= 2:

@@ -64,6 +64,7 @@ def _waiver(term, ctx: Context) -> None:
         ctx.track.forgiven += cut
     if mode in ("interest", "both"):
         cut = _share(ctx.overdue_interest, percent)
+        ctx.overdue_interest -= cut
         ctx.owed -= cut
         ctx.track.forgiven += cut
 
