@@ -177,8 +177,17 @@ else:
         st.info(tr("pl.token_plan", bound=PLAN_BOUND, token=money_cents(settings.token), n=plan.token_months,
                    review=format_month(plan.review)), icon=":material/hourglass_top:")  # fmt: skip
     if len(plan.phases) > 1:
-        st.caption(tr("pl.phases", steps=tr("lt.plan.phase_sep").strip("|").join(
-            tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly)) for ph in plan.phases)))
+        st.caption(
+            tr(
+                "pl.phases",
+                steps=tr("lt.plan.phase_sep")
+                .strip("|")
+                .join(
+                    tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly))
+                    for ph in plan.phases
+                ),
+            )
+        )
     if plan.draws:
         st.caption(tr("pl.draws", names=md_escape(tr("list.sep").strip("|").join(
             f"{name} ({format_month(month)})" for month, name in plan.draws))))  # fmt: skip

@@ -208,7 +208,8 @@ def plan_json(plan, h) -> dict:
                 "months": share.months,
                 "last": _money(share.last),
                 "phases": [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in share.phases]
-                if len(share.phases) > 1 else [],
+                if len(share.phases) > 1
+                else [],
                 "over_limit": share.over_limit,
                 "fit_monthly": _money(share.fit) if share.fit is not None else None,
             }

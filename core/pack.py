@@ -85,8 +85,13 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
         key = "pk.st.share" if share.request in ("freeze", "freeze_waiver") else f"pk.st.share.{share.request}"
         lines.append(t(key, lang, share=_m(share.share), percent=percent, months=share.months))
         if len(share.phases) > 1:
-            steps = t("lt.plan.phase_sep", lang).strip("|").join(
-                t("lt.plan.phase", lang, start=format_month(ph.start), monthly=_m(ph.monthly)) for ph in share.phases
+            steps = (
+                t("lt.plan.phase_sep", lang)
+                .strip("|")
+                .join(
+                    t("lt.plan.phase", lang, start=format_month(ph.start), monthly=_m(ph.monthly))
+                    for ph in share.phases
+                )
             )
             lines.append(t("lt.plan.phases", lang, steps=steps))
         if plan.review is not None:

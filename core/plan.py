@@ -302,8 +302,9 @@ class _Lender:
     waivable: int  # penalty so far and overdue interest
 
 
-def _streams(totals: np.ndarray, lenders: list[_Lender], start: int, token: int, rates: dict[int, Fraction],
-             owed: dict[int, int]) -> tuple[dict[int, dict[int, int]], dict[int, dict]]:
+def _streams(
+    totals: np.ndarray, lenders: list[_Lender], start: int, token: int, rates: dict[int, Fraction], owed: dict[int, int]
+) -> tuple[dict[int, dict[int, int]], dict[int, dict]]:
     """Month by month, each month's total split across the lenders still owed (their share,
     never more than what they owe with this month's interest): what each receives, and the
     allocation flags of its first month."""
@@ -370,8 +371,15 @@ def _months_at(payments: dict[int, int], owed: int, rate: Fraction, start: int, 
     return None
 
 
-def _cash_pass(base: np.ndarray, one_off: np.ndarray, floor_total: int, cash0: int, floor_cash: int,
-               helps: list[tuple[str, int]], start: int) -> tuple[np.ndarray, list[tuple[int, str]]]:
+def _cash_pass(
+    base: np.ndarray,
+    one_off: np.ndarray,
+    floor_total: int,
+    cash0: int,
+    floor_cash: int,
+    helps: list[tuple[str, int]],
+    start: int,
+) -> tuple[np.ndarray, list[tuple[int, str]]]:
     """The lenders' total each month: what the month leaves (at least the tokens), lowered
     only for the shortest run of months before a month that the cash held (never below the
     reserve) and then family help cannot carry; every lender keeps its token."""
@@ -499,8 +507,16 @@ def _scenario(attempt: dict, agreed_terms: dict) -> Scenario:
     return Scenario(PLAN, terms={**agreed_terms, **attempt["terms"]}, draws=tuple(attempt["draws"]))
 
 
-def _attempt(h: Household, settings: PlanSettings, lenders: list[_Lender], regular: np.ndarray,
-             one_off: np.ndarray, floor_cash: int, helps: list, allow_keep: bool) -> dict:
+def _attempt(
+    h: Household,
+    settings: PlanSettings,
+    lenders: list[_Lender],
+    regular: np.ndarray,
+    one_off: np.ndarray,
+    floor_cash: int,
+    helps: list,
+    allow_keep: bool,
+) -> dict:
     """One way of building the plan: which lenders keep their contract, the totals month by
     month, the token phase if any, and each lender's request and payments."""
     start, span, token = h.start, regular.size, settings.token
@@ -620,8 +636,15 @@ def _token_months(h: Household, totals: np.ndarray, floor_total: int, start: int
     return TOKEN_MONTHS
 
 
-def _terms(request: str, stream: dict[int, int], phases: tuple[Phase, ...], start: int, months: int,
-           token_months: int, token: int) -> list[Term]:
+def _terms(
+    request: str,
+    stream: dict[int, int],
+    phases: tuple[Phase, ...],
+    start: int,
+    months: int,
+    token_months: int,
+    token: int,
+) -> list[Term]:
     """A lender's request as simulator terms that pay exactly its stream: the request's
     kind, then a stage for each run of equal payments (the last one until it is paid)."""
     out: list[Term] = []

@@ -335,8 +335,10 @@ def _support(h: Household, margin: int) -> Key:
     asks = what_to_ask(h, list(h.names), margin)
     ask = asks[0]
     if getattr(ask, "costs_more", False):  # an ask that costs more than the contracts says so
-        return Key("rd.support_costs_more", {"ask": _ask_key(ask), "extra": Key("sc.ask.extra_cost",
-                                                                                 {"extra": Money(ask.extra_cost)})})
+        return Key(
+            "rd.support_costs_more",
+            {"ask": _ask_key(ask), "extra": Key("sc.ask.extra_cost", {"extra": Money(ask.extra_cost)})},
+        )
     return _ask_key(ask)
 
 

@@ -273,8 +273,17 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("extension", 4, ("months",), _extension, _needs_months, _warn_card_months, replans=True, sets_term=True,
-             axis="rate"),  # fmt: skip
+        Kind(
+            "extension",
+            4,
+            ("months",),
+            _extension,
+            _needs_months,
+            _warn_card_months,
+            replans=True,
+            sets_term=True,
+            axis="rate",
+        ),  # fmt: skip
         Kind(
             "rate_cut",
             4,

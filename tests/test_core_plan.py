@@ -297,8 +297,11 @@ def test_a_mortgage_kept_in_the_plan_is_never_asked_in_any_paper():
     from core.letter import least_needed
     from core.pack import statement_text
 
-    debts = [debt("Home", 300_000, rate=4.9, months=240, kind="mortgage", lender="建设银行"),
-             debt("Card", 40_000, rate=18, kind="credit_card", method="revolving"), debt("Loan", 30_000, rate=20)]
+    debts = [
+        debt("Home", 300_000, rate=4.9, months=240, kind="mortgage", lender="建设银行"),
+        debt("Card", 40_000, rate=18, kind="credit_card", method="revolving"),
+        debt("Loan", 30_000, rate=20),
+    ]
     h, p = plan_of(debts, income=12_000, expenses=7_000)
     assert p.priority == ["Home"] and "Home" not in p.scenario.terms and not p.asks("Home")
     assert least_needed(h, "Home", "zh") is None  # no "254 interest-free instalments"
