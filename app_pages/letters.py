@@ -115,7 +115,7 @@ if objections and not is_plan(scenario) and "plan" in names:
     st.button(tr("lt.use_plan"), key="lt.use_plan", on_click=_use_plan, icon=":material/balance:")
 
 text = st.text_area(
-    tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None))), key=key, height=520, on_change=_save,
+    tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None)), reference=household), key=key, height=520, on_change=_save,
     max_chars=20_000, help=tr("lt.edit_help"),
 )  # fmt: skip
 if kept is not None:

@@ -14,7 +14,7 @@ from core.contacts import new_entry
 from core.money import to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
-from core.plan import PLAN_BOUND
+from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
@@ -177,17 +177,7 @@ else:
         st.info(tr("pl.token_plan", bound=PLAN_BOUND, token=money_cents(settings.token), n=plan.token_months,
                    review=format_month(plan.review)), icon=":material/hourglass_top:")  # fmt: skip
     if len(plan.phases) > 1:
-        st.caption(
-            tr(
-                "pl.phases",
-                steps=tr("lt.plan.phase_sep")
-                .strip("|")
-                .join(
-                    tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly))
-                    for ph in plan.phases
-                ),
-            )
-        )
+        st.caption(tr("pl.phases", steps=phases_text(plan.phases, lang())))
     if plan.draws:
         st.caption(tr("pl.draws", names=md_escape(tr("list.sep").strip("|").join(
             f"{name} ({format_month(month)})" for month, name in plan.draws))))  # fmt: skip
@@ -216,9 +206,7 @@ else:
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
                 tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", months=s.months,
                                                                                   payment=money_cents(s.share)),
-                tr("pl.col.phases"): tr("lt.plan.phase_sep").strip("|").join(
-                    tr("lt.plan.phase", start=format_month(ph.start), monthly=money_cents(ph.monthly))
-                    for ph in s.phases) if len(s.phases) > 1 else "",
+                tr("pl.col.phases"): phases_text(s.phases, lang()) if len(s.phases) > 1 else "",
                 tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.note"): tr("list.sep").strip("|").join(notes),

@@ -193,6 +193,10 @@ def _build_parser() -> _Parser:
     return parser
 
 
+def _phases_json(phases) -> list[dict]:
+    return [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in phases]
+
+
 def plan_json(plan, h) -> dict:
     """The household plan's own keys: when it starts and is reviewed, and per lender what it
     is asked (``request``), what it receives in the plan's first month (``monthly``), for how
@@ -207,9 +211,7 @@ def plan_json(plan, h) -> dict:
                 "monthly": _money(share.share),
                 "months": share.months,
                 "last": _money(share.last),
-                "phases": [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in share.phases]
-                if len(share.phases) > 1
-                else [],
+                "phases": _phases_json(share.phases) if len(share.phases) > 1 else [],
                 "over_limit": share.over_limit,
                 "fit_monthly": _money(share.fit) if share.fit is not None else None,
             }
@@ -222,7 +224,7 @@ def plan_json(plan, h) -> dict:
         "review": month(plan.review) if plan.needed else None,
         "token_months": plan.token_months,
         "reserve": _money(plan.reserve),
-        "phases": [{"from": format_month(p.start), "monthly": _money(p.monthly)} for p in plan.phases],
+        "phases": _phases_json(plan.phases),
         "plan_debts": debts,
     }
 
@@ -325,8 +327,10 @@ def _run_simulate(args: argparse.Namespace) -> int:
     if errors:
         raise UsageError("; ".join(e.message(args.lang) for e in errors))
     plan = household_plan(h, h.plan_settings, margin)
-    results = [plan.result if s is plan.scenario and plan.result is not None and margin <= plan.reserve
-               else simulate(h, s, margin) for s in comparison(h, plan)]  # fmt: skip
+    results = [
+        plan.result if s is plan.scenario and plan.result.margin == margin else simulate(h, s, margin)
+        for s in comparison(h, plan)
+    ]  # fmt: skip (the plan already simulated at this margin)
     nothing = do_nothing(h)
     if args.json:
         print(json.dumps(simulate_json(results, plan, h) + [do_nothing_json(nothing)], ensure_ascii=False))

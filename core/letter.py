@@ -19,6 +19,8 @@ from core.household import Household
 from core.i18n import locale_of, t
 from core.money import div_round, format_money, from_cents
 from core.months import format_month
+from core.plan import household_plan as plan_of
+from core.plan import phases_text
 from core.profile import DOCUMENTS
 from core.readiness import budget_shares
 from core.scenarios import Scenario, Track
@@ -93,19 +95,21 @@ def compose(
     today: dt.date | None = None,
     household_plan=None,
     do_nothing=None,
+    reference=None,
 ) -> str:
     """The letter's text. ``plan`` holds the chosen scenario's figures for this debt. When
     the chosen scenario is the household plan (core.plan), ``household_plan`` is it: the
     letter then states the whole picture — everything owed to every lender, the amount
     available, the one split rule and this lender's share — so each lender sees it is
-    treated like the others; ``do_nothing`` (core.arrears) adds what happens otherwise."""
+    treated like the others; ``do_nothing`` (core.arrears) adds what happens otherwise. On
+    another scenario, ``reference`` is the household plan whose amount for this debt the
+    letter quotes (worked out when not given)."""
     today = today or dt.date.today()
     case = h.case
     s = h
     line = h.line(debt_name)
     lender = line.lender
     debt = line.debt
-    _, _, share = budget_shares(h, household_plan)
 
     def p(key: str, **params) -> str:
         return t(key, lang, **params)
@@ -152,15 +156,14 @@ def compose(
             total=_m(s.total_debt),
         )
     ]
-    mine = household_plan.share_of(debt_name) if household_plan is not None else None
-    kept_out = household_plan is not None and mine is None and debt_name in h.names  # priority or agreed
-    if household_plan is not None and (mine is not None or kept_out):
-        afford = _plan_picture(h, household_plan, mine, do_nothing, p)
-        out.append(sentences(afford))
-        out.append(_plan_request(h, household_plan, debt_name, mine, plan, p, sentences))
-    elif share.get(debt_name):
-        afford.append(p("lt.afford.share", share=_m(share[debt_name])))  # the household plan's amount
-    if household_plan is None or not (mine is not None or kept_out):
+    if household_plan is not None:  # the whole picture, then what the plan asks this lender (maybe nothing)
+        mine = household_plan.share_of(debt_name)
+        out.append(sentences(_plan_picture(h, household_plan, mine, do_nothing, p)))
+        out.append(_plan_request(h, household_plan, debt_name, mine, lang, p, sentences))
+    else:
+        _, _, share = budget_shares(h, reference)
+        if share.get(debt_name):
+            afford.append(p("lt.afford.share", share=_m(share[debt_name])))  # the household plan's amount
         out.append(sentences(afford))
         out.append(_proposal_block(plan, lang, p, sentences))
     _closing(out, h, lang, today, p)
@@ -199,7 +202,7 @@ def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
     return afford
 
 
-def _plan_request(h: Household, hp, debt_name: str, mine, plan: Proposal, p, sentences) -> str:
+def _plan_request(h: Household, hp, debt_name: str, mine, lang: str, p, sentences) -> str:
     """What the plan asks this lender, in one sentence with its reason, then its amounts in
     each phase, the last payment and the review: the same figures the plan shows."""
     if mine is None or mine.request == "keep":  # a priority, kept or agreed debt: nothing is asked
@@ -223,8 +226,7 @@ def _plan_request(h: Household, hp, debt_name: str, mine, plan: Proposal, p, sen
         why = "interest" if _share_below_interest(h, debt_name, mine) else "long"
         ask.append(p(f"lt.plan.why.{mine.request}.{why}", **params))
     if mine.later:
-        steps = [p("lt.plan.phase", start=format_month(ph.start), monthly=_m(ph.monthly)) for ph in mine.phases]
-        ask.append(p("lt.plan.phases", steps=p("lt.plan.phase_sep").strip("|").join(steps)))
+        ask.append(p("lt.plan.phases", steps=phases_text(mine.phases, lang)))
         if any(ph.monthly > mine.share for ph in mine.later):
             ask.append(p("lt.plan.redistributed"))
     if mine.last and mine.last != (mine.phases[-1].monthly if mine.phases else mine.share):
@@ -324,12 +326,11 @@ def least_needed(h: Household, debt: str, lang: str) -> Scenario | None:
     interest freeze over the months its share of the budget needs (cards at most 60)."""
     from core.engine import HORIZON_MONTHS
     from core.negotiate import what_to_ask
-    from core.plan import household_plan
     from core.readiness import supported_months
     from core.scenarios import Term
     from core.terms import CARD_FREEZE_LIMIT
 
-    plan = household_plan(h, h.plan_settings)
+    plan = plan_of(h, h.plan_settings)
     if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):

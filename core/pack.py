@@ -29,7 +29,7 @@ from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
 from core.money import format_money, from_cents
 from core.months import format_month
-from core.plan import household_plan
+from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents
 
@@ -85,15 +85,7 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
         key = "pk.st.share" if share.request in ("freeze", "freeze_waiver") else f"pk.st.share.{share.request}"
         lines.append(t(key, lang, share=_m(share.share), percent=percent, months=share.months))
         if len(share.phases) > 1:
-            steps = (
-                t("lt.plan.phase_sep", lang)
-                .strip("|")
-                .join(
-                    t("lt.plan.phase", lang, start=format_month(ph.start), monthly=_m(ph.monthly))
-                    for ph in share.phases
-                )
-            )
-            lines.append(t("lt.plan.phases", lang, steps=steps))
+            lines.append(t("lt.plan.phases", lang, steps=phases_text(share.phases, lang)))
         if plan.review is not None:
             lines.append(t("lt.plan.review", lang, review=format_month(plan.review)))
     elif debt in plan.priority or debt in plan.agreed:
@@ -193,7 +185,8 @@ def pack_files(
         track = next(tr for tr in result.tracks if tr.name == debt)
         offer = proposal(track, scenario, owed_now_cents(track.debt))
         on_plan = scenario is plan.scenario
-        text = compose(h, debt, lang, offer, today, plan if on_plan else None, nothing if on_plan else None)
+        text = compose(h, debt, lang, offer, today, plan if on_plan else None, nothing if on_plan else None,
+                       reference=plan)  # fmt: skip
     if masked:
         text = mask(text)
     statement = statement_text(h, plan, debt, lang)

@@ -52,7 +52,7 @@ import numpy as np
 
 from core import engine
 from core.household import Household
-from core.money import div_round, from_cents
+from core.money import div_round, format_money, from_cents, to_cents
 from core.offer import offer_terms
 from core.profile import SPLITS
 from core.scenarios import HORIZON, Result, Scenario, Term, simulate
@@ -89,6 +89,17 @@ class Phase:
     monthly: int  # cents a month
 
 
+def phases_text(phases, lang: str, money=None) -> str:
+    """Phases as one phrase in ``lang`` ("¥50.00 a month from 2027-01; ¥516.17 a month from
+    2027-07"): letters, statements and the Plan page say them alike. ``money``: cents as text."""
+    from core.i18n import t
+    from core.months import format_month
+
+    money = money or (lambda cents: format_money(from_cents(cents)))
+    steps = (t("lt.plan.phase", lang, start=format_month(ph.start), monthly=money(ph.monthly)) for ph in phases)
+    return t("lt.plan.phase_sep", lang).strip("|").join(steps)
+
+
 @dataclass(frozen=True)
 class Share:
     """One lender's part of the plan (every lender but the priority and agreed ones)."""
@@ -103,7 +114,6 @@ class Share:
     phases: tuple[Phase, ...] = ()  # what it receives, from each month its amount changes
     last: int = 0  # the last payment (cents), smaller when the balance left is smaller
     ends: int | None = None  # the month of its last payment
-    contract: int = 0  # the contract's regular payment, cents a month
     waived: int = 0  # penalty and overdue interest asked to be waived (freeze_waiver)
     raised_to_token: bool = False
     raised_to_limit: bool = False  # given more than its pro-rata share to fit its instalment limit
@@ -150,11 +160,6 @@ class HouseholdPlan:
     @property
     def asked(self) -> list[Share]:
         return [s for s in self.shares if s.request != "keep"]
-
-    @property
-    def kept(self) -> list[str]:
-        """Lenders in the split whose contract fits their share: not asked for anything."""
-        return [s.name for s in self.shares if s.request == "keep"]
 
     @property
     def is_token(self) -> bool:
@@ -473,7 +478,7 @@ def household_plan(h: Household, settings: PlanSettings | None = None, margin: i
         _Lender(j, h.names[j], h.lender_types[j], h.lines[j].total_owed,
                 h.status[j].regular_payment if payment_split else h.lines[j].total_owed, contract[j],
                 engine.monthly_rate_fraction(h.debts[j].annual_rate),
-                h.lines[j].total_owed - int(h.debts[j].principal * 100))
+                h.lines[j].total_owed - to_cents(h.debts[j].principal))
         for j in unsecured
     ]  # fmt: skip
     helps = [(b.name, b.amount) for b in h.buffers if not b.is_credit and b.name and b.amount > 0]
@@ -589,8 +594,8 @@ def _attempt(
             months = sorted(x.contract)
             shares.append(Share(x.name, x.lender_type, x.owed, x.weight, share=x.contract.get(start, level),
                                 months=len(months), request="keep", phases=(Phase(months[0], level),) if months else (),
-                                last=x.contract[months[-1]] if months else 0, ends=months[-1] if months else None,
-                                contract=level))  # fmt: skip
+                                last=x.contract[months[-1]] if months else 0,
+                                ends=months[-1] if months else None))  # fmt: skip
             continue
         j = x.index
         stream = pay[j]
@@ -603,17 +608,18 @@ def _attempt(
         shares.append(
             Share(x.name, x.lender_type, x.owed, x.weight, share=stream.get(start, 0), months=len(stream),
                   request=request, phases=phases, last=last, ends=ends,
-                  contract=_level(x.contract), waived=x.owed - owed[j],
+                  waived=x.owed - owed[j],
                   raised_to_token=bool(first.get("raised_to_token")), raised_to_limit=bool(first.get("raised_to_limit")),
                   over_limit=over, fit=fit)
         )  # fmt: skip
-        terms[x.name] = _terms(request, stream, phases, start, len(stream), token_months, settings.token)
+        terms[x.name] = _terms(request, phases, start, len(stream))
+    last = max((max(p) for p in pay.values() if p), default=start - 1)  # the asked lenders' last payment
     return {"kept": kept, "shares": shares, "terms": terms, "totals": totals, "draws": draws, "base": base,
-            "token_months": token_months, "phases": _phases_of(totals, start, sum(1 for _ in asked) and max(
-                (max(p, default=start) for p in pay.values()), default=start))}  # fmt: skip
+            "token_months": token_months, "phases": _phases_of(totals, start, last)}  # fmt: skip
 
 
 def _phases_of(totals: np.ndarray, start: int, last: int) -> tuple[Phase, ...]:
+    """The lenders' monthly total as runs of equal amounts, up to the last payment."""
     runs: list[Phase] = []
     for k in range(max(0, min(last - start + 1, totals.size))):
         if not runs or runs[-1].monthly != int(totals[k]):
@@ -636,15 +642,7 @@ def _token_months(h: Household, totals: np.ndarray, floor_total: int, start: int
     return TOKEN_MONTHS
 
 
-def _terms(
-    request: str,
-    stream: dict[int, int],
-    phases: tuple[Phase, ...],
-    start: int,
-    months: int,
-    token_months: int,
-    token: int,
-) -> list[Term]:
+def _terms(request: str, phases: tuple[Phase, ...], start: int, months: int) -> list[Term]:
     """A lender's request as simulator terms that pay exactly its stream: the request's
     kind, then a stage for each run of equal payments (the last one until it is paid)."""
     out: list[Term] = []
@@ -663,8 +661,6 @@ def _terms(
 
 def settings_from(record: dict | None) -> PlanSettings:
     """The plan's settings from the profile's one-row "plan" table (blank: the defaults)."""
-    from core.money import to_cents
-
     if not record:
         return PlanSettings()
 

@@ -461,13 +461,10 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
     return errors
 
 
-PRIORITY_ASK_KINDS = frozenset({"extension", "rate_cut", "freeze", "waiver", "reduction", "deferral", "settlement",
-                                 "token", "stage", "higher_payment", "fee"})  # fmt: skip
-
-
 def _warnings(h: Household, scenario: Scenario) -> list[InputError]:
     """What runs but is worth saying: a card asked for longer than issuers usually grant, a
-    priority debt (the home, the car) asked to change at all (the household plan never asks it)."""
+    priority debt (the home, the car) asked to change at all (the household plan never asks it;
+    one-off help arriving changes nothing the lender is asked)."""
     from core.plan import is_priority
 
     out = []
@@ -478,7 +475,7 @@ def _warnings(h: Household, scenario: Scenario) -> list[InputError]:
         for term in terms:
             for column, code, params in warn_term(term, h.debts[j], h.lender_types[j], h.sale_values):
                 out.append(InputError(column, code, {"value": name, **params}))
-        if is_priority(h, j) and any(term.kind in PRIORITY_ASK_KINDS for term in terms):
+        if is_priority(h, j) and any(term.kind != "help" for term in terms):
             out.append(InputError("debt", "warn.sc_priority", {"value": name}))
     return list({(e.field, e.code, tuple(e.params.items())): e for e in out}.values())
 

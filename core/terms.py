@@ -177,10 +177,6 @@ def _needs_amount(term, c: Checked) -> list:
     return [] if term.amount else [("amount", "err.sc_amount_needed", {})]
 
 
-def _check_freeze(term, c: Checked) -> list:
-    return _needs_months(term, c)
-
-
 def _warn_card_months(term, c: Checked) -> list:
     """Longer than card issuers usually grant (个性化分期, at most 60 months): simulated, and
     said, never refused (a plan may need it; the letter says what would fit)."""
@@ -299,7 +295,7 @@ KINDS: dict[str, Kind] = {
             4,
             ("months",),
             _freeze,
-            _check_freeze,
+            _needs_months,
             _warn_card_months,
             replans=True,
             sets_term=True,
