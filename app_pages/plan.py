@@ -198,17 +198,16 @@ else:
             notes.append(tr("pl.note.fit", limit=s.limit, fit=money_cents(s.fit or 0)))
         track = next(t for t in result.tracks if t.name == s.name)
         rows.append(
-            {
+            {  # what a lender is asked first (a phone shows the first columns)
                 tr("sc.col.debt"): s.name,
-                tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
-                tr("pl.col.owed"): s.owed / 100,
                 tr("pl.col.share"): s.share / 100,
-                tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
                 tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", months=s.months,
                                                                                   payment=money_cents(s.share)),
-                tr("pl.col.phases"): phases_text(s.phases, lang()) if len(s.phases) > 1 else "",
                 tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
+                tr("pl.col.owed"): s.owed / 100,
+                tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
+                tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
                 tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
             }
         )  # fmt: skip
@@ -218,6 +217,11 @@ else:
         width="stretch",
         key="pl.shares",
     )
+    changing = [s for s in plan.shares if len(s.phases) > 1]
+    if changing:  # an amount that changes is said in full, not cut off in a cell
+        st.markdown(f"**{tr('pl.col.phases')}**")
+        st.markdown("\n".join("- " + tr("pl.phases_of", debt=md_escape(s.name), steps=phases_text(s.phases, lang()))
+                               for s in changing))  # fmt: skip
     st.markdown(f"**{tr('pl.chart')}**")
     st.plotly_chart(charts.plan_figure(plan, lang()), key="pl.chart", config={"displaylogo": False})
 

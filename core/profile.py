@@ -504,6 +504,11 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
                 record[c.name], assumed = inferred(section, c.name, record)
                 if assumed and (section, c.name) in ASSUMED_NOTED:
                     errors.append(InputError(c.name, f"err.assumed.{c.name}", row=index, sheet=section))
+        if section == "worksheet" and record.get("starts") and record.get("ends") and record["ends"] < record["starts"]:
+            # YYYY-MM text orders as months do; a row that would stop before it starts is asked about
+            errors.append(InputError("ends", "err.ends_before_starts", {"value": record["ends"]}, row=index,
+                                     sheet=section))  # fmt: skip
+            record["ends"] = None
         records.append(record)
     clean = pd.DataFrame(records, columns=[c.name for c in columns]) if records else empty_section(section)
     for column in columns:

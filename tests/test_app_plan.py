@@ -24,7 +24,7 @@ def test_the_sample_opens_on_a_plan_with_no_short_month(lang):
     keeps = " ".join(s.value for s in at.success)
     assert "¥3,724.00" in keeps and "60" in keeps  # 11,500 - 7,580 - 5 %; the longest lender 60 months
     shares = at.dataframe[0].value
-    assert len(shares) == 6 and shares.iloc[:, 3].sum() == pytest.approx(3724.00)  # the shares add up to the total
+    assert len(shares) == 6 and shares.iloc[:, 1].sum() == pytest.approx(3724.00)  # the shares add up to the total
     assert any(("90" in w.value) for w in at.warning)  # doing nothing: accounts past 90 days
     assert len(at.get("plotly_chart")) == 2
 

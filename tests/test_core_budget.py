@@ -55,3 +55,25 @@ def test_summary_splits_income_fixed_variable_and_one_offs():
         ("年终奖", "income", 800_000),
         ("学费", "expense", 500_000),
     ]
+
+
+def test_rows_that_start_or_stop_follow_their_months_and_an_end_before_the_start_is_refused():
+    from core.months import parse_month
+    from core.profile import normalize_section
+
+    rows = [
+        {"category": "失业金", "direction": "income", "amount": 1_900, "ends": "2027-02"},
+        {"category": "工资", "direction": "income", "amount": 9_000, "starts": "2027-03"},
+        {"category": "学费", "amount": 600, "starts": "2027-02", "ends": "2027-03"},
+    ]
+    sheet, errors = normalize_section("worksheet", pd.DataFrame(rows))
+    assert errors == []
+    jan = parse_month("2027-01")
+    s = summarize(sheet, now=jan)
+    assert (s.income, s.expenses) == (190_000, 0)  # the headline is January's: the wage has not started
+    income, expenses = s.series(jan, 4)
+    assert income.tolist() == [190_000, 190_000, 900_000, 900_000]
+    assert expenses.tolist() == [0, 60_000, 60_000, 0]
+    assert [(m - jan, how) for m, _, how in s.changes] == [(1, "starts"), (2, "ends"), (2, "starts"), (3, "ends")]
+    _, errors = normalize_section("worksheet", pd.DataFrame([{**rows[1], "ends": "2027-01"}]))
+    assert [(e.field, e.code) for e in errors] == [("ends", "err.ends_before_starts")]
