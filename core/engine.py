@@ -198,6 +198,8 @@ def amortize(
             rows_int[:k, t] = interest
             rows_pr[:k, t] = paid
             rows_bal[:k, t] = b
+        if not b.any():  # every loan still running is repaid: the months left would be zeros
+            break
 
     inverse = np.empty_like(order)
     inverse[order] = np.arange(count)

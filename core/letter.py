@@ -320,17 +320,18 @@ def letter_docx(text: str) -> bytes:
     return out.getvalue()
 
 
-def least_needed(h: Household, debt: str, lang: str) -> Scenario | None:
+def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | None:
     """The proposal for one debt when the user has no scenario for it: the least this debt
     alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
-    interest freeze over the months its share of the budget needs (cards at most 60)."""
+    interest freeze over the months its share of the budget needs (cards at most 60).
+    ``plan``: the household plan when the caller has it (else worked out)."""
     from core.engine import HORIZON_MONTHS
     from core.negotiate import what_to_ask
     from core.readiness import supported_months
     from core.scenarios import Term
     from core.terms import CARD_FREEZE_LIMIT
 
-    plan = plan_of(h, h.plan_settings)
+    plan = plan if plan is not None else plan_of(h, h.plan_settings)
     if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):

@@ -177,7 +177,7 @@ def pack_files(
         if scenario is None:
             from core.letter import least_needed
 
-            scenario = least_needed(h, debt, lang)
+            scenario = least_needed(h, debt, lang, plan)
         from core.scenarios import Scenario, simulate
 
         scenario = scenario or Scenario("status_quo")

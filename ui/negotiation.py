@@ -42,8 +42,8 @@ def result_of(scenario: Scenario, margin: int = 0):
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _suggestion(key: tuple, debt: str, lang: str, _h) -> Scenario | None:
-    return least_needed(_h, debt, lang)
+def _suggestion(key: tuple, debt: str, lang: str, _h, _plan) -> Scenario | None:
+    return least_needed(_h, debt, lang, _plan)
 
 
 def choices_for(debt: str, lang: str) -> list[Scenario]:
@@ -55,7 +55,7 @@ def choices_for(debt: str, lang: str) -> list[Scenario]:
     if plan.scenario.terms.get(debt) or (plan.needed and debt in h.names and not plan.asks(debt)):
         own.insert(0, plan.scenario)  # a kept or priority debt's plan letter asks nothing
     names = {s.name for s in own}
-    suggestion = _suggestion(profile_key(), debt, lang, h)
+    suggestion = _suggestion(profile_key(), debt, lang, h, plan)
     if suggestion is not None and suggestion.name not in names:
         own.append(suggestion)
     return own
