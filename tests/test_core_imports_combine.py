@@ -68,9 +68,9 @@ def test_the_same_statement_twice_counts_nothing_twice():
     one = read_statement("alipay.csv", ALIPAY)
     twice = combine([one, read_statement("alipay.csv", ALIPAY)])
     assert twice.result.months == one.months == 3
-    # Summed over the same months, everything doubles and the months do not: the page
-    # shows the overlap and the jump (core.budget.import_effect) before anything is applied.
-    assert twice.overlap and twice.result.total_expense == 2 * one.total_expense
+    # Every row of the second is a row of the first (its order number): dropped, and said.
+    assert twice.duplicates == len(one.transactions)
+    assert (twice.result.total_expense, twice.result.total_income) == (one.total_expense, one.total_income)
 
 
 def test_no_match_without_channel_words_or_beyond_three_days():

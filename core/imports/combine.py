@@ -11,16 +11,30 @@ side by side, their statements count some yuan twice:
 - **Periods that overlap** are not added up month by month: every counted yuan of every
   statement is summed and divided by the calendar months the statements cover together
   (each month once), so three statements of the same three months give three months.
+- **The same transaction twice** (one bill as a CSV and again in its zip, two exports of
+  overlapping months) is counted once: rows of a later file that an earlier file holds —
+  the same order number where the file has one, else the same date, amount and words —
+  are dropped, and said how many. Rows that repeat within one file are never dropped
+  (two coffees of ¥28 on one day are two coffees).
+- **The same spending in a wallet and a bank statement**: a purchase paid in Alipay or
+  WeChat Pay with a bank card shows in both (the wallet names the merchant, the bank only
+  "支付宝-…" or "财付通-…"). The bank's row of the same amount within TRANSFER_DAYS is left
+  out ("same") and the wallet's counted.
+- **Another currency** is never added to yuan: a statement in another currency is left out
+  unless the caller converted it first (``ImportResult.in_yuan``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from core.imports.statements import ImportResult, Transaction
+from core.imports.result import ImportResult, Transaction
 
 TRANSFER_DAYS = 3
+WALLETS = ("alipay", "wechat")
+WALLET_WORDS = ("支付宝", "财付通", "微信支付", "alipay", "wechat", "tenpay", "网联", "快捷支付")
 CHANNEL_WORDS = ("充值", "提现", "转入", "转出", "转账", "余额宝", "零钱", "银行卡", "储蓄卡", "支付宝", "微信", "财付通",
                  "网银", "快捷支付", "top up", "top-up", "withdraw", "transfer")  # fmt: skip
 
@@ -41,6 +55,69 @@ class Combined:
     matches: list[Match]
     overlap: list[int]  # month indexes (year * 12 + month - 1) covered by two or more statements
     sources: list[str]
+    duplicates: int = 0  # rows dropped: the same transaction in an earlier file
+    same: int = 0  # bank rows left out: the same purchase in a wallet's statement
+    left_out: list[int] = field(default_factory=list)  # statements in another currency, not added
+
+
+def transaction_key(tx: Transaction) -> tuple:
+    """What makes a row the same transaction in another file: its order number, else its
+    date, amount and words."""
+    if tx.ref and tx.ref not in ("/", "-", "--"):
+        return ("ref", tx.ref)
+    return ("row", tx.date, tx.amount, " ".join(tx.description.split()))
+
+
+def drop_duplicates(results: list[ImportResult]) -> tuple[list[list[Transaction]], int]:
+    """Each statement's rows less those an earlier statement already holds (as many times
+    as it holds them), and how many were dropped."""
+    seen: Counter = Counter()
+    kept_all, dropped = [], 0
+    for result in results:
+        mine: Counter = Counter()
+        kept = []
+        for tx in result.transactions:
+            key = transaction_key(tx)
+            mine[key] += 1
+            if mine[key] <= seen[key]:
+                dropped += 1
+                continue
+            kept.append(tx)
+        seen.update(mine)
+        kept_all.append(kept)
+    return kept_all, dropped
+
+
+def _bank_funded(tx: Transaction) -> bool:
+    via = tx.via
+    return any(word in via for word in ("银行", "储蓄卡", "信用卡", "借记卡", "银行卡")) or "card" in via.lower()
+
+
+def match_same_spending(sources: list[str], rows: list[list[Transaction]]) -> set[tuple[int, int]]:
+    """Bank rows that are a wallet purchase paid by card: (statement, id(row)) of the bank's
+    side, matched to a counted wallet row of the same amount within TRANSFER_DAYS."""
+    wallet_rows: dict[int, list[Transaction]] = {}
+    for index, source in enumerate(sources):
+        if source in WALLETS:
+            for tx in rows[index]:
+                if tx.amount < 0 and tx.neutral is None and _bank_funded(tx):
+                    wallet_rows.setdefault(tx.amount, []).append(tx)
+    used: set[int] = set()
+    out = set()
+    for index, source in enumerate(sources):
+        if source in WALLETS:
+            continue
+        for tx in rows[index]:
+            if tx.amount >= 0 or tx.neutral is not None:
+                continue
+            if not any(word in tx.description.lower() for word in WALLET_WORDS):
+                continue
+            for other in wallet_rows.get(tx.amount, ()):
+                if id(other) not in used and abs((other.date - tx.date).days) <= TRANSFER_DAYS:
+                    used.add(id(other))
+                    out.add((index, id(tx)))
+                    break
+    return out
 
 
 def _month(tx: Transaction) -> int:
@@ -100,6 +177,12 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
 def combine(results: list[ImportResult]) -> Combined:
     """The statements as one import (see the module's description)."""
     statements = [r for r in results if r.kind == "statement"]
+    left_out = [i for i, r in enumerate(statements) if r.currency != "CNY"]
+    statements = [r for i, r in enumerate(statements) if i not in left_out]
+    rows, duplicates = drop_duplicates(statements)
+    statements = [dataclasses.replace(r, transactions=kept) for r, kept in zip(statements, rows, strict=True)]
+    sources = [r.source for r in statements]
+    same = match_same_spending(sources, rows)
     matches = match_own_transfers(statements)
     moved = {(m.out_source, id(m.out)) for m in matches} | {(m.in_source, id(m.into)) for m in matches}
     transactions = []
@@ -110,6 +193,8 @@ def combine(results: list[ImportResult]) -> Combined:
         for tx in result.transactions:
             if (index, id(tx)) in moved:
                 tx = dataclasses.replace(tx, neutral="own")
+            elif (index, id(tx)) in same:
+                tx = dataclasses.replace(tx, neutral="same")
             transactions.append(tx)
     merged = ImportResult(
         kind="statement",
@@ -117,6 +202,11 @@ def combine(results: list[ImportResult]) -> Combined:
         transactions=transactions,
         errors=[e for r in statements for e in r.errors],
         period_months=len(covered),
+        holder=list(dict.fromkeys(n for r in statements for n in r.holder)),
+        refunds_netted=sum(r.refunds_netted for r in statements),
+        duplicates=duplicates,
+        lines=sum(r.lines or 0 for r in statements) or None,
+        partial=[p for r in statements for p in r.partial],
     )
     overlap = sorted(month for month, count in covered.items() if count > 1)
-    return Combined(merged, matches, overlap, [r.source for r in statements])
+    return Combined(merged, matches, overlap, sources, duplicates, len(same), left_out)

@@ -1,9 +1,14 @@
 """Recognising a statement's format, parsing its rows, and summarising them by month.
 
-Formats recognised without help: Alipay and WeChat Pay bill exports, bank statements
-(signed amount, or debit and credit columns) and budget sheets (category / amount /
+Formats recognised without help: Alipay and WeChat Pay bill exports, the banks' own
+layouts (``banks.py``), other bank statements (signed amount, debit and credit columns, or
+an unsigned amount with a direction column) and budget sheets (category / amount /
 frequency). Anything else returns ``kind == "needs_mapping"`` with the header found, and
-is parsed again with a user-made ``Mapping``.
+is parsed again with a user-made ``Mapping`` (columns by name, or by position for a file
+without a header row). What a file leaves open — which way round its money is written, the
+order of its dates, its decimal mark — is asked (``Choices``), never guessed silently. What
+the rows mean across the file is worked out in ``meaning.py``; what they count as, in
+``result.py``.
 """
 
 from __future__ import annotations
@@ -11,28 +16,31 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
 
 from core.errors import InputError
-from core.i18n import t
+from core.imports import meaning
 from core.imports.banks import Layout, direction_sign, find_layout, month_day, title_month
 from core.imports.categories import (
+    BANKS,
     Categorizer,
     borrowed,
     category_label,
-    credit_lender,
     default_rules,
     direction_of,
     from_people,
-    is_fixed,
     is_refund,
     neutral_reason,
 )
+from core.imports.cells import date_order, decimal_comma, parse_amount, parse_date
+from core.imports.result import Choices, ImportResult, Mapping, Transaction
 from core.imports.safety import RefusedFile, check_upload
 from core.imports.tables import MAX_ROWS, read_rows
-from core.money import MAX_AMOUNT, div_round, round_money, to_cents
+from core.money import MAX_AMOUNT, round_money, to_cents
 from core.months import format_month
+
+__all__ = ["Choices", "ImportResult", "Mapping", "Transaction", "parse_amount", "parse_date", "read_statement"]
 
 DATE_HEADERS = (
     "交易时间",
@@ -48,8 +56,13 @@ DATE_HEADERS = (
     "posting date",
     "posted date",
     "value date",
+    "booking date",
+    "datum",
+    "buchungstag",
+    "date opération",
 )
-AMOUNT_HEADERS = ("金额", "金额(元)", "交易金额", "发生额", "收支金额", "amount", "amount(cny)", "transaction amount")
+AMOUNT_HEADERS = ("金额", "金额(元)", "交易金额", "发生额", "收支金额", "amount", "amount(cny)", "transaction amount",
+                  "bedrag", "bedrag(eur)", "betrag", "betrag(eur)", "montant")  # fmt: skip
 DEBIT_HEADERS = (
     "支出",
     "支出金额",
@@ -77,7 +90,24 @@ DESCRIPTION_HEADERS = (
     "memo",
     "narrative",
     "payee",
+    "naam/omschrijving",
+    "omschrijving",
+    "mededelingen",
+    "verwendungszweck",
+    "libellé",
 )
+# The counterparty, the file's order number, how a wallet purchase was paid, the currency,
+# and a direction column for an unsigned amount (the generic reader's; a bank's own layout
+# names its own).
+PARTY_HEADERS = ("对方户名", "对方账户名", "交易对方", "对手信息", "对方名称", "收款人", "付款人", "收款方", "对方账号与户名",
+                 "counterparty", "payee", "name", "naam/omschrijving", "beneficiary")  # fmt: skip
+REF_HEADERS = ("交易单号", "交易订单号", "交易号", "流水号", "交易流水号", "订单号", "商户单号", "商家订单号", "参考号",
+               "reference", "transaction id", "ref")  # fmt: skip
+VIA_HEADERS = ("收/付款方式", "支付方式", "付款方式")
+CURRENCY_HEADERS = ("记账币种", "结算币种", "入账币种", "币种", "币别", "货币", "交易币种", "currency", "ccy", "munt",
+                    "währung", "devise")  # fmt: skip
+DIRECTION_COLUMN_HEADERS = ("借贷", "借/贷", "借贷标志", "借贷方向", "收支方向", "收支类型", "debit/credit", "credit/debit",
+                            "dr/cr", "d/c", "c/d", "afbij", "af/bij", "soll/haben", "type")  # fmt: skip
 CATEGORY_HEADERS = ("类别", "分类", "项目", "交易分类", "category", "item")
 FREQUENCY_HEADERS = ("频率", "周期", "frequency", "how often")
 DIRECTION_HEADERS = ("收/支", "收支", "类型", "income/expense", "type", "direction")
@@ -93,219 +123,15 @@ FREQUENCY_WORDS = {
 }
 
 
+HEADER_SCAN = 500  # rows searched for the header: a preamble of any length a real export has
+
+
 def _norm(cell: object) -> str:
     text = "" if cell is None else str(cell)
     return text.strip().replace("（", "(").replace("）", ")").replace(" ", "").lower()
 
 
-@dataclass
-class Mapping:
-    """Which column is which, for a statement the app did not recognise."""
-
-    date: str | None = None
-    amount: str | None = None
-    debit: str | None = None
-    credit: str | None = None
-    description: str | None = None
-    category: str | None = None
-
-
-@dataclass(slots=True)
-class Transaction:
-    row: int  # as the user counts rows in the file (1-based)
-    date: dt.date
-    amount: int  # cents: positive money in, negative money out
-    description: str
-    category: str
-    neutral: str | None = (
-        None  # None, "flag" (不计收支 / "/"), "closed", "debt" (credit repaid or borrowed), "transfer"
-    )
-    refund: bool = False  # money back for something bought: less spending, never income
-
-
-def _month_span(dates) -> int:
-    """Calendar months from the earliest date to the latest, both counted (0 for none)."""
-    dates = list(dates)
-    if not dates:
-        return 0
-    first, last = min(dates), max(dates)
-    return (last.year - first.year) * 12 + last.month - first.month + 1
-
-
-def _people_labels() -> set[str]:
-    """The "transfers from people" category in both languages (a profile may hold either)."""
-    return {category_label("from_people", "zh"), category_label("from_people", "en")}
-
-
-@dataclass
-class ImportResult:
-    kind: str  # "statement", "budget" or "needs_mapping"
-    source: str  # "alipay", "wechat", "bank", "mapped", "budget", ""
-    transactions: list[Transaction] = field(default_factory=list)
-    budget_rows: list[dict] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    header: list[str] = field(default_factory=list)
-    header_row: int = 0
-    period_months: int | None = None  # several statements together: the calendar months they cover
-    columns: Mapping | None = None  # the columns a statement was read by (offered for changing)
-
-    @property
-    def counted(self) -> list[Transaction]:
-        return [tx for tx in self.transactions if tx.neutral is None]
-
-    @property
-    def neutral_count(self) -> int:
-        return sum(1 for tx in self.transactions if tx.neutral is not None)
-
-    @property
-    def total_income(self) -> int:
-        return sum(tx.amount for tx in self.counted if tx.amount > 0 and not tx.refund)
-
-    @property
-    def total_expense(self) -> int:
-        """Spending less the refunds (never below nothing)."""
-        return max(0, -sum(tx.amount for tx in self.counted if tx.amount < 0 or tx.refund))
-
-    @property
-    def months(self) -> int:
-        """Calendar months covered, first counted transaction's month to the last's (for
-        several statements together: the months they cover, each month once)."""
-        if self.period_months is not None:
-            return self.period_months
-        return _month_span(tx.date for tx in self.counted)
-
-    @property
-    def span_months(self) -> int:
-        """Calendar months from the first transaction to the last, whatever counts."""
-        if self.period_months is not None:
-            return self.period_months
-        return _month_span(tx.date for tx in self.transactions)
-
-    def debt_service(self) -> list[tuple[str, int, int]]:
-        """Repayments of credit in the statement, by lender: (lender, average cents a month
-        over the statement's months, number of payments), largest first. They are kept out
-        of living costs: the debts they repay are on the Debts page. Lender "" = not said."""
-        months = self.span_months
-        totals: dict[str, list[int]] = {}
-        for tx in self.transactions:
-            if tx.neutral == "debt" and tx.amount < 0:
-                entry = totals.setdefault(credit_lender(tx.description), [0, 0])
-                entry[0] -= tx.amount
-                entry[1] += 1
-        out = [(lender, div_round(total, months), count) for lender, (total, count) in totals.items()]
-        return sorted(out, key=lambda item: (-item[1], item[0]))
-
-    def from_people_monthly(self) -> int:
-        """Money received from people (transfers, red packets), average cents a month."""
-        people = _people_labels()
-        total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in people)
-        return div_round(total, self.months) if self.months else 0
-
-    def monthly_by_category(self) -> dict[str, tuple[str, int]]:
-        """Category -> (direction, average cents a month), largest first."""
-        months = self.months
-        if not months:
-            return {}
-        sums: dict[str, int] = {}
-        earned: set[str] = set()  # categories with money in that is not a refund
-        for tx in self.counted:
-            sums[tx.category] = sums.get(tx.category, 0) + tx.amount
-            if tx.amount > 0 and not tx.refund:
-                earned.add(tx.category)
-        out = {
-            category: ("income" if total > 0 else "expense", div_round(abs(total), months))
-            for category, total in sums.items()
-            if total < 0 or (total > 0 and category in earned)  # refunds alone never make income
-        }
-        return dict(sorted(out.items(), key=lambda item: -item[1][1]))
-
-    def worksheet_rows(self, lang: str = "zh", from_people: bool = True) -> list[dict]:
-        """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows).
-        Money received from people is irregular income (kind "variable", said in its note);
-        ``from_people=False`` leaves it out until the user says it counts."""
-        if self.kind == "budget":
-            return list(self.budget_rows)
-        people = _people_labels()
-        note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months)
-        rows = []
-        for category, (direction, cents) in self.monthly_by_category().items():
-            irregular = category in people and direction == "income"
-            if irregular and not from_people:
-                continue
-            fixed = (direction == "income" and not irregular) or is_fixed(category)
-            rows.append(
-                {
-                    "category": category,
-                    "direction": direction,
-                    "kind": "fixed" if fixed else "variable",
-                    "amount": float(Decimal(cents) / 100),
-                    "frequency": "monthly",
-                    "month": None,
-                    "note": note + (" " + t("ws.from_people_note", lang) if irregular else ""),
-                }
-            )
-        return rows
-
-
 # --- cell parsing --------------------------------------------------------------------
-_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
-_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
-
-
-def parse_date(cell: object) -> dt.date:
-    if isinstance(cell, dt.datetime):
-        return cell.date()
-    if isinstance(cell, dt.date):
-        return cell
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        if isinstance(cell, float) and not math.isfinite(cell):
-            raise ValueError
-        number = int(cell)
-        if 19000101 <= number <= 22001231:
-            return dt.datetime.strptime(str(number), "%Y%m%d").date()
-        if 20000 < number < 80000:  # an Excel serial day number
-            return dt.date(1899, 12, 30) + dt.timedelta(days=number)
-        raise ValueError
-    text = str(cell).strip().lstrip("\ufeff").strip("\t '\"")
-    for pattern, order in ((_YMD, "ymd"), (_COMPACT, "ymd"), (_MDY, "mdy")):
-        match = pattern.match(text)
-        if match:
-            a, b, c = (int(g) for g in match.groups())
-            return dt.date(a, b, c) if order == "ymd" else dt.date(c, a, b)
-    raise ValueError
-
-
-_CURRENCY = re.compile(r"^(CNY|RMB|人民币)\s*", re.IGNORECASE)  # "CNY 123.18" on a card statement
-_AMOUNT_STRIP = str.maketrans("", "", "¥￥$,，元 \t\u00a0'\"")
-
-
-def parse_amount(cell: object) -> Decimal | None:
-    """An amount in yuan, or None for a blank cell. Raises ValueError if not a number."""
-    if cell is None:
-        return None
-    if isinstance(cell, bool):
-        raise ValueError
-    if isinstance(cell, (int, float)):
-        if isinstance(cell, float) and not math.isfinite(cell):
-            raise ValueError
-        return Decimal(repr(cell))
-    text = _CURRENCY.sub("", str(cell).strip()).translate(_AMOUNT_STRIP)
-    if not text or text in ("-", "--", "—"):  # banks write "-" in an empty money column
-        return None
-    negative = text.startswith("(") and text.endswith(")")
-    text = text.strip("()")
-    if text.endswith("-"):
-        negative, text = True, text[:-1]
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError from None
-    if not value.is_finite():
-        raise ValueError
-    return -value if negative else value
-
-
 _ZERO = Decimal(0)
 
 
@@ -313,7 +139,7 @@ def _cents(value: Decimal) -> int:
     return to_cents(value)  # the app's one rounding rule (half-up), not the context's
 
 
-def _cached_date(cell: object, cache: dict) -> dt.date | None:
+def _cached_date(cell: object, cache: dict, order: str | None = None) -> dt.date | None:
     """parse_date, or None for a bad date. Text dates are decided by their first ten
     characters (every accepted pattern fits in them), so those are the cache key."""
     if not isinstance(cell, str):
@@ -324,13 +150,13 @@ def _cached_date(cell: object, cache: dict) -> dt.date | None:
     key = cell.strip().lstrip("\ufeff").strip("\t '\"")[:10]
     if key not in cache:
         try:
-            cache[key] = parse_date(key)
+            cache[key] = parse_date(key, order)
         except (ValueError, TypeError, OverflowError):
             cache[key] = None
     return cache[key]
 
 
-def _cached_amount(cell: object, cache: dict) -> Decimal | None:
+def _cached_amount(cell: object, cache: dict, comma: bool = False) -> Decimal | None:
     """parse_amount with text cells cached (raises ValueError for text that is no number)."""
     if not isinstance(cell, str):
         return parse_amount(cell)
@@ -338,7 +164,7 @@ def _cached_amount(cell: object, cache: dict) -> Decimal | None:
         value = cache[cell]
     else:
         try:
-            value = parse_amount(cell)
+            value = parse_amount(cell, comma)
         except ValueError:
             value = ValueError
         cache[cell] = value
@@ -369,7 +195,7 @@ def _find(header: list[str], names: tuple[str, ...]) -> int | None:
 
 
 def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
-    for index, row in enumerate(rows[:80]):
+    for index, row in enumerate(rows[:HEADER_SCAN]):
         cells = {_norm(c) for c in row if c is not None and str(c).strip()}
         if len(cells) < 2:
             continue
@@ -396,7 +222,7 @@ def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
 
 
 def _guess_header(rows: list[list[object]]) -> int:
-    for index, row in enumerate(rows[:80]):
+    for index, row in enumerate(rows[:HEADER_SCAN]):
         texts = [c for c in row if isinstance(c, str) and c.strip()]
         if len(texts) >= 2 and not any(_looks_numeric(c) for c in texts):
             return index
@@ -421,9 +247,13 @@ def read_statement(
     mapping: Mapping | None = None,
     header_row: int | None = None,
     password: str | None = None,
+    choices: Choices | None = None,
+    holder: list[str] | None = None,
 ) -> ImportResult:
     """Read a statement or budget sheet, or the one statement inside a zip file (password
-    for a locked one). Raises RefusedFile for a file it will not read."""
+    for a locked one). ``header_row`` (0-based) says where a mapped file's header is;
+    ``choices`` what the user said about its money and dates; ``holder`` the account
+    holder's names known from the profile. Raises RefusedFile for a file it will not read."""
     kind = check_upload(name, data)
     if kind == "zip":
         from core.imports.archive import unpack  # pyzipper and its AES code: only for a zip
@@ -438,19 +268,43 @@ def read_statement(
         rows = read_pdf_rows(data, password)
     else:
         rows = read_rows(kind, data)
+    lines = getattr(rows, "lines", None)
+    repaired = getattr(rows, "repaired", None)
     rules = rules if rules is not None else default_rules(lang)
+    choices = choices or Choices()
+    context = _Context(name, rules, lang, choices, list(holder or ()))
     if mapping is not None:
-        index = header_row if header_row is not None else _guess_header(rows)
-        return _parse_transactions(rows, index, "mapped", rules, lang, mapping)
-    found = _detect(rows)
-    if found is None:
-        index = _guess_header(rows)
-        header = [str(c).strip() if c is not None else "" for c in rows[index]]
-        return ImportResult(kind="needs_mapping", source="", header=header, header_row=index)
-    source, index = found
-    if source == "budget":
-        return _parse_budget(rows, index, lang)
-    return _parse_transactions(rows, index, source, rules, lang, None)
+        if mapping.no_header:
+            start = header_row if header_row is not None else 0
+            width = max((len(r) for r in rows[start : start + 200]), default=0)
+            rows = [[str(i + 1) for i in range(width)], *rows[start:]]
+            result = _parse_transactions(rows, 0, "mapped", context, mapping, first_row=start + 1)
+        else:
+            index = header_row if header_row is not None else _guess_header(rows)
+            result = _parse_transactions(rows, index, "mapped", context, mapping)
+    else:
+        found = _detect(rows)
+        if found is None:
+            index = _guess_header(rows)
+            header = [str(c).strip() if c is not None else "" for c in rows[index]]
+            return ImportResult(kind="needs_mapping", source="", header=header, header_row=index, lines=lines,
+                                repaired=repaired)  # fmt: skip
+        source, index = found
+        if source == "budget":
+            result = _parse_budget(rows, index, lang)
+        else:
+            result = _parse_transactions(rows, index, source, context, None)
+    result.lines, result.repaired = lines, repaired
+    return result
+
+
+@dataclass(frozen=True)
+class _Context:
+    name: str
+    rules: list[dict]
+    lang: str
+    choices: Choices
+    holder: list[str]
 
 
 def _check_data_rows(rows: list, index: int) -> None:
@@ -488,8 +342,41 @@ def _date_column(header: list[str], rows: list, index: int) -> int | None:
     return fallback
 
 
-def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | None) -> ImportResult:
+def _column_cells(rows: list, index: int, col: int | None, limit: int = 2000) -> list[object]:
+    if col is None:
+        return []
+    return [r[col] for r in rows[index + 1 : index + 1 + limit] if col < len(r) and not _blank(r[col])]
+
+
+def _readable_directions(cells: list[object]) -> bool:
+    """A column whose cells (nearly) all read as money out or in: 借/贷, 收/支, D/C, Af/Bij."""
+    words = [_text(c) for c in cells[:200]]
+    return bool(words) and sum(direction_word(w) is not None for w in words) * 10 >= len(words) * 9
+
+
+OUT_WORDS = ("d", "debit", "dr", "af", "out", "withdrawal", "支", "支出", "借", "借方", "出", "付", "soll", "s")
+IN_WORDS = ("c", "credit", "cr", "bij", "in", "deposit", "收", "收入", "贷", "贷方", "入", "存", "haben", "h")
+
+
+def direction_word(text: str) -> int | None:
+    """-1 for a word of money out, +1 for money in, None if it says neither."""
+    sign = direction_sign(text)
+    if sign is not None:
+        return sign
+    word = text.strip().lower()
+    if word in OUT_WORDS:
+        return -1
+    if word in IN_WORDS:
+        return 1
+    return None
+
+
+def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping | None,
+                        first_row: int | None = None) -> ImportResult:  # fmt: skip
+    """The transactions under the header at ``index``. ``first_row``: the file's line number
+    of the first data row when it is not the line after the header (a file with no header)."""
     _check_data_rows(rows, index)
+    lang, choices = context.lang, context.choices
     header = [str(c).strip() if c is not None else "" for c in rows[index]]
     result = ImportResult(kind="statement", source=source, header=header, header_row=index)
 
@@ -500,7 +387,7 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
 
     # A bank's own layout: its columns by name, unless the user picked them (its signs and
     # its 借/贷 column still apply then: a mapping changes which column, not what it means).
-    layout = find_layout({_norm(h) for h in header})
+    layout = find_layout({_norm(h) for h in header}) if mapping is None or not mapping.no_header else None
     if layout is not None and mapping is None:
         date_cols = [i for i in (_find(header, (name,)) for name in layout.date) if i is not None]
         date_col = date_cols[0] if date_cols else None
@@ -515,7 +402,9 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
     if source in ("alipay", "wechat"):
         debit_col = credit_col = None
-    if date_col is None or (amount_col is None and (debit_col is None or credit_col is None)):
+    if date_col is None or (amount_col is None and debit_col is None and credit_col is None):
+        raise RefusedFile("refuse.no_rows")
+    if amount_col is None and (debit_col is None or credit_col is None) and mapping is None:
         raise RefusedFile("refuse.no_rows")
 
     def name(i: int | None) -> str | None:
@@ -530,6 +419,18 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
     else:
         text_cols = [i for i, h in enumerate(header) if _norm(h) in {_norm(n) for n in DESCRIPTION_HEADERS}]
         category_col = _find(header, ("交易分类", "类别", "分类", "category"))
+    flag_col = _find(header, ("收/支",)) if source in ("alipay", "wechat") else None
+    # An unsigned amount read with a direction column: the layout's, the one the user
+    # picked, or (for an unknown bank) one whose cells all read as 借/贷, D/C, Af/Bij.
+    if layout is not None and layout.direction and (mapping is None or mapping.direction is None):
+        direction_col = _find(header, (layout.direction,))
+    elif mapping is not None:
+        direction_col = col((), mapping.direction)
+    elif source == "bank" and amount_col is not None:
+        found = _find(header, DIRECTION_COLUMN_HEADERS)
+        direction_col = found if found is not None and _readable_directions(_column_cells(rows, index, found)) else None
+    else:
+        direction_col = None
     result.columns = Mapping(
         date=name(date_col),
         amount=name(amount_col),
@@ -537,30 +438,48 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         credit=name(credit_col),
         description=name(text_cols[0]) if text_cols else None,
         category=name(category_col),
+        direction=name(direction_col),
+        no_header=bool(mapping and mapping.no_header),
     )
-    flag_col = _find(header, ("收/支",)) if source in ("alipay", "wechat") else None
-    direction_col = _find(header, (layout.direction,)) if layout is not None and layout.direction else None
     statement_month = title_month(rows, index) if layout is not None and layout.year_from_title else None
     status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
+    party_col = _find(header, PARTY_HEADERS) if mapping is None else None
+    ref_col = _find(header, REF_HEADERS) if mapping is None else None
+    via_col = _find(header, VIA_HEADERS) if source in ("alipay", "wechat") else None
+    currency_col = _find(header, CURRENCY_HEADERS) if mapping is None or not mapping.no_header else None
+    if party_col is not None and party_col not in text_cols and mapping is None and layout is None:
+        text_cols.append(party_col)
+
+    # What the file leaves open: the order of its dates, its decimal mark.
+    money_cells = [c for i in (amount_col, debit_col, credit_col) for c in _column_cells(rows, index, i)]
+    comma = choices.decimal_comma if choices.decimal_comma is not None else decimal_comma(money_cells)
+    order = choices.date_order
+    if order is None:
+        found_order = date_order(_column_cells(rows, index, date_col, 5000))
+        if found_order == "unsure":
+            result.date_order_unsure = True
+        elif found_order:
+            order = found_order
     other = category_label("other", lang)
     other_income = category_label("other_income", lang)
     people = category_label("from_people", lang)
-    categorizer = Categorizer(rules)
+    categorizer = Categorizer(context.rules)
 
     # Rows are padded so every column index is valid; a missing column reads the padding
     # cell at -1, which is always None. Parsed dates, amounts and categories are cached by
     # the text they come from: statements repeat days, amounts and merchants a great deal.
     width = len(header)
-    date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i, direction_i = (
+    date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i, direction_i, party_i, ref_i, via_i, cur_i = (
         -1 if i is None else i
-        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col, direction_col)
+        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col, direction_col,
+                  party_col, ref_col, via_col, currency_col)  # fmt: skip
     )
     text_is = [i for i in text_cols if i is not None]
     date_cache: dict[str, dt.date | None] = {}
     amount_cache: dict[str, Decimal | None] = {}
-    meaning_cache: dict[tuple, tuple[str | None, str]] = {}
-
-    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+    read = []  # (row, date, amount, words, status, source category, flag, party, ref, via, currency)
+    base = (first_row - 1) if first_row is not None else index + 2
+    for offset, row in enumerate(rows[index + 1 :], start=base):
         row = [*row, *([None] * (width - len(row))), None] if len(row) < width else [*row, None]
         raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
         if _blank(raw_date) and _blank(raw_amount) and _blank(raw_debit) and _blank(raw_credit):
@@ -570,7 +489,7 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         failed = False
         if len(date_cols) > 1 and _blank(raw_date):
             raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
-        date = _cached_date(raw_date, date_cache)
+        date = _cached_date(raw_date, date_cache, order)
         if date is None and statement_month is not None:
             date = _dated_in(statement_month, _text(raw_date))
         if date is None:
@@ -579,9 +498,10 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
         amount = None
         try:
             if amount_col is not None:
-                amount = _cached_amount(raw_amount, amount_cache)
+                amount = _cached_amount(raw_amount, amount_cache, comma)
             else:
-                debit, credit = _cached_amount(raw_debit, amount_cache), _cached_amount(raw_credit, amount_cache)
+                debit = _cached_amount(raw_debit, amount_cache, comma)
+                credit = _cached_amount(raw_credit, amount_cache, comma)
                 if debit is not None or credit is not None:
                     amount = (credit or _ZERO) - abs(debit or _ZERO)
             if amount is None:
@@ -591,48 +511,122 @@ def _parse_transactions(rows, index, source, rules, lang, mapping: Mapping | Non
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
             failed = True
         text = " ".join(filter(None, [_text(row[i]) for i in text_is]))
-        if amount is not None and layout is not None:
+        if amount is not None and layout is not None and (mapping is None or mapping.direction is None):
             amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), text)
             if problem:
                 result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
                 failed = True
+        elif amount is not None and direction_col is not None:
+            sign = direction_word(_text(row[direction_i]))
+            if sign is None:
+                result.errors.append(InputError("direction", "err.bad_direction",
+                                                {"value": _text(row[direction_i]) or "—"}, row=offset))  # fmt: skip
+                failed = True
+            else:
+                amount = abs(amount) * sign
         if amount is not None and abs(amount) > MAX_AMOUNT:
             result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
             failed = True
         if failed:
             continue
-        status = _text(row[status_i])
-        neutral = None
-        if flag_col is not None:
-            flag = _text(row[flag_i])
-            if flag in ("收入", "income"):
-                amount = abs(amount)
-            elif flag in ("支出", "expense"):
-                amount = -abs(amount)
-            else:
-                neutral = "flag"
-        source_category = _text(row[category_i])
-        key = (text, status, source_category, amount > 0)
-        meaning = meaning_cache.get(key)
-        if meaning is None:
-            words = f"{text} {source_category}"
-            refund = amount > 0 and is_refund(words)  # money back: it lowers spending
-            fallback = source_category or (other_income if amount > 0 and not refund else other)
-            reason, category = neutral_reason(words, status), categorizer(words, fallback)
-            if amount > 0 and not refund and reason is None and category == fallback and from_people(words):
-                category = people  # a transfer or red packet from a person: irregular income
-            meaning = meaning_cache[key] = (reason, category, refund)
-        reason, category, refund = meaning
-        if reason == "debt" and neutral == "flag":  # 不计收支 / "/": the file gives no direction
-            amount = abs(amount) if borrowed(text) else -abs(amount)
-        if reason in ("closed", "debt") or (neutral is None and reason):
-            neutral = reason  # a repayment is debt service even where the file says 不计收支
-        result.transactions.append(Transaction(offset, date, _cents(amount), text, category, neutral, refund))
-    if not result.transactions:  # nothing read is a refusal that says why, never an empty success
+        read.append((offset, date, _cents(amount), text, _text(row[status_i]), _text(row[category_i]),
+                     _text(row[flag_i]) if flag_col is not None else None, _text(row[party_i]), _text(row[ref_i]),
+                     _text(row[via_i]), _text(row[cur_i])))  # fmt: skip
+    if not read:  # nothing read is a refusal that says why, never an empty success
         refused = RefusedFile("refuse.no_rows", details=result.errors)
         refused.header, refused.columns = header, result.columns  # the columns can be picked anew
         raise refused
+
+    # Which way round the money is: a card's statement, a signed column that may write
+    # money out positive (see meaning.py).
+    card_layout = layout is not None and mapping is None and source.endswith("_credit")
+    titled = meaning.card_title(rows, index, context.name)
+    signed_generic = layout is None and source in ("bank", "mapped") and amount_col is not None and direction_col is None
+    flip = False
+    card = card_layout
+    if signed_generic:
+        sample = [(r[2], r[3]) for r in read]
+        in_sign = meaning.money_in_sign(sample, titled)
+        card = titled or meaning.is_card_by_rows(sample, in_sign)
+        if choices.money_out is not None:
+            flip = choices.money_out == "positive"
+        elif in_sign is not None:
+            flip = in_sign < 0
+        elif meaning.mostly_positive(sample):
+            result.direction_unsure = True
+            flip = titled  # shown as read, and asked
+    elif layout is not None and mapping is None and source.endswith("_credit"):
+        card = True
+    result.first_rows = [(r[1], -r[2] if flip else r[2], r[3]) for r in read[:8]]
+
+    meaning_cache: dict[tuple, tuple[str | None, str, bool]] = {}
+    statuses: dict[int, str] = {}
+    currencies = [r[10] for r in read if r[10]]
+    main, _ = (meaning.main_currency(currencies) if currencies else (None, None))
+    for offset, date, cents, text, status, source_category, flag, party, ref, via, currency in read:
+        if flip:
+            cents = -cents
+        neutral = None
+        if flag is not None:
+            if flag in ("收入", "income"):
+                cents = abs(cents)
+            elif flag in ("支出", "expense"):
+                cents = -abs(cents)
+            else:
+                neutral = "flag"
+        key = (text, status, source_category, cents > 0)
+        found = meaning_cache.get(key)
+        if found is None:
+            words = f"{text} {source_category}"
+            refund = cents > 0 and is_refund(words)  # money back: it lowers spending
+            fallback = source_category or (other_income if cents > 0 and not refund else other)
+            reason, category = neutral_reason(words, status), categorizer(words, fallback)
+            if cents > 0 and not refund and reason is None and category == fallback and from_people(words):
+                category = people  # a transfer or red packet from a person: irregular income
+            found = meaning_cache[key] = (reason, category, refund)
+        reason, category, refund = found
+        if reason == "debt" and neutral == "flag":  # 不计收支 / "/": the file gives no direction
+            cents = abs(cents) if borrowed(text) else -abs(cents)
+        if reason in ("closed", "debt") or (neutral is None and reason):
+            neutral = reason  # a repayment is debt service even where the file says 不计收支
+        if main and currency and neutral is None:
+            other_currency = meaning.currency_of(currency)
+            if other_currency and other_currency != main:
+                neutral = "foreign"
+        if status:
+            statuses[offset] = status
+        result.transactions.append(Transaction(offset, date, cents, text, category, neutral, refund, ref, party, via))
+    if card:
+        result.card = True
+        meaning.card_money_in(result.transactions)
+        result.lender = _card_lender(source, rows, index)
+    result.holder = [*context.holder, *[n for n in meaning.holder_names(rows, index) if n not in context.holder]]
+    meaning.own_moves(result.transactions, result.holder)
+    result.refunds_netted = meaning.pair_refunds(result.transactions, statuses)
+    result.currency, result.currency_said = meaning.statement_currency(
+        header, rows, index, _column_cells(rows, index, amount_col if amount_col is not None else debit_col, 200),
+        currencies,
+    )
+    if main:
+        result.currency = main
+    period = meaning.statement_period(rows, index)
+    result.partial = meaning.partial_months([tx.date for tx in result.counted], period)
     return result
+
+
+_SOURCE_LENDERS = {"icbc": "工行", "ccb": "建行", "abc": "农行", "boc": "中行", "bocom": "交行", "cmb": "招行",
+                   "citic": "中信", "cgb": "广发", "spdb": "浦发", "psbc": "邮储", "cib": "兴业", "pingan": "平安",
+                   "ceb": "光大", "cmbc": "民生"}  # fmt: skip
+
+
+def _card_lender(source: str, rows: list, index: int) -> str:
+    """The card's lender as the Debts page names it: by its layout, else by a bank's name
+    above the header, else "信用卡"."""
+    short = _SOURCE_LENDERS.get(source.removesuffix("_credit"))
+    if short is None:
+        text = " ".join(" ".join(str(c) for c in r if c is not None) for r in rows[:index])
+        short = next((s for word, s in BANKS.items() if word in text), "")
+    return f"{short}信用卡"
 
 
 FOOTERS = ("-", "#", "共", "合计", "总计", "导出", "Total", "人民币合计", "以上数据", "温馨提示", "注：")
@@ -670,6 +664,8 @@ def _dated_in(statement: tuple[int, int], text: str) -> dt.date | None:
 
 
 def _parse_budget(rows, index, lang) -> ImportResult:
+    from core.profile import infer, inferred  # the worksheet's own reading of a row's words
+
     _check_data_rows(rows, index)
     header = [str(c).strip() if c is not None else "" for c in rows[index]]
     result = ImportResult(kind="budget", source="budget", header=header, header_row=index)
@@ -714,9 +710,16 @@ def _parse_budget(rows, index, lang) -> ImportResult:
         elif direction_text in ("支出", "expense", "out", "支"):
             direction = "expense"
         else:
-            direction = direction_of(name) or "expense"
+            direction = direction_of(name) or infer("worksheet", "direction", {"category": name}) or "expense"
         kind_text = "" if _blank(cell(kind_col)) else _norm(cell(kind_col))
-        kind = "variable" if kind_text in ("浮动", "可变", "variable") else "fixed"
+        if kind_text in ("浮动", "可变", "变动", "variable"):
+            kind = "variable"
+        elif kind_text in ("固定", "fixed"):
+            kind = "fixed"
+        else:  # the words of the row decide, as in the worksheet's short form
+            kind = inferred("worksheet", "kind", {"category": name, "note": cell(note_col)})[0]
+            if direction == "income" and infer("worksheet", "kind", {"category": name}) is None:
+                kind = "fixed"
         month = None
         if frequency == "one_off" and not _blank(cell(month_col)):
             try:

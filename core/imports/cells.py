@@ -1,0 +1,173 @@
+"""Reading one cell of a statement: a date, an amount, a currency, and what a column's
+cells say about the whole file (its date order, its decimal mark).
+
+Dates: 2026-03-05, 2026/3/5, 2026年3月5日, 20260305, an Excel serial day number, and the
+day-month-year forms 05/03/2026, 05.03.2026, 05-03-26, whose order (day first or month
+first) is taken from the file: ``date_order`` reads a whole column, and a day above 12
+settles it; a column where every date could be read either way is "unsure", and the user
+is asked. Amounts: "1,234.56", "¥1,234.56", "CNY 123.18", "(12.50)", "12.50-", and, in a
+file that writes them so, decimal commas ("1.234,56", "12,50").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_XY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\D|$)")  # 05/03/2026, 5.3.26
+
+ORDERS = ("dmy", "mdy")  # the two readings of 05/03/2026
+
+
+def parse_date(cell: object, order: str | None = None) -> dt.date:
+    """A date from a cell. ``order`` ("dmy" or "mdy") says how to read 05/03/2026; without
+    it, a slash means month first (as US exports write it) and a dot or dash day first."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise ValueError
+        number = int(cell)
+        if 19000101 <= number <= 22001231:
+            return dt.datetime.strptime(str(number), "%Y%m%d").date()
+        if 20000 < number < 80000:  # an Excel serial day number
+            return dt.date(1899, 12, 30) + dt.timedelta(days=number)
+        raise ValueError
+    text = str(cell).strip().lstrip("\ufeff").strip("\t '\"")
+    match = _YMD.match(text) or _COMPACT.match(text)
+    if match:
+        a, b, c = (int(g) for g in match.groups())
+        return dt.date(a, b, c)
+    match = _XY.match(text)
+    if match:
+        first, mark, second, year = match.groups()
+        x, y, year_number = int(first), int(second), int(year)
+        if len(year) == 2:
+            year_number += 2000
+        reading = order or ("mdy" if mark == "/" else "dmy")
+        day, month = (x, y) if reading == "dmy" else (y, x)
+        return dt.date(year_number, month, day)
+    raise ValueError
+
+
+def date_order(cells: list[object]) -> str | None:
+    """How a column writes its two-number dates: "dmy" or "mdy" when some day is above 12
+    (31/01/2026 can only be day first), "unsure" when every one reads both ways, None when
+    the column holds no such dates (ISO dates, compact dates, real date cells)."""
+    first_big = second_big = seen = 0
+    for cell in cells:
+        if not isinstance(cell, str):
+            continue
+        match = _XY.match(cell.strip().lstrip("\ufeff").strip("\t '\""))
+        if not match:
+            continue
+        seen += 1
+        x, y = int(match.group(1)), int(match.group(3))
+        first_big += x > 12
+        second_big += y > 12
+    if not seen:
+        return None
+    if first_big and not second_big:
+        return "dmy"
+    if second_big and not first_big:
+        return "mdy"
+    return "unsure"
+
+
+CURRENCY_CODE = re.compile(r"^(CNY|RMB|人民币|USD|US\$|EUR|GBP|HKD|HK\$|JPY|AUD|CAD|SGD)\s*", re.IGNORECASE)
+_SUFFIX_CODE = re.compile(r"\s*(CNY|RMB|USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)$", re.IGNORECASE)
+_STRIP_POINT = str.maketrans("", "", "¥￥$€£,，元 \t\u00a0'\"")  # "1,234.56": the comma groups thousands
+_STRIP_COMMA = str.maketrans("", "", "¥￥$€£.元 \t\u00a0'\"")  # "1.234,56": the point groups thousands
+_DECIMAL_COMMA = re.compile(r"^[-+(]?[¥￥$€£]?\s*\d{1,3}(?:[.\s\u00a0]\d{3})*,\d{1,2}\)?-?$")
+_DECIMAL_POINT = re.compile(r"\d\.\d{1,2}\)?-?$|\d,\d{3}$")
+
+
+def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
+    """An amount, or None for a blank cell. Raises ValueError if not a number."""
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        raise ValueError
+    if isinstance(cell, (int, float)):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise ValueError
+        return Decimal(repr(cell))
+    text = _SUFFIX_CODE.sub("", CURRENCY_CODE.sub("", str(cell).strip()))
+    if decimal_comma:
+        text = text.translate(_STRIP_COMMA).replace(",", ".").replace("，", ".")
+    else:
+        text = text.translate(_STRIP_POINT)
+    if not text or text in ("-", "--", "—"):  # banks write "-" in an empty money column
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    text = text.strip("()")
+    if text.endswith("-"):
+        negative, text = True, text[:-1]
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError from None
+    if not value.is_finite():
+        raise ValueError
+    return -value if negative else value
+
+
+def decimal_comma(cells: list[object]) -> bool:
+    """Whether a column writes its amounts with a decimal comma ("12,50", "1.234,56"): some
+    cell does and none has a decimal point ("12.50") or a thousands comma ("1,250")."""
+    comma = point = 0
+    for cell in cells:
+        if not isinstance(cell, str):
+            continue
+        text = cell.strip()
+        if _DECIMAL_COMMA.match(text) and not re.search(r",\d{3}$", text):
+            comma += 1
+        elif _DECIMAL_POINT.search(text):
+            point += 1
+    return comma > 0 and point == 0
+
+
+# --- currency -----------------------------------------------------------------------
+# The names a statement gives its currency, in its header, a 币种 column or an amount.
+CURRENCY_NAMES = {  # yuan last: 美元 and 港元 end in 元
+    "USD": ("usd", "us$", "美元", "美金"),
+    "EUR": ("eur", "€", "欧元"),
+    "GBP": ("gbp", "£", "英镑"),
+    "HKD": ("hkd", "hk$", "港币", "港元"),
+    "JPY": ("jpy", "日元"),
+    "AUD": ("aud", "澳元"),
+    "CAD": ("cad", "加元"),
+    "SGD": ("sgd", "新加坡元"),
+    "CNY": ("cny", "rmb", "人民币", "¥", "￥", "元"),
+}
+_CODE_WORD = re.compile(r"(?<![a-z])(cny|rmb|usd|eur|gbp|hkd|jpy|aud|cad|sgd)(?![a-z])")
+
+
+def currency_of(text: str) -> str | None:
+    """The currency a piece of text names ("USD", "人民币", "Amount (EUR)", "$12.00"), or None."""
+    lowered = str(text or "").strip().lower()
+    if not lowered:
+        return None
+    code = _CODE_WORD.search(lowered)
+    if code:
+        word = code.group(1)
+        return "CNY" if word == "rmb" else word.upper()
+    for currency, names in CURRENCY_NAMES.items():
+        if any(name in lowered for name in names if not name.isascii() or not name.isalpha()):
+            return currency
+    if "$" in lowered:
+        return "USD"  # a bare dollar sign: the statement says no more
+    return None
+
+
+def main_currency(values: list[str]) -> tuple[str | None, Counter]:
+    """The currency most of a 币种 column's cells name, and how many name each."""
+    counts = Counter(c for c in (currency_of(v) for v in values) if c)
+    return (counts.most_common(1)[0][0] if counts else None), counts
