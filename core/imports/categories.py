@@ -113,6 +113,48 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("会员", "entertainment"),
     ("cinema", "entertainment"),
     ("netflix", "entertainment"),
+    # Payment-channel rows (快捷支付, 网联协议支付, 银联快捷, 商户消费) name the merchant only
+    # by its company: the companies behind the apps people pay most.
+    ("三快", "food"),  # 北京三快在线科技有限公司: 美团
+    ("拉扎斯", "food"),  # 拉扎斯网络科技: 饿了么
+    ("钱大妈", "food"),
+    ("永辉", "food"),
+    ("沃尔玛", "food"),
+    ("物美", "food"),
+    ("华润万家", "food"),
+    ("小象", "food"),
+    ("朴朴", "food"),
+    ("小桔", "transport"),  # 北京小桔科技: 滴滴
+    ("嘀嗒", "transport"),
+    ("哈啰", "transport"),
+    ("高德", "transport"),
+    ("曹操", "transport"),
+    ("中铁", "transport"),
+    ("寻梦", "shopping"),  # 上海寻梦信息技术: 拼多多
+    ("三快科技", "food"),
+    ("唯品会", "shopping"),
+    ("抖音", "shopping"),
+    ("快手", "shopping"),
+    ("苏宁", "shopping"),
+    ("网易", "entertainment"),
+    ("腾讯", "entertainment"),
+    ("爱奇艺", "entertainment"),
+    ("优酷", "entertainment"),
+    ("哔哩哔哩", "entertainment"),
+    ("供电", "utilities"),
+    ("燃气", "utilities"),
+    ("自来水", "utilities"),
+    ("热力", "utilities"),
+    ("移动通信", "utilities"),
+    ("人寿", "insurance"),
+    ("人保", "insurance"),
+    ("太平洋保险", "insurance"),
+    ("平安保险", "insurance"),
+    ("社保", "insurance"),
+    ("医保", "medical"),
+    ("卫生", "medical"),
+    ("大药房", "medical"),
+    ("学校", "education"),
 )
 
 # Text that marks a repayment of credit, or money borrowed: debt service, not a living cost

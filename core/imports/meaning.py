@@ -249,7 +249,8 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
                        currency_values: list[str]) -> tuple[str, bool]:  # fmt: skip
     """The statement's currency and whether the file says it: a 币种 column's usual value,
     else the amount column's header ("Amount (USD)", "人民币金额"), a 币种 line above the
-    header, the amounts' own symbols, any other header cell."""
+    header, the amounts' own symbols. A Chinese statement that says none is in yuan; one in
+    another language that says none is "" (unknown: the user is asked)."""
     main, _ = main_currency(currency_values)
     if main:
         return main, True
@@ -267,4 +268,6 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
     symbols = [s for s in symbols if s]
     if symbols:
         return max(set(symbols), key=symbols.count), True
+    if not any(re.search(r"[\u4e00-\u9fff]", cell) for cell in header):
+        return "", False  # a statement in another language that does not say its currency: asked
     return "CNY", False

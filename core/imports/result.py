@@ -132,7 +132,7 @@ class ImportResult:
     lender: str = ""  # a card statement's own lender ("招行信用卡"), for its repayments
     holder: list[str] = field(default_factory=list)  # the account holder's names (header, profile)
     currency: str = "CNY"
-    currency_said: bool = False  # the file names its currency (else yuan is assumed)
+    currency_said: bool = False  # the file names its currency (else yuan, or "" when unknown)
     lines: int | None = None  # non-blank lines (rows) in the file
     repaired: int | None = None  # the line of an unmatched quote, after which lines were read one by one
     direction_unsure: bool = False  # money out positive or negative: the user is asked
