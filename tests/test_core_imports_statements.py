@@ -3,8 +3,9 @@
 import pytest
 
 from core.imports import RefusedFile, read_statement
+from core.imports.result import Choices
 from core.imports.safety import MAX_UPLOAD_BYTES
-from tests.fixtures import make
+from tests.fixtures import hard, make
 
 
 def test_alipay_gbk_csv_with_metadata_and_padding():
@@ -111,3 +112,56 @@ def test_refused_files_give_one_line_reasons(name, data, code):
     for lang in ("zh", "en"):
         message = info.value.message(lang)
         assert message and "\n" not in message
+
+
+# --- the column mapping (issue 23): a direction column, decimal commas, the date order,
+# no header row, a preamble of any length -------------------------------------------------
+def test_a_file_with_decimal_commas_an_af_bij_column_and_a_long_preamble():
+    from core.imports import Mapping
+
+    data = hard.decimal_comma_csv()
+    r = read_statement("ing.csv", data)  # recognised by its header, 30 lines down
+    assert (r.header_row, r.currency, r.errors) == (30, "EUR", [])
+    assert [tx.amount for tx in r.transactions] == [235_075, -110_000, -4_525]
+    assert [tx.date.isoformat() for tx in r.transactions] == ["2026-03-25", "2026-04-01", "2026-04-13"]
+    mapped = read_statement("ing.csv", data, header_row=30, mapping=Mapping(
+        date="Datum", amount="Bedrag (EUR)", direction="Af Bij", description="Naam / Omschrijving"))  # fmt: skip
+    assert [tx.amount for tx in mapped.transactions] == [235_075, -110_000, -4_525]
+    as_points = read_statement("ing.csv", data, choices=Choices(decimal_comma=False))  # the user said otherwise
+    assert as_points.errors or [tx.amount for tx in as_points.transactions] != [235_075, -110_000, -4_525]
+
+
+@pytest.mark.parametrize(("word_out", "word_in"), [("D", "C"), ("借", "贷"), ("支", "收"), ("Debit", "Credit"),
+                                                   ("Af", "Bij"), ("支出", "收入")])  # fmt: skip
+def test_a_mapped_direction_column(word_out, word_in):
+    from core.imports import Mapping
+
+    data = f"When,What,Sum,Way\n2026-03-01,Pay,100.00,{word_in}\n2026-03-02,Coffee,3.50,{word_out}\n".encode()
+    r = read_statement("x.csv", data, mapping=Mapping(date="When", amount="Sum", direction="Way", description="What"))
+    assert [tx.amount for tx in r.transactions] == [10_000, -350]
+
+
+def test_dates_that_read_both_ways_are_asked_and_read_as_answered():
+    from core.imports import Mapping
+
+    mapping = Mapping(date="When", amount="How much", description="What")
+    r = read_statement("x.csv", hard.ambiguous_dates_csv(), mapping=mapping)
+    assert r.date_order_unsure
+    assert [tx.date.isoformat() for tx in r.transactions] == ["2026-05-03", "2026-06-03"]  # shown as read, asked
+    r = read_statement("x.csv", hard.ambiguous_dates_csv(), mapping=mapping, choices=Choices(date_order="dmy"))
+    assert not r.date_order_unsure
+    assert [tx.date.isoformat() for tx in r.transactions] == ["2026-03-05", "2026-03-06"]
+    settled = b"When,What,How much\n05/03/2026,Coffee,-3.50\n25/03/2026,Pay,100.00\n"
+    r = read_statement("x.csv", settled, mapping=mapping)  # a day above 12 settles it: not asked
+    assert not r.date_order_unsure and r.transactions[0].date.isoformat() == "2026-03-05"
+
+
+def test_a_file_with_no_header_row_is_read_by_column_position():
+    from core.imports import Mapping
+
+    r = read_statement("x.csv", hard.no_header_csv())
+    assert r.kind == "needs_mapping"
+    r = read_statement("x.csv", hard.no_header_csv(), mapping=Mapping(date="1", amount="3", description="2",
+                                                                      no_header=True))  # fmt: skip
+    assert [(tx.row, tx.amount) for tx in r.transactions] == [(1, 600_000), (2, -200_000), (3, -15_050)]
+    assert (r.total_income, r.total_expense, r.lines) == (600_000, 215_050, 3)

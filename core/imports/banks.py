@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OUT_WORDS = ("借", "dr", "支出", "支", "出")  # a 借贷 column's "money out" (the bank debits the account)
-IN_WORDS = ("贷", "cr", "收入", "收", "入")
+OUT_WORDS = ("借", "dr", "支出", "支", "出", "转出")  # a 借贷 column's "money out" (the bank debits the account)
+IN_WORDS = ("贷", "cr", "收入", "收", "入", "转入")
 
 
 @dataclass(frozen=True)
 class Layout:
     source: str  # "icbc", …: also the label key ws.source.<source>
-    signature: tuple[str, ...]  # header cells that must all be present (as _norm writes them)
-    date: tuple[str, ...]  # the date column, first found
+    # Header cells that must all be present (as _norm writes them); "存入|存入金额": either.
+    signature: tuple[str, ...]
+    date: tuple[str, ...]  # the date column, first found ("a|b": either name)
     amount: str | None = None  # a signed amount (or unsigned, with direction)
     debit: str | None = None  # money out
     credit: str | None = None  # money in
@@ -32,6 +33,13 @@ class Layout:
     card_in: tuple[str, ...] = ()  # a card statement of unsigned amounts: words of money in
     text: tuple[str, ...] = ()  # the columns whose words describe the transaction
     year_from_title: bool = False  # dates written MM/DD: the year comes from the title line
+    # The counterparty: one column, or the payee's for money out and the payer's for money in.
+    party: str | None = None
+    party_out: str | None = None
+    party_in: str | None = None
+    currency: str | None = None  # the column that names each row's currency
+    amount_last: bool = False  # the amount is the row's last number (currency and amount in two cells)
+    short_dates: bool = False  # dates written YYMMDD (251103)
 
 
 LAYOUTS = (
@@ -158,13 +166,123 @@ LAYOUTS = (
         credit="收入",
         text=("交易类型", "交易备注"),
     ),
+    # Credit cards whose statements were read with their signs reversed before (issue 23).
+    # 中信银行 信用卡 已出账单明细 (XLS): 交易日期, 入账日期, 交易描述, 卡末四位, 交易币种,
+    # 结算币种, 交易金额, 结算金额; positive = spending, the settled yuan amount counts.
+    Layout(
+        "citic_credit",
+        ("交易日期", "入账日期", "交易描述", "卡末四位", "结算金额"),
+        ("交易日期", "入账日期"),
+        amount="结算金额",
+        card=True,
+        text=("交易描述",),
+        currency="结算币种",
+    ),
+    # 广发银行 信用卡 (CSV): 交易日期, 入账日期, 交易摘要 ("（消费）…", "（还款）…"), 交易金额,
+    # 交易货币, 入账金额, 入账货币; positive = spending.
+    Layout(
+        "cgb_credit",
+        ("交易日期", "入账日期", "交易摘要", "入账金额", "入账货币"),
+        ("交易日期", "入账日期"),
+        amount="入账金额",
+        card=True,
+        text=("交易摘要",),
+        currency="入账货币",
+    ),
+    # 中国建设银行 龙卡信用卡对账单 (an e-mail): 交易日, 银行记账日, 卡号后四位, 交易描述,
+    # 交易币/金额, 结算币/金额 (each a currency cell and an amount cell); positive = spending.
+    Layout(
+        "ccb_credit",
+        ("交易日", "银行记账日", "卡号后四位", "交易描述", "结算币/金额"),
+        ("交易日", "银行记账日"),
+        amount="结算币/金额",
+        card=True,
+        text=("交易描述",),
+        amount_last=True,
+    ),
+    # 中国农业银行 金穗信用卡电子对账单 (an e-mail): 交易日期 (YYMMDD), 入账日期, 卡号后四位,
+    # 交易描述, 交易金额/币种, 入账金额/币种 ("-45.00/CNY"): negative = spending.
+    Layout(
+        "abc_credit",
+        ("交易日期", "入账日期", "卡号后四位", "交易描述", "入账金额/币种"),
+        ("交易日期", "入账日期"),
+        amount="入账金额/币种",
+        text=("交易描述",),
+        short_dates=True,
+    ),
+    # 上海浦东发展银行 借记卡 (XLS): 交易日期 (date and time in one cell), 交易摘要, 存入, 取出,
+    # 余额, 对方户名, 对方账号, 附言.
+    Layout(
+        "spdb",
+        ("交易日期|交易时间", "存入|存入金额", "取出|取出金额"),
+        ("交易日期|交易时间",),
+        debit="取出|取出金额",
+        credit="存入|存入金额",
+        text=("摘要|交易摘要", "附言"),
+        party="对方户名",
+    ),
+    # 兴业银行 交易明细: 交易时间, 记账日, 支出, 收入, 账户余额, 摘要, 对方户名, 对方银行, 对方账号,
+    # 用途, 交易渠道, 备注 (a negative 支出 is a reversal: money back in).
+    Layout(
+        "cib",
+        ("交易时间", "记账日", "支出", "收入", "账户余额", "对方户名"),
+        ("交易时间", "记账日"),
+        debit="支出",
+        credit="收入",
+        text=("摘要", "用途", "备注"),
+        party="对方户名",
+    ),
+    # 平安银行 账户流水明细: 交易时间, 付款方姓名, 付款方账号, 收款方姓名, 收款方账号, 交易类型
+    # (转出 / 转入), an unsigned 交易金额, 账户余额, 摘要, 备注, 交易流水号.
+    Layout(
+        "pingan",
+        ("交易时间", "付款方姓名", "收款方姓名", "交易类型", "交易金额"),
+        ("交易时间",),
+        amount="交易金额",
+        direction="交易类型",
+        text=("摘要", "备注"),
+        party_out="收款方姓名",
+        party_in="付款方姓名",
+    ),
+    # 中国光大银行 账户明细查询清单 (XLS): 交易日期, 交易时间, 支出金额, 存入金额, 账户余额, 对方账号,
+    # 对方户名, 摘要.
+    Layout(
+        "ceb",
+        ("交易日期", "支出金额", "存入金额", "账户余额"),
+        ("交易日期",),
+        debit="支出金额",
+        credit="存入金额",
+        text=("摘要",),
+        party="对方户名",
+    ),
+    # 中国邮政储蓄银行 账户交易明细: 序号, 交易日期, 交易时间, 记账日期, 支出金额, 收入金额, 余额,
+    # 对方账号, 对方户名, 对方行名, 用途, 附言, 摘要, 交易流水号.
+    Layout(
+        "psbc",
+        ("交易日期", "记账日期", "支出金额", "收入金额", "对方行名"),
+        ("交易日期", "记账日期"),
+        debit="支出金额",
+        credit="收入金额",
+        text=("摘要", "用途", "附言"),
+        party="对方户名",
+    ),
+    # 中国民生银行 个人账户对账单 (PDF): 凭证类型, 凭证号码, 交易时间, 摘要, a signed 交易金额 (negative
+    # = money out), 账户余额, 现转标志, 交易渠道, 交易机构, 对方户名/账号, 对方行名.
+    Layout(
+        "cmbc",
+        ("交易时间", "摘要", "交易金额", "现转标志"),
+        ("交易时间",),
+        amount="交易金额",
+        text=("摘要", "交易渠道"),
+        party="对方户名/账号",
+    ),
 )
 
 
 def find_layout(cells: set[str]) -> Layout | None:
     """The bank layout whose header cells are all in this row (normalised), if any."""
     for layout in LAYOUTS:
-        if all(name in cells for name in layout.signature):
+        if all(any(name in cells for name in names.split("|")) for names in layout.signature):
             return layout
     return None
 

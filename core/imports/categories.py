@@ -229,7 +229,8 @@ NEUTRAL_KEYWORDS = (
     "internal transfer",
 )
 # Money back for something bought (a return, a refund): it lowers spending, never income.
-REFUND_KEYWORDS = ("退款", "退货", "退费", "refund")
+# A reversal (冲账, 冲正) returns a debit the bank took back: money back, the same way.
+REFUND_KEYWORDS = ("退款", "退货", "退费", "冲账", "冲正", "refund", "reversal")
 CLOSED_STATUS = ("关闭", "失败", "已全额退款", "对方已退还", "已撤销", "closed", "failed", "cancel")
 
 

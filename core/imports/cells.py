@@ -82,7 +82,7 @@ def date_order(cells: list[object]) -> str | None:
 
 
 CURRENCY_CODE = re.compile(r"^(CNY|RMB|人民币|USD|US\$|EUR|GBP|HKD|HK\$|JPY|AUD|CAD|SGD)\s*", re.IGNORECASE)
-_SUFFIX_CODE = re.compile(r"\s*(CNY|RMB|USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)$", re.IGNORECASE)
+_SUFFIX_CODE = re.compile(r"\s*/?\s*(CNY|RMB|USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)$", re.IGNORECASE)  # "-45.00/CNY"
 _STRIP_POINT = str.maketrans("", "", "¥￥$€£,，元 \t\u00a0'\"")  # "1,234.56": the comma groups thousands
 _STRIP_COMMA = str.maketrans("", "", "¥￥$€£.元 \t\u00a0'\"")  # "1.234,56": the point groups thousands
 _DECIMAL_COMMA = re.compile(r"^[-+(]?[¥￥$€£]?\s*\d{1,3}(?:[.\s\u00a0]\d{3})*,\d{1,2}\)?-?$")

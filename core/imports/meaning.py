@@ -27,16 +27,30 @@ import calendar
 import datetime as dt
 import re
 
+from core.imports.categories import REFUND_KEYWORDS
 from core.imports.cells import currency_of, main_currency
 from core.imports.result import Partial, Transaction, month_of
 
 CARD_TITLE_WORDS = ("信用卡", "账单", "还款日", "最低还款", "本期应还", "到期还款", "credit card", "minimum payment",
                     "payment due", "statement balance", "card account")  # fmt: skip
-REFUND_WORDS = ("退款", "退货", "退费", "refund", "return")
+REFUND_WORDS = (*REFUND_KEYWORDS, "return")
 REPAY_WORDS = ("还款", "repayment", "payment received", "payment - thank", "autopay")
 REWARD_WORDS = ("返现", "积分", "奖励", "回馈", "cash back", "cashback", "rebate", "reward")
 CARD_REPAID_WORDS = ("还款", "转账", "存入", "入账", "缴款", "转入", "payment", "thank you")
-OWN_MOVE_WORDS = ("转账", "汇款", "跨行", "无卡支付", "银联入账", "转入", "转出", "网银", "手机银行", "本人", "自己", "transfer")
+OWN_MOVE_WORDS = (
+    "转账",
+    "汇款",
+    "跨行",
+    "无卡支付",
+    "银联入账",
+    "转入",
+    "转出",
+    "网银",
+    "手机银行",
+    "本人",
+    "自己",
+    "transfer",
+)
 OWN_CARD_WORDS = ("信用卡", "还款", "credit card")
 
 _HOLDER = re.compile(
@@ -58,17 +72,29 @@ def card_title(rows: list[list[object]], index: int, name: str = "") -> bool:
     return any(word in text for word in CARD_TITLE_WORDS)
 
 
+_HOLDER_LABELS = ("户名", "姓名", "持卡人", "账户名称", "账户名", "账户户名", "客户姓名", "客户名称", "account holder",
+                  "account name")  # fmt: skip
+
+
 def holder_names(rows: list[list[object]], index: int) -> list[str]:
-    """The account holder's names in the lines above the header (户名：张三, 持卡人: 张三),
-    never a masked one (张*) and never a nickname (微信昵称)."""
-    names = []
+    """The account holder's names in the lines above the header (户名：张三, 持卡人: 张三, or
+    a label cell 账户户名 beside a cell 张三), never a masked one (张*) and never a nickname
+    (微信昵称)."""
+    found = []
     for line in _preamble_text(rows, index):
         for match in _HOLDER.finditer(line):
             if "昵称" in line[max(0, match.start() - 3) : match.start() + 2]:
                 continue
-            name = match.group(2).strip()
-            if len(name) >= 2 and "*" not in name and not name.isdigit() and name not in names:
-                names.append(name)
+            found.append(match.group(2).strip())
+    for row in rows[: max(index, 0)]:  # a label in one cell, the name in the next filled one
+        cells = [str(c).strip() for c in row if c is not None and str(c).strip()]
+        for label, value in zip(cells, cells[1:], strict=False):
+            if label.rstrip(":：").strip().lower() in _HOLDER_LABELS:
+                found.append(value)
+    names = []
+    for name in found:
+        if 2 <= len(name) <= 40 and "*" not in name and not name.isdigit() and name not in names:
+            names.append(name)
     return names
 
 
@@ -207,7 +233,7 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
         for tx in transactions
         if tx.amount > 0
         and (
-            (tx.neutral is None and tx.refund)
+            (tx.neutral in (None, "closed") and tx.refund)  # WeChat marks the refund row 已全额退款 too
             or (tx.neutral == "flag" and (_has(tx.description, REFUND_WORDS) or "退款" in statuses.get(tx.row, "")))
         )
     ]
@@ -235,6 +261,7 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
             refund.neutral, refund.refund = "refunded", True  # one event: both set aside
             continue
         refund.neutral, refund.refund = None, True  # the purchase counts; its refund lowers it
+        refund.category = purchase.category  # ... on the purchase's own line
         partial.pop(purchase.row, None)
     for tx in purchases:
         back = partial.get(tx.row)
@@ -260,7 +287,9 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
             if found:
                 return found, True
     for line in _preamble_text(rows, index):
-        if any(word in line.lower() for word in ("币种", "币别", "货币", "currency", "valuta", "währung")):
+        # 币种：美元; 卡内账户 002 活期储蓄存款 港币 现汇 (兴业银行: one file a currency)
+        if any(word in line.lower() for word in ("币种", "币别", "货币", "currency", "valuta", "währung", "卡内账户",
+                                                  "现汇", "现钞")):  # fmt: skip
             found = currency_of(line.split("：")[-1].split(":")[-1]) or currency_of(line)
             if found:
                 return found, True

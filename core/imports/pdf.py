@@ -26,6 +26,7 @@ import re
 from functools import reduce
 
 from core.imports.safety import RefusedFile
+from core.imports.tables import Rows
 
 MAX_PDF_PAGES = 1_000  # a year of busy statements is a few hundred pages
 MAX_PAGE_CHARS = 100_000  # far beyond any statement page: a page that is not one
@@ -41,6 +42,9 @@ DATE_WORDS = (
     "记账日",
     "日期",
     "入账日期",
+    "入账日",
+    "银行记账日",
+    "交易时间",  # 民生银行: the date and time in one cell
     "date",
     "transaction date",
     "posting date",
@@ -223,4 +227,4 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
         document.close()
     if chars == 0:
         raise RefusedFile("refuse.pdf_scanned" if images else "refuse.no_rows")
-    return rows
+    return Rows(rows, lines=len(rows))  # every row is a line of text on a page

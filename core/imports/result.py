@@ -27,6 +27,7 @@ from core.i18n import t
 from core.imports.categories import category_label, credit_lender, is_fixed
 from core.money import div_round, to_cents
 
+DAYS_A_MONTH_X10000 = 304_375  # 365.25 / 12 days, times 10,000: the average month
 ONE_OFF_FLOOR = 500_000  # cents: a single row below ¥5,000 is never taken for a one-off
 ONE_OFF_SHARE = 2  # ... nor one below half of the average month's flow in its direction
 
@@ -140,6 +141,7 @@ class ImportResult:
     refunds_netted: int = 0  # refunds paired with their purchase (counted once)
     duplicates: int = 0  # rows dropped as the same transaction seen in another file
     partial: list[Partial] = field(default_factory=list)
+    stated: tuple[dt.date, dt.date] | None = None  # the period the statement's header says it covers
     first_rows: list[tuple[dt.date, int, str]] = field(default_factory=list)  # as read, for the direction question
 
     # --- what counts ---------------------------------------------------------------
@@ -194,10 +196,15 @@ class ImportResult:
 
     @property
     def months(self) -> int:
-        """Calendar months covered, first counted transaction's month to the last's (for
-        several statements together: the months they cover, each month once)."""
+        """The months the figures are averaged over: the length of the period the statement
+        says it covers, in whole months (a card's cycle 11-24 to 12-23 is one month, not
+        two), else the calendar months from the first counted transaction's to the last's;
+        for several statements together, the months they cover, each month once."""
         if self.period_months is not None:
             return self.period_months
+        if self.stated is not None:
+            days = (self.stated[1] - self.stated[0]).days + 1
+            return max(1, int(div_round(days * 10_000, DAYS_A_MONTH_X10000)))
         return _month_span(tx.date for tx in self.counted)
 
     @property
@@ -301,7 +308,8 @@ class ImportResult:
         """The statement with the rows of some months left out (months partly covered)."""
         kept = [tx for tx in self.transactions if month_of(tx.date) not in months]
         period = None if self.period_months is None else max(0, self.period_months - len(months))
-        return self._copy(kept, period_months=period, partial=[p for p in self.partial if p.month not in months])
+        return self._copy(kept, period_months=period, partial=[p for p in self.partial if p.month not in months],
+                          stated=None)  # fmt: skip
 
     def in_yuan(self, rate: Decimal) -> ImportResult:
         """A foreign-currency statement in yuan at a rate the user gave (yuan per unit),
@@ -368,7 +376,9 @@ class ImportResult:
                     "amount": abs(tx.amount),
                     "frequency": "one_off",
                     "month": format_month(month_of(tx.date)),
-                    "note": t("ws.one_off_note", lang, date=tx.date.isoformat(), what=(tx.party or tx.description)[:60]),
+                    "note": t(
+                        "ws.one_off_note", lang, date=tx.date.isoformat(), what=(tx.party or tx.description)[:60]
+                    ),
                 }
             )
         for row in rows:

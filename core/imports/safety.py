@@ -57,9 +57,38 @@ def is_pdf(data: bytes) -> bool:
     return data[:1024].lstrip().startswith(b"%PDF-")
 
 
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|meta)\b", re.IGNORECASE | re.DOTALL
+)
+_MAIL_HEADER = re.compile(
+    rb"^(received|from|to|subject|date|mime-version|content-type|return-path|message-id|delivered-to|reply-to|"
+    rb"x-[\w-]+):",
+    re.IGNORECASE,
+)
+
+
+def is_html(data: bytes) -> bool:
+    """A web page by its content: its first tag is <html>, <table>, a doctype… (a bank's
+    ".xls" download is often one)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head))
+
+
+def is_email(data: bytes) -> bool:
+    """A saved e-mail (.eml) by its content: mail header lines, MIME among them."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf")
+    lines = head.splitlines()[:60]
+    return (
+        bool(lines)
+        and bool(_MAIL_HEADER.match(lines[0]))
+        and any(line.lower().startswith((b"mime-version:", b"content-type:")) for line in lines)
+    )
+
+
 def file_kind(name: str, data: bytes) -> str:
-    """'xlsx', 'xls' or 'csv' judged by content first, then by the name's ending (any zip is
-    'xlsx' here; check_upload tells a workbook from another archive)."""
+    """'xlsx', 'xls', 'csv', 'pdf', 'html' or 'eml' judged by content first, then by the
+    name's ending (any zip is 'xlsx' here; check_upload tells a workbook from another
+    archive)."""
     lower = name.lower()
     if data.startswith(ZIP_MAGIC):
         return "xlsx"
@@ -67,6 +96,10 @@ def file_kind(name: str, data: bytes) -> str:
         return "pdf"
     if data.startswith(OLE_MAGIC):
         return "xls"
+    if is_html(data):
+        return "html"
+    if is_email(data):
+        return "eml"
     if lower.endswith((".xlsx", ".xlsm", ".xls")):
         raise RefusedFile("refuse.corrupt")
     # Whatever its name, text has no NUL bytes (UTF-16 with a BOM aside): anything else is binary.
@@ -317,7 +350,7 @@ def _check_xls_extent(data: bytes) -> None:
 def check_upload(name: str, data: bytes) -> str:
     """Refuse a file that is empty, too large, of the wrong type, encrypted or a bomb.
 
-    Returns the kind of file ('xlsx', 'xls' or 'csv') when it may be parsed, 'zip' for an
+    Returns the kind of file ('xlsx', 'xls', 'csv', 'html' or 'eml') when it may be parsed, 'zip' for an
     archive holding a statement (core.imports.archive opens it and checks what it holds) or
     'pdf' for a PDF statement (core.imports.pdf reads it, page count and text checked).
     """

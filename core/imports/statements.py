@@ -51,6 +51,9 @@ DATE_HEADERS = (
     "日期",
     "入账日期",
     "交易日",
+    "记账日",
+    "入账日",
+    "银行记账日",
     "date",
     "transaction date",
     "posting date",
@@ -61,8 +64,10 @@ DATE_HEADERS = (
     "buchungstag",
     "date opération",
 )
-AMOUNT_HEADERS = ("金额", "金额(元)", "交易金额", "发生额", "收支金额", "amount", "amount(cny)", "transaction amount",
-                  "bedrag", "bedrag(eur)", "betrag", "betrag(eur)", "montant")  # fmt: skip
+# An amount header may carry its currency in brackets ("Amount (USD)", "金额(人民币)"): it is
+# matched without it (see _norm_header).
+AMOUNT_HEADERS = ("金额", "交易金额", "发生额", "收支金额", "入账金额", "结算金额", "记账金额", "人民币金额",
+                  "amount", "transaction amount", "bedrag", "betrag", "montant")  # fmt: skip
 DEBIT_HEADERS = (
     "支出",
     "支出金额",
@@ -78,6 +83,11 @@ CREDIT_HEADERS = ("收入", "收入金额", "贷方金额", "贷方发生额", "
 DESCRIPTION_HEADERS = (
     "摘要",
     "交易摘要",
+    "交易描述",
+    "交易说明",
+    "交易名称",
+    "附言",
+    "交易附言",
     "商品说明",
     "商品",
     "交易对方",
@@ -131,6 +141,10 @@ def _norm(cell: object) -> str:
     return text.strip().replace("（", "(").replace("）", ")").replace(" ", "").lower()
 
 
+# "(元)", "(USD)", "(人民币)" after a header: the column's unit, not its name.
+_UNIT = re.compile(r"\((元|人民币|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|美元|港币|欧元)\)$")
+
+
 # --- cell parsing --------------------------------------------------------------------
 _ZERO = Decimal(0)
 
@@ -173,6 +187,32 @@ def _cached_amount(cell: object, cache: dict, comma: bool = False) -> Decimal | 
     return value
 
 
+def _amount_or_none(cell: object, comma: bool = False) -> Decimal | None:
+    try:
+        return parse_amount(cell, comma)
+    except ValueError:
+        return None
+
+
+def _last_number(row: list, comma: bool) -> object:
+    """The row's last cell that is a number: the settled amount after its currency cell."""
+    for cell in reversed(row):
+        if not _blank(cell) and _amount_or_none(cell, comma) is not None:
+            return cell
+    return None
+
+
+_SHORT_DATE = re.compile(r"^\d{6}$")
+
+
+def _long_date(cell: object) -> object:
+    """A date written YYMMDD (251103) as 20251103; any other cell as it is."""
+    text = _text(cell)
+    if _SHORT_DATE.match(text):
+        return "20" + text
+    return cell
+
+
 def _text(cell: object) -> str:
     """A cell as stripped text; blank (None, NaN, spaces) is ''."""
     if cell is None:
@@ -185,12 +225,21 @@ def _text(cell: object) -> str:
 
 
 # --- detection -------------------------------------------------------------------------
+def _find_named(header: list[str], names: str | None) -> int | None:
+    """A layout's column: "存入|存入金额" is either name."""
+    return _find(header, tuple(names.split("|"))) if names else None
+
+
 def _find(header: list[str], names: tuple[str, ...]) -> int | None:
+    """The first of ``names`` the header holds (its unit in brackets aside), as a column."""
     normalized = [_norm(h) for h in header]
+    bare = [_UNIT.sub("", h) for h in normalized]
     for name in names:
         key = _norm(name)
         if key in normalized:
             return normalized.index(key)
+        if key in bare:
+            return bare.index(key)
     return None
 
 
@@ -266,6 +315,10 @@ def read_statement(
         from core.imports.pdf import read_pdf_rows  # pdfminer: only for a PDF
 
         rows = read_pdf_rows(data, password)
+    elif kind in ("html", "eml"):
+        from core.imports.html import email_html, read_html_rows
+
+        rows = read_html_rows(*email_html(data)) if kind == "eml" else read_html_rows(data)
     else:
         rows = read_rows(kind, data)
     lines = getattr(rows, "lines", None)
@@ -389,10 +442,10 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     # its 借/贷 column still apply then: a mapping changes which column, not what it means).
     layout = find_layout({_norm(h) for h in header}) if mapping is None or not mapping.no_header else None
     if layout is not None and mapping is None:
-        date_cols = [i for i in (_find(header, (name,)) for name in layout.date) if i is not None]
+        date_cols = [i for i in (_find_named(header, name) for name in layout.date) if i is not None]
         date_col = date_cols[0] if date_cols else None
         amount_col, debit_col, credit_col = (
-            _find(header, (name,)) if name else None for name in (layout.amount, layout.debit, layout.credit)
+            _find_named(header, name) for name in (layout.amount, layout.debit, layout.credit)
         )
     else:
         date_cols = []
@@ -414,7 +467,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         text_cols = [c for c in (col((), mapping.description), col((), mapping.category)) if c is not None]
         category_col = col((), mapping.category)
     elif layout is not None:
-        text_cols = [i for i in (_find(header, (name,)) for name in layout.text) if i is not None]
+        text_cols = [i for i in (_find_named(header, name) for name in layout.text) if i is not None]
         category_col = None
     else:
         text_cols = [i for i, h in enumerate(header) if _norm(h) in {_norm(n) for n in DESCRIPTION_HEADERS}]
@@ -423,7 +476,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     # An unsigned amount read with a direction column: the layout's, the one the user
     # picked, or (for an unknown bank) one whose cells all read as 借/贷, D/C, Af/Bij.
     if layout is not None and layout.direction and (mapping is None or mapping.direction is None):
-        direction_col = _find(header, (layout.direction,))
+        direction_col = _find_named(header, layout.direction)
     elif mapping is not None:
         direction_col = col((), mapping.direction)
     elif source == "bank" and amount_col is not None:
@@ -444,11 +497,25 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     statement_month = title_month(rows, index) if layout is not None and layout.year_from_title else None
     status_col = _find(header, ("交易状态", "当前状态", "状态", "status"))
     party_col = _find(header, PARTY_HEADERS) if mapping is None else None
+    # The payee of money out and the payer of money in, where a layout names them apart
+    # (平安银行); the counterparty's words categorise a payment-channel row (快捷支付 to 三快).
+    party_out_col = party_in_col = None
+    if layout is not None and mapping is None:
+        if layout.party:
+            party_col = _find_named(header, layout.party)
+        elif layout.party_out:
+            party_col = None
+            party_out_col, party_in_col = _find_named(header, layout.party_out), _find_named(header, layout.party_in)
     ref_col = _find(header, REF_HEADERS) if mapping is None else None
     via_col = _find(header, VIA_HEADERS) if source in ("alipay", "wechat") else None
-    currency_col = _find(header, CURRENCY_HEADERS) if mapping is None or not mapping.no_header else None
-    if party_col is not None and party_col not in text_cols and mapping is None and layout is None:
+    if layout is not None and layout.currency and mapping is None:
+        currency_col = _find_named(header, layout.currency)
+    else:
+        currency_col = _find(header, CURRENCY_HEADERS) if mapping is None or not mapping.no_header else None
+    if party_col is not None and party_col not in text_cols and mapping is None:
         text_cols.append(party_col)
+    amount_last = layout is not None and layout.amount_last and mapping is None
+    short_dates = layout is not None and layout.short_dates
 
     # What the file leaves open: the order of its dates, its decimal mark.
     money_cells = [c for i in (amount_col, debit_col, credit_col) for c in _column_cells(rows, index, i)]
@@ -471,14 +538,33 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     width = len(header)
     date_i, amount_i, debit_i, credit_i, flag_i, status_i, category_i, direction_i, party_i, ref_i, via_i, cur_i = (
         -1 if i is None else i
-        for i in (date_col, amount_col, debit_col, credit_col, flag_col, status_col, category_col, direction_col,
-                  party_col, ref_col, via_col, currency_col)  # fmt: skip
+        for i in (
+            date_col,
+            amount_col,
+            debit_col,
+            credit_col,
+            flag_col,
+            status_col,
+            category_col,
+            direction_col,
+            party_col,
+            ref_col,
+            via_col,
+            currency_col,
+        )  # fmt: skip
     )
     text_is = [i for i in text_cols if i is not None]
     date_cache: dict[str, dt.date | None] = {}
     amount_cache: dict[str, Decimal | None] = {}
+    # Money out and money in in two columns: a negative figure in the money-out column is a
+    # reversal (冲账: money back in) when the column's other figures are positive; a file
+    # that writes every figure of it negative only marks money out so.
+    debit_reversal = debit_col is not None and any(
+        _amount_or_none(c, comma) is not None and _amount_or_none(c, comma) > 0
+        for c in _column_cells(rows, index, debit_col)
+    )
     read = []  # (row, date, amount, words, status, source category, flag, party, ref, via, currency)
-    base = (first_row - 1) if first_row is not None else index + 2
+    base = first_row if first_row is not None else index + 2
     for offset, row in enumerate(rows[index + 1 :], start=base):
         row = [*row, *([None] * (width - len(row))), None] if len(row) < width else [*row, None]
         raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
@@ -489,21 +575,29 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         failed = False
         if len(date_cols) > 1 and _blank(raw_date):
             raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
+        if short_dates:
+            raw_date = _long_date(raw_date)
         date = _cached_date(raw_date, date_cache, order)
         if date is None and statement_month is not None:
             date = _dated_in(statement_month, _text(raw_date))
         if date is None:
+            first = next((c for c in row if not _blank(c)), None)
+            if isinstance(first, str) and first.strip().startswith(FOOTER_WORDS):
+                continue  # a footer (合计, 说明：…) that starts in another column than the date's
             result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
             failed = True
         amount = None
         try:
+            if amount_last:
+                raw_amount = _last_number(row, comma)
             if amount_col is not None:
                 amount = _cached_amount(raw_amount, amount_cache, comma)
             else:
                 debit = _cached_amount(raw_debit, amount_cache, comma)
                 credit = _cached_amount(raw_credit, amount_cache, comma)
                 if debit is not None or credit is not None:
-                    amount = (credit or _ZERO) - abs(debit or _ZERO)
+                    debit = debit or _ZERO
+                    amount = (credit or _ZERO) - (debit if debit_reversal else abs(debit))
             if amount is None:
                 raise ValueError
         except ValueError:
@@ -529,8 +623,12 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             failed = True
         if failed:
             continue
+        party = _text(row[party_i])
+        if party_out_col is not None:  # the payee of money out, the payer of money in
+            party = _text(row[party_out_col if amount < 0 else party_in_col if party_in_col is not None else -1])
+            text = f"{text} {party}" if party else text
         read.append((offset, date, _cents(amount), text, _text(row[status_i]), _text(row[category_i]),
-                     _text(row[flag_i]) if flag_col is not None else None, _text(row[party_i]), _text(row[ref_i]),
+                     _text(row[flag_i]) if flag_col is not None else None, party, _text(row[ref_i]),
                      _text(row[via_i]), _text(row[cur_i])))  # fmt: skip
     if not read:  # nothing read is a refusal that says why, never an empty success
         refused = RefusedFile("refuse.no_rows", details=result.errors)
@@ -541,7 +639,9 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     # money out positive (see meaning.py).
     card_layout = layout is not None and mapping is None and source.endswith("_credit")
     titled = meaning.card_title(rows, index, context.name)
-    signed_generic = layout is None and source in ("bank", "mapped") and amount_col is not None and direction_col is None
+    signed_generic = (
+        layout is None and source in ("bank", "mapped") and amount_col is not None and direction_col is None
+    )
     flip = False
     card = card_layout
     if signed_generic:
@@ -562,7 +662,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     meaning_cache: dict[tuple, tuple[str | None, str, bool]] = {}
     statuses: dict[int, str] = {}
     currencies = [r[10] for r in read if r[10]]
-    main, _ = (meaning.main_currency(currencies) if currencies else (None, None))
+    main, _ = meaning.main_currency(currencies) if currencies else (None, None)
     for offset, date, cents, text, status, source_category, flag, party, ref, via, currency in read:
         if flip:
             cents = -cents
@@ -603,14 +703,21 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     result.holder = [*context.holder, *[n for n in meaning.holder_names(rows, index) if n not in context.holder]]
     meaning.own_moves(result.transactions, result.holder)
     result.refunds_netted = meaning.pair_refunds(result.transactions, statuses)
+    for tx in result.transactions:  # money back lowers spending: never an "other income" line
+        if tx.refund and tx.category == other_income:
+            tx.category = other
     result.currency, result.currency_said = meaning.statement_currency(
-        header, rows, index, _column_cells(rows, index, amount_col if amount_col is not None else debit_col, 200),
+        header,
+        rows,
+        index,
+        _column_cells(rows, index, amount_col if amount_col is not None else debit_col, 200),
         currencies,
     )
     if main:
         result.currency = main
     period = meaning.statement_period(rows, index)
     result.partial = meaning.partial_months([tx.date for tx in result.counted], period)
+    result.stated = period
     return result
 
 
@@ -629,7 +736,8 @@ def _card_lender(source: str, rows: list, index: int) -> str:
     return f"{short}信用卡"
 
 
-FOOTERS = ("-", "#", "共", "合计", "总计", "导出", "Total", "人民币合计", "以上数据", "温馨提示", "注：")
+FOOTER_WORDS = ("合计", "总计", "人民币合计", "以上数据", "温馨提示", "注：", "说明：", "说明:", "Total")
+FOOTERS = ("-", "#", "共", "导出", *FOOTER_WORDS)
 
 
 def _bank_sign(layout: Layout, amount: Decimal, direction: str, words: str = "") -> tuple[Decimal, str]:

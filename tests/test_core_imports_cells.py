@@ -1,0 +1,78 @@
+"""One cell of a statement (core/imports/cells.py): dates in either order, decimal commas,
+amounts with their currency, the currency a text names."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from core.imports.cells import currency_of, date_order, decimal_comma, main_currency, parse_amount, parse_date
+
+
+@pytest.mark.parametrize(
+    ("cell", "order", "date"),
+    [
+        ("2026-03-05", None, dt.date(2026, 3, 5)),
+        ("2026/3/5 12:00", None, dt.date(2026, 3, 5)),
+        ("2026年3月5日", None, dt.date(2026, 3, 5)),
+        ("20260305", None, dt.date(2026, 3, 5)),
+        (20260305, None, dt.date(2026, 3, 5)),
+        (46086, None, dt.date(2026, 3, 5)),  # an Excel serial day
+        ("05/03/2026", "dmy", dt.date(2026, 3, 5)),
+        ("05/03/2026", "mdy", dt.date(2026, 5, 3)),
+        ("05/03/2026", None, dt.date(2026, 5, 3)),  # a slash without a known order: month first
+        ("05.03.2026", None, dt.date(2026, 3, 5)),  # a dot: day first
+        ("25-03-26", None, dt.date(2026, 3, 25)),
+    ],
+)
+def test_dates(cell, order, date):
+    assert parse_date(cell, order) == date
+
+
+@pytest.mark.parametrize("cell", ["", "yesterday", "2026-13-01", "31/31/2026", float("nan"), 123])
+def test_bad_dates_raise(cell):
+    with pytest.raises((ValueError, TypeError)):
+        parse_date(cell)
+
+
+def test_the_date_order_is_read_from_the_whole_column():
+    assert date_order(["05/03/2026", "25/03/2026"]) == "dmy"  # a day above 12 settles it
+    assert date_order(["03/05/2026", "03/25/2026"]) == "mdy"
+    assert date_order(["05/03/2026", "06/03/2026"]) == "unsure"  # every one reads both ways: asked
+    assert date_order(["2026-03-05", dt.date(2026, 3, 5)]) is None  # nothing to decide
+    assert date_order(["13/01/2026", "01/13/2026"]) == "unsure"  # the column contradicts itself
+
+
+@pytest.mark.parametrize(
+    ("cell", "comma", "value"),
+    [
+        ("1,234.56", False, Decimal("1234.56")),
+        ("¥1,234.56", False, Decimal("1234.56")),
+        ("CNY 123.18", False, Decimal("123.18")),
+        ("-45.00/CNY", False, Decimal("-45.00")),  # 农业银行's card statement
+        ("(12.50)", False, Decimal("-12.50")),
+        ("12.50-", False, Decimal("-12.50")),
+        ("+6,900.00", False, Decimal("6900.00")),
+        ("1.234,56", True, Decimal("1234.56")),
+        ("12,50", True, Decimal("12.50")),
+        ("-1.100,00", True, Decimal("-1100.00")),
+        ("-", False, None),
+        (None, False, None),
+    ],
+)
+def test_amounts(cell, comma, value):
+    assert parse_amount(cell, comma) == value
+
+
+def test_a_column_written_with_decimal_commas_is_recognised_as_such():
+    assert decimal_comma(["2.350,75", "45,25", "1.100,00"])
+    assert not decimal_comma(["2,350.75", "45.25"])
+    assert not decimal_comma(["1,250", "3,400"])  # thousands commas: not decimal
+    assert not decimal_comma(["45,25", "12.50"])  # the column disagrees with itself: not assumed
+
+
+def test_currency_named_by_text():
+    assert currency_of("Amount (USD)") == "USD" and currency_of("美元") == "USD" and currency_of("€12") == "EUR"
+    assert currency_of("人民币") == "CNY" and currency_of("RMB") == "CNY" and currency_of("港币") == "HKD"
+    assert currency_of("金额(元)") == "CNY" and currency_of("") is None and currency_of("Betrag") is None
+    assert main_currency(["人民币", "人民币", "美元"])[0] == "CNY"
