@@ -180,8 +180,11 @@ class ImportEffect:
         return out
 
 
-def import_effect(existing: pd.DataFrame, incoming: pd.DataFrame) -> ImportEffect:
-    """What applying an import would do to the worksheet's monthly income and costs."""
-    frames = [f for f in (existing, incoming) if not f.empty]
+def import_effect(existing: pd.DataFrame, incoming: pd.DataFrame, kept: pd.DataFrame | None = None) -> ImportEffect:
+    """What applying an import would do to the worksheet's monthly income and costs.
+    ``kept``: the rows that stay when it is added (those of an earlier import of the same
+    account go), by default all of them."""
+    kept = existing if kept is None else kept
+    frames = [f for f in (kept, incoming) if not f.empty]
     appended = pd.concat(frames, ignore_index=True) if frames else existing
     return ImportEffect(summarize(existing), summarize(appended), summarize(incoming))

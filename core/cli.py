@@ -21,6 +21,7 @@ from core.apr import DEFAULT_LPR
 from core.debts import parse_debt
 from core.i18n import t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
+from core.imports.review import Review
 from core.loader import load
 from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
 from core.months import format_month
@@ -156,16 +157,38 @@ def _build_parser() -> _Parser:
     sch.add_argument("--lang", default="en", choices=["en", "zh"])
     sch.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    imp = sub.add_parser("import", help="read a bank/Alipay/WeChat statement or a budget sheet")
-    imp.add_argument("file", help="CSV, XLSX or XLS file, or a zip file holding one")
-    imp.add_argument("--password", help="a locked zip file's password (Alipay/WeChat Pay show it in their app)")
-    imp.add_argument("--profile", help="profile workbook whose category rules to use")
-    imp.add_argument("--date-col", help="for an unrecognised layout: the date column's header")
+    imp = sub.add_parser("import", help="read bank/Alipay/WeChat statements or a budget sheet, as the page does")
+    imp.add_argument("file", nargs="+", help="CSV, XLSX, XLS, PDF, HTML or EML statements, or zip files holding one; "
+                     "several are read together (each transaction once)")  # fmt: skip
+    imp.add_argument("--password", help="a locked zip or PDF file's password (Alipay/WeChat Pay show it in their app)")
+    imp.add_argument("--profile", help="profile workbook whose category rules, name and earlier imports to use")
+    imp.add_argument("--date-col", help="for an unrecognised layout: the date column's header (or its number "
+                     "with --no-header)")  # fmt: skip
     imp.add_argument("--amount-col", help="... the signed amount column's header")
     imp.add_argument("--debit-col", help="... or the money-out column's header")
     imp.add_argument("--credit-col", help="... and the money-in column's header")
+    imp.add_argument("--direction-col", help="... a column saying which way the money went (借/贷, 收/支, D/C, "
+                     "Debit/Credit, Af/Bij)")  # fmt: skip
     imp.add_argument("--description-col", help="... the description column's header")
     imp.add_argument("--category-col", help="... the category column's header")
+    imp.add_argument("--no-header", action="store_true", help="the file has no header row: columns are 1, 2, 3...")
+    imp.add_argument("--header-row", type=int, help="the line number of the header row (or, with --no-header, "
+                     "of the first data row)")  # fmt: skip
+    imp.add_argument("--money-out", choices=["positive", "negative"], help="how the file writes money out, when "
+                     "it cannot be told from the file")  # fmt: skip
+    imp.add_argument("--date-order", choices=["dmy", "mdy"], help="05/03/2026: day first (dmy) or month first")
+    imp.add_argument("--decimal", choices=["comma", "point"], help="the file's decimal mark (default: as its "
+                     "amounts show)")  # fmt: skip
+    imp.add_argument("--currency", help="the currency of a statement that does not say it (CNY, USD, ...)")
+    imp.add_argument("--rate", action="append", default=[], metavar="CUR=YUAN",
+                     help="yuan for one unit of a foreign currency, e.g. USD=7.12 (repeat for more)")  # fmt: skip
+    imp.add_argument("--holder", action="append", default=[], help="the account holder's name: moves to or from it "
+                     "are one's own (default: the profile's full name)")  # fmt: skip
+    imp.add_argument("--count-own", action="store_true", help="count moves to or from the holder's name after all")
+    imp.add_argument("--leave-partial", action="store_true", help="leave out months a statement covers only in part")
+    imp.add_argument("--from-people", action="store_true", help="count transfers and red packets from people")
+    imp.add_argument("--no-one-offs", action="store_true", help="average large single rows into every month "
+                     "instead of keeping them to their month")  # fmt: skip
     imp.add_argument("--lang", default="en", choices=["en", "zh"])
     imp.add_argument("--json", action="store_true", help="print JSON instead of a summary")
 
@@ -448,41 +471,117 @@ def _read_file(path: str) -> bytes:
     return data
 
 
-def import_json(result: ImportResult, lang: str) -> dict:
-    """The summary of an import as plain JSON types (money as numbers with two decimals)."""
-    if result.kind == "budget":
-        sheet = normalize_section("worksheet", pd.DataFrame(result.worksheet_rows(lang)))[0]
-        summary = load(Profile("import", {"worksheet": sheet}))[0].budget
-        by_category = {
-            **{k: {"direction": "income", "monthly": _money(v)} for k, v in summary.income_by_category.items()},
-            **{k: {"direction": "expense", "monthly": _money(v)} for k, v in summary.by_category.items()},
-        }
-        income, expense = summary.income, summary.expenses
-    else:
-        by_category = {
-            k: {"direction": direction, "monthly": _money(cents)}
-            for k, (direction, cents) in result.monthly_by_category().items()
-        }
-        income, expense = result.total_income, result.total_expense
+def _statement_json(result: ImportResult, lang: str) -> dict:
+    """What one statement, as read, holds besides its figures."""
+    by_reason: dict[str, int] = result.neutral_by_reason()
+    own = [tx for tx in result.transactions if tx.neutral == "holder"]
     return {
-        "kind": result.kind,
-        "source": result.source,
-        "transactions": len(result.counted),
-        "total_income": _money(income),
-        "total_expense": _money(expense),
-        "neutral": result.neutral_count,
-        "months": result.months,
-        "monthly_by_category": by_category,
-        "errors": [{"row": e.row, "message": e.message(lang)} for e in result.errors],
+        "lines": result.lines,
+        "rows_read": result.rows_read,
+        "unmatched_quote_line": result.repaired,
+        "currency": result.currency or None,
+        "currency_said": result.currency_said,
+        "card": result.card,
+        "holder": result.holder,
+        "neutral_by_reason": by_reason,
+        "refunds_netted": result.refunds_netted,
+        "own_moves": [
+            {"date": tx.date.isoformat(), "amount": _money(tx.amount), "party": tx.party or tx.description}
+            for tx in own
+        ],  # fmt: skip
+        "partial_months": [
+            {"month": format_month(p.month), "first_day": p.first, "last_day": p.last} for p in result.partial
+        ],  # fmt: skip
     }
 
 
+def import_json(review: Review, results: list, names: list[str], lang: str) -> dict:
+    """What the page shows of an import, as plain JSON types (money as numbers with two
+    decimals): per file what was read, then the import as it would be applied."""
+    files = []
+    for index, (name, result) in enumerate(zip(names, results, strict=True)):
+        entry = {"file": name, "kind": result.kind, "source": result.source}
+        if result.kind == "statement":
+            entry.update(_statement_json(result, lang))
+        entry["errors"] = [{"row": e.row, "message": e.message(lang)} for e in result.errors]
+        entry["left_out"] = (
+            "already_imported" if index in {i for i, _ in review.already}
+            else "question" if index not in review.files and any(q.file == index for q in review.questions)
+            else None
+        )  # fmt: skip
+        files.append(entry)
+    questions = [{"file": names[q.file], "question": q.kind, **({"currency": q.currency} if q.currency else {})}
+                 for q in review.questions]  # fmt: skip
+    out: dict = {"ready": review.ready, "questions": questions, "files": files}
+    result = review.result
+    sheet = normalize_section("worksheet", pd.DataFrame(review.rows))[0] if review.rows else None
+    summary = load(Profile("import", {"worksheet": sheet}))[0].budget if sheet is not None else None
+    if result is None or summary is None:
+        return {**out, "kind": None, "source": None, "transactions": 0, "total_income": 0.0, "total_expense": 0.0,
+                "neutral": 0, "months": 0, "monthly_by_category": {}, "errors": []}  # fmt: skip
+    by_category = {
+        **{k: {"direction": "income", "monthly": _money(v)} for k, v in summary.income_by_category.items()},
+        **{k: {"direction": "expense", "monthly": _money(v)} for k, v in summary.by_category.items()},
+    }
+    statement = result.kind == "statement"
+    out.update({
+        "kind": result.kind,
+        "source": result.source,
+        "transactions": len(result.counted) if statement else 0,
+        "total_income": _money(result.total_income if statement else summary.income),
+        "total_expense": _money(result.total_expense if statement else summary.expenses),
+        "neutral": result.neutral_count if statement else 0,
+        "neutral_by_reason": result.neutral_by_reason() if statement else {},
+        "months": result.months if statement else None,
+        "currency": "CNY",
+        "monthly_by_category": by_category,
+        "monthly_income": _money(summary.income),
+        "monthly_expense": _money(summary.expenses),
+        "errors": [{"row": e.row, "message": e.message(lang)} for e in result.errors],
+    })  # fmt: skip
+    if statement:
+        out.update({
+            "debt_service": [{"lender": lender or None, "monthly": _money(monthly), "payments": count}
+                             for lender, monthly, count in result.debt_service()],
+            "own_moves": sum(1 for tx in result.transactions if tx.neutral == "holder"),
+            "own_transfers_matched": len(review.combined.matches) if review.combined else 0,
+            "duplicates_dropped": result.duplicates,
+            "refunds_netted": result.refunds_netted,
+            "repeats_of_earlier_imports": review.repeats,
+            "replaces_earlier_imports": [a.mark for a in review.replaces],
+            "one_offs": [{"date": tx.date.isoformat(), "amount": _money(tx.amount), "what": tx.party or tx.description}
+                         for tx in review.one_off_candidates],
+            "uncategorised": [{"name": u.name, "direction": u.direction, "total": _money(u.total), "rows": u.count}
+                              for u in result.uncategorised()],
+            "partial_months_left_out": review.partial_left_out,
+            "from_people_monthly": _money(result.from_people_monthly()),
+        })  # fmt: skip
+    out["worksheet_rows"] = [{**row, "amount": float(row["amount"])} for row in review.rows]
+    return out
+
+
+def _rates(texts: list[str]) -> dict[str, Decimal]:
+    rates = {}
+    for text in texts:
+        code, _, value = text.partition("=")
+        if not code or not value:
+            raise UsageError(f"--rate: write it as CUR=YUAN, e.g. USD=7.12 (got {text!r})")
+        rates[code.strip().upper()] = _number_option("--rate", value, Decimal("0.000001"), Decimal(100_000))
+    return rates
+
+
 def _run_import(args: argparse.Namespace) -> int:
-    data = _read_file(args.file)
-    rules = None
+    from core.imports.result import Choices
+    from core.imports.review import Answers, applied_imports, review
+
+    rules, holder, applied = None, list(args.holder), []
     if args.profile:
         profile = _load_profile(args.profile)
         rules = profile.import_rules(args.lang)
+        household = load(profile)[0]
+        if not holder and household.case.full_name:
+            holder = [household.case.full_name]
+        applied = applied_imports(profile.section("worksheet").get("note", pd.Series(dtype=object)).tolist())
     picked = {
         "date": args.date_col,
         "amount": args.amount_col,
@@ -490,39 +589,93 @@ def _run_import(args: argparse.Namespace) -> int:
         "credit": args.credit_col,
         "description": args.description_col,
         "category": args.category_col,
+        "direction": args.direction_col,
     }
-    mapping = Mapping(**picked) if any(picked.values()) else None
-    try:
-        result = read_statement(
-            Path(args.file).name, data, rules=rules, lang=args.lang, mapping=mapping, password=args.password
-        )
-    except RefusedFile as refused:
-        hint = " (--password)" if refused.code.startswith("refuse.zip_password") else ""
-        raise UsageError(refused.message(args.lang) + hint) from None
-    if result.kind == "needs_mapping":
-        columns = ", ".join(h for h in result.header if h) or "—"
-        raise UsageError(t("cli.needs_mapping", args.lang, columns=columns))
-    summary = import_json(result, args.lang)
-    income_cents, expense_cents = to_cents(summary["total_income"]), to_cents(summary["total_expense"])
+    mapping = Mapping(**picked, no_header=args.no_header) if any(picked.values()) else None
+    if args.no_header and mapping is None:
+        raise UsageError("--no-header: say which columns are which (--date-col 1 --amount-col 3 ...)")
+    header_row = None
+    if args.header_row is not None:
+        if args.header_row < 1:
+            raise UsageError("--header-row: a line number, 1 or more")
+        header_row = args.header_row - 1
+    choices = Choices(
+        money_out=args.money_out,
+        date_order=args.date_order,
+        decimal_comma=None if args.decimal is None else args.decimal == "comma",
+    )
+    results, names = [], []
+    for path in args.file:
+        name = Path(path).name
+        try:
+            result = read_statement(name, _read_file(path), rules=rules, lang=args.lang, mapping=mapping,
+                                    header_row=header_row, password=args.password, choices=choices,
+                                    holder=holder)  # fmt: skip
+        except RefusedFile as refused:
+            hint = " (--password)" if refused.code.startswith(("refuse.zip_password", "refuse.pdf_password")) else ""
+            raise UsageError(f"{name}: {refused.message(args.lang)}{hint}") from None
+        if result.kind == "needs_mapping":
+            columns = ", ".join(h for h in result.header if h) or "—"
+            raise UsageError(f"{name}: " + t("cli.needs_mapping", args.lang, columns=columns))
+        results.append(result)
+        names.append(name)
+    currency = (args.currency or "").strip().upper()
+    answers = Answers(
+        count_own=args.count_own,
+        leave_partial=args.leave_partial,
+        from_people=args.from_people,
+        currencies={i: currency for i, r in enumerate(results) if currency and not r.currency},
+        rates=_rates(args.rate),
+        one_offs=frozenset() if args.no_one_offs else None,
+    )
+    checked = review(results, answers, applied, args.lang)
+    summary = import_json(checked, results, names, args.lang)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
-    lang = args.lang
-    if result.kind == "budget":
-        print(t("cli.budget_summary", lang, rows=len(result.budget_rows)))
+    _print_import(summary, checked, args.lang)
+    return 0
+
+
+_QUESTION_HINTS = {"direction": "--money-out positive|negative", "date_order": "--date-order dmy|mdy",
+                   "currency": "--currency CUR", "rate": "--rate CUR=YUAN"}  # fmt: skip
+
+
+def _print_import(summary: dict, checked, lang: str) -> None:
+    for entry in summary["files"]:
+        if entry.get("lines") is not None:
+            print(t("cli.import_lines", lang, file=entry["file"], rows=entry["rows_read"], lines=entry["lines"]))
+        if entry.get("unmatched_quote_line"):
+            print("  ! " + t("ws.repaired", lang, line=entry["unmatched_quote_line"]))
+        if entry["left_out"] == "already_imported":
+            print("  ! " + t("cli.import_already", lang, file=entry["file"]))
+    for question in summary["questions"]:
+        print(f"  ? {question['file']}: {t('cli.question.' + question['question'], lang, **question)} "
+              f"({_QUESTION_HINTS[question['question']]})")  # fmt: skip
+    if checked.result is None:
+        return
+    if summary["kind"] == "budget":
+        print(t("cli.budget_summary", lang, rows=len(checked.rows)))
     else:
         print(t("cli.import_summary", lang, **{k: summary[k] for k in ("transactions", "neutral", "months")}))
-    print(f"{t('cli.income_total', lang)}: {format_money(from_cents(income_cents))}")
-    print(f"{t('cli.expense_total', lang)}: {format_money(from_cents(expense_cents))}")
+        print(f"{t('cli.income_total', lang)}: {format_money(Decimal(str(summary['total_income'])))}")
+        print(f"{t('cli.expense_total', lang)}: {format_money(Decimal(str(summary['total_expense'])))}")
     print(t("cli.monthly_by_category", lang))
     width = max((_display_width(k) for k in summary["monthly_by_category"]), default=0)
     for category, entry in summary["monthly_by_category"].items():
         sign = "+" if entry["direction"] == "income" else "-"
         pad = " " * (width - _display_width(category))
         print(f"  {category}{pad}  {sign}{entry['monthly']:>12,.2f}")
+    for item in summary.get("one_offs", []):
+        print("  · " + t("cli.import_one_off", lang, date=item["date"], amount=f"{abs(item['amount']):,.2f}",
+                           what=item["what"]))  # fmt: skip
+    for item in summary.get("debt_service", []):
+        print("  · " + t("cli.import_debt", lang, lender=item["lender"] or "—", amount=f"{item['monthly']:,.2f}"))
+    for key in ("own_moves", "duplicates_dropped", "refunds_netted"):
+        if summary.get(key):
+            print("  · " + t(f"cli.import_{key}", lang, n=summary[key]))
     for error in summary["errors"]:
         print(f"  ! {error['message']}")
-    return 0
 
 
 def _display_width(text: str) -> int:

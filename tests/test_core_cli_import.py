@@ -66,7 +66,12 @@ def test_unrecognised_layout_needs_columns_then_reads_with_them(tmp_path):
     assert refused.returncode == 2 and "--date-col" in refused.stderr and "How much" in refused.stderr
     mapped = run(path, "--date-col", "When", "--amount-col", "How much", "--description-col", "What", "--json")
     data = json.loads(mapped.stdout)
-    assert data["total_income"] == 100.0 and data["total_expense"] == 3.5
+    # An English file that names no currency is not taken for yuan unasked.
+    assert not data["ready"] and data["questions"] == [{"file": "odd.csv", "question": "currency"}]
+    mapped = run(path, "--date-col", "When", "--amount-col", "How much", "--description-col", "What", "--currency",
+                 "CNY", "--json")  # fmt: skip
+    data = json.loads(mapped.stdout)
+    assert data["ready"] and data["total_income"] == 100.0 and data["total_expense"] == 3.5
 
 
 def test_profile_rules_are_used(tmp_path):

@@ -46,7 +46,7 @@ def test_a_file_that_never_says_which_way_round_is_asked_and_read_as_the_user_sa
         ("2026-06-01", 120_000), ("2026-06-04", 3_500), ("2026-06-09", 26_000), ("2026-06-21", 1_850)]  # fmt: skip
     out = read_statement("流水.csv", hard.unsure_direction_csv(), choices=Choices(money_out="positive"))
     assert (out.total_income, out.total_expense) == (0, 151_350)
-    assert [cents for _, cents, _ in out.first_rows] == [-120_000, -3_500, -26_000, -1_850]
+    assert [cents for _, cents, _ in out.first_rows] == [120_000, 3_500, 26_000, 1_850]  # as the file writes them
     kept = read_statement("流水.csv", hard.unsure_direction_csv(), choices=Choices(money_out="negative"))
     assert (kept.total_income, kept.total_expense) == (151_350, 0)
 

@@ -174,6 +174,20 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
     return matches
 
 
+def _partial(statements: list[ImportResult]) -> list:
+    """Months some statement covers only in part and no other covers whole, each once."""
+    whole: set[int] = set()
+    for result in statements:
+        whole |= _period(result) - {p.month for p in result.partial}
+    out, seen = [], set()
+    for result in statements:
+        for part in result.partial:
+            if part.month not in whole and part.month not in seen:
+                seen.add(part.month)
+                out.append(part)
+    return out
+
+
 def combine(results: list[ImportResult]) -> Combined:
     """The statements as one import (see the module's description)."""
     statements = [r for r in results if r.kind == "statement"]
@@ -192,9 +206,11 @@ def combine(results: list[ImportResult]) -> Combined:
             covered[month] = covered.get(month, 0) + 1
         for tx in result.transactions:
             if (index, id(tx)) in moved:
-                tx = dataclasses.replace(tx, neutral="own")
+                tx = dataclasses.replace(tx, neutral="own", file=index)
             elif (index, id(tx)) in same:
-                tx = dataclasses.replace(tx, neutral="same")
+                tx = dataclasses.replace(tx, neutral="same", file=index)
+            else:
+                tx = dataclasses.replace(tx, file=index)
             transactions.append(tx)
     merged = ImportResult(
         kind="statement",
@@ -206,7 +222,7 @@ def combine(results: list[ImportResult]) -> Combined:
         refunds_netted=sum(r.refunds_netted for r in statements),
         duplicates=duplicates,
         lines=sum(r.lines or 0 for r in statements) or None,
-        partial=[p for r in statements for p in r.partial],
+        partial=_partial(statements),
     )
     overlap = sorted(month for month, count in covered.items() if count > 1)
     return Combined(merged, matches, overlap, sources, duplicates, len(same), left_out)

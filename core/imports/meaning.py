@@ -98,6 +98,22 @@ def holder_names(rows: list[list[object]], index: int) -> list[str]:
     return names
 
 
+_ACCOUNT = re.compile(
+    r"(卡号|账号|账户账号|客户账号|支付宝账户|微信昵称|account(?: number)?)\s*[:：/]?\s*\[?\s*([^\s,，\[\]|;；]+)",
+    re.IGNORECASE,
+)
+
+
+def account_of(rows: list[list[object]], index: int) -> str:
+    """The account the lines above the header name (卡号: 6222****1234, 支付宝账户：138****0000,
+    a label cell 账户账号 beside its value), or "" when they name none."""
+    for line in _preamble_text(rows, index):
+        match = _ACCOUNT.search(line)
+        if match and any(ch.isalnum() for ch in match.group(2)):
+            return match.group(2).strip(":：")
+    return ""
+
+
 def statement_period(rows: list[list[object]], index: int) -> tuple[dt.date, dt.date] | None:
     """The period a statement's header says it covers (起始时间 … 终止时间, 2026-01-01 至 …)."""
     for line in _preamble_text(rows, index):
@@ -276,8 +292,9 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
                        currency_values: list[str]) -> tuple[str, bool]:  # fmt: skip
     """The statement's currency and whether the file says it: a 币种 column's usual value,
     else the amount column's header ("Amount (USD)", "人民币金额"), a 币种 line above the
-    header, the amounts' own symbols. A Chinese statement that says none is in yuan; one in
-    another language that says none is "" (unknown: the user is asked)."""
+    header, the amounts' own symbols. A Chinese statement (its header or first rows in
+    Chinese) that says none is in yuan; one in another language that says none is ""
+    (unknown: the user is asked)."""
     main, _ = main_currency(currency_values)
     if main:
         return main, True
@@ -297,6 +314,7 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
     symbols = [s for s in symbols if s]
     if symbols:
         return max(set(symbols), key=symbols.count), True
-    if not any(re.search(r"[\u4e00-\u9fff]", cell) for cell in header):
+    words = [*header, *(str(c) for row in rows[index + 1 : index + 21] for c in row if isinstance(c, str))]
+    if not any(re.search(r"[\u4e00-\u9fff]", cell) for cell in words):
         return "", False  # a statement in another language that does not say its currency: asked
     return "CNY", False

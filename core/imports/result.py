@@ -76,6 +76,12 @@ class Transaction:
     via: str = ""  # how it was paid (a wallet's 支付方式: 零钱, 招商银行储蓄卡)
     note: str = ""  # what the reader did ("partly refunded ¥20.00")
     card: bool = False  # read from a credit card's statement (money in repays the card)
+    file: int = 0  # which of the files imported together it came from (0 for the first)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The row's place among the files imported together: (file, row)."""
+        return self.file, self.row
 
 
 def _month_span(dates) -> int:
@@ -142,7 +148,12 @@ class ImportResult:
     duplicates: int = 0  # rows dropped as the same transaction seen in another file
     partial: list[Partial] = field(default_factory=list)
     stated: tuple[dt.date, dt.date] | None = None  # the period the statement's header says it covers
-    first_rows: list[tuple[dt.date, int, str]] = field(default_factory=list)  # as read, for the direction question
+    digest: str = ""  # SHA-256 of the statement's bytes (of the file inside a zip): the same file twice
+    account: str = ""  # the account the header names (卡号: 6222****1234), to tell two of one source apart
+    # The first rows with their amounts as the file writes them, and the first dates as
+    # written: shown when the user is asked which way round the money, or the dates, are.
+    first_rows: list[tuple[dt.date, int, str]] = field(default_factory=list)
+    date_examples: list[str] = field(default_factory=list)
 
     # --- what counts ---------------------------------------------------------------
     @property
@@ -165,7 +176,7 @@ class ImportResult:
         """Transactions read, and rows that could not be (each said with its reason)."""
         return len(self.transactions) + len({e.row for e in self.errors if e.row is not None})
 
-    def category_totals(self, one_offs: frozenset[int] = frozenset()) -> dict[str, tuple[str, int]]:
+    def category_totals(self, one_offs: frozenset[tuple[int, int]] = frozenset()) -> dict[str, tuple[str, int]]:
         """Category -> (direction, cents over the statement): the sum of its counted rows.
         A category is income when it holds money in that is not a refund and sums to more
         than nothing; anything else is spending (negative when its refunds exceed its
@@ -173,7 +184,7 @@ class ImportResult:
         sums: dict[str, int] = {}
         earned: set[str] = set()
         for tx in self.counted:
-            if tx.row in one_offs:
+            if tx.key in one_offs:
                 continue
             sums[tx.category] = sums.get(tx.category, 0) + tx.amount
             if tx.amount > 0 and not tx.refund:
@@ -237,7 +248,7 @@ class ImportResult:
         total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in people)
         return div_round(total, self.months) if self.months else 0
 
-    def monthly_by_category(self, one_offs: frozenset[int] = frozenset()) -> dict[str, tuple[str, int]]:
+    def monthly_by_category(self, one_offs: frozenset[tuple[int, int]] = frozenset()) -> dict[str, tuple[str, int]]:
         """Category -> (direction, average cents a month), largest first."""
         months = self.months
         if not months:
@@ -299,6 +310,21 @@ class ImportResult:
     def _copy(self, transactions: list[Transaction], **changes) -> ImportResult:
         return dataclasses.replace(self, transactions=transactions, **changes)
 
+    def recategorised(self, names: dict[str, str]) -> ImportResult:
+        """The rows no rule named, in the categories the user gave them: ``names`` maps a
+        counterparty (or the words of a row without one), as ``uncategorised`` lists it, to
+        a category."""
+        if not names:
+            return self
+        others = _other_labels()
+        out = []
+        for tx in self.transactions:
+            name = (tx.party or tx.description).strip()[:60]
+            if tx.category in others and name in names and names[name]:
+                tx = dataclasses.replace(tx, category=names[name])
+            out.append(tx)
+        return self._copy(out)
+
     def with_own_counted(self) -> ImportResult:
         """The holder-named moves counted after all (the user says they are not their own)."""
         return self._copy([dataclasses.replace(tx, neutral=None) if tx.neutral == "holder" else tx
@@ -320,7 +346,7 @@ class ImportResult:
 
     # --- the worksheet --------------------------------------------------------------
     def worksheet_rows(
-        self, lang: str = "zh", from_people: bool = True, one_offs: frozenset[int] | None = None
+        self, lang: str = "zh", from_people: bool = True, one_offs: frozenset[tuple[int, int]] | None = None
     ) -> list[dict]:
         """Rows for the income/expense worksheet (monthly averages, or the budget sheet's rows).
         Money received from people is irregular income (kind "variable", said in its note);
@@ -333,7 +359,7 @@ class ImportResult:
         from core.months import format_month
 
         if one_offs is None:
-            one_offs = frozenset(tx.row for tx in self.one_off_candidates())
+            one_offs = frozenset(tx.key for tx in self.one_off_candidates())
         people = _people_labels()
         note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months)
         rows, below = [], []
@@ -366,7 +392,7 @@ class ImportResult:
             target["amount"] -= taken
             target["note"] += " " + t("ws.refunds_taken", lang, category=category, amount=f"{taken / 100:,.2f}")
         for tx in self.counted:
-            if tx.row not in one_offs or (tx.category in people and tx.amount > 0 and not from_people):
+            if tx.key not in one_offs or (tx.category in people and tx.amount > 0 and not from_people):
                 continue
             rows.append(
                 {

@@ -14,6 +14,7 @@ the rows mean across the file is worked out in ``meaning.py``; what they count a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -85,6 +86,9 @@ DESCRIPTION_HEADERS = (
     "交易摘要",
     "交易描述",
     "交易说明",
+    "说明",
+    "描述",
+    "交易详情",
     "交易名称",
     "附言",
     "交易附言",
@@ -348,6 +352,7 @@ def read_statement(
         else:
             result = _parse_transactions(rows, index, source, context, None)
     result.lines, result.repaired = lines, repaired
+    result.digest = hashlib.sha256(data).hexdigest()
     return result
 
 
@@ -525,6 +530,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         found_order = date_order(_column_cells(rows, index, date_col, 5000))
         if found_order == "unsure":
             result.date_order_unsure = True
+            result.date_examples = [_text(c) for c in _column_cells(rows, index, date_col, 3)]
         elif found_order:
             order = found_order
     other = category_label("other", lang)
@@ -657,7 +663,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             flip = titled  # shown as read, and asked
     elif layout is not None and mapping is None and source.endswith("_credit"):
         card = True
-    result.first_rows = [(r[1], -r[2] if flip else r[2], r[3]) for r in read[:8]]
+    result.first_rows = [(r[1], r[2], r[3]) for r in read[:8]]  # as the file writes them, for the question
 
     meaning_cache: dict[tuple, tuple[str | None, str, bool]] = {}
     statuses: dict[int, str] = {}
@@ -715,6 +721,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     )
     if main:
         result.currency = main
+    result.account = meaning.account_of(rows, index)
     period = meaning.statement_period(rows, index)
     result.partial = meaning.partial_months([tx.date for tx in result.counted], period)
     result.stated = period

@@ -1,0 +1,240 @@
+"""An import between reading and applying: what the user still has to say, and the
+worksheet rows it will give. The Income & expenses page and ``import`` on the command line
+both call ``review``, so both apply the same figures.
+
+A file is read once with what decides how its cells read (``Choices``: money out positive
+or negative, the date order, the decimal mark). The review then takes the user's answers
+about what the rows mean (``Answers``) and the worksheet's earlier imports:
+
+- **Questions that block applying**: which way round a file's money is, the order of its
+  dates (both asked at reading, re-read when answered), the currency of a statement that
+  does not say it, and the rate of one in another currency (never added to yuan unasked).
+- **Already in the worksheet**: every worksheet row an import makes carries a mark in its
+  note, ``#1a2b3c4d (alipay 138****0000 2026-01-01~2026-03-31)``: the file's fingerprint,
+  its source, its account and its dates. A file whose fingerprint is there is left out
+  (the same file twice, also when it comes again inside its zip). A statement of an
+  account the worksheet already holds rows of (the same source and account) replaces those
+  rows when added: the worksheet is a monthly budget, so two periods of one account added
+  side by side would count its spending twice. Imported together, they are counted once.
+- **What the user said**: moves to the holder's own name counted after all, months the
+  statement covers only in part left out, one-offs kept to their month (by default every
+  candidate), names given to the largest amounts no rule named, money from people counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from core.imports.combine import Combined, combine
+from core.imports.result import ImportResult, Partial, Transaction
+
+_MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d\d-\d\d))?\)")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An import the worksheet holds rows of, read from the mark in their notes."""
+
+    digest: str  # the first 8 hex digits of the file's SHA-256
+    source: str
+    account: str = "-"
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    @property
+    def mark(self) -> str:
+        if self.first is None or self.last is None:
+            return f"#{self.digest} ({self.source})"
+        return f"#{self.digest} ({self.source} {self.account} {self.first.isoformat()}~{self.last.isoformat()})"
+
+
+def applied_of(result: ImportResult) -> Applied:
+    """The mark an import leaves on the rows it adds."""
+    dates = [tx.date for tx in result.transactions]
+    first, last = result.stated or ((min(dates), max(dates)) if dates else (None, None))
+    account = re.sub(r"\s+", "", result.account) or "-"
+    return Applied(result.digest[:8], result.source or "-", account, first, last)
+
+
+def applied_imports(notes: Iterable[object]) -> list[Applied]:
+    """The imports the worksheet holds rows of, from its notes (each once)."""
+    found: dict[str, Applied] = {}
+    for note in notes:
+        if not isinstance(note, str):
+            continue
+        for match in _MARK.finditer(note):
+            digest, source, account, first, last = match.groups()
+            if digest not in found:
+                found[digest] = Applied(
+                    digest,
+                    source,
+                    account or "-",
+                    dt.date.fromisoformat(first) if first else None,
+                    dt.date.fromisoformat(last) if last else None,
+                )
+    return list(found.values())
+
+
+def marks_in(note: object) -> set[str]:
+    """The fingerprints of the imports a worksheet row's note names."""
+    return {match[0] for match in _MARK.findall(note)} if isinstance(note, str) else set()
+
+
+@dataclass
+class Answers:
+    """What the user said about an import after it was read."""
+
+    count_own: bool = False  # the moves to or from the holder's own name are not theirs after all
+    leave_partial: bool = False  # leave out the months a statement covers only in part
+    from_people: bool = False  # transfers and red packets from people count as income
+    currencies: dict[int, str] = field(default_factory=dict)  # file -> its currency, where the file says none
+    rates: dict[str, Decimal] = field(default_factory=dict)  # currency -> yuan for one unit
+    one_offs: frozenset[tuple[int, int]] | None = None  # (file, row) kept to their month; None: every candidate
+    recurring: frozenset[tuple[int, int]] = frozenset()  # candidates the user says recur (averaged)
+    categories: dict[str, str] = field(default_factory=dict)  # a name no rule named -> its category
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str  # "direction", "date_order", "currency" (the file says none) or "rate"
+    file: int
+    currency: str = ""
+
+
+@dataclass
+class Review:
+    result: ImportResult | None  # the import as it will be applied; None when nothing can be
+    combined: Combined | None = None  # several statements read as one
+    files: list[int] = field(default_factory=list)  # the input files in it
+    questions: list[Question] = field(default_factory=list)  # to answer before applying
+    already: list[tuple[int, Applied]] = field(default_factory=list)  # files already in the worksheet: left out
+    replaces: list[Applied] = field(default_factory=list)  # earlier imports of the same accounts: replaced
+    repeats: int = 0  # rows of these statements that the replaced imports' dates already covered
+    one_off_candidates: list[Transaction] = field(default_factory=list)
+    partial: list[Partial] = field(default_factory=list)  # months covered in part (left out if answered so)
+    partial_left_out: bool = False
+    rows: list[dict] = field(default_factory=list)  # the worksheet rows, each note with its import's mark
+    marks: list[Applied] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        """Everything asked is answered and there are rows to apply."""
+        return not self.questions and self.result is not None and bool(self.rows)
+
+    def keep_row(self, note: object) -> bool:
+        """Whether an existing worksheet row stays when this import is added: not when it
+        came from an earlier import of the same account (replaced)."""
+        gone = {a.digest for a in self.replaces}
+        return not (marks_in(note) & gone)
+
+
+def _overlapping(a: Applied, b: Applied) -> bool:
+    if None in (a.first, a.last, b.first, b.last):
+        return False
+    return a.first <= b.last and b.first <= a.last
+
+
+def review(results: list[ImportResult], answers: Answers | None = None, applied: Iterable[Applied] = (),
+           lang: str = "zh") -> Review:  # fmt: skip
+    """The files read (each an ImportResult, in upload order) with the user's answers and
+    the worksheet's earlier imports: see the module's description."""
+    answers = answers or Answers()
+    applied = list(applied)
+    done = {a.digest for a in applied}
+    out = Review(result=None)
+    budgets = [(i, r) for i, r in enumerate(results) if r.kind == "budget"]
+    statements: list[tuple[int, ImportResult]] = []
+    for index, result in enumerate(results):
+        if result.kind != "statement":
+            continue
+        if result.digest[:8] in done:
+            out.already.append((index, next(a for a in applied if a.digest == result.digest[:8])))
+            continue
+        if result.direction_unsure:
+            out.questions.append(Question("direction", index))
+        if result.date_order_unsure:
+            out.questions.append(Question("date_order", index))
+        currency = answers.currencies.get(index) or result.currency
+        if not currency:
+            out.questions.append(Question("currency", index))
+            continue
+        if currency != "CNY":
+            rate = answers.rates.get(currency)
+            if rate is None or rate <= 0:
+                out.questions.append(Question("rate", index, currency))
+                continue
+            result = result.in_yuan(rate)
+        statements.append((index, result))
+    if not statements:
+        if len(budgets) == 1 and not out.already and budgets[0][1].digest[:8] not in done:
+            index, budget = budgets[0]
+            out.result, out.files = budget, [index]
+            mark = Applied(budget.digest[:8], "budget")
+            out.marks = [mark]
+            out.rows = [_marked(row, [mark]) for row in budget.worksheet_rows(lang)]
+        elif budgets and budgets[0][1].digest[:8] in done:
+            out.already.append((budgets[0][0], next(a for a in applied if a.digest == budgets[0][1].digest[:8])))
+        return out
+    marks = [applied_of(r) for _, r in statements]
+    for mark in marks:  # an earlier import of the same account: its rows are replaced
+        for earlier in applied:
+            if earlier.source == mark.source and earlier.account == mark.account != "-" and earlier not in out.replaces:
+                out.replaces.append(earlier)
+    for (_, statement), mark in zip(statements, marks, strict=True):
+        for earlier in out.replaces:
+            if earlier.source == mark.source and earlier.account == mark.account and _overlapping(earlier, mark):
+                out.repeats += sum(1 for tx in statement.transactions if earlier.first <= tx.date <= earlier.last)
+    out.files = [i for i, _ in statements]
+    if len(statements) > 1:
+        out.combined = combine([r for _, r in statements])
+        result = out.combined.result
+    else:
+        result = statements[0][1]
+    if answers.count_own:
+        result = result.with_own_counted()
+    result = result.recategorised(answers.categories)
+    out.partial = list(result.partial)
+    partial_months = {p.month for p in result.partial}
+    whole = {tx.date.year * 12 + tx.date.month - 1 for tx in result.counted} - partial_months
+    if answers.leave_partial and partial_months and whole:
+        result = result.without_months(partial_months)
+        out.partial_left_out = True
+    out.result = result
+    out.one_off_candidates = result.one_off_candidates()
+    one_offs = answers.one_offs
+    if one_offs is None:
+        one_offs = frozenset(tx.key for tx in out.one_off_candidates) - answers.recurring
+    out.marks = marks
+    rows = result.worksheet_rows(lang, from_people=answers.from_people, one_offs=one_offs)
+    out.rows = [_marked(row, marks) for row in rows]
+    return out
+
+
+def _marked(row: dict, marks: list[Applied]) -> dict:
+    note = str(row.get("note") or "").strip()
+    return {**row, "note": " ".join(filter(None, [note, *(m.mark for m in marks)]))}
+
+
+def kept_rows(checked: Review, existing: pd.DataFrame) -> pd.DataFrame:
+    """The worksheet rows that stay when the import is added: all but those an earlier
+    import of the same account made."""
+    if existing.empty or "note" not in existing or not checked.replaces:
+        return existing
+    return existing[[checked.keep_row(note) for note in existing["note"]]].reset_index(drop=True)
+
+
+def worksheet_after(checked: Review, existing: pd.DataFrame, how: str) -> pd.DataFrame:
+    """The worksheet once the import is applied: ``how`` "replace" (the import alone) or
+    "append" (the rows that stay, then the import's)."""
+    incoming = pd.DataFrame(checked.rows)
+    if how == "replace":
+        return incoming
+    kept = kept_rows(checked, existing)
+    frames = [frame for frame in (kept, incoming) if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else kept

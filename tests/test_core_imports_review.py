@@ -1,0 +1,97 @@
+"""An import between reading and applying (core/imports/review.py): the questions that
+block it, the same transactions never counted twice (in one go or across imports), and
+the user's answers applied to the figures."""
+
+from decimal import Decimal
+
+from core.imports import read_statement
+from core.imports.result import Choices
+from core.imports.review import Answers, applied_imports, marks_in, review
+from tests.fixtures import hard, make
+from tests.test_core_imports_archive import aes
+from tests.test_core_imports_counting import alipay
+
+# An Alipay bill of January to March, and the next export of the same account (February to
+# April): the same order numbers where they overlap.
+JAN_MAR = "支付宝账户：138****0000\r\n".encode("gbk") + alipay([
+    ["2026-01-05 12:00:00", "餐饮美食", "美团", "外卖", "支出", "60.00"],
+    ["2026-02-05 12:00:00", "餐饮美食", "美团", "外卖", "支出", "90.00"],
+    ["2026-03-05 12:00:00", "餐饮美食", "美团", "外卖", "支出", "30.00"],
+])  # fmt: skip
+
+
+def _notes(rows: list[dict]) -> list[str]:
+    return [row["note"] for row in rows]
+
+
+def test_the_same_bill_as_a_csv_and_inside_its_zip_counts_once():
+    csv = make.alipay_csv()
+    zipped = aes({"支付宝交易明细.csv": csv}, "123456")
+    one = read_statement("alipay.csv", csv)
+    both = [one, read_statement("bill.zip", zipped, password="123456")]
+    assert both[0].digest == both[1].digest  # the statement inside the zip is the same file
+    r = review(both)
+    assert r.combined.duplicates == len(one.transactions)  # every row of the second is a repeat: said
+    assert (r.result.total_income, r.result.total_expense, r.result.months) == (
+        one.total_income, one.total_expense, one.months)  # fmt: skip
+
+
+def test_a_file_already_in_the_worksheet_is_left_out_and_its_account_replaced_not_added_twice():
+    first = review([read_statement("jan-mar.csv", JAN_MAR)])
+    assert first.ready and all("#" in note for note in _notes(first.rows))
+    earlier = applied_imports(_notes(first.rows))
+    assert len(earlier) == 1 and earlier[0].source == "alipay" and earlier[0].account == "138****0000"
+    again = review([read_statement("jan-mar.csv", JAN_MAR)], applied=earlier)
+    assert again.result is None and not again.ready  # the append button has nothing to apply
+    assert [index for index, _ in again.already] == [0]
+    # The next export of the same account, overlapping by two months: it replaces the rows of
+    # the first (a monthly budget would count the account twice), and says the repeats.
+    later = JAN_MAR.replace(b"2026-01-05", b"2026-04-05")
+    nxt = review([read_statement("feb-apr.csv", later)], applied=earlier)
+    assert nxt.ready and [a.digest for a in nxt.replaces] == [earlier[0].digest]
+    assert nxt.repeats == 2  # February and March were in the first import's dates
+    assert not nxt.keep_row(first.rows[0]["note"]) and nxt.keep_row("工资 (typed by hand)")
+    assert marks_in(first.rows[0]["note"]) == {earlier[0].digest}
+
+
+def test_a_statement_in_another_currency_is_left_out_until_its_rate_is_given():
+    usd = read_statement("us.csv", hard.usd_statement_csv())
+    r = review([usd])
+    assert [(q.kind, q.currency) for q in r.questions] == [("rate", "USD")] and not r.ready
+    r = review([usd], Answers(rates={"USD": Decimal("7.1")}))
+    assert r.ready and (r.result.total_income, r.result.total_expense) == (2_982_000, 1_065_000)
+    unsaid = read_statement("us.csv", hard.usd_statement_csv(say_currency=False))
+    assert [q.kind for q in review([unsaid]).questions] == ["currency"]
+    assert review([unsaid], Answers(currencies={0: "CNY"})).ready  # the user says it is in yuan
+    together = review([usd, read_statement("cny.csv", hard.partial_month_csv())])
+    assert together.files == [1] and not together.ready  # never added to yuan unasked
+
+
+def test_which_way_round_and_the_date_order_block_applying_until_answered():
+    r = review([read_statement("x.csv", hard.unsure_direction_csv())])
+    assert [q.kind for q in r.questions] == ["direction"] and not r.ready
+    answered = read_statement("x.csv", hard.unsure_direction_csv(), choices=Choices(money_out="positive"))
+    assert review([answered]).ready
+
+
+def test_the_users_answers():
+    own = read_statement("明细.csv", hard.own_moves_csv())
+    assert review([own], Answers(count_own=True)).result.total_expense == 290_000 + 530_000
+    channels = read_statement("流水.csv", hard.channel_rows_csv())
+    named = review([channels], Answers(categories={"某某贸易有限公司": "购物"}))
+    assert named.result.monthly_by_category()["购物"] == ("expense", 90_000)
+    assert [tx.key for tx in named.one_off_candidates] == [(0, 6)]
+    kept = review([channels], Answers(one_offs=frozenset()))  # the user says the 50,000.00 recurs
+    assert all(row["frequency"] == "monthly" for row in kept.rows)
+    partial = read_statement("流水.csv", hard.partial_month_csv())
+    left = review([partial], Answers(leave_partial=True))
+    assert left.partial_left_out and left.result.months == 1
+    assert (left.result.total_income, left.result.total_expense) == (500_000, 20_000)
+
+
+def test_a_budget_sheet_is_applied_once():
+    sheet = read_statement("预算.xlsx", hard.budget_words_xlsx())
+    first = review([sheet])
+    assert first.ready and len(first.rows) == 5
+    again = review([read_statement("预算.xlsx", hard.budget_words_xlsx())], applied=applied_imports(_notes(first.rows)))
+    assert not again.ready and [i for i, _ in again.already] == [0]

@@ -1,0 +1,533 @@
+"""The Income & expenses page's import panel: upload, answer what the files leave open,
+see what will be counted, apply. Reading is core.imports.read_statement, the counting and
+the answers core.imports.review; this module only reads widgets and draws."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+
+import core.imports as imports
+from core.budget import import_effect
+from core.errors import grouped
+from core.imports import Mapping, RefusedFile, needs_password
+from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
+from core.imports.cells import CURRENCY_NAMES
+from core.imports.result import Choices
+from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
+from core.money import from_cents
+from core.months import format_month
+from core.profile import normalize_section
+from ui.common import lang, md_escape, money_cents, money_table, plain_table, readable_section, tr
+from ui.notices import saved_or_said
+from ui.state import append_rows, current_household, current_profile, note_outcome, save_section
+
+CURRENCIES = tuple(CURRENCY_NAMES)  # USD, EUR, ..., CNY
+# What to do about each kind of row error, said beside its count.
+ERROR_ACTIONS = {
+    "err.bad_date": "ws.action.date",
+    "err.bad_amount": "ws.action.amount",
+    "err.absurd_amount": "ws.action.absurd",
+    "err.bad_direction": "ws.action.direction",
+}
+
+
+def _key(upload, name: str) -> str:
+    """A widget key for one uploaded file's question (a new file asks anew)."""
+    return f"ws.q.{name}.{upload.file_id}"
+
+
+def _choices(upload) -> Choices:
+    """What the user said of how one file writes its money and dates: the questions' answers,
+    else what the column mapping said for every file."""
+    state = st.session_state
+    return Choices(
+        money_out=state.get(_key(upload, "money_out")),
+        date_order=state.get(_key(upload, "date_order")) or state.get("ws.date_order"),
+        decimal_comma={"comma": True, "point": False}.get(state.get("ws.decimal") or ""),
+    )
+
+
+def _read_uploads(uploads, mapping, header_row) -> list:
+    """Each uploaded file read once (per file, password, mapping, what the user said of its
+    money and dates, language and rules), not again on every rerun: [(upload, ImportResult
+    or RefusedFile)]. A locked file gets its own password box; a refused file is said with
+    its name and changes nothing."""
+    shown = current_profile()
+    holder = [current_household().case.full_name] if current_household().case.full_name else []
+    cache = st.session_state.get("ws.read") or {}
+    kept, out = {}, []
+    for index, upload in enumerate(uploads):
+        data = upload.getvalue()
+        password = None
+        if needs_password(data):  # Alipay's and WeChat's bills as locked zips, banks' PDFs
+            many = len(uploads) > 1
+            password = st.text_input(
+                tr("ws.zip_password") + (f" · {md_escape(upload.name)}" if many else ""),
+                type="password",
+                key=f"ws.zip_password.{index}" if many else "ws.zip_password",
+                help=tr("ws.zip_password_help"),
+            )
+        choices = _choices(upload)
+        key = (upload.file_id, password, repr(mapping), header_row, repr(choices), lang(), shown.rev("rules"),
+               tuple(holder))  # fmt: skip
+        outcome = cache.get(key)
+        if outcome is None:
+            try:
+                outcome = imports.read_statement(upload.name, data, rules=shown.import_rules(lang()), lang=lang(),
+                                         mapping=mapping, header_row=header_row, password=password,
+                                         choices=choices, holder=holder)  # fmt: skip
+            except RefusedFile as refused:
+                outcome = refused
+            except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
+                outcome = RefusedFile("refuse.corrupt")
+        kept[key] = outcome
+        if isinstance(outcome, RefusedFile):
+            reason = md_escape(outcome.message(lang()))
+            if len(uploads) > 1:
+                st.error(tr("ws.refused_file", name=md_escape(upload.name), reason=reason), icon=":material/block:")
+            else:
+                st.error(tr("ws.refused", reason=reason), icon=":material/block:")
+                if outcome.header and outcome.columns is not None:  # recognised, but no row read
+                    with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
+                        st.caption(tr("ws.map.change_help"))
+                        mapping_form(outcome.header, outcome.columns)
+        out.append((upload, outcome))
+    st.session_state["ws.read"] = kept
+    return out
+
+
+def mapping_form(header: list[str], current, header_row: int = 0) -> None:
+    """Which column is which: picked from the file's header (or by position, for a file with
+    no header row), starting from the columns the file was read by (current), if any; also
+    where the header is, the decimal mark and the date order. Applying reads it again."""
+    state = st.session_state
+    no_header = st.checkbox(tr("ws.map.no_header"), value=bool(current and current.no_header), key="ws.map.no_header",
+                            help=tr("ws.map.no_header_help"))  # fmt: skip
+    if no_header:
+        options = [""] + [str(i + 1) for i in range(len(header))]
+        label = {"": tr("ws.map.none")} | {
+            str(i + 1): tr("ws.map.position", n=i + 1, example=str(h)[:20]) for i, h in enumerate(header)
+        }
+    else:
+        options = [""] + [h for h in header if h]
+        label = {"": tr("ws.map.none")}
+    cols = st.columns(3)
+    picks = {}
+    for i, field in enumerate(("date", "amount", "debit", "credit", "direction", "description", "category")):
+        chosen = getattr(current, field, None) if current is not None else None
+        picks[field] = cols[i % 3].selectbox(
+            tr(f"ws.map.{field}"),
+            options,
+            index=options.index(chosen) if chosen in options else 0,
+            key=f"ws.map.{field}.pos" if no_header else f"ws.map.{field}",
+            format_func=lambda v: label.get(v, v),
+        )
+    c1, c2, c3 = st.columns(3)
+    row = c1.number_input(tr("ws.map.header_row_nohead" if no_header else "ws.map.header_row"), min_value=1,
+                          max_value=100_000, value=header_row + 1, step=1, key="ws.map.header_row")  # fmt: skip
+    c2.selectbox(tr("ws.map.decimal"), ["", "point", "comma"], key="ws.map.decimal",
+                 format_func=lambda v: tr(f"ws.map.decimal.{v or 'auto'}"))  # fmt: skip
+    c3.selectbox(tr("ws.map.date_order"), ["", "dmy", "mdy"], key="ws.map.date_order_pick",
+                 format_func=lambda v: tr(f"ws.map.date_order.{v or 'auto'}"))  # fmt: skip
+    if st.button(tr("ws.map.apply"), key="ws.map.apply"):
+        state["ws.mapping"] = Mapping(**{k: (v or None) for k, v in picks.items()}, no_header=no_header)
+        state["ws.header_row"] = int(row) - 1
+        state["ws.decimal"] = state.get("ws.map.decimal") or ""
+        state["ws.date_order"] = state.get("ws.map.date_order_pick") or None
+        state["ws.import_open"] = True
+        st.rerun()
+
+
+def _lines(result, name: str, many: bool) -> None:
+    """How many rows were read against the lines the file has; an unmatched quote."""
+    if result.lines is not None:
+        st.caption(tr("ws.lines", name=md_escape(name) if many else tr("ws.lines.this"), rows=result.rows_read,
+                      lines=result.lines))  # fmt: skip
+    if result.repaired:
+        st.warning(tr("ws.repaired", line=result.repaired), icon=":material/format_quote:")
+
+
+def _direction_question(upload, result) -> None:
+    """Which way round a file writes its money, shown by its first rows read both ways. Drawn
+    while the answer stands too (a widget not drawn forgets its value)."""
+    if st.session_state.get(_key(upload, "money_out")) is None:
+        st.warning(tr("ws.q.direction", name=md_escape(upload.name)), icon=":material/swap_vert:")
+    rows = []
+    for date, cents, words in result.first_rows[:6]:
+        rows.append({
+            tr("field.date"): date.isoformat(),
+            tr("field.note"): words[:40],
+            tr("ws.q.as_written"): from_cents(cents),
+            tr("ws.q.if_positive"): tr("ws.q.out" if cents > 0 else "ws.q.in", amount=money_cents(abs(cents))),
+            tr("ws.q.if_negative"): tr("ws.q.out" if cents < 0 else "ws.q.in", amount=money_cents(abs(cents))),
+        })  # fmt: skip
+    plain_table(pd.DataFrame(rows), [tr("ws.q.as_written")])
+    st.radio(tr("ws.q.direction.pick"), ["positive", "negative"], index=None, key=_key(upload, "money_out"),
+             format_func=lambda v: tr(f"ws.q.money_out.{v}"), horizontal=True)  # fmt: skip
+
+
+def _date_question(upload, result) -> None:
+    example = (
+        result.date_examples[0] if result.date_examples else st.session_state.get(_key(upload, "date_example"), "")
+    )
+    st.session_state[_key(upload, "date_example")] = example
+    if st.session_state.get(_key(upload, "date_order")) is None:
+        st.warning(tr("ws.q.date_order", name=md_escape(upload.name), example=md_escape(example)),
+                   icon=":material/calendar_month:")  # fmt: skip
+    from core.imports.cells import parse_date
+
+    def label(order: str) -> str:
+        try:
+            return tr(f"ws.q.order.{order}", date=parse_date(example, order).isoformat())
+        except (ValueError, TypeError):
+            return tr(f"ws.q.order.{order}", date="—")
+
+    st.radio(tr("ws.q.date_order.pick"), ["dmy", "mdy"], index=None, key=_key(upload, "date_order"),
+             format_func=label, horizontal=True)  # fmt: skip
+
+
+def _currency_question(upload, result) -> None:
+    """A statement's currency when it says none, and a rate to yuan for another currency:
+    drawn for every statement not in yuan, answered or not."""
+    state = st.session_state
+    currency = result.currency
+    if not currency:
+        if not state.get(_key(upload, "currency")):
+            st.warning(tr("ws.q.currency", name=md_escape(upload.name)), icon=":material/currency_exchange:")
+        st.selectbox(tr("ws.q.currency.pick", name=md_escape(upload.name)), list(CURRENCIES), index=None,
+                     key=_key(upload, "currency"), placeholder=tr("ws.q.currency.placeholder"),
+                     format_func=lambda c: tr(f"currency.{c}"))  # fmt: skip
+        currency = state.get(_key(upload, "currency"))
+    if currency and currency != "CNY":
+        if not state.get(f"ws.rate.{currency}"):
+            st.warning(tr("ws.q.rate", name=md_escape(upload.name), currency=tr(f"currency.{currency}")),
+                       icon=":material/currency_exchange:")  # fmt: skip
+        st.number_input(tr("ws.q.rate.pick", currency=currency), min_value=0.0001, max_value=100_000.0, value=None,
+                        step=0.01, format="%.4f", key=f"ws.rate.{currency}")  # fmt: skip
+
+
+def _answers(read, results) -> Answers:
+    state = st.session_state
+    currencies = {i: state[_key(upload, "currency")] for i, (upload, _) in enumerate(read)
+                  if state.get(_key(upload, "currency"))}  # fmt: skip
+    rates = {}
+    for currency in CURRENCIES:
+        value = state.get(f"ws.rate.{currency}")
+        if value:
+            rates[currency] = Decimal(str(value))
+    recurring = set()  # one-off candidates the user says recur: unticked
+    for key, value in state.items():
+        if isinstance(key, str) and key.startswith("ws.one_off.") and value is False:
+            file, _, row = key.removeprefix("ws.one_off.").partition(".")
+            recurring.add((int(file), int(row)))
+    return Answers(
+        count_own=bool(state.get("ws.count_own")),
+        leave_partial=bool(state.get("ws.leave_partial")),
+        from_people=bool(state.get("ws.from_people")),
+        currencies=currencies,
+        rates=rates,
+        recurring=frozenset(recurring),
+        categories=checked_names(),
+    )
+
+
+def _combined_notes(combined) -> None:
+    """What reading several statements together changed: own moves matched, repeats dropped,
+    months counted once."""
+    if combined.duplicates:
+        st.info(tr("ws.duplicates", n=combined.duplicates), icon=":material/content_copy:")
+    if combined.matches:
+        total = sum(-m.out.amount for m in combined.matches)
+        st.info(tr("ws.own.matched", n=len(combined.matches), amount=money_cents(total)), icon=":material/sync_alt:")
+        with st.popover(tr("ws.own.list")):
+            frame = pd.DataFrame([
+                {
+                    tr("ws.own.out"): f"{m.out.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.out_source]}')}",
+                    tr("ws.own.in"): f"{m.into.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.in_source]}')}",
+                    tr("field.amount"): from_cents(-m.out.amount),
+                    tr("field.note"): f"{m.out.description} / {m.into.description}",
+                }
+                for m in combined.matches
+            ])  # fmt: skip
+            plain_table(frame, [tr("field.amount")])
+    if combined.overlap:
+        months = tr("list.sep").strip("|").join(format_month(m) for m in combined.overlap[:12])
+        st.info(tr("ws.overlap", months=months + ("…" if len(combined.overlap) > 12 else ""),
+                   n=combined.result.months), icon=":material/date_range:")  # fmt: skip
+
+
+def _own_moves(result) -> None:
+    """Moves to or from the holder's own name: left out, listed, and counted if the user says."""
+    own = [tx for tx in result.transactions if tx.neutral == "holder"]
+    counted = bool(st.session_state.get("ws.count_own"))
+    if not own and not counted:
+        return
+    names = tr("list.sep").strip("|").join(md_escape(n) for n in result.holder[:3]) or "—"
+    out_total = sum(-tx.amount for tx in own if tx.amount < 0)
+    in_total = sum(tx.amount for tx in own if tx.amount > 0)
+    if own:
+        st.info(tr("ws.own.holder", n=len(own), names=names, out=money_cents(out_total), into=money_cents(in_total)),
+                icon=":material/person:")  # fmt: skip
+        with st.popover(tr("ws.own.holder_list")):
+            plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(), tr("field.amount"): from_cents(tx.amount),
+                                       tr("field.note"): tx.party or tx.description} for tx in own]),
+                        [tr("field.amount")])  # fmt: skip
+    st.checkbox(tr("ws.own.count"), key="ws.count_own", help=tr("ws.own.count_help"))
+
+
+def _one_offs(checked) -> None:
+    """Large single amounts kept to their month (a one-off row), unless the user unticks one
+    to say it recurs."""
+    candidates = checked.one_off_candidates
+    if not candidates:
+        return
+    st.markdown(f"**{tr('ws.one_offs.title')}**")
+    st.caption(tr("ws.one_offs.help"))
+    for tx in candidates:
+        label = tr("ws.one_offs.row", date=tx.date.isoformat(), amount=money_cents(abs(tx.amount)),
+                   what=md_escape((tx.party or tx.description)[:40]),
+                   direction=tr("choice.direction.income" if tx.amount > 0 else "choice.direction.expense"))  # fmt: skip
+        st.checkbox(label, value=True, key=f"ws.one_off.{tx.file}.{tx.row}")
+
+
+def _category_options(direction: str) -> list[str]:
+    language = lang()
+    presets = [category_label(k, language) for k, d in PRESET_CATEGORIES.items() if d == direction]
+    rules = current_profile().import_rules(language)
+    own = [str(r.get("category") or "").strip() for r in rules]
+    others = {category_label("other", language), category_label("other_income", language)}
+    return [c for c in dict.fromkeys([*presets, *own]) if c and c not in others]
+
+
+def _uncategorised(result) -> None:
+    """The largest amounts no rule named, asked about before applying: a category for each.
+    A name once asked stays in the list (named, it is no longer "uncategorised", and a
+    widget not drawn would forget the answer)."""
+    seen = dict(st.session_state.get("ws.names_seen") or {})
+    for item in result.uncategorised(limit=6):
+        if item.name not in seen and len(seen) < 12:
+            digest = hashlib.sha256(item.name.encode()).hexdigest()[:10]
+            seen[item.name] = {"key": f"ws.name.{digest}", "direction": item.direction, "total": item.total,
+                               "count": item.count}  # fmt: skip
+    st.session_state["ws.names_seen"] = seen
+    if not seen:
+        return
+    st.markdown(f"**{tr('ws.names.title')}**")
+    st.caption(tr("ws.names.help"))
+    for name, entry in seen.items():
+        st.selectbox(tr("ws.names.row", name=md_escape(name), total=money_cents(entry["total"]), n=entry["count"]),
+                     _category_options(entry["direction"]), index=None, key=entry["key"],
+                     placeholder=tr("ws.names.placeholder"))  # fmt: skip
+    st.checkbox(tr("ws.names.remember"), value=True, key="ws.names.remember")
+
+
+def _partial(checked) -> None:
+    if not checked.partial:
+        return
+    parts = (
+        tr("list.sep")
+        .strip("|")
+        .join(tr("ws.partial.part", month=format_month(p.month), first=p.first, last=p.last) for p in checked.partial)
+    )
+    st.info(tr("ws.partial", parts=parts, n=checked.result.months), icon=":material/date_range:")
+    st.checkbox(tr("ws.partial.leave"), key="ws.leave_partial", help=tr("ws.partial.leave_help"))
+
+
+def _debt_service(result) -> None:
+    """Repayments of credit found in the statement: kept out of living costs, and matched
+    with the Debts page; a lender repaid but not listed there can be added as a draft."""
+    payments = result.debt_service()
+    if not payments:
+        return
+    total = sum(monthly for _, monthly, _ in payments)
+    sep = tr("list.sep").strip("|")
+    lenders = sep.join(f"{md_escape(name or tr('ws.credit.unnamed'))} {money_cents(m)}" for name, m, _ in payments)
+    st.info(tr("ws.credit.found", total=money_cents(total), lenders=lenders), icon=":material/credit_card:")
+    if added := st.session_state.pop("ws.credit.added", None):
+        st.success(tr("ws.credit.added", lenders=sep.join(md_escape(m) for m in added)), icon=":material/check_circle:")
+    debts = current_profile().section("debts").to_dict("records")
+    missing = missing_lenders(
+        [name for name, _, _ in payments], [f"{d.get('name') or ''} {d.get('lender') or ''}" for d in debts]
+    )
+    if not missing:
+        return
+    st.warning(tr("ws.credit.missing", lenders=sep.join(md_escape(m) for m in missing)), icon=":material/help:")
+    if st.button(tr("ws.credit.add", n=len(missing)), key="ws.credit.add", icon=":material/add:"):
+        outcome = append_rows("debts", [{"name": name} for name in missing], tr("profile.own_name"))
+        if note_outcome(outcome, "debts"):
+            st.session_state["ws.import_open"] = True
+            st.session_state["ws.credit.added"] = missing
+            st.rerun()
+
+
+def _effect(effect) -> None:
+    """The worksheet's monthly figures now, with the import added, and with it instead: a
+    surprise (income or costs up by more than half) is caught before it lands."""
+    now, added, instead = tr("ws.effect.now"), tr("ws.effect.append"), tr("ws.effect.replace")
+    rows = [("ov.income", "income"), ("ws.effect.costs", "expenses"), ("ov.surplus", "surplus")]
+    frame = pd.DataFrame({
+        "": [tr(key) for key, _ in rows],
+        now: [from_cents(getattr(effect.now, name)) for _, name in rows],
+        added: [from_cents(getattr(effect.appended, name)) for _, name in rows],
+        instead: [from_cents(getattr(effect.replaced, name)) for _, name in rows],
+    })  # fmt: skip
+    st.markdown(f"**{tr('ws.effect.title')}**")
+    st.dataframe(money_table(frame, [now, added, instead]), hide_index=True, width="stretch", key="ws.effect")
+    for name in effect.surprises():
+        before, after = getattr(effect.now, name), getattr(effect.appended, name)
+        st.warning(tr(f"ws.surprise.{name}", before=money_cents(before), after=money_cents(after)),
+                   icon=":material/error:")  # fmt: skip
+
+
+def _transactions(result) -> None:
+    with st.popover(tr("ws.transactions")):
+        st.dataframe(
+            pd.DataFrame([
+                {
+                    tr("field.date"): tx.date.isoformat(),
+                    tr("field.amount"): float(from_cents(tx.amount)),
+                    tr("field.category"): tx.category,
+                    tr("field.note"): tx.description,
+                    tr("ws.neutral_col"): tr(f"ws.neutral.{tx.neutral}") if tx.neutral else "",
+                }
+                for tx in result.transactions
+            ]),
+            hide_index=True,
+            width="stretch",
+        )  # fmt: skip
+
+
+def checked_names() -> dict[str, str]:
+    """The categories the user gave the names no rule named."""
+    state = st.session_state
+    seen = state.get("ws.names_seen") or {}
+    return {name: state.get(entry["key"]) for name, entry in seen.items() if state.get(entry["key"])}
+
+
+def _apply(checked, action: str) -> None:
+    shown = current_profile()
+    existing = shown.section("worksheet")
+    frame = worksheet_after(checked, existing, action)
+    outcome = save_section("worksheet", frame, tr("profile.own_name"), base=(existing, shown.rev("worksheet")))
+    if not saved_or_said(outcome, "worksheet"):
+        return
+    names = checked_names()
+    if names and st.session_state.get("ws.names.remember", True):
+        note_outcome(append_rows("rules", [{"keyword": n, "category": c} for n, c in names.items()],
+                                 tr("profile.own_name")), "rules")  # fmt: skip
+    for key in ("ws.mapping", "ws.header_row", "ws.names_seen", "ws.decimal", "ws.date_order"):
+        st.session_state.pop(key, None)
+    st.session_state["ws.imported"] = len(checked.rows)
+    st.session_state["ws.import_open"] = True
+    st.rerun()
+
+
+def import_panel() -> None:
+    """Upload, questions, what will be counted, apply (see the module's description)."""
+    state = st.session_state
+    st.caption(tr("ws.import_help"))
+    uploads = st.file_uploader(
+        tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip", "pdf", "html", "htm", "eml"],
+        accept_multiple_files=True, key="ws.upload", help=tr("ws.upload_help"),
+    )  # fmt: skip
+    single = len(uploads or []) == 1
+    mapping = state.get("ws.mapping") if single else None
+    header_row = state.get("ws.header_row") if single else None
+    outcomes = _read_uploads(uploads or [], mapping, header_row)
+    read = [(upload, outcome) for upload, outcome in outcomes if not isinstance(outcome, RefusedFile)]
+    if not read:
+        return
+    if single and read[0][1].kind == "needs_mapping":
+        st.warning(tr("ws.mapping"))
+        mapping_form(read[0][1].header, None, read[0][1].header_row)
+        _lines(read[0][1], read[0][0].name, False)
+        return
+    if len(read) > 1:
+        for upload, outcome in read:
+            if outcome.kind != "statement":  # a budget sheet or an unknown layout: on its own
+                st.warning(tr("ws.multi_alone", name=md_escape(upload.name)), icon=":material/warning:")
+        read = [(u, o) for u, o in read if o.kind == "statement"]
+    results = [outcome for _, outcome in read]
+    applied = applied_imports(current_profile().section("worksheet").get("note", pd.Series(dtype=object)).tolist())
+    checked = review(results, _answers(read, results), applied, lang())
+
+    for index, earlier in checked.already:
+        st.info(tr("ws.already", name=md_escape(read[index][0].name), mark=md_escape(earlier.mark)),
+                icon=":material/done_all:")  # fmt: skip
+    asked = {(q.file, q.kind) for q in checked.questions}
+    for index, (upload, outcome) in enumerate(read):
+        if (index, "direction") in asked or st.session_state.get(_key(upload, "money_out")):
+            _direction_question(upload, outcome)
+        if (index, "date_order") in asked or st.session_state.get(_key(upload, "date_order")):
+            _date_question(upload, outcome)
+        if outcome.kind == "statement" and outcome.currency != "CNY" and index not in {i for i, _ in checked.already}:
+            _currency_question(upload, outcome)
+    result = checked.result
+    if checked.questions:  # the figures wait for the answers: shown read one way, they would mislead
+        st.caption(tr("ws.answer_first"))
+        return
+    if result is None:
+        return
+    sources = tr("list.sep").strip("|").join(dict.fromkeys(tr(f"ws.source.{read[i][1].source}") for i in checked.files))
+    if checked.combined is not None:
+        st.success(tr("ws.detected_many", sources=sources))
+    else:
+        st.success(tr("ws.detected", source=sources))
+    for i in checked.files:
+        _lines(read[i][1], read[i][0].name, len(read) > 1)
+    if checked.combined is not None:
+        _combined_notes(checked.combined)
+    if result.errors:
+        st.warning(
+            tr("ws.row_errors", n=len({e.row for e in result.errors})) + "\n" + "\n".join(
+                f"- {md_escape(g.message(lang()))} → {tr(ERROR_ACTIONS.get(g.example.code, 'ws.action.other'))}"
+                for g in grouped(result.errors)[:20]
+            )
+        )  # fmt: skip
+        if checked.combined is None and result.columns is not None and result.header:
+            # A recognised layout that still read rows wrongly: its columns can be changed here.
+            with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
+                st.caption(tr("ws.map.change_help"))
+                mapping_form(result.header, result.columns, result.header_row)
+    statement = result.kind == "statement"
+    if statement:
+        st.write(tr("ws.stats", counted=len(result.counted), neutral=result.neutral_count, months=result.months,
+                    income=money_cents(result.total_income), expense=money_cents(result.total_expense)))  # fmt: skip
+        if result.refunds_netted:
+            st.caption(tr("ws.refunds_netted", n=result.refunds_netted))
+        if checked.replaces:
+            marks = tr("list.sep").strip("|").join(md_escape(a.mark) for a in checked.replaces)
+            st.warning(tr("ws.replaces", marks=marks, n=checked.repeats), icon=":material/published_with_changes:")
+        _own_moves(result)
+        _partial(checked)
+        people = result.from_people_monthly()
+        if people > 0 or state.get("ws.from_people"):
+            st.checkbox(tr("ws.from_people", amount=money_cents(people)), key="ws.from_people",
+                        help=tr("ws.from_people_help"))  # fmt: skip
+        _debt_service(result)
+        _one_offs(checked)
+        _uncategorised(result)
+    incoming, _ = normalize_section("worksheet", pd.DataFrame(checked.rows))
+    st.markdown(f"**{tr('ws.preview')}**")
+    st.dataframe(
+        readable_section("worksheet", incoming),
+        hide_index=True,
+        width="stretch",
+        key="ws.preview",
+        column_config={tr("field.amount"): st.column_config.NumberColumn(format="%.2f")},
+    )
+    if statement:
+        _transactions(result)
+    existing = current_profile().section("worksheet")
+    _effect(import_effect(existing, incoming, kept_rows(checked, existing)))
+    if not checked.ready:
+        st.caption(tr("ws.answer_first"))
+    b1, b2 = st.columns(2)
+    if b1.button(tr("ws.replace"), key="ws.replace", disabled=not checked.ready):
+        _apply(checked, "replace")
+    if b2.button(tr("ws.append"), key="ws.append", disabled=not checked.ready, type="primary"):
+        _apply(checked, "append")
