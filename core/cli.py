@@ -650,8 +650,9 @@ def _print_import(summary: dict, checked, lang: str) -> None:
         if entry["left_out"] == "already_imported":
             print("  ! " + t("cli.import_already", lang, file=entry["file"]))
     for question in summary["questions"]:
-        print(f"  ? {question['file']}: {t('cli.question.' + question['question'], lang, **question)} "
-              f"({_QUESTION_HINTS[question['question']]})")  # fmt: skip
+        kind = question["question"]
+        asked = t(f"cli.question.{kind}", lang, **question)
+        print(f"  ? {question['file']}: {asked} ({_QUESTION_HINTS[kind]})")
     if checked.result is None:
         return
     if summary["kind"] == "budget":

@@ -151,6 +151,22 @@ def _lines(result, name: str, many: bool) -> None:
         st.warning(tr("ws.repaired", line=result.repaired), icon=":material/format_quote:")
 
 
+def _row_errors(result, name: str, single: bool) -> None:
+    """Rows that could not be read, one line per cause with what to do; for a single file,
+    its columns offered for changing right there."""
+    if not result.errors:
+        return
+    head = tr("ws.row_errors", n=len({e.row for e in result.errors}))
+    lines = [f"- {md_escape(g.message(lang()))} → {tr(ERROR_ACTIONS.get(g.example.code, 'ws.action.other'))}"
+             for g in grouped(result.errors)[:20]]  # fmt: skip
+    st.warning((f"**{md_escape(name)}** · " if name else "") + head + "\n" + "\n".join(lines))
+    if single and result.columns is not None and result.header:
+        # A recognised layout that still read rows wrongly: its columns can be changed here.
+        with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
+            st.caption(tr("ws.map.change_help"))
+            mapping_form(result.header, result.columns, result.header_row)
+
+
 def _direction_question(upload, result) -> None:
     """Which way round a file writes its money, shown by its first rows read both ways. Drawn
     while the answer stands too (a widget not drawn forgets its value)."""
@@ -458,6 +474,8 @@ def import_panel() -> None:
     for index, earlier in checked.already:
         st.info(tr("ws.already", name=md_escape(read[index][0].name), mark=md_escape(earlier.mark)),
                 icon=":material/done_all:")  # fmt: skip
+    for upload, outcome in read:  # rows that could not be read come first: a wrong column may be why
+        _row_errors(outcome, upload.name if len(read) > 1 else "", len(read) == 1)
     asked = {(q.file, q.kind) for q in checked.questions}
     for index, (upload, outcome) in enumerate(read):
         if (index, "direction") in asked or st.session_state.get(_key(upload, "money_out")):
@@ -481,18 +499,6 @@ def import_panel() -> None:
         _lines(read[i][1], read[i][0].name, len(read) > 1)
     if checked.combined is not None:
         _combined_notes(checked.combined)
-    if result.errors:
-        st.warning(
-            tr("ws.row_errors", n=len({e.row for e in result.errors})) + "\n" + "\n".join(
-                f"- {md_escape(g.message(lang()))} → {tr(ERROR_ACTIONS.get(g.example.code, 'ws.action.other'))}"
-                for g in grouped(result.errors)[:20]
-            )
-        )  # fmt: skip
-        if checked.combined is None and result.columns is not None and result.header:
-            # A recognised layout that still read rows wrongly: its columns can be changed here.
-            with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
-                st.caption(tr("ws.map.change_help"))
-                mapping_form(result.header, result.columns, result.header_row)
     statement = result.kind == "statement"
     if statement:
         st.write(tr("ws.stats", counted=len(result.counted), neutral=result.neutral_count, months=result.months,

@@ -7,7 +7,7 @@ purchases, its currency, and the months it covers only in part.
   statement (title words 信用卡, 账单, 还款日…) repayments (还款) are money in too. A file
   with neither, whose amounts are all or mostly positive, cannot be known: the user is
   shown its first rows both ways and picks one (``Choices.money_out``); nothing is guessed
-  silently.
+  silently. A salary (工资, 代发) on an account's statement is money in too.
 - **A card's money in** is never income: a refund or a reward (返现, 积分) lowers spending,
   anything else repays the card (debt service, its lender the card's bank).
 - **Own money.** Transfers to or from the holder's own name (the name in the file's header
@@ -34,6 +34,7 @@ from core.imports.result import Partial, Transaction, month_of
 CARD_TITLE_WORDS = ("信用卡", "账单", "还款日", "最低还款", "本期应还", "到期还款", "credit card", "minimum payment",
                     "payment due", "statement balance", "card account")  # fmt: skip
 REFUND_WORDS = (*REFUND_KEYWORDS, "return")
+SALARY_WORDS = ("工资", "代发", "薪", "salary", "payroll")  # money in on an account statement
 REPAY_WORDS = ("还款", "repayment", "payment received", "payment - thank", "autopay")
 REWARD_WORDS = ("返现", "积分", "奖励", "回馈", "cash back", "cashback", "rebate", "reward")
 CARD_REPAID_WORDS = ("还款", "转账", "存入", "入账", "缴款", "转入", "payment", "thank you")
@@ -161,8 +162,8 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 def money_in_sign(rows: list[tuple[int, str]], card: bool) -> int | None:
     """For a signed amount column: +1 when the file writes money in positive, -1 when it
     writes money out positive, None when the rows do not say (rows: (cents, words)). Refunds
-    are money in on any account; repayments are money in on a card's."""
-    for words, applies in ((REFUND_WORDS, True), (REPAY_WORDS, card)):
+    are money in on any account; repayments are money in on a card's, a salary on any other."""
+    for words, applies in ((REFUND_WORDS, True), (REPAY_WORDS, card), (SALARY_WORDS, not card)):
         if not applies:
             continue
         signs = [1 if cents > 0 else -1 for cents, text in rows if cents and _has(text, words)]
