@@ -155,7 +155,7 @@ def test_rows_is_a_list_with_its_counts_for_spreadsheets_too():
     book.save(out)
     rows = read_rows("xlsx", out.getvalue())
     assert isinstance(rows, Rows) and isinstance(rows, list)
-    assert rows.lines == 3 and rows.repaired is None  # the blank and the space-only row not counted
+    assert rows.lines == 4 and rows.repaired is None  # the empty row not counted; a cell of spaces or 0 is one
     assert rows[0] == ["日期", "金额"]
     rows = read_rows("csv", b"a,b\n1,2\n")
     assert isinstance(rows, Rows) and rows == [["a", "b"], ["1", "2"]] and rows[1:] == [["1", "2"]]

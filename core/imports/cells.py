@@ -99,7 +99,11 @@ def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
         if isinstance(cell, float) and not math.isfinite(cell):
             raise ValueError
         return Decimal(repr(cell))
-    text = _SUFFIX_CODE.sub("", CURRENCY_CODE.sub("", str(cell).strip()))
+    text = str(cell).strip()
+    if text[:1].isalpha():  # CNY 123.18, 人民币 12.00, US$ 5 (the regular expressions only when needed)
+        text = CURRENCY_CODE.sub("", text)
+    if text[-1:].isalpha():  # 12.00 CNY, -45.00/CNY
+        text = _SUFFIX_CODE.sub("", text)
     if decimal_comma:
         text = text.translate(_STRIP_COMMA).replace(",", ".").replace("，", ".")
     else:

@@ -26,10 +26,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from decimal import Decimal
 
 from core.imports.categories import REFUND_KEYWORDS
 from core.imports.cells import currency_of, main_currency
 from core.imports.result import Partial, Transaction, month_of
+from core.money import from_cents, to_cents
+
+REFUND_REACH_DAYS = 366  # a refund of a purchase made more than a year before it is not looked for
 
 CARD_TITLE_WORDS = ("信用卡", "账单", "还款日", "最低还款", "本期应还", "到期还款", "credit card", "minimum payment",
                     "payment due", "statement balance", "card account")  # fmt: skip
@@ -135,7 +140,7 @@ def partial_months(dates: list[dt.date], period: tuple[dt.date, dt.date] | None)
     """The first and last months when the statement covers them only in part: by its header
     period when it gives one, else when its first row falls after the 15th of its month or
     its last before the 15th of its own."""
-    if not dates:
+    if not dates and period is None:
         return []
     first, last = period if period is not None else (min(dates), max(dates))
     f_days = calendar.monthrange(first.year, first.month)[1]
@@ -239,11 +244,12 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
     purchases = [tx for tx in transactions if tx.amount < 0 and tx.neutral in (None, "closed")]
     partial: dict[int, int] = {}  # row -> cents the status says were refunded
     for tx in purchases:
-        match = _PARTIAL_REFUND.search(statuses.get(tx.row, ""))
+        status = statuses.get(tx.row, "")
+        match = _PARTIAL_REFUND.search(status) if "已退款" in status else None
         if match and tx.neutral is None:
             try:
-                partial[tx.row] = round(float(match.group(1).replace(",", "")) * 100)
-            except ValueError:
+                partial[tx.row] = to_cents(Decimal(match.group(1).replace(",", "")))
+            except ArithmeticError:
                 continue
     refunds = [
         tx
@@ -256,12 +262,27 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
     ]
     used: set[int] = set()
     netted = 0
+    if not refunds and not partial:
+        return 0
+    # Purchases by their counterparty, and by date for the rest: a refund looks at the
+    # purchases of its own counterparty first, else at those of the year before it, so a
+    # long statement with many refunds is not read once per refund.
+    by_party: dict[str, list[Transaction]] = {}
+    for tx in purchases:
+        if tx.party:
+            by_party.setdefault(tx.party, []).append(tx)
+    ordered = sorted(purchases, key=lambda p: p.date)
+    dates = [p.date for p in ordered]
+
+    def fits(p: Transaction, refund: Transaction) -> bool:
+        return p.row not in used and p.date <= refund.date and -p.amount >= refund.amount
+
     for refund in sorted(refunds, key=lambda r: (r.date, r.row)):
-        candidates = [
-            p
-            for p in purchases
-            if p.row not in used and p.date <= refund.date and -p.amount >= refund.amount and _same_party(p, refund)
-        ]
+        candidates = [p for p in by_party.get(refund.party, ()) if refund.party and fits(p, refund)]
+        if not candidates:
+            start = bisect_left(dates, refund.date - dt.timedelta(days=REFUND_REACH_DAYS))
+            end = bisect_right(dates, refund.date)
+            candidates = [p for p in ordered[start:end] if fits(p, refund) and _same_party(p, refund)]
         # The purchase refunded in full of this amount first, then a partial one of it, then any.
         candidates.sort(key=lambda p: (
             not (p.neutral == "closed" and -p.amount == refund.amount),
@@ -284,7 +305,7 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
         back = partial.get(tx.row)
         if back and back < -tx.amount:  # refunded in part, its refund row not in this file
             tx.amount += back
-            tx.note = f"-{back / 100:.2f}"
+            tx.note = f"-{from_cents(back)}"
             netted += 1
     return netted
 

@@ -184,7 +184,7 @@ class ImportResult:
         sums: dict[str, int] = {}
         earned: set[str] = set()
         for tx in self.counted:
-            if tx.key in one_offs:
+            if one_offs and tx.key in one_offs:
                 continue
             sums[tx.category] = sums.get(tx.category, 0) + tx.amount
             if tx.amount > 0 and not tx.refund:

@@ -217,7 +217,8 @@ def _scan_block(block: bytes, end: int, extent: _Extent) -> None:
     if plain:
         if cells:
             letters = _C_PLAIN_COL.findall(block, 0, end)
-            extent.note(max(map(int, cells)), max(map(_column_number, set(letters))))
+            # Each row's number repeats once a cell: the distinct ones are read as numbers.
+            extent.note(max(map(int, set(cells))), max(map(_column_number, set(letters))))
             extent._row, extent._col = int(cells[-1]), _column_number(letters[-1])
         if rows:
             extent.note(max(map(int, rows)), 0)

@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 
 from core.errors import InputError
 from core.imports import meaning
@@ -154,7 +155,11 @@ _ZERO = Decimal(0)
 
 
 def _cents(value: Decimal) -> int:
-    return to_cents(value)  # the app's one rounding rule (half-up), not the context's
+    """Whole cents: an amount already to the cent as it is; any other by the app's one
+    rounding rule (half-up), not the context's."""
+    scaled = value * 100
+    whole = int(scaled)
+    return whole if whole == scaled else to_cents(value)
 
 
 def _cached_date(cell: object, cache: dict, order: str | None = None) -> dt.date | None:
@@ -560,6 +565,9 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         )  # fmt: skip
     )
     text_is = [i for i in text_cols if i is not None]
+    # The cells read from every row, taken at C speed (a tuple: itemgetter of one index gives the cell alone).
+    other_cells = itemgetter(status_i, category_i, flag_i, party_i, ref_i, via_i, cur_i)
+    text_cells = itemgetter(*text_is, -1, -1)  # two padding cells (None) at the end: always a tuple
     date_cache: dict[str, dt.date | None] = {}
     amount_cache: dict[str, Decimal | None] = {}
     # Money out and money in in two columns: a negative figure in the money-out column is a
@@ -569,107 +577,22 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         _amount_or_none(c, comma) is not None and _amount_or_none(c, comma) > 0
         for c in _column_cells(rows, index, debit_col)
     )
-    read = []  # (row, date, amount, words, status, source category, flag, party, ref, via, currency)
-    base = first_row if first_row is not None else index + 2
-    for offset, row in enumerate(rows[index + 1 :], start=base):
-        row = [*row, *([None] * (width - len(row))), None] if len(row) < width else [*row, None]
-        raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
-        if _blank(raw_date) and _blank(raw_amount) and _blank(raw_debit) and _blank(raw_credit):
-            continue
-        if isinstance(raw_date, str) and raw_date.strip().startswith(FOOTERS):
-            continue  # footer lines of Alipay/bank exports
-        failed = False
-        if len(date_cols) > 1 and _blank(raw_date):
-            raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
-        if short_dates:
-            raw_date = _long_date(raw_date)
-        date = _cached_date(raw_date, date_cache, order)
-        if date is None and statement_month is not None:
-            date = _dated_in(statement_month, _text(raw_date))
-        if date is None:
-            first = next((c for c in row if not _blank(c)), None)
-            if isinstance(first, str) and first.strip().startswith(FOOTER_WORDS):
-                continue  # a footer (合计, 说明：…) that starts in another column than the date's
-            result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
-            failed = True
-        amount = None
-        try:
-            if amount_last:
-                raw_amount = _last_number(row, comma)
-            if amount_col is not None:
-                amount = _cached_amount(raw_amount, amount_cache, comma)
-            else:
-                debit = _cached_amount(raw_debit, amount_cache, comma)
-                credit = _cached_amount(raw_credit, amount_cache, comma)
-                if debit is not None or credit is not None:
-                    debit = debit or _ZERO
-                    amount = (credit or _ZERO) - (debit if debit_reversal else abs(debit))
-            if amount is None:
-                raise ValueError
-        except ValueError:
-            bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
-            result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
-            failed = True
-        text = " ".join(filter(None, [_text(row[i]) for i in text_is]))
-        if amount is not None and layout is not None and (mapping is None or mapping.direction is None):
-            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), text)
-            if problem:
-                result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
-                failed = True
-        elif amount is not None and direction_col is not None:
-            sign = direction_word(_text(row[direction_i]))
-            if sign is None:
-                result.errors.append(InputError("direction", "err.bad_direction",
-                                                {"value": _text(row[direction_i]) or "—"}, row=offset))  # fmt: skip
-                failed = True
-            else:
-                amount = abs(amount) * sign
-        if amount is not None and abs(amount) > MAX_AMOUNT:
-            result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
-            failed = True
-        if failed:
-            continue
-        party = _text(row[party_i])
-        if party_out_col is not None:  # the payee of money out, the payer of money in
-            party = _text(row[party_out_col if amount < 0 else party_in_col if party_in_col is not None else -1])
-            text = f"{text} {party}" if party else text
-        read.append((offset, date, _cents(amount), text, _text(row[status_i]), _text(row[category_i]),
-                     _text(row[flag_i]) if flag_col is not None else None, party, _text(row[ref_i]),
-                     _text(row[via_i]), _text(row[cur_i])))  # fmt: skip
-    if not read:  # nothing read is a refusal that says why, never an empty success
-        refused = RefusedFile("refuse.no_rows", details=result.errors)
-        refused.header, refused.columns = header, result.columns  # the columns can be picked anew
-        raise refused
-
-    # Which way round the money is: a card's statement, a signed column that may write
-    # money out positive (see meaning.py).
-    card_layout = layout is not None and mapping is None and source.endswith("_credit")
+    # Which way round a signed column writes its money is known only once every row is read
+    # (see meaning.py): such a file's rows are kept and counted after the loop; any other
+    # file's are counted as they are read.
     titled = meaning.card_title(rows, index, context.name)
     signed_generic = (
         layout is None and source in ("bank", "mapped") and amount_col is not None and direction_col is None
     )
-    flip = False
-    card = card_layout
-    if signed_generic:
-        sample = [(r[2], r[3]) for r in read]
-        in_sign = meaning.money_in_sign(sample, titled)
-        card = titled or meaning.is_card_by_rows(sample, in_sign)
-        if choices.money_out is not None:
-            flip = choices.money_out == "positive"
-        elif in_sign is not None:
-            flip = in_sign < 0
-        elif meaning.mostly_positive(sample):
-            result.direction_unsure = True
-            flip = titled  # shown as read, and asked
-    elif layout is not None and mapping is None and source.endswith("_credit"):
-        card = True
-    result.first_rows = [(r[1], r[2], r[3]) for r in read[:8]]  # as the file writes them, for the question
-
+    currency_cells = [_text(c) for c in _column_cells(rows, index, currency_col)]  # a 币种 column's usual value
+    main, _ = meaning.main_currency(currency_cells)
     meaning_cache: dict[tuple, tuple[str | None, str, bool]] = {}
     statuses: dict[int, str] = {}
-    currencies = [r[10] for r in read if r[10]]
-    main, _ = meaning.main_currency(currencies) if currencies else (None, None)
-    for offset, date, cents, text, status, source_category, flag, party, ref, via, currency in read:
+    flip = False
+    transactions = result.transactions
+
+    def emit(offset, date, cents, text, status, source_category, flag, party, ref, via, currency) -> None:
+        """One row read, counted: its direction by the file's flag, what it means by its words."""
         if flip:
             cents = -cents
         neutral = None
@@ -699,9 +622,113 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             other_currency = meaning.currency_of(currency)
             if other_currency and other_currency != main:
                 neutral = "foreign"
-        if status:
+        if status and "退款" in status:  # what pairing refunds reads (已退款(￥20.00), 退款成功)
             statuses[offset] = status
-        result.transactions.append(Transaction(offset, date, cents, text, category, neutral, refund, ref, party, via))
+        transactions.append(Transaction(offset, date, cents, text, category, neutral, refund, ref, party, via))
+
+    read = []  # signed files: (row, date, amount, words, status, source category, flag, party, ref, via, currency)
+    first = []  # the first rows (date, amount as written, words), for the direction question
+    base = first_row if first_row is not None else index + 2
+    for offset, row in enumerate(rows[index + 1 :], start=base):
+        row = [*row, *([None] * (width - len(row))), None] if len(row) < width else [*row, None]
+        raw_date, raw_amount, raw_debit, raw_credit = row[date_i], row[amount_i], row[debit_i], row[credit_i]
+        if _blank(raw_date) and _blank(raw_amount) and _blank(raw_debit) and _blank(raw_credit):
+            continue
+        if isinstance(raw_date, str) and raw_date.strip().startswith(FOOTERS):
+            continue  # footer lines of Alipay/bank exports
+        failed = False
+        if len(date_cols) > 1 and _blank(raw_date):
+            raw_date = next((row[i] for i in date_cols[1:] if not _blank(row[i])), raw_date)  # 交易日 blank: 记账日
+        if short_dates:
+            raw_date = _long_date(raw_date)
+        date = _cached_date(raw_date, date_cache, order)
+        if date is None and statement_month is not None:
+            date = _dated_in(statement_month, _text(raw_date))
+        if date is None:
+            lead = next((c for c in row if not _blank(c)), None)
+            if isinstance(lead, str) and lead.strip().startswith(FOOTER_WORDS):
+                continue  # a footer (合计, 说明：…) that starts in another column than the date's
+            result.errors.append(InputError("date", "err.bad_date", {"value": _show(raw_date)}, row=offset))
+            failed = True
+        amount = None
+        try:
+            if amount_last:
+                raw_amount = _last_number(row, comma)
+            if amount_col is not None:
+                amount = _cached_amount(raw_amount, amount_cache, comma)
+            else:
+                debit = _cached_amount(raw_debit, amount_cache, comma)
+                credit = _cached_amount(raw_credit, amount_cache, comma)
+                if debit is not None or credit is not None:
+                    debit = debit or _ZERO
+                    amount = (credit or _ZERO) - (debit if debit_reversal else abs(debit))
+            if amount is None:
+                raise ValueError
+        except ValueError:
+            bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
+            result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
+            failed = True
+        # The row's words: text cells stripped (nearly every cell: the fast path), others as _text.
+        text = " ".join(
+            filter(None, [c.strip() if c.__class__ is str else "" if c is None else _text(c) for c in text_cells(row)])
+        )
+        if amount is not None and layout is not None and (mapping is None or mapping.direction is None):
+            amount, problem = _bank_sign(layout, amount, _text(row[direction_i]), text)
+            if problem:
+                result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
+                failed = True
+        elif amount is not None and direction_col is not None:
+            sign = direction_word(_text(row[direction_i]))
+            if sign is None:
+                result.errors.append(InputError("direction", "err.bad_direction",
+                                                {"value": _text(row[direction_i]) or "—"}, row=offset))  # fmt: skip
+                failed = True
+            else:
+                amount = abs(amount) * sign
+        if amount is not None and abs(amount) > MAX_AMOUNT:
+            result.errors.append(InputError("amount", "err.absurd_amount", {"value": f"{amount:,}"}, row=offset))
+            failed = True
+        if failed:
+            continue
+        # The row's other cells as text: the text cells stripped, anything else through _text
+        # (the fast path inline: these run once a row for every row of a long statement).
+        status, category, flag, party, ref, via, currency = [
+            c.strip() if c.__class__ is str else "" if c is None else _text(c) for c in other_cells(row)
+        ]
+        if party_out_col is not None:  # the payee of money out, the payer of money in
+            party = _text(row[party_out_col if amount < 0 else party_in_col if party_in_col is not None else -1])
+            text = f"{text} {party}" if party else text
+        cents = _cents(amount)
+        if len(first) < 8:
+            first.append((date, cents, text))
+        if signed_generic:
+            read.append((offset, date, cents, text, status, category, flag if flag_col is not None else None, party,
+                         ref, via, currency))  # fmt: skip
+        else:
+            emit(offset, date, cents, text, status, category, flag if flag_col is not None else None, party, ref, via,
+                 currency)  # fmt: skip
+    if not first:  # nothing read is a refusal that says why, never an empty success
+        refused = RefusedFile("refuse.no_rows", details=result.errors)
+        refused.header, refused.columns = header, result.columns  # the columns can be picked anew
+        raise refused
+
+    # Which way round the money is: a card's statement, a signed column that may write
+    # money out positive (see meaning.py).
+    card = layout is not None and mapping is None and source.endswith("_credit")
+    if signed_generic:
+        sample = [(r[2], r[3]) for r in read]
+        in_sign = meaning.money_in_sign(sample, titled)
+        card = titled or meaning.is_card_by_rows(sample, in_sign)
+        if choices.money_out is not None:
+            flip = choices.money_out == "positive"
+        elif in_sign is not None:
+            flip = in_sign < 0
+        elif meaning.mostly_positive(sample):
+            result.direction_unsure = True
+            flip = titled  # shown as read, and asked
+        for row in read:
+            emit(*row)
+    result.first_rows = first  # as the file writes them, for the question
     if card:
         result.card = True
         meaning.card_money_in(result.transactions)
@@ -709,21 +736,21 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     result.holder = [*context.holder, *[n for n in meaning.holder_names(rows, index) if n not in context.holder]]
     meaning.own_moves(result.transactions, result.holder)
     result.refunds_netted = meaning.pair_refunds(result.transactions, statuses)
-    for tx in result.transactions:  # money back lowers spending: never an "other income" line
-        if tx.refund and tx.category == other_income:
+    for tx in filter(attrgetter("refund"), result.transactions):  # money back lowers spending: never
+        if tx.category == other_income:  # an "other income" line
             tx.category = other
     result.currency, result.currency_said = meaning.statement_currency(
         header,
         rows,
         index,
         _column_cells(rows, index, amount_col if amount_col is not None else debit_col, 200),
-        currencies,
+        currency_cells,
     )
     if main:
         result.currency = main
     result.account = meaning.account_of(rows, index)
     period = meaning.statement_period(rows, index)
-    result.partial = meaning.partial_months([tx.date for tx in result.counted], period)
+    result.partial = meaning.partial_months([] if period else [tx.date for tx in result.counted], period)
     result.stated = period
     return result
 
