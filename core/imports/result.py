@@ -361,7 +361,7 @@ class ImportResult:
         if one_offs is None:
             one_offs = frozenset(tx.key for tx in self.one_off_candidates())
         people = _people_labels()
-        note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months)
+        note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months, n=self.months)
         rows, below = [], []
         for category, (direction, cents) in self.monthly_by_category(one_offs).items():
             irregular = category in people and direction == "income"
