@@ -67,3 +67,13 @@ def test_refusals():
         read_html_rows(many.encode())
     assert caught.value.code == "refuse.too_many_rows"
     assert MAX_SHEET_COLUMNS == 256
+
+
+def test_a_page_that_ends_inside_its_table_keeps_its_last_row_and_odd_spans_do_not_refuse_it():
+    rows = read_html_rows("<table><tr><td>a</td><td colspan='²'>b</td></tr><tr><td>c</td><td>d".encode())
+    assert rows == [["a", "b"], ["c", "d"]]
+
+
+def test_a_mailbox_line_before_the_headers():
+    data = b"From bank@example.com Mon Dec  7 08:00:00 2026\n" + banks.abc_credit_eml()
+    assert check_upload("x.eml", data) == "eml" and read_statement("x.eml", data).source == "abc_credit"

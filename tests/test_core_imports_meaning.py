@@ -147,3 +147,45 @@ def test_months_a_statement_covers_only_in_part():
 def test_a_statements_currency(header, preamble, cells, currency, said):
     rows = [*preamble, header]
     assert statement_currency(header, rows, len(preamble), cells, []) == (currency, said)
+
+
+# --- found in review: evidence that contradicts itself, words that are not a card's ----------
+def test_insurance_against_a_return_is_a_purchase_not_evidence_of_direction():
+    data = "日期,说明,金额\n2026-03-01,工资,8000.00\n2026-03-02,美团,-35.00\n2026-03-03,淘宝退货运费险,-2.00\n" \
+           "2026-03-05,房租,-3000.00\n"  # fmt: skip
+    r = read_statement("x.csv", data.encode())
+    assert not r.direction_unsure and (r.total_income, r.total_expense) == (800_000, 303_700)
+
+
+def test_rows_that_say_both_ways_are_asked_about():
+    data = "日期,说明,金额\n2026-03-01,工资,8000.00\n2026-03-02,退款 某店,-35.00\n2026-03-05,房租,3000.00\n"
+    assert read_statement("x.csv", data.encode()).direction_unsure  # the salary and the refund disagree
+
+
+@pytest.mark.parametrize(("name", "title"), [("1月账单.csv", ""), ("x.csv", "某银行活期账户对账单\n")])
+def test_an_account_statement_called_a_bill_is_not_a_card(name, title):
+    data = f"{title}日期,说明,金额\n2026-01-05,代发工资,9000.00\n2026-01-06,房租,-3000.00\n".encode()
+    r = read_statement(name, data)
+    assert not r.card and (r.total_income, r.total_expense) == (900_000, 300_000) and r.debt_service() == []
+
+
+def test_a_salary_says_it_is_an_account_even_under_a_card_title():
+    data = "信用卡还款提醒\n日期,说明,金额\n2026-01-05,代发工资,9000.00\n2026-01-06,房租,-3000.00\n".encode()
+    assert not read_statement("x.csv", data).card
+
+
+def test_the_next_label_is_not_the_holders_name():
+    assert holder_names([["户名", "", "账号", "6222****1234"], ["日期"]], 1) == []
+    assert holder_names([["户名：", "账号："], ["日期"]], 1) == []
+
+
+def test_a_purchase_refunded_in_two_parts_takes_both():
+    from tests.test_core_imports_counting import alipay
+
+    data = alipay([
+        ["2026-05-08 09:00:00", "日用百货", "某某超市", "日用品", "支出", "150.00"],
+        ["2026-05-09 09:30:00", "退款", "某某超市", "退款-日用品", "不计收支", "20.00"],
+        ["2026-05-10 09:30:00", "退款", "某某超市", "退款-日用品", "不计收支", "30.00"],
+    ])  # fmt: skip
+    r = read_statement("alipay.csv", data)
+    assert r.total_expense == 10_000 and r.refunds_netted == 2

@@ -95,3 +95,68 @@ def test_a_budget_sheet_is_applied_once():
     assert first.ready and len(first.rows) == 5
     again = review([read_statement("预算.xlsx", hard.budget_words_xlsx())], applied=applied_imports(_notes(first.rows)))
     assert not again.ready and [i for i, _ in again.already] == [0]
+
+
+# --- found walking the app and in review -----------------------------------------------------
+def _alipay_account(account: str, rows: list[list[str]]) -> bytes:
+    return f"支付宝账户：{account}\r\n".encode("gbk") + alipay(rows)
+
+
+def test_replacing_one_account_of_an_import_read_together_keeps_the_others_rows():
+    a = _alipay_account("138****0001", [["2026-01-05 12:00:00", "餐饮美食", "美团", "外卖", "支出", "300.00"]])
+    b = _alipay_account("139****0002", [["2026-01-06 12:00:00", "日用百货", "某店", "日用", "支出", "1000.00"]])
+    first = review([read_statement("a.csv", a), read_statement("b.csv", b)])
+    assert {row["note"].split("#")[1][:8] for row in first.rows} == {m.digest for m in first.marks}  # a mark each
+    newer = _alipay_account("138****0001", [["2026-02-05 12:00:00", "餐饮美食", "美团", "外卖", "支出", "500.00"]])
+    nxt = review([read_statement("a2.csv", newer)], applied=applied_imports(_notes(first.rows)))
+    kept = [row for row in first.rows if nxt.keep_row(row)]
+    assert [row["amount"] for row in kept] == [1000.0]  # account B's line stays; A's earlier line is replaced
+
+
+def test_a_one_off_of_the_earlier_statement_outside_the_new_ones_months_stays():
+    earlier = review([read_statement("feb-mar.csv", "账号：6222****0001\n交易日期,摘要,交易金额,对方户名\n"
+                     "2026-02-01,代发工资,9000.00,某公司\n2026-02-12,转账汇款,-30000.00,某装修公司\n"
+                     "2026-03-01,代发工资,9000.00,某公司\n".encode())])  # fmt: skip
+    one_off = next(row for row in earlier.rows if row["frequency"] == "one_off")
+    later = review([read_statement("mar-apr.csv", "账号：6222****0001\n交易日期,摘要,交易金额,对方户名\n"
+                   "2026-03-01,代发工资,9000.00,某公司\n2026-04-01,代发工资,9000.00,某公司\n".encode())],
+                   applied=applied_imports(_notes(earlier.rows)))  # fmt: skip
+    assert later.replaces and later.keep_row(one_off)  # February's 30,000.00 is not in March to April
+    assert not later.keep_row(next(row for row in earlier.rows if row["frequency"] == "monthly"))
+
+
+def test_a_file_already_applied_comes_back_when_uploaded_with_another_of_its_account():
+    first = review([read_statement("jan-mar.csv", JAN_MAR)])
+    later = JAN_MAR.replace(b"2026-01-05", b"2026-04-05")
+    both = review([read_statement("jan-mar.csv", JAN_MAR), read_statement("feb-apr.csv", later)],
+                  applied=applied_imports(_notes(first.rows)))  # fmt: skip
+    assert both.already == [] and both.files == [0, 1] and both.replaces  # read together, the earlier rows replaced
+
+
+def test_the_user_can_import_a_file_again_to_answer_anew():
+    first = review([read_statement("jan-mar.csv", JAN_MAR)])
+    earlier = applied_imports(_notes(first.rows))
+    again = review([read_statement("jan-mar.csv", JAN_MAR)], Answers(reimport=frozenset({earlier[0].digest})), earlier)
+    assert again.ready and [a.digest for a in again.replaces] == [earlier[0].digest]
+
+
+def test_the_same_card_bill_with_or_without_its_title_lines_is_the_same_import():
+    titled = hard.card_titled_csv()
+    bare = titled.decode("gbk").split("\n", 3)[3].encode("gbk")  # the header and rows alone
+    first = review([read_statement("账单.csv", titled)])
+    assert first.ready
+    again = review([read_statement("明细.csv", bare, choices=Choices(money_out="positive"))],
+                   applied=applied_imports(_notes(first.rows)))  # fmt: skip
+    assert again.result is None and [i for i, _ in again.already] == [0]
+
+
+def test_a_file_with_an_open_question_is_left_out_until_answered():
+    r = review([read_statement("x.csv", hard.unsure_direction_csv()), read_statement("own.csv", hard.own_moves_csv())])
+    assert [q.kind for q in r.questions] == ["direction"] and r.files == [1] and not r.ready
+
+
+def test_statements_whose_every_row_repays_credit_do_not_divide_by_zero():
+    a = "交易日期,摘要,交易金额\n2026-01-05,信用卡还款,-1200.00\n".encode()
+    b = "交易日期,摘要,交易金额\n2026-01-08,花呗还款,-300.00\n".encode()
+    r = review([read_statement("a.csv", a), read_statement("b.csv", b)])
+    assert r.result.debt_service() == [("信用卡", 120_000, 1), ("花呗", 30_000, 1)]

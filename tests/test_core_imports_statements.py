@@ -165,3 +165,37 @@ def test_a_file_with_no_header_row_is_read_by_column_position():
                                                                       no_header=True))  # fmt: skip
     assert [(tx.row, tx.amount) for tx in r.transactions] == [(1, 600_000), (2, -200_000), (3, -15_050)]
     assert (r.total_income, r.total_expense, r.lines) == (600_000, 215_050, 3)
+
+
+# --- found in review: no input raises anything but a refusal --------------------------------
+def test_an_absurd_exponent_or_year_is_a_row_error_not_a_crash():
+    data = "交易日期,摘要,交易金额\n2026-03-01,工资,5000.00\n2026-03-02,超市,1e999999999\n2062-02-07,超市,-20.00\n" \
+           "0001-01-01,退款,20.00\n2026-03-03,超市,-30.00\n"  # fmt: skip
+    r = read_statement("x.csv", data.encode())
+    assert [(e.row, e.code) for e in r.errors] == [(3, "err.bad_amount"), (4, "err.date_range"), (5, "err.date_range")]
+    assert (r.total_income, r.total_expense, r.months) == (500_000, 3_000, 1)  # a typed 2062 spreads nothing
+
+
+def test_a_header_line_past_the_files_end_is_refused():
+    from core.imports import Mapping
+
+    with pytest.raises(RefusedFile) as caught:
+        read_statement("x.csv", make.unknown_csv(), mapping=Mapping(date="When", amount="How much"), header_row=50)
+    assert caught.value.code == "refuse.no_rows"
+
+
+def test_another_bank_with_cebs_columns_is_read_as_a_bank_statement_with_its_memo():
+    data = (
+        "浙江某某商业银行 账户明细\n交易日期,交易时间,支出金额,存入金额,账户余额,对方账号,对方户名,摘要,附言\n"
+        "2026-03-05,10:00:00,,6600.00,6700.00,1,某某有限公司,代发,工资\n"
+        "2026-03-06,10:00:00,2400.00,,4300.00,2,陈建国,转账,3月房租\n"
+    ).encode()
+    r = read_statement("明细.csv", data)
+    assert r.source == "bank"  # not 光大银行: its columns are not CEB's alone
+    assert r.monthly_by_category()["房租/物业"] == ("expense", 240_000)  # 附言 "3月房租" read
+
+
+def test_a_uk_statement_with_paid_out_and_paid_in():
+    data = b"Date,Description,Paid out,Paid in,Balance\n2026-03-01,SALARY,,2500.00,2600.00\n2026-03-02,RENT,900.00,,1700.00\n"
+    r = read_statement("uk.csv", data)
+    assert r.kind == "statement" and (r.total_income, r.total_expense) == (250_000, 90_000)

@@ -13,10 +13,14 @@ through a column mapping.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-OUT_WORDS = ("借", "dr", "支出", "支", "出", "转出")  # a 借贷 column's "money out" (the bank debits the account)
-IN_WORDS = ("贷", "cr", "收入", "收", "入", "转入")
+# A direction column's words (借/贷, 收/支, 转出/转入, D/C, Debit/Credit, Af/Bij, Soll/Haben):
+# "money out" (the bank debits the account) and "money in". One letter counts only as a word
+# of its own ("D", "C"), never as the start of another.
+OUT_WORDS = ("借", "借方", "dr", "d", "debit", "支出", "支", "出", "付", "转出", "af", "out", "withdrawal", "soll", "s")
+IN_WORDS = ("贷", "贷方", "cr", "c", "credit", "收入", "收", "入", "存", "转入", "bij", "in", "deposit", "haben", "h")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,10 @@ class Layout:
     currency: str | None = None  # the column that names each row's currency
     amount_last: bool = False  # the amount is the row's last number (currency and amount in two cells)
     short_dates: bool = False  # dates written YYMMDD (251103)
+    # Words naming the bank, one of which must stand above the header or in the file's name:
+    # for a layout whose columns other banks' exports share (支出金额 / 存入金额 is not CEB's
+    # alone), so another bank's file is read by the generic reader, not labelled wrongly.
+    names: tuple[str, ...] = ()
 
 
 LAYOUTS = (
@@ -220,6 +228,7 @@ LAYOUTS = (
         credit="存入|存入金额",
         text=("摘要|交易摘要", "附言"),
         party="对方户名",
+        names=("浦发", "浦东发展", "spdb"),
     ),
     # 兴业银行 交易明细: 交易时间, 记账日, 支出, 收入, 账户余额, 摘要, 对方户名, 对方银行, 对方账号,
     # 用途, 交易渠道, 备注 (a negative 支出 is a reversal: money back in).
@@ -231,6 +240,7 @@ LAYOUTS = (
         credit="收入",
         text=("摘要", "用途", "备注"),
         party="对方户名",
+        names=("兴业", "cib"),
     ),
     # 平安银行 账户流水明细: 交易时间, 付款方姓名, 付款方账号, 收款方姓名, 收款方账号, 交易类型
     # (转出 / 转入), an unsigned 交易金额, 账户余额, 摘要, 备注, 交易流水号.
@@ -252,8 +262,9 @@ LAYOUTS = (
         ("交易日期",),
         debit="支出金额",
         credit="存入金额",
-        text=("摘要",),
+        text=("摘要", "附言", "用途"),
         party="对方户名",
+        names=("光大", "everbright"),
     ),
     # 中国邮政储蓄银行 账户交易明细: 序号, 交易日期, 交易时间, 记账日期, 支出金额, 收入金额, 余额,
     # 对方账号, 对方户名, 对方行名, 用途, 附言, 摘要, 交易流水号.
@@ -265,6 +276,7 @@ LAYOUTS = (
         credit="收入金额",
         text=("摘要", "用途", "附言"),
         party="对方户名",
+        names=("邮储", "邮政储蓄", "psbc"),
     ),
     # 中国民生银行 个人账户对账单 (PDF): 凭证类型, 凭证号码, 交易时间, 摘要, a signed 交易金额 (negative
     # = money out), 账户余额, 现转标志, 交易渠道, 交易机构, 对方户名/账号, 对方行名.
@@ -279,10 +291,18 @@ LAYOUTS = (
 )
 
 
-def find_layout(cells: set[str]) -> Layout | None:
-    """The bank layout whose header cells are all in this row (normalised), if any."""
+def find_layout(cells: set[str], text: str | Callable[[], str] = "") -> Layout | None:
+    """The bank layout whose header cells are all in this row (normalised), if any; a layout
+    that must be named (Layout.names) only where ``text`` (the lines above the header and
+    the file's name) names its bank."""
+    lowered = None
     for layout in LAYOUTS:
         if all(any(name in cells for name in names.split("|")) for names in layout.signature):
+            if layout.names:
+                if lowered is None:  # worked out only when a layout that must be named matches
+                    lowered = (text() if callable(text) else text).lower()
+                if not any(word in lowered for word in layout.names):
+                    continue
             return layout
     return None
 

@@ -98,7 +98,10 @@ def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
     if isinstance(cell, (int, float)):
         if isinstance(cell, float) and not math.isfinite(cell):
             raise ValueError
-        return Decimal(repr(cell))
+        value = Decimal(repr(cell))
+        if value.adjusted() > 15:
+            raise ValueError
+        return value
     text = str(cell).strip()
     if text[:1].isalpha():  # CNY 123.18, 人民币 12.00, US$ 5 (the regular expressions only when needed)
         text = CURRENCY_CODE.sub("", text)
@@ -118,7 +121,7 @@ def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         raise ValueError from None
-    if not value.is_finite():
+    if not value.is_finite() or value.adjusted() > 15:  # 1e999999999 is no amount (and no Decimal sum survives it)
         raise ValueError
     return -value if negative else value
 

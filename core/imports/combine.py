@@ -1,25 +1,29 @@
-"""Several statements imported together, counted once.
+"""Several statements imported together, each yuan counted once.
 
-A household's money runs through a bank card, Alipay and WeChat Pay at once. Imported
-side by side, their statements count some yuan twice:
+A household's money runs through a bank card, a credit card, Alipay and WeChat Pay at
+once. Imported side by side, their statements would count some yuan twice:
 
 - **Moves between one's own accounts** appear in two statements: a bank debit "支付宝充值"
   and Alipay's top-up, WeChat change withdrawn to the bank card and the bank's credit.
   A pair is the same amount out of one statement and into another within TRANSFER_DAYS,
   with words of such a move on at least one side; both sides are then left out, and the
   pairs are listed so the user can see what was matched.
-- **Periods that overlap** are not added up month by month: every counted yuan of every
-  statement is summed and divided by the calendar months the statements cover together
-  (each month once), so three statements of the same three months give three months.
+- **A card paid from the bank account**: the bank's repayment and the card statement's
+  money in are one payment; the card's side is kept (it names the lender), the bank's
+  left out ("own").
 - **The same transaction twice** (one bill as a CSV and again in its zip, two exports of
   overlapping months) is counted once: rows of a later file that an earlier file holds —
-  the same order number where the file has one, else the same date, amount and words —
-  are dropped, and said how many. Rows that repeat within one file are never dropped
-  (two coffees of ¥28 on one day are two coffees).
-- **The same spending in a wallet and a bank statement**: a purchase paid in Alipay or
-  WeChat Pay with a bank card shows in both (the wallet names the merchant, the bank only
-  "支付宝-…" or "财付通-…"). The bank's row of the same amount within TRANSFER_DAYS is left
-  out ("same") and the wallet's counted.
+  the same order number, date and amount where the file has order numbers, else the same
+  date, amount and words — are dropped, and said how many. Rows that repeat within one
+  file are never dropped (two coffees of ¥28 on one day are two coffees).
+- **The same money in a wallet and a bank statement**: a purchase (or a repayment) paid in
+  Alipay or WeChat Pay with a bank card shows in both (the wallet names the merchant, the
+  bank only "支付宝-…" or "财付通-…"). The bank's row of the same amount within
+  TRANSFER_DAYS is left out ("same") and the wallet's kept.
+- **Each statement is averaged over its own months**: a month's wallet bill beside a
+  bank statement of two months adds that month's spending as a month's, not half of it.
+  The result's ``parts`` say each statement's source and months; ``months`` is the
+  calendar months the statements cover together (said, not divided by).
 - **Another currency** is never added to yuan: a statement in another currency is left out
   unless the caller converted it first (``ImportResult.in_yuan``).
 """
@@ -27,12 +31,15 @@ side by side, their statements count some yuan twice:
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from core.imports.result import ImportResult, Transaction
+from core.imports.result import ImportResult, Part, Transaction, month_of
 
 TRANSFER_DAYS = 3
+CARD_PAYMENT_DAYS = 5  # a card repayment is credited to the card within a few days
 WALLETS = ("alipay", "wechat")
 WALLET_WORDS = ("支付宝", "财付通", "微信支付", "alipay", "wechat", "tenpay", "网联", "快捷支付")
 CHANNEL_WORDS = ("充值", "提现", "转入", "转出", "转账", "余额宝", "零钱", "银行卡", "储蓄卡", "支付宝", "微信", "财付通",
@@ -51,20 +58,22 @@ class Match:
 
 @dataclass
 class Combined:
-    result: ImportResult  # the statements as one: own moves neutral, months counted once
+    result: ImportResult  # the statements as one: own moves neutral, each averaged over its own months
     matches: list[Match]
     overlap: list[int]  # month indexes (year * 12 + month - 1) covered by two or more statements
     sources: list[str]
     duplicates: int = 0  # rows dropped: the same transaction in an earlier file
-    same: int = 0  # bank rows left out: the same purchase in a wallet's statement
+    same: int = 0  # bank rows left out: the same money in a wallet's statement
     left_out: list[int] = field(default_factory=list)  # statements in another currency, not added
+    card_payments: int = 0  # bank repayments matched with a card statement's money in
 
 
 def transaction_key(tx: Transaction) -> tuple:
-    """What makes a row the same transaction in another file: its order number, else its
-    date, amount and words."""
+    """What makes a row the same transaction in another file: its order number with its
+    date and amount (two accounts' serial numbers can coincide), else its date, amount and
+    words."""
     if tx.ref and tx.ref not in ("/", "-", "--"):
-        return ("ref", tx.ref)
+        return ("ref", tx.ref, tx.date, tx.amount)
     return ("row", tx.date, tx.amount, " ".join(tx.description.split()))
 
 
@@ -93,40 +102,60 @@ def _bank_funded(tx: Transaction) -> bool:
     return any(word in via for word in ("银行", "储蓄卡", "信用卡", "借记卡", "银行卡")) or "card" in via.lower()
 
 
+class _ByDate:
+    """Rows of one amount, by date: the ones within a few days of a date, nearest first."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[tuple]] = {}
+
+    def add(self, amount: int, date, item) -> None:
+        self.rows.setdefault(amount, []).append((date, item))
+
+    def sort(self) -> None:
+        for rows in self.rows.values():
+            rows.sort(key=lambda pair: pair[0])
+
+    def near(self, amount: int, date, days: int) -> list:
+        rows = self.rows.get(amount)
+        if not rows:
+            return []
+        lo = bisect_left(rows, date - timedelta(days=days), key=lambda pair: pair[0])
+        hi = bisect_right(rows, date + timedelta(days=days), key=lambda pair: pair[0])
+        return sorted(rows[lo:hi], key=lambda pair: abs((pair[0] - date).days))
+
+
 def match_same_spending(sources: list[str], rows: list[list[Transaction]]) -> set[tuple[int, int]]:
-    """Bank rows that are a wallet purchase paid by card: (statement, id(row)) of the bank's
-    side, matched to a counted wallet row of the same amount within TRANSFER_DAYS."""
-    wallet_rows: dict[int, list[Transaction]] = {}
+    """Bank rows that are a wallet purchase or repayment paid by card: (statement, id(row))
+    of the bank's side, matched to a wallet row of the same amount within TRANSFER_DAYS
+    that counts or repays credit."""
+    wallet = _ByDate()
     for index, source in enumerate(sources):
         if source in WALLETS:
             for tx in rows[index]:
-                if tx.amount < 0 and tx.neutral is None and _bank_funded(tx):
-                    wallet_rows.setdefault(tx.amount, []).append(tx)
+                if tx.amount < 0 and tx.neutral in (None, "debt") and _bank_funded(tx):
+                    wallet.add(tx.amount, tx.date, tx)
+    wallet.sort()
     used: set[int] = set()
     out = set()
     for index, source in enumerate(sources):
         if source in WALLETS:
             continue
         for tx in rows[index]:
-            if tx.amount >= 0 or tx.neutral is not None:
+            if tx.amount >= 0 or tx.neutral not in (None, "debt"):
                 continue
             if not any(word in tx.description.lower() for word in WALLET_WORDS):
                 continue
-            for other in wallet_rows.get(tx.amount, ()):
-                if id(other) not in used and abs((other.date - tx.date).days) <= TRANSFER_DAYS:
+            for _, other in wallet.near(tx.amount, tx.date, TRANSFER_DAYS):
+                if id(other) not in used:
                     used.add(id(other))
                     out.add((index, id(tx)))
                     break
     return out
 
 
-def _month(tx: Transaction) -> int:
-    return tx.date.year * 12 + tx.date.month - 1
-
-
 def _period(result: ImportResult) -> set[int]:
     """The months a statement covers, as ImportResult.months counts them (counted lines)."""
-    months = [_month(tx) for tx in result.counted]
+    months = [month_of(tx.date) for tx in result.counted]
     return set(range(min(months), max(months) + 1)) if months else set()
 
 
@@ -144,25 +173,27 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
     """Pairs of the same amount out of one statement and into another within TRANSFER_DAYS,
     with words of a move between accounts on at least one side and at least one side
     counted (a pair both statements already leave out changes nothing). Each transaction
-    is matched at most once, the closest dates first."""
+    is matched at most once, the closest dates first. Money in is looked up by amount and
+    date, so long statements are not compared row by row."""
+    ins = [_ByDate() for _ in results]
+    for j, right in enumerate(results):
+        for tx in _candidates(right):
+            if tx.amount > 0:
+                ins[j].add(tx.amount, tx.date, tx)
+        ins[j].sort()
     pairs = []
     for i, left in enumerate(results):
-        for j, right in enumerate(results):
-            if i == j:
+        for out in _candidates(left):
+            if out.amount >= 0:
                 continue
-            ins: dict[int, list[Transaction]] = {}
-            for tx in _candidates(right):
-                if tx.amount > 0:
-                    ins.setdefault(tx.amount, []).append(tx)
-            for out in _candidates(left):
-                if out.amount >= 0:
+            for j in range(len(results)):
+                if j == i:
                     continue
-                for into in ins.get(-out.amount, ()):
-                    gap = abs((into.date - out.date).days)
-                    if gap > TRANSFER_DAYS or not (_channel(out) or _channel(into)):
+                for date, into in ins[j].near(-out.amount, out.date, TRANSFER_DAYS):
+                    if not (_channel(out) or _channel(into)):
                         continue
                     if out.neutral is None or into.neutral is None:
-                        pairs.append((gap, i, out, j, into))
+                        pairs.append((abs((date - out.date).days), i, out, j, into))
     pairs.sort(key=lambda p: (p[0], p[2].date, p[1], p[2].row, p[3], p[4].row))
     used: set[tuple[int, int]] = set()
     matches = []
@@ -174,17 +205,27 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
     return matches
 
 
-def _partial(statements: list[ImportResult]) -> list:
-    """Months some statement covers only in part and no other covers whole, each once."""
-    whole: set[int] = set()
-    for result in statements:
-        whole |= _period(result) - {p.month for p in result.partial}
-    out, seen = [], set()
-    for result in statements:
-        for part in result.partial:
-            if part.month not in whole and part.month not in seen:
-                seen.add(part.month)
-                out.append(part)
+def match_card_payments(results: list[ImportResult]) -> set[tuple[int, int]]:
+    """A card paid from a bank account seen in both statements: (statement, id(row)) of the
+    bank's repayment, matched with the card statement's money in of the same amount within
+    CARD_PAYMENT_DAYS. The card's side is kept: it names the lender."""
+    cards = _ByDate()
+    for j, result in enumerate(results):
+        for tx in result.transactions:
+            if tx.card and tx.neutral == "debt" and tx.amount > 0:
+                cards.add(tx.amount, tx.date, (j, tx))
+    cards.sort()
+    used: set[int] = set()
+    out = set()
+    for i, result in enumerate(results):
+        for tx in result.transactions:
+            if tx.card or tx.neutral != "debt" or tx.amount >= 0:
+                continue
+            for _, (j, card_tx) in cards.near(-tx.amount, tx.date, CARD_PAYMENT_DAYS):
+                if j != i and id(card_tx) not in used:
+                    used.add(id(card_tx))
+                    out.add((i, id(tx)))
+                    break
     return out
 
 
@@ -193,12 +234,15 @@ def combine(results: list[ImportResult]) -> Combined:
     statements = [r for r in results if r.kind == "statement"]
     left_out = [i for i, r in enumerate(statements) if r.currency != "CNY"]
     statements = [r for i, r in enumerate(statements) if i not in left_out]
+    for statement in statements:
+        statement.fingerprint()  # of the whole file, before its repeats are dropped
     rows, duplicates = drop_duplicates(statements)
     statements = [dataclasses.replace(r, transactions=kept) for r, kept in zip(statements, rows, strict=True)]
     sources = [r.source for r in statements]
     same = match_same_spending(sources, rows)
     matches = match_own_transfers(statements)
-    moved = {(m.out_source, id(m.out)) for m in matches} | {(m.in_source, id(m.into)) for m in matches}
+    paid = match_card_payments(statements)
+    moved = {(m.out_source, id(m.out)) for m in matches} | {(m.in_source, id(m.into)) for m in matches} | paid
     transactions = []
     covered: dict[int, int] = {}
     for index, result in enumerate(statements):
@@ -212,6 +256,7 @@ def combine(results: list[ImportResult]) -> Combined:
             else:
                 tx = dataclasses.replace(tx, file=index)
             transactions.append(tx)
+    parts = [Part(r.source, r.months, r.account, r.fingerprint(), r.stated) for r in statements]
     merged = ImportResult(
         kind="statement",
         source="combined",
@@ -219,10 +264,17 @@ def combine(results: list[ImportResult]) -> Combined:
         errors=[e for r in statements for e in r.errors],
         period_months=len(covered),
         holder=list(dict.fromkeys(n for r in statements for n in r.holder)),
-        refunds_netted=sum(r.refunds_netted for r in statements),
+        # refunds netted in a statement whose every row was a repeat are not said twice
+        refunds_netted=sum(r.refunds_netted for r in statements if r.transactions),
         duplicates=duplicates,
         lines=sum(r.lines or 0 for r in statements) or None,
         partial=_partial(statements),
+        parts=parts,
     )
     overlap = sorted(month for month, count in covered.items() if count > 1)
-    return Combined(merged, matches, overlap, sources, duplicates, len(same), left_out)
+    return Combined(merged, matches, overlap, sources, duplicates, len(same), left_out, len(paid))
+
+
+def _partial(statements: list[ImportResult]) -> list:
+    """Months a statement covers only in part, each with the statement it belongs to."""
+    return [dataclasses.replace(part, file=index) for index, result in enumerate(statements) for part in result.partial]

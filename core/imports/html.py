@@ -77,8 +77,8 @@ class _Tables(HTMLParser):
             if table["row"] is None:  # a cell outside any <tr>
                 table["row"], table["order"] = [], self.count
                 self.count += 1
-            span = dict(attrs).get("colspan") or "1"
-            table["cell"] = {"text": [], "span": int(span) if span.strip().isdigit() else 1}
+            span = (dict(attrs).get("colspan") or "1").strip()
+            table["cell"] = {"text": [], "span": int(span) if span.isdecimal() and span.isascii() else 1}
         elif tag == "br":
             self.handle_data(" ")
 
@@ -128,6 +128,9 @@ def read_html_rows(data: bytes, charset: str | None = None) -> Rows:
     try:
         parser.feed(_decode(data, charset))
         parser.close()
+        while parser.stack:  # a page that ends inside a table: its last row still counts
+            parser._end_row()
+            parser.stack.pop()
     except RefusedFile:
         raise
     except (AssertionError, ValueError, RecursionError):  # a page the parser cannot follow

@@ -35,10 +35,13 @@ from core.imports.result import Partial, Transaction, month_of
 from core.money import from_cents, to_cents
 
 REFUND_REACH_DAYS = 366  # a refund of a purchase made more than a year before it is not looked for
+REFUND_LOOK = 500  # ... nor one more than this many purchases back
 
-CARD_TITLE_WORDS = ("信用卡", "账单", "还款日", "最低还款", "本期应还", "到期还款", "credit card", "minimum payment",
+# "账单" alone is not a card's word: 支付宝账单, 1月账单 and a current account's 对账单 say it too.
+CARD_TITLE_WORDS = ("信用卡", "还款日", "最低还款", "本期应还", "到期还款", "credit card", "minimum payment",
                     "payment due", "statement balance", "card account")  # fmt: skip
-REFUND_WORDS = (*REFUND_KEYWORDS, "return")
+REFUND_WORDS = REFUND_KEYWORDS
+NOT_REFUND_WORDS = ("运费险", "退货险", "退货运费")  # insurance bought against a return: a purchase
 SALARY_WORDS = ("工资", "代发", "薪", "salary", "payroll")  # money in on an account statement
 REPAY_WORDS = ("还款", "repayment", "payment received", "payment - thank", "autopay")
 REWARD_WORDS = ("返现", "积分", "奖励", "回馈", "cash back", "cashback", "rebate", "reward")
@@ -99,9 +102,24 @@ def holder_names(rows: list[list[object]], index: int) -> list[str]:
                 found.append(value)
     names = []
     for name in found:
-        if 2 <= len(name) <= 40 and "*" not in name and not name.isdigit() and name not in names:
+        if _looks_like_a_name(name) and name not in names:
             names.append(name)
     return names
+
+
+_LABELS = (*_HOLDER_LABELS, "账号", "卡号", "账户", "币种", "币别", "开户行", "开户机构", "起止日期", "日期", "account")
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A holder's name, not a masked one (张*), a number, or the next label (账号, 卡号：)."""
+    bare = text.rstrip(":：").strip()
+    return (
+        2 <= len(bare) <= 40
+        and "*" not in bare
+        and not any(ch.isdigit() for ch in bare)
+        and not text.endswith((":", "："))
+        and bare.lower() not in _LABELS
+    )
 
 
 _ACCOUNT = re.compile(
@@ -164,17 +182,33 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
     return any(word in lowered for word in words)
 
 
-def money_in_sign(rows: list[tuple[int, str]], card: bool) -> int | None:
-    """For a signed amount column: +1 when the file writes money in positive, -1 when it
-    writes money out positive, None when the rows do not say (rows: (cents, words)). Refunds
-    are money in on any account; repayments are money in on a card's, a salary on any other."""
+def direction_evidence(rows: list[tuple[int, str]], card: bool) -> tuple[int | None, bool]:
+    """For a signed amount column: (+1 when the file writes money in positive, -1 when it
+    writes money out positive, None when the rows do not say; whether the rows contradict
+    each other). Rows: (cents, words). Refunds are money in on any account (insurance
+    against a return is a purchase); repayments are money in on a card's, a salary on any
+    other. Each kind of evidence must agree with itself and with the others: a file whose
+    rows say both is asked about, never read by whichever row came first."""
+    found: set[int] = set()
     for words, applies in ((REFUND_WORDS, True), (REPAY_WORDS, card), (SALARY_WORDS, not card)):
         if not applies:
             continue
-        signs = [1 if cents > 0 else -1 for cents, text in rows if cents and _has(text, words)]
-        if signs and abs(sum(signs)) == len(signs):
-            return signs[0]
-    return None
+        signs = {1 if cents > 0 else -1 for cents, text in rows
+                 if cents and _has(text, words) and not _has(text, NOT_REFUND_WORDS)}  # fmt: skip
+        found |= signs
+    if len(found) > 1:
+        return None, True
+    return (found.pop() if found else None), False
+
+
+def money_in_sign(rows: list[tuple[int, str]], card: bool) -> int | None:
+    """+1, -1 or None as ``direction_evidence`` finds it (None also when the rows disagree)."""
+    return direction_evidence(rows, card)[0]
+
+
+def has_salary(rows: list[tuple[int, str]]) -> bool:
+    """A salary among the rows: an account's statement, never a card's."""
+    return any(_has(text, SALARY_WORDS) for _, text in rows)
 
 
 def mostly_positive(rows: list[tuple[int, str]]) -> bool:
@@ -260,40 +294,41 @@ def pair_refunds(transactions: list[Transaction], statuses: dict[int, str]) -> i
             or (tx.neutral == "flag" and (_has(tx.description, REFUND_WORDS) or "退款" in statuses.get(tx.row, "")))
         )
     ]
-    used: set[int] = set()
     netted = 0
     if not refunds and not partial:
         return 0
-    # Purchases by their counterparty, and by date for the rest: a refund looks at the
-    # purchases of its own counterparty first, else at those of the year before it, so a
-    # long statement with many refunds is not read once per refund.
+    # How much of each purchase may still be refunded: a purchase refunded in two parts
+    # (20.00, then 30.00) takes both. Purchases by their counterparty, and by date for the
+    # rest: a refund looks at the latest purchases of its own counterparty before it (at
+    # most REFUND_LOOK of them), else at those of the year before it, so a long statement
+    # with many refunds is not read once per refund.
+    remaining = {id(p): -p.amount for p in purchases}
     by_party: dict[str, list[Transaction]] = {}
-    for tx in purchases:
+    for tx in sorted(purchases, key=lambda p: p.date):
         if tx.party:
             by_party.setdefault(tx.party, []).append(tx)
     ordered = sorted(purchases, key=lambda p: p.date)
-    dates = [p.date for p in ordered]
 
-    def fits(p: Transaction, refund: Transaction) -> bool:
-        return p.row not in used and p.date <= refund.date and -p.amount >= refund.amount
+    def before(rows: list[Transaction], refund: Transaction, earliest: dt.date) -> list[Transaction]:
+        end = bisect_right(rows, refund.date, key=lambda p: p.date)
+        start = max(bisect_left(rows, earliest, key=lambda p: p.date), end - REFUND_LOOK)
+        return [p for p in rows[start:end] if remaining[id(p)] >= refund.amount]
 
     for refund in sorted(refunds, key=lambda r: (r.date, r.row)):
-        candidates = [p for p in by_party.get(refund.party, ()) if refund.party and fits(p, refund)]
+        earliest = refund.date - dt.timedelta(days=min(REFUND_REACH_DAYS, (refund.date - dt.date.min).days))
+        candidates = before(by_party.get(refund.party, []), refund, earliest) if refund.party else []
         if not candidates:
-            start = bisect_left(dates, refund.date - dt.timedelta(days=REFUND_REACH_DAYS))
-            end = bisect_right(dates, refund.date)
-            candidates = [p for p in ordered[start:end] if fits(p, refund) and _same_party(p, refund)]
+            candidates = [p for p in before(ordered, refund, earliest) if _same_party(p, refund)]
+        if not candidates:
+            continue
         # The purchase refunded in full of this amount first, then a partial one of it, then any.
-        candidates.sort(key=lambda p: (
+        purchase = min(candidates, key=lambda p: (
             not (p.neutral == "closed" and -p.amount == refund.amount),
             partial.get(p.row) != refund.amount,
             -p.amount != refund.amount,
             (refund.date - p.date).days,
         ))  # fmt: skip
-        if not candidates:
-            continue
-        purchase = candidates[0]
-        used.add(purchase.row)
+        remaining[id(purchase)] -= refund.amount
         netted += 1
         if purchase.neutral == "closed":
             refund.neutral, refund.refund = "refunded", True  # one event: both set aside
@@ -321,7 +356,8 @@ def statement_currency(header: list[str], rows: list[list[object]], index: int, 
     if main:
         return main, True
     for cell in header:
-        if any(word in cell.lower() for word in ("金额", "amount", "bedrag", "betrag", "montant", "balance")):
+        if any(word in cell.lower() for word in ("金额", "支出", "收入", "amount", "paid", "money", "debit", "credit",
+                                                  "bedrag", "betrag", "montant", "balance")):  # fmt: skip
             found = currency_of(cell)
             if found:
                 return found, True

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.errors import InputError
 from core.i18n import t
 from core.imports.categories import category_label, credit_lender, is_fixed
-from core.money import div_round, to_cents
+from core.money import div_round, format_money, from_cents, to_cents
 
 DAYS_A_MONTH_X10000 = 304_375  # 365.25 / 12 days, times 10,000: the average month
 ONE_OFF_FLOOR = 500_000  # cents: a single row below ¥5,000 is never taken for a one-off
@@ -77,6 +78,7 @@ class Transaction:
     note: str = ""  # what the reader did ("partly refunded ¥20.00")
     card: bool = False  # read from a credit card's statement (money in repays the card)
     file: int = 0  # which of the files imported together it came from (0 for the first)
+    lender: str = ""  # on a card's statement: the card's lender (its repayments repay it)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -114,6 +116,7 @@ class Partial:
     first: int
     last: int
     days: int  # days in the month
+    file: int = 0  # which statement, when several are read together
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,17 @@ class Uncategorised:
     direction: str
     total: int  # cents over the statement (positive)
     count: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One statement of several read together: what its own rows are averaged over."""
+
+    source: str
+    months: int
+    account: str = ""
+    digest: str = ""
+    stated: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass
@@ -148,12 +162,52 @@ class ImportResult:
     duplicates: int = 0  # rows dropped as the same transaction seen in another file
     partial: list[Partial] = field(default_factory=list)
     stated: tuple[dt.date, dt.date] | None = None  # the period the statement's header says it covers
-    digest: str = ""  # SHA-256 of the statement's bytes (of the file inside a zip): the same file twice
+    digest: str = ""  # the statement's fingerprint, once worked out (see fingerprint())
     account: str = ""  # the account the header names (卡号: 6222****1234), to tell two of one source apart
     # The first rows with their amounts as the file writes them, and the first dates as
     # written: shown when the user is asked which way round the money, or the dates, are.
     first_rows: list[tuple[dt.date, int, str]] = field(default_factory=list)
     date_examples: list[str] = field(default_factory=list)
+    # Several statements read together (core.imports.combine): each transaction's ``file``
+    # indexes its statement here, and each statement's rows are averaged over its own
+    # months (a month's bill beside a year's bank statement is not spread over the year).
+    parts: list[Part] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """SHA-256 of what the statement holds, whatever the file around it: its rows (date,
+        amount without its sign, words), in any order. The same bill as a CSV, inside its
+        zip, with or without its title lines, or read with another answer about which way
+        round its money is, has the same fingerprint."""
+        if not self.digest:
+            if self.kind == "budget":
+                lines = sorted(repr(sorted((k, str(v)) for k, v in row.items())) for row in self.budget_rows)
+            else:
+                lines = sorted(f"{tx.date.isoformat()}|{abs(tx.amount)}|{' '.join(tx.description.split())}"
+                               for tx in self.transactions)  # fmt: skip
+            self.digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        return self.digest
+
+    # --- several statements ------------------------------------------------------------
+    def for_file(self, index: int) -> ImportResult:
+        """One statement of several read together, as it was counted together (its own
+        moves matched, its repeats dropped), averaged over its own months."""
+        part = self.parts[index]
+        return dataclasses.replace(
+            self,
+            source=part.source,
+            transactions=[tx for tx in self.transactions if tx.file == index],
+            period_months=part.months,
+            account=part.account,
+            digest=part.digest,
+            stated=part.stated,
+            partial=[p for p in self.partial if p.file == index],
+            errors=[],
+            parts=[],
+        )
+
+    def views(self) -> list[ImportResult]:
+        """Each statement on its own: the statements read together, or just this one."""
+        return [self.for_file(i) for i in range(len(self.parts))] if self.parts else [self]
 
     # --- what counts ---------------------------------------------------------------
     @property
@@ -225,35 +279,64 @@ class ImportResult:
             return self.period_months
         return _month_span(tx.date for tx in self.transactions)
 
+    def _averaged_over(self) -> int:
+        """The months this statement's figures are averaged over (never 0: a statement
+        whose rows all stay out still spans the months of its rows)."""
+        return self.months or self.span_months or 1
+
     def debt_service(self) -> list[tuple[str, int, int]]:
         """Repayments of credit in the statement, by lender: (lender, average cents a month
         over the statement's months, number of payments), largest first. They are kept out
         of living costs: the debts they repay are on the Debts page. Lender "" = not said.
-        On a card's own statement the money paid in repays that card."""
-        months = self.span_months
+        On a card's own statement the money paid in repays that card. Several statements:
+        each averaged over its own months, the lenders' figures added."""
         totals: dict[str, list[int]] = {}
-        for tx in self.transactions:
-            repaid = tx.amount if tx.card else -tx.amount
-            if tx.neutral == "debt" and repaid > 0:
-                lender = credit_lender(tx.description) or (self.lender if tx.card else "")
+        for view in self.views():
+            months = view._averaged_over()
+            mine: dict[str, list[int]] = {}
+            for tx in view.transactions:
+                repaid = tx.amount if tx.card else -tx.amount
+                if tx.neutral == "debt" and repaid > 0:
+                    lender = credit_lender(tx.description) or (tx.lender if tx.card else "")
+                    entry = mine.setdefault(lender, [0, 0])
+                    entry[0] += repaid
+                    entry[1] += 1
+            for lender, (total, count) in mine.items():
                 entry = totals.setdefault(lender, [0, 0])
-                entry[0] += repaid
-                entry[1] += 1
-        out = [(lender, div_round(total, months), count) for lender, (total, count) in totals.items()]
+                entry[0] += div_round(total, months)
+                entry[1] += count
+        out = [(lender, monthly, count) for lender, (monthly, count) in totals.items()]
         return sorted(out, key=lambda item: (-item[1], item[0]))
 
     def from_people_monthly(self) -> int:
         """Money received from people (transfers, red packets), average cents a month."""
         people = _people_labels()
-        total = sum(tx.amount for tx in self.counted if tx.amount > 0 and tx.category in people)
-        return div_round(total, self.months) if self.months else 0
+        out = 0
+        for view in self.views():
+            total = sum(tx.amount for tx in view.counted if tx.amount > 0 and tx.category in people)
+            out += div_round(total, view.months) if view.months else 0
+        return out
 
     def monthly_by_category(self, one_offs: frozenset[tuple[int, int]] = frozenset()) -> dict[str, tuple[str, int]]:
-        """Category -> (direction, average cents a month), largest first."""
-        months = self.months
-        if not months:
-            return {}
-        out = {c: (d, div_round(v, months)) for c, (d, v) in self.category_totals(one_offs).items()}
+        """Category -> (direction, average cents a month), largest first. Several statements:
+        each averaged over its own months, then added."""
+        nets: dict[str, int] = {}  # category -> cents a month, money in positive
+        earned: set[str] = set()
+        for view in self.views():
+            months = view.months
+            if not months:
+                continue
+            for category, (direction, cents) in view.category_totals(one_offs).items():
+                net = cents if direction == "income" else -cents
+                monthly = div_round(net, months) if net >= 0 else -div_round(-net, months)
+                nets[category] = nets.get(category, 0) + monthly
+                if direction == "income":
+                    earned.add(category)
+        out = {
+            category: ("income", net) if net > 0 and category in earned else ("expense", -net)
+            for category, net in nets.items()
+            if net or category in earned
+        }
         return dict(sorted(out.items(), key=lambda item: -item[1][1]))
 
     # --- what to ask before applying ---------------------------------------------------
@@ -261,7 +344,10 @@ class ImportResult:
         """Counted rows large enough to distort a monthly average if they happened once: at
         least ONE_OFF_FLOOR and half the average month's flow in their direction, in no
         regular category (salary, rent, bills, school), and not repeated in another month
-        (the same counterparty or words within a quarter of the amount)."""
+        (the same counterparty or words within a quarter of the amount). Several
+        statements: each by its own months and flow."""
+        if self.parts:
+            return [tx for view in self.views() for tx in view.one_off_candidates()]
         months = self.months
         if not months:
             return []
@@ -331,11 +417,26 @@ class ImportResult:
                            for tx in self.transactions])  # fmt: skip
 
     def without_months(self, months: set[int]) -> ImportResult:
-        """The statement with the rows of some months left out (months partly covered)."""
+        """The statement with the rows of some months left out: its months counted again
+        from the rows that stay."""
         kept = [tx for tx in self.transactions if month_of(tx.date) not in months]
-        period = None if self.period_months is None else max(0, self.period_months - len(months))
-        return self._copy(kept, period_months=period, partial=[p for p in self.partial if p.month not in months],
-                          stated=None)  # fmt: skip
+        partial = [p for p in self.partial if p.month not in months]
+        return self._copy(kept, period_months=None, partial=partial, stated=None, parts=[])
+
+    def without_partial(self) -> ImportResult:
+        """Each statement less the months it covers only in part, its months counted again
+        from the rows that stay (several statements: each its own)."""
+        if not self.parts:
+            return self.without_months({p.month for p in self.partial})
+        gone = {(p.file, p.month) for p in self.partial}
+        kept = [tx for tx in self.transactions if (tx.file, month_of(tx.date)) not in gone]
+        parts = [
+            dataclasses.replace(part, months=_month_span(tx.date for tx in kept if tx.file == i and tx.neutral is None),
+                                stated=None)  # fmt: skip
+            for i, part in enumerate(self.parts)
+        ]
+        covered = {month_of(tx.date) for tx in kept if tx.neutral is None}
+        return self._copy(kept, parts=parts, partial=[], period_months=len(covered))
 
     def in_yuan(self, rate: Decimal) -> ImportResult:
         """A foreign-currency statement in yuan at a rate the user gave (yuan per unit),
@@ -356,11 +457,14 @@ class ImportResult:
         is taken off the largest variable spending line, and said in its note."""
         if self.kind == "budget":
             return list(self.budget_rows)
+        if self.parts:  # each statement's own lines, averaged over its own months
+            return [row for view in self.views() for row in view.worksheet_rows(lang, from_people, one_offs)]
         from core.months import format_month
 
         if one_offs is None:
             one_offs = frozenset(tx.key for tx in self.one_off_candidates())
         people = _people_labels()
+        salary = {category_label("salary", code) for code in ("zh", "en")}
         note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months, n=self.months)
         rows, below = [], []
         for category, (direction, cents) in self.monthly_by_category(one_offs).items():
@@ -371,7 +475,9 @@ class ImportResult:
                 if cents < 0:
                     below.append((category, -cents))
                 continue
-            fixed = (direction == "income" and not irregular) or is_fixed(category)
+            # A salary is fixed; other money in (a sale, a one-time payment) is not promised
+            # again, so it is variable; so is spending outside the fixed kinds (rent, bills…).
+            fixed = (direction == "income" and category in salary) or (direction == "expense" and is_fixed(category))
             rows.append(
                 {
                     "category": category,
@@ -390,7 +496,7 @@ class ImportResult:
                 continue
             taken = min(cents, target["amount"])
             target["amount"] -= taken
-            target["note"] += " " + t("ws.refunds_taken", lang, category=category, amount=f"{taken / 100:,.2f}")
+            target["note"] += " " + t("ws.refunds_taken", lang, category=category, amount=format_money(from_cents(taken)))
         for tx in self.counted:
             if tx.key not in one_offs or (tx.category in people and tx.amount > 0 and not from_people):
                 continue

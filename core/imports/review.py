@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,7 +33,8 @@ from decimal import Decimal
 import pandas as pd
 
 from core.imports.combine import Combined, combine
-from core.imports.result import ImportResult, Partial, Transaction
+from core.imports.result import ImportResult, Partial, Transaction, month_of
+from core.months import parse_month
 
 _MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d\d-\d\d))?\)")
 
@@ -96,8 +98,9 @@ class Answers:
     currencies: dict[int, str] = field(default_factory=dict)  # file -> its currency, where the file says none
     rates: dict[str, Decimal] = field(default_factory=dict)  # currency -> yuan for one unit
     one_offs: frozenset[tuple[int, int]] | None = None  # (file, row) kept to their month; None: every candidate
-    recurring: frozenset[tuple[int, int]] = frozenset()  # candidates the user says recur (averaged)
+    recurring: frozenset[tuple[str, int]] = frozenset()  # (fingerprint, row) of candidates the user says recur
     categories: dict[str, str] = field(default_factory=dict)  # a name no rule named -> its category
+    reimport: frozenset[str] = frozenset()  # fingerprints (8 hex) to import again, replacing their earlier rows
 
 
 @dataclass(frozen=True)
@@ -119,19 +122,30 @@ class Review:
     one_off_candidates: list[Transaction] = field(default_factory=list)
     partial: list[Partial] = field(default_factory=list)  # months covered in part (left out if answered so)
     partial_left_out: bool = False
-    rows: list[dict] = field(default_factory=list)  # the worksheet rows, each note with its import's mark
-    marks: list[Applied] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)  # the worksheet rows, each note with its statement's mark
+    marks: list[Applied] = field(default_factory=list)  # one a statement, in the order of result.views()
 
     @property
     def ready(self) -> bool:
         """Everything asked is answered and there are rows to apply."""
         return not self.questions and self.result is not None and bool(self.rows)
 
-    def keep_row(self, note: object) -> bool:
+    def keep_row(self, row: dict | object) -> bool:
         """Whether an existing worksheet row stays when this import is added: not when it
-        came from an earlier import of the same account (replaced)."""
+        came from an earlier import of the same account (replaced), unless it is a one-off
+        in a month the new statements do not cover (a February bill stays when a March to
+        April statement replaces a February to March one)."""
+        note = row.get("note") if isinstance(row, dict) else row
         gone = {a.digest for a in self.replaces}
-        return not (marks_in(note) & gone)
+        if not (marks_in(note) & gone):
+            return True
+        if isinstance(row, dict) and row.get("frequency") == "one_off" and row.get("month"):
+            try:
+                month = parse_month(str(row["month"]))
+            except ValueError:
+                return False
+            return not any(m.first and m.last and month_of(m.first) <= month <= month_of(m.last) for m in self.marks)
+        return False
 
 
 def _overlapping(a: Applied, b: Applied) -> bool:
@@ -146,16 +160,22 @@ def review(results: list[ImportResult], answers: Answers | None = None, applied:
     the worksheet's earlier imports: see the module's description."""
     answers = answers or Answers()
     applied = list(applied)
-    done = {a.digest for a in applied}
+    by_digest = {a.digest: a for a in applied}
     out = Review(result=None)
-    budgets = [(i, r) for i, r in enumerate(results) if r.kind == "budget"]
+    for result in results:
+        result.fingerprint()  # of the file as read, before any conversion
+    # An account the upload holds a statement of (besides the one looked at): a file of it
+    # already in the worksheet is read again with it, both counted once, the earlier rows replaced.
+    accounts = Counter((r.source, r.account) for r in results if r.kind == "statement" and r.account)
     statements: list[tuple[int, ImportResult]] = []
     for index, result in enumerate(results):
         if result.kind != "statement":
             continue
-        if result.digest[:8] in done:
-            out.already.append((index, next(a for a in applied if a.digest == result.digest[:8])))
+        digest = result.digest[:8]
+        if digest in by_digest and digest not in answers.reimport and accounts[(result.source, result.account)] < 2:
+            out.already.append((index, by_digest[digest]))
             continue
+        asked = len(out.questions)
         if result.direction_unsure:
             out.questions.append(Question("direction", index))
         if result.date_order_unsure:
@@ -163,30 +183,24 @@ def review(results: list[ImportResult], answers: Answers | None = None, applied:
         currency = answers.currencies.get(index) or result.currency
         if not currency:
             out.questions.append(Question("currency", index))
-            continue
-        if currency != "CNY":
+        elif currency != "CNY":
             rate = answers.rates.get(currency)
             if rate is None or rate <= 0:
                 out.questions.append(Question("rate", index, currency))
-                continue
-            result = result.in_yuan(rate)
+            else:
+                result = result.in_yuan(rate)
+        if len(out.questions) > asked:
+            continue  # left out until answered: its figures read one way would mislead
         statements.append((index, result))
     if not statements:
-        if len(budgets) == 1 and not out.already and budgets[0][1].digest[:8] not in done:
-            index, budget = budgets[0]
-            out.result, out.files = budget, [index]
-            mark = Applied(budget.digest[:8], "budget")
-            out.marks = [mark]
-            out.rows = [_marked(row, [mark]) for row in budget.worksheet_rows(lang)]
-        elif budgets and budgets[0][1].digest[:8] in done:
-            out.already.append((budgets[0][0], next(a for a in applied if a.digest == budgets[0][1].digest[:8])))
+        _budget(out, results, by_digest, answers, lang)
         return out
     marks = [applied_of(r) for _, r in statements]
-    for mark in marks:  # an earlier import of the same account: its rows are replaced
-        for earlier in applied:
-            if earlier.source == mark.source and earlier.account == mark.account != "-" and earlier not in out.replaces:
-                out.replaces.append(earlier)
     for (_, statement), mark in zip(statements, marks, strict=True):
+        for earlier in applied:
+            same_account = earlier.source == mark.source and earlier.account == mark.account != "-"
+            if (same_account or earlier.digest == mark.digest) and earlier not in out.replaces:
+                out.replaces.append(earlier)
         for earlier in out.replaces:
             if earlier.source == mark.source and earlier.account == mark.account and _overlapping(earlier, mark):
                 out.repeats += sum(1 for tx in statement.transactions if earlier.first <= tx.date <= earlier.last)
@@ -200,20 +214,39 @@ def review(results: list[ImportResult], answers: Answers | None = None, applied:
         result = result.with_own_counted()
     result = result.recategorised(answers.categories)
     out.partial = list(result.partial)
-    partial_months = {p.month for p in result.partial}
-    whole = {tx.date.year * 12 + tx.date.month - 1 for tx in result.counted} - partial_months
-    if answers.leave_partial and partial_months and whole:
-        result = result.without_months(partial_months)
+    gone = {(p.file, p.month) for p in result.partial}
+    whole = {(tx.file, month_of(tx.date)) for tx in result.counted} - gone
+    if answers.leave_partial and gone and whole:
+        result = result.without_partial()
         out.partial_left_out = True
     out.result = result
     out.one_off_candidates = result.one_off_candidates()
     one_offs = answers.one_offs
     if one_offs is None:
-        one_offs = frozenset(tx.key for tx in out.one_off_candidates) - answers.recurring
+        prints = [m.digest for m in marks]
+        one_offs = frozenset(tx.key for tx in out.one_off_candidates if (prints[tx.file], tx.row) not in answers.recurring)
     out.marks = marks
-    rows = result.worksheet_rows(lang, from_people=answers.from_people, one_offs=one_offs)
-    out.rows = [_marked(row, marks) for row in rows]
+    for view, mark in zip(result.views(), marks, strict=True):  # each statement's lines carry its own mark
+        rows = view.worksheet_rows(lang, from_people=answers.from_people, one_offs=one_offs)
+        out.rows += [_marked(row, [mark]) for row in rows]
     return out
+
+
+def _budget(out: Review, results: list[ImportResult], by_digest: dict, answers: Answers, lang: str) -> None:
+    """A budget sheet imported on its own (with statements it is left aside by the page)."""
+    budgets = [(i, r) for i, r in enumerate(results) if r.kind == "budget"]
+    if len(budgets) != 1:
+        return
+    index, budget = budgets[0]
+    digest = budget.fingerprint()[:8]
+    if digest in by_digest and digest not in answers.reimport:
+        out.already.append((index, by_digest[digest]))
+        return
+    if digest in by_digest:
+        out.replaces.append(by_digest[digest])
+    mark = Applied(digest, "budget")
+    out.result, out.files, out.marks = budget, [index], [mark]
+    out.rows = [_marked(row, [mark]) for row in budget.worksheet_rows(lang)]
 
 
 def _marked(row: dict, marks: list[Applied]) -> dict:
@@ -223,10 +256,11 @@ def _marked(row: dict, marks: list[Applied]) -> dict:
 
 def kept_rows(checked: Review, existing: pd.DataFrame) -> pd.DataFrame:
     """The worksheet rows that stay when the import is added: all but those an earlier
-    import of the same account made."""
+    import of the same account made (see Review.keep_row)."""
     if existing.empty or "note" not in existing or not checked.replaces:
         return existing
-    return existing[[checked.keep_row(note) for note in existing["note"]]].reset_index(drop=True)
+    keep = [checked.keep_row(row) for row in existing.to_dict("records")]
+    return existing[keep].reset_index(drop=True)
 
 
 def worksheet_after(checked: Review, existing: pd.DataFrame, how: str) -> pd.DataFrame:

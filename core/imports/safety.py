@@ -36,6 +36,7 @@ class RefusedFile(Exception):
 
     header: list = []  # noqa: RUF012 - read-only default; set per instance
     columns = None
+    header_row = 0
 
     def __init__(self, code: str, details: list | None = None, **params):
         self.code = code
@@ -78,6 +79,8 @@ def is_email(data: bytes) -> bool:
     """A saved e-mail (.eml) by its content: mail header lines, MIME among them."""
     head = data[:8192].lstrip(b"\xef\xbb\xbf")
     lines = head.splitlines()[:60]
+    if lines and lines[0].startswith(b"From "):  # a mailbox's separator line before the headers
+        lines = lines[1:]
     return (
         bool(lines)
         and bool(_MAIL_HEADER.match(lines[0]))

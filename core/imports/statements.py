@@ -14,7 +14,6 @@ the rows mean across the file is worked out in ``meaning.py``; what they count a
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -80,8 +79,15 @@ DEBIT_HEADERS = (
     "withdrawal",
     "withdrawals",
     "money out",
+    "paid out",
+    "debit amount",
+    "withdrawal amount",
+    "取出",
+    "取出金额",
+    "支取金额",
 )
-CREDIT_HEADERS = ("收入", "收入金额", "贷方金额", "贷方发生额", "存入金额", "credit", "deposit", "deposits", "money in")
+CREDIT_HEADERS = ("收入", "收入金额", "贷方金额", "贷方发生额", "存入金额", "存入", "credit", "deposit", "deposits", "money in",
+                  "paid in", "credit amount", "deposit amount")  # fmt: skip
 DESCRIPTION_HEADERS = (
     "摘要",
     "交易摘要",
@@ -138,6 +144,7 @@ FREQUENCY_WORDS = {
 }
 
 
+EARLIEST_DATE = dt.date(1990, 1, 1)  # a statement row before this, or a year after today, is a typing slip
 HEADER_SCAN = 500  # rows searched for the header: a preamble of any length a real export has
 
 
@@ -147,11 +154,12 @@ def _norm(cell: object) -> str:
 
 
 # "(元)", "(USD)", "(人民币)" after a header: the column's unit, not its name.
-_UNIT = re.compile(r"\((元|人民币|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|美元|港币|欧元)\)$")
+_UNIT = re.compile(r"\((元|人民币|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|美元|港币|欧元|¥|￥|£|\$|€)\)$")
 
 
 # --- cell parsing --------------------------------------------------------------------
 _ZERO = Decimal(0)
+_NOT_A_NUMBER = object()  # cached: text that is no amount
 
 
 def _cents(value: Decimal) -> int:
@@ -189,9 +197,9 @@ def _cached_amount(cell: object, cache: dict, comma: bool = False) -> Decimal | 
         try:
             value = parse_amount(cell, comma)
         except ValueError:
-            value = ValueError
+            value = _NOT_A_NUMBER
         cache[cell] = value
-    if value is ValueError:
+    if value is _NOT_A_NUMBER:
         raise ValueError
     return value
 
@@ -252,7 +260,13 @@ def _find(header: list[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
-def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
+def _context_text(rows: list[list[object]], index: int, name: str) -> str:
+    """The lines above a header and the file's name, as one text (a bank's name in them)."""
+    above = " ".join(" ".join(str(c) for c in row if c is not None) for row in rows[:index])
+    return f"{name} {above}"
+
+
+def _detect(rows: list[list[object]], name: str = "") -> tuple[str, int] | None:
     for index, row in enumerate(rows[:HEADER_SCAN]):
         cells = {_norm(c) for c in row if c is not None and str(c).strip()}
         if len(cells) < 2:
@@ -265,7 +279,7 @@ def _detect(rows: list[list[object]]) -> tuple[str, int] | None:
             and any(c.startswith("金额") for c in cells)
         ):
             return "alipay", index
-        layout = find_layout(cells)
+        layout = find_layout(cells, lambda index=index: _context_text(rows, index, name))
         if layout is not None:
             return layout.source, index
         header = [str(c) if c is not None else "" for c in row]
@@ -345,7 +359,7 @@ def read_statement(
             index = header_row if header_row is not None else _guess_header(rows)
             result = _parse_transactions(rows, index, "mapped", context, mapping)
     else:
-        found = _detect(rows)
+        found = _detect(rows, name)
         if found is None:
             index = _guess_header(rows)
             header = [str(c).strip() if c is not None else "" for c in rows[index]]
@@ -357,7 +371,6 @@ def read_statement(
         else:
             result = _parse_transactions(rows, index, source, context, None)
     result.lines, result.repaired = lines, repaired
-    result.digest = hashlib.sha256(data).hexdigest()
     return result
 
 
@@ -371,6 +384,8 @@ class _Context:
 
 
 def _check_data_rows(rows: list, index: int) -> None:
+    if not 0 <= index < len(rows):  # a header line past the file's end (a mapping's line number)
+        raise RefusedFile("refuse.no_rows")
     if len(rows) - index - 1 > MAX_ROWS:  # the rows under the header, not the header itself
         raise RefusedFile("refuse.too_many_rows", limit=f"{MAX_ROWS:,}")
 
@@ -417,21 +432,7 @@ def _readable_directions(cells: list[object]) -> bool:
     return bool(words) and sum(direction_word(w) is not None for w in words) * 10 >= len(words) * 9
 
 
-OUT_WORDS = ("d", "debit", "dr", "af", "out", "withdrawal", "支", "支出", "借", "借方", "出", "付", "soll", "s")
-IN_WORDS = ("c", "credit", "cr", "bij", "in", "deposit", "收", "收入", "贷", "贷方", "入", "存", "haben", "h")
-
-
-def direction_word(text: str) -> int | None:
-    """-1 for a word of money out, +1 for money in, None if it says neither."""
-    sign = direction_sign(text)
-    if sign is not None:
-        return sign
-    word = text.strip().lower()
-    if word in OUT_WORDS:
-        return -1
-    if word in IN_WORDS:
-        return 1
-    return None
+direction_word = direction_sign  # -1 money out, +1 money in, None: one vocabulary (banks.py)
 
 
 def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping | None,
@@ -450,7 +451,11 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
 
     # A bank's own layout: its columns by name, unless the user picked them (its signs and
     # its 借/贷 column still apply then: a mapping changes which column, not what it means).
-    layout = find_layout({_norm(h) for h in header}) if mapping is None or not mapping.no_header else None
+    layout = (
+        find_layout({_norm(h) for h in header}, lambda: _context_text(rows, index, context.name))
+        if mapping is None or not mapping.no_header
+        else None
+    )
     if layout is not None and mapping is None:
         date_cols = [i for i in (_find_named(header, name) for name in layout.date) if i is not None]
         date_col = date_cols[0] if date_cols else None
@@ -465,10 +470,12 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         credit_col = col(CREDIT_HEADERS, mapping.credit if mapping else None)
     if source in ("alipay", "wechat"):
         debit_col = credit_col = None
-    if date_col is None or (amount_col is None and debit_col is None and credit_col is None):
-        raise RefusedFile("refuse.no_rows")
-    if amount_col is None and (debit_col is None or credit_col is None) and mapping is None:
-        raise RefusedFile("refuse.no_rows")
+    if (date_col is None or (amount_col is None and debit_col is None and credit_col is None)
+            or (amount_col is None and (debit_col is None or credit_col is None) and mapping is None)):  # fmt: skip
+        refused = RefusedFile("refuse.no_rows")  # the columns can be picked anew, from this header
+        refused.header, refused.header_row = header, index
+        refused.columns = mapping or Mapping(date=header[date_col] if date_col is not None else None)
+        raise refused
 
     def name(i: int | None) -> str | None:
         return header[i] if i is not None and i < len(header) and header[i] else None
@@ -626,6 +633,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             statuses[offset] = status
         transactions.append(Transaction(offset, date, cents, text, category, neutral, refund, ref, party, via))
 
+    earliest, latest = EARLIEST_DATE, dt.date.today() + dt.timedelta(days=366)
     read = []  # signed files: (row, date, amount, words, status, source category, flag, party, ref, via, currency)
     first = []  # the first rows (date, amount as written, words), for the direction question
     base = first_row if first_row is not None else index + 2
@@ -644,7 +652,11 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         date = _cached_date(raw_date, date_cache, order)
         if date is None and statement_month is not None:
             date = _dated_in(statement_month, _text(raw_date))
-        if date is None:
+        if date is not None and not earliest <= date <= latest:  # 2062 for 2026, 0001: a typing slip
+            result.errors.append(InputError("date", "err.date_range", {"value": date.isoformat(),
+                                            "low": earliest.isoformat(), "high": latest.isoformat()}, row=offset))  # fmt: skip
+            failed, date = True, None
+        elif date is None:
             lead = next((c for c in row if not _blank(c)), None)
             if isinstance(lead, str) and lead.strip().startswith(FOOTER_WORDS):
                 continue  # a footer (合计, 说明：…) that starts in another column than the date's
@@ -710,6 +722,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     if not first:  # nothing read is a refusal that says why, never an empty success
         refused = RefusedFile("refuse.no_rows", details=result.errors)
         refused.header, refused.columns = header, result.columns  # the columns can be picked anew
+        refused.header_row = index
         raise refused
 
     # Which way round the money is: a card's statement, a signed column that may write
@@ -717,14 +730,15 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     card = layout is not None and mapping is None and source.endswith("_credit")
     if signed_generic:
         sample = [(r[2], r[3]) for r in read]
-        in_sign = meaning.money_in_sign(sample, titled)
-        card = titled or meaning.is_card_by_rows(sample, in_sign)
+        salary = meaning.has_salary(sample)  # a salary is paid into an account, never onto a card
+        in_sign, conflict = meaning.direction_evidence(sample, titled and not salary)
+        card = not salary and (titled or meaning.is_card_by_rows(sample, in_sign))
         if choices.money_out is not None:
             flip = choices.money_out == "positive"
         elif in_sign is not None:
             flip = in_sign < 0
-        elif meaning.mostly_positive(sample):
-            result.direction_unsure = True
+        elif conflict or meaning.mostly_positive(sample):
+            result.direction_unsure = True  # the rows say both ways, or nothing: asked
             flip = titled  # shown as read, and asked
         for row in read:
             emit(*row)
@@ -733,6 +747,8 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         result.card = True
         meaning.card_money_in(result.transactions)
         result.lender = _card_lender(source, rows, index)
+        for tx in result.transactions:  # its repayments repay this card, also read beside other statements
+            tx.lender = result.lender
     result.holder = [*context.holder, *[n for n in meaning.holder_names(rows, index) if n not in context.holder]]
     meaning.own_moves(result.transactions, result.holder)
     result.refunds_netted = meaning.pair_refunds(result.transactions, statuses)
