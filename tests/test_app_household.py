@@ -221,8 +221,8 @@ def test_worksheet_imports_a_locked_zip_once_its_password_is_typed(data_dir):
 
 
 def table_with(at, column: str):
-    """The first table on the page with this column."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+    """The first table on the page (an interactive grid or a plain table) with this column."""
+    return next(d.value for d in [*at.dataframe, *at.table] if column in d.value.columns)
 
 
 def test_worksheet_import_keeps_repayments_out_and_offers_the_missing_lenders(data_dir):
@@ -250,7 +250,7 @@ def test_worksheet_import_keeps_repayments_out_and_offers_the_missing_lenders(da
 def test_worksheet_import_asks_before_counting_money_from_people(data_dir):
     at = open_page("app_pages/worksheet.py")
     at.file_uploader(key="ws.upload").upload("wechat.xlsx", make.wechat_xlsx(), "application/octet-stream").run()
-    box = at.checkbox(key="ws.from_people")
+    box = at.checkbox(key="ws.w.from_people")
     assert not box.value and "¥100.00" in box.label
     assert "亲友转账/红包" not in table_with(at, "类别")["类别"].tolist()
     box.check().run()
@@ -266,9 +266,10 @@ def test_worksheet_imports_two_statements_together_counting_each_yuan_once(data_
     assert not at.exception and not at.error
     assert any("几份账单合并" in s.value for s in at.success)
     assert any("1 笔自己账户之间的转账" in i.value and "¥2,000.00" in i.value for i in at.info)
-    assert any("2026-02、2026-03" in i.value and "4 个月" in i.value for i in at.info)
+    # Each statement averaged over its own months (bank Jan-Mar, Alipay Feb-Apr), then added.
+    assert any("银行流水按它自己的 3 个月平均" in i.value for i in at.info)
     preview = table_with(at, "类别")
-    assert preview.set_index("类别").loc["工资", "金额"] == 6750.0  # 27,000 over Jan-Apr, once
+    assert preview.set_index("类别").loc["工资", "金额"] == 9000.0  # 27,000 over the bank's 3 months, once
     at.button(key="ws.append").click().run()
     assert not at.exception
 

@@ -69,7 +69,8 @@ def test_answers_change_the_figures_before_applying():
     at = upload(open_page("app_pages/worksheet.py"), ("明细.csv", hard.channel_rows_csv()))
     preview = table_with(at, "类别")
     assert "一次性" in preview["频率"].tolist()  # the 50,000.00 transfer kept to its month
-    at.checkbox(key="ws.one_off.0.6").uncheck().run()  # the user says it recurs
+    one_off = next(c.key for c in at.checkbox if c.key.startswith("ws.one_off."))
+    at.checkbox(key=one_off).uncheck().run()  # the user says it recurs
     preview = table_with(at, "类别")
     assert "一次性" not in preview["频率"].tolist()
     name_key = next(s.key for s in at.selectbox if s.label.startswith("某某贸易有限公司"))
@@ -89,7 +90,7 @@ def test_moves_to_the_holders_own_name_can_be_counted_after_all():
     at = upload(open_page("app_pages/worksheet.py"), ("明细.csv", hard.own_moves_csv()))
     assert any("张三" in i.value and "3 笔" in i.value for i in at.info)
     assert any("支出 ¥2,900.00" in m.value for m in at.markdown)
-    at.checkbox(key="ws.count_own").check().run()
+    at.checkbox(key="ws.w.count_own").check().run()
     assert any("支出 ¥8,200.00" in m.value for m in at.markdown)
 
 
@@ -103,3 +104,65 @@ def test_a_file_with_no_header_row_is_mapped_by_position():
     at.button(key="ws.map.apply").click().run()
     assert not at.exception
     assert any("收入 ¥6,000.00" in m.value and "支出 ¥2,150.50" in m.value for m in at.markdown)
+
+
+# --- found walking the app and in review -------------------------------------------------
+def test_two_statements_in_one_foreign_currency_ask_one_rate():
+    later = hard.usd_statement_csv().replace(b"2026-03", b"2026-04")
+    at = open_page("app_pages/worksheet.py")
+    at.file_uploader(key="ws.upload").upload("us1.csv", hard.usd_statement_csv(), "text/csv").upload(
+        "us2.csv", later, "text/csv").run()  # fmt: skip
+    assert not at.exception, [e.value for e in at.exception]
+    assert [n.key for n in at.number_input if n.key.startswith("ws.rate.")] == ["ws.rate.USD"]
+    at.number_input(key="ws.rate.USD").set_value(7.0).run()
+    assert not at.exception and not at.button(key="ws.append").disabled
+
+
+def test_an_answer_given_while_a_question_is_open_still_stands_once_it_is_answered():
+    at = upload(open_page("app_pages/worksheet.py"), ("明细.csv", hard.channel_rows_csv()),
+                ("us.csv", hard.usd_statement_csv()))  # fmt: skip
+    assert at.number_input(key="ws.rate.USD")  # the dollars wait for a rate...
+    name_key = next(s.key for s in at.selectbox if s.label.startswith("某某贸易有限公司"))
+    at.selectbox(key=name_key).select("购物").run()  # ...while the other file is answered about
+    at.number_input(key="ws.rate.USD").set_value(7.0).run()
+    preview = table_with(at, "类别")
+    assert 900.0 in preview[preview["类别"] == "购物"]["金额"].tolist()  # the category given still stands
+
+
+def test_columns_picked_for_one_file_are_not_used_for_the_next():
+    at = upload(open_page("app_pages/worksheet.py"), ("x.csv", hard.no_header_csv()))
+    at.checkbox(key="ws.map.no_header").check().run()
+    at.selectbox(key="ws.map.date.pos").select("1").run()
+    at.selectbox(key="ws.map.amount.pos").select("3").run()
+    at.button(key="ws.map.apply").click().run()
+    assert any("收入 ¥6,000.00" in m.value for m in at.markdown)
+    at.file_uploader(key="ws.upload").upload("own.csv", hard.own_moves_csv(), "text/csv").run()
+    assert not at.error  # read as its own layout, not with the other file's columns
+
+
+def test_remembering_a_name_keeps_every_built_in_rule():
+    at = upload(open_page("app_pages/worksheet.py"), ("明细.csv", hard.channel_rows_csv()))
+    name_key = next(s.key for s in at.selectbox if s.label.startswith("某某贸易有限公司"))
+    at.selectbox(key=name_key).select("购物").run()
+    at.button(key="ws.append").click().run()
+    assert not at.exception
+    from core.store import Store
+    from ui.state import db_path
+
+    store = Store(db_path(), backups=False)
+    rules = store.load(store.list_profiles()[0][0]).import_rules("zh")
+    keywords = [r["keyword"] for r in rules]
+    assert keywords[0] == "某某贸易有限公司" and "工资" in keywords and "房租" in keywords
+
+
+def test_a_file_already_in_the_worksheet_can_be_imported_again_to_answer_anew():
+    at = upload(open_page("app_pages/worksheet.py"), ("流水.csv", hard.unsure_direction_csv()))
+    at.radio(key=answer_key(at, "ws.q.money_out.")).set_value("negative").run()  # a wrong answer
+    at.button(key="ws.append").click().run()
+    again = upload(open_page("app_pages/worksheet.py"), ("流水.csv", hard.unsure_direction_csv()))
+    assert any("已经导入过" in i.value for i in again.info)
+    again.button(key=next(b.key for b in again.button if b.key.startswith("ws.reimport."))).click().run()
+    again.radio(key=answer_key(again, "ws.q.money_out.")).set_value("positive").run()
+    assert any("替换" in w.value or "replace" in w.value for w in again.warning)  # its earlier rows go
+    again.button(key="ws.append").click().run()
+    assert metric(again, "每月收入") == "¥11,500.00"  # the wrong income is gone, the sample's stays

@@ -1,6 +1,12 @@
 """The Income & expenses page's import panel: upload, answer what the files leave open,
 see what will be counted, apply. Reading is core.imports.read_statement, the counting and
-the answers core.imports.review; this module only reads widgets and draws."""
+the answers core.imports.review; this module only reads widgets and draws.
+
+Answers are kept under keys of their own (``ws.a.*``), not only in their widgets: a
+widget that is not drawn on a run forgets its value, and a question appearing (a second
+file in dollars) must not wipe the answers already given. They belong to the files
+uploaded: a different set of files starts afresh.
+"""
 
 from __future__ import annotations
 
@@ -15,26 +21,70 @@ from core.budget import import_effect
 from core.errors import grouped
 from core.imports import Mapping, RefusedFile, needs_password
 from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
-from core.imports.cells import CURRENCY_NAMES
+from core.imports.cells import CURRENCY_NAMES, parse_date
 from core.imports.result import Choices
 from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
 from core.money import from_cents
 from core.months import format_month
 from core.profile import normalize_section
-from ui.common import lang, md_escape, money_cents, money_table, plain_table, readable_section, tr
+from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_household, current_profile, note_outcome, save_section
 
 CURRENCIES = tuple(CURRENCY_NAMES)  # USD, EUR, ..., CNY
+ANSWERS = "ws.a"  # the answers given for the files uploaded now
 # What to do about each kind of row error, said beside its count.
 ERROR_ACTIONS = {
     "err.bad_date": "ws.action.date",
+    "err.date_range": "ws.action.date",
     "err.bad_amount": "ws.action.amount",
     "err.absurd_amount": "ws.action.absurd",
     "err.bad_direction": "ws.action.direction",
 }
 
 
+# --- answers that outlive their widgets -------------------------------------------------
+def _answers_store() -> dict:
+    return st.session_state.setdefault(ANSWERS, {})
+
+
+def _answer(name: str, default=None):
+    return _answers_store().get(name, default)
+
+
+def _remember(name: str, widget_key: str) -> None:
+    """A widget's on_change: its value kept as the answer ``name``."""
+    _answers_store()[name] = st.session_state.get(widget_key)
+
+
+def _widget(name: str, widget_key: str, value) -> dict:
+    """Keyword arguments tying a widget to a kept answer: its key, its change callback, and
+    (drawn anew after a run without it) its value put back from the answer."""
+    if widget_key not in st.session_state and name in _answers_store():
+        st.session_state[widget_key] = _answers_store()[name]
+    elif widget_key not in st.session_state:
+        st.session_state[widget_key] = value
+    return {"key": widget_key, "on_change": _remember, "args": (name, widget_key)}
+
+
+def _fresh_for(uploads) -> None:
+    """Files none of which were there before: the answers and the names asked about start
+    afresh. A file added to or taken from those already there keeps what was said (the
+    answers about one file are keyed by it; the column mapping belongs to its file)."""
+    signature = tuple(sorted(upload.file_id for upload in uploads))
+    state = st.session_state
+    before = state.get("ws.files") or ()
+    if signature != before:
+        state["ws.files"] = signature
+        if set(signature) & set(before):
+            return
+        state[ANSWERS] = {}
+        for key in [k for k in state if isinstance(k, str) and k.startswith(("ws.q.", "ws.one_off.", "ws.name.",
+                                                                           "ws.rate.", "ws.w."))]:  # fmt: skip
+            del state[key]
+
+
+# --- reading ---------------------------------------------------------------------------
 def _key(upload, name: str) -> str:
     """A widget key for one uploaded file's question (a new file asks anew)."""
     return f"ws.q.{name}.{upload.file_id}"
@@ -42,12 +92,11 @@ def _key(upload, name: str) -> str:
 
 def _choices(upload) -> Choices:
     """What the user said of how one file writes its money and dates: the questions' answers,
-    else what the column mapping said for every file."""
-    state = st.session_state
+    else what the column mapping said."""
     return Choices(
-        money_out=state.get(_key(upload, "money_out")),
-        date_order=state.get(_key(upload, "date_order")) or state.get("ws.date_order"),
-        decimal_comma={"comma": True, "point": False}.get(state.get("ws.decimal") or ""),
+        money_out=_answer(f"money_out.{upload.file_id}"),
+        date_order=_answer(f"date_order.{upload.file_id}") or _answer("date_order"),
+        decimal_comma={"comma": True, "point": False}.get(_answer("decimal") or ""),
     )
 
 
@@ -57,7 +106,8 @@ def _read_uploads(uploads, mapping, header_row) -> list:
     or RefusedFile)]. A locked file gets its own password box; a refused file is said with
     its name and changes nothing."""
     shown = current_profile()
-    holder = [current_household().case.full_name] if current_household().case.full_name else []
+    full_name = current_household().case.full_name
+    holder = [full_name] if full_name else []
     cache = st.session_state.get("ws.read") or {}
     kept, out = {}, []
     for index, upload in enumerate(uploads):
@@ -78,8 +128,8 @@ def _read_uploads(uploads, mapping, header_row) -> list:
         if outcome is None:
             try:
                 outcome = imports.read_statement(upload.name, data, rules=shown.import_rules(lang()), lang=lang(),
-                                         mapping=mapping, header_row=header_row, password=password,
-                                         choices=choices, holder=holder)  # fmt: skip
+                                                 mapping=mapping, header_row=header_row, password=password,
+                                                 choices=choices, holder=holder)  # fmt: skip
             except RefusedFile as refused:
                 outcome = refused
             except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
@@ -94,13 +144,16 @@ def _read_uploads(uploads, mapping, header_row) -> list:
                 if outcome.header and outcome.columns is not None:  # recognised, but no row read
                     with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
                         st.caption(tr("ws.map.change_help"))
-                        mapping_form(outcome.header, outcome.columns)
+                        mapping_form(outcome.header, outcome.columns, outcome.header_row, upload.file_id)
+                if mapping is not None and st.button(tr("ws.map.forget"), key="ws.map.forget"):
+                    st.session_state.pop("ws.mapping", None)
+                    st.rerun()
         out.append((upload, outcome))
     st.session_state["ws.read"] = kept
     return out
 
 
-def mapping_form(header: list[str], current, header_row: int = 0) -> None:
+def mapping_form(header: list[str], current, header_row: int, file_id: str) -> None:
     """Which column is which: picked from the file's header (or by position, for a file with
     no header row), starting from the columns the file was read by (current), if any; also
     where the header is, the decimal mark and the date order. Applying reads it again."""
@@ -134,14 +187,16 @@ def mapping_form(header: list[str], current, header_row: int = 0) -> None:
     c3.selectbox(tr("ws.map.date_order"), ["", "dmy", "mdy"], key="ws.map.date_order_pick",
                  format_func=lambda v: tr(f"ws.map.date_order.{v or 'auto'}"))  # fmt: skip
     if st.button(tr("ws.map.apply"), key="ws.map.apply"):
-        state["ws.mapping"] = Mapping(**{k: (v or None) for k, v in picks.items()}, no_header=no_header)
-        state["ws.header_row"] = int(row) - 1
-        state["ws.decimal"] = state.get("ws.map.decimal") or ""
-        state["ws.date_order"] = state.get("ws.map.date_order_pick") or None
+        # Kept for this file only: the columns of one file are not another's.
+        state["ws.mapping"] = (file_id, Mapping(**{k: (v or None) for k, v in picks.items()}, no_header=no_header),
+                               int(row) - 1)  # fmt: skip
+        _answers_store()["decimal"] = state.get("ws.map.decimal") or ""
+        _answers_store()["date_order"] = state.get("ws.map.date_order_pick") or None
         state["ws.import_open"] = True
         st.rerun()
 
 
+# --- what is said and asked -------------------------------------------------------------
 def _lines(result, name: str, many: bool) -> None:
     """How many rows were read against the lines the file has; an unmatched quote."""
     if result.lines is not None:
@@ -151,7 +206,7 @@ def _lines(result, name: str, many: bool) -> None:
         st.warning(tr("ws.repaired", line=result.repaired), icon=":material/format_quote:")
 
 
-def _row_errors(result, name: str, single: bool) -> None:
+def _row_errors(result, name: str, file_id: str | None) -> None:
     """Rows that could not be read, one line per cause with what to do; for a single file,
     its columns offered for changing right there."""
     if not result.errors:
@@ -160,17 +215,17 @@ def _row_errors(result, name: str, single: bool) -> None:
     lines = [f"- {md_escape(g.message(lang()))} → {tr(ERROR_ACTIONS.get(g.example.code, 'ws.action.other'))}"
              for g in grouped(result.errors)[:20]]  # fmt: skip
     st.warning((f"**{md_escape(name)}** · " if name else "") + head + "\n" + "\n".join(lines))
-    if single and result.columns is not None and result.header:
+    if file_id is not None and result.columns is not None and result.header:
         # A recognised layout that still read rows wrongly: its columns can be changed here.
         with st.popover(tr("ws.map.change"), icon=":material/view_column:"):
             st.caption(tr("ws.map.change_help"))
-            mapping_form(result.header, result.columns, result.header_row)
+            mapping_form(result.header, result.columns, result.header_row, file_id)
 
 
 def _direction_question(upload, result) -> None:
-    """Which way round a file writes its money, shown by its first rows read both ways. Drawn
-    while the answer stands too (a widget not drawn forgets its value)."""
-    if st.session_state.get(_key(upload, "money_out")) is None:
+    """Which way round a file writes its money, shown by its first rows read both ways."""
+    name = f"money_out.{upload.file_id}"
+    if _answer(name) is None:
         st.warning(tr("ws.q.direction", name=md_escape(upload.name)), icon=":material/swap_vert:")
     rows = []
     for date, cents, words in result.first_rows[:6]:
@@ -182,19 +237,18 @@ def _direction_question(upload, result) -> None:
             tr("ws.q.if_negative"): tr("ws.q.out" if cents < 0 else "ws.q.in", amount=money_cents(abs(cents))),
         })  # fmt: skip
     plain_table(pd.DataFrame(rows), [tr("ws.q.as_written")])
-    st.radio(tr("ws.q.direction.pick"), ["positive", "negative"], index=None, key=_key(upload, "money_out"),
-             format_func=lambda v: tr(f"ws.q.money_out.{v}"), horizontal=True)  # fmt: skip
+    st.radio(tr("ws.q.direction.pick"), ["positive", "negative"], index=None,
+             format_func=lambda v: tr(f"ws.q.money_out.{v}"), horizontal=True,
+             **_widget(name, _key(upload, "money_out"), None))  # fmt: skip
 
 
 def _date_question(upload, result) -> None:
-    example = (
-        result.date_examples[0] if result.date_examples else st.session_state.get(_key(upload, "date_example"), "")
-    )
-    st.session_state[_key(upload, "date_example")] = example
-    if st.session_state.get(_key(upload, "date_order")) is None:
+    name = f"date_order.{upload.file_id}"
+    example = result.date_examples[0] if result.date_examples else _answer(f"date_example.{upload.file_id}", "")
+    _answers_store()[f"date_example.{upload.file_id}"] = example
+    if _answer(name) is None:
         st.warning(tr("ws.q.date_order", name=md_escape(upload.name), example=md_escape(example)),
                    icon=":material/calendar_month:")  # fmt: skip
-    from core.imports.cells import parse_date
 
     def label(order: str) -> str:
         try:
@@ -202,64 +256,60 @@ def _date_question(upload, result) -> None:
         except (ValueError, TypeError):
             return tr(f"ws.q.order.{order}", date="—")
 
-    st.radio(tr("ws.q.date_order.pick"), ["dmy", "mdy"], index=None, key=_key(upload, "date_order"),
-             format_func=label, horizontal=True)  # fmt: skip
+    st.radio(tr("ws.q.date_order.pick"), ["dmy", "mdy"], index=None, format_func=label, horizontal=True,
+             **_widget(name, _key(upload, "date_order"), None))  # fmt: skip
 
 
-def _currency_question(upload, result) -> None:
-    """A statement's currency when it says none, and a rate to yuan for another currency:
-    drawn for every statement not in yuan, answered or not."""
-    state = st.session_state
-    currency = result.currency
-    if not currency:
-        if not state.get(_key(upload, "currency")):
-            st.warning(tr("ws.q.currency", name=md_escape(upload.name)), icon=":material/currency_exchange:")
-        st.selectbox(tr("ws.q.currency.pick", name=md_escape(upload.name)), list(CURRENCIES), index=None,
-                     key=_key(upload, "currency"), placeholder=tr("ws.q.currency.placeholder"),
-                     format_func=lambda c: tr(f"currency.{c}"))  # fmt: skip
-        currency = state.get(_key(upload, "currency"))
-    if currency and currency != "CNY":
-        if not state.get(f"ws.rate.{currency}"):
-            st.warning(tr("ws.q.rate", name=md_escape(upload.name), currency=tr(f"currency.{currency}")),
-                       icon=":material/currency_exchange:")  # fmt: skip
-        st.number_input(tr("ws.q.rate.pick", currency=currency), min_value=0.0001, max_value=100_000.0, value=None,
-                        step=0.01, format="%.4f", key=f"ws.rate.{currency}")  # fmt: skip
+def _currency_question(upload, result) -> str | None:
+    """A statement's currency when it says none: asked. Returns the currency (said or
+    answered), None while unanswered."""
+    if result.currency:
+        return result.currency
+    name = f"currency.{upload.file_id}"
+    if not _answer(name):
+        st.warning(tr("ws.q.currency", name=md_escape(upload.name)), icon=":material/currency_exchange:")
+    st.selectbox(tr("ws.q.currency.pick", name=md_escape(upload.name)), list(CURRENCIES), index=None,
+                 placeholder=tr("ws.q.currency.placeholder"), format_func=lambda c: tr(f"currency.{c}"),
+                 **_widget(name, _key(upload, "currency"), None))  # fmt: skip
+    return _answer(name)
 
 
-def _answers(read, results) -> Answers:
-    state = st.session_state
-    currencies = {i: state[_key(upload, "currency")] for i, (upload, _) in enumerate(read)
-                  if state.get(_key(upload, "currency"))}  # fmt: skip
-    rates = {}
-    for currency in CURRENCIES:
-        value = state.get(f"ws.rate.{currency}")
-        if value:
-            rates[currency] = Decimal(str(value))
-    recurring = set()  # one-off candidates the user says recur: unticked
-    for key, value in state.items():
-        if isinstance(key, str) and key.startswith("ws.one_off.") and value is False:
-            file, _, row = key.removeprefix("ws.one_off.").partition(".")
-            recurring.add((int(file), int(row)))
+def _rate_question(currency: str, names: list[str]) -> None:
+    """One rate a currency, however many statements are in it."""
+    name = f"rate.{currency}"
+    if not _answer(name):
+        st.warning(tr("ws.q.rate", name=md_escape(tr("list.sep").strip("|").join(names)),
+                      currency=tr(f"currency.{currency}")), icon=":material/currency_exchange:")  # fmt: skip
+    st.number_input(tr("ws.q.rate.pick", currency=currency), min_value=0.0001, max_value=100_000.0, step=0.01,
+                    format="%.4f", **_widget(name, f"ws.rate.{currency}", None))  # fmt: skip
+
+
+def _answers(read) -> Answers:
+    currencies = {i: _answer(f"currency.{upload.file_id}") for i, (upload, _) in enumerate(read)
+                  if _answer(f"currency.{upload.file_id}")}  # fmt: skip
+    rates = {c: Decimal(str(_answer(f"rate.{c}"))) for c in CURRENCIES if _answer(f"rate.{c}")}
+    recurring = frozenset(key for key, recurs in (_answer("recurring") or {}).items() if recurs)
     return Answers(
-        count_own=bool(state.get("ws.count_own")),
-        leave_partial=bool(state.get("ws.leave_partial")),
-        from_people=bool(state.get("ws.from_people")),
+        count_own=bool(_answer("count_own")),
+        leave_partial=bool(_answer("leave_partial")),
+        from_people=bool(_answer("from_people")),
         currencies=currencies,
         rates=rates,
-        recurring=frozenset(recurring),
-        categories=checked_names(),
+        recurring=recurring,
+        categories={n: c for n, c in (_answer("names") or {}).items() if c},
+        reimport=frozenset(_answer("reimport") or ()),
     )
 
 
 def _combined_notes(combined) -> None:
     """What reading several statements together changed: own moves matched, repeats dropped,
-    months counted once."""
+    each statement averaged over its own months."""
     if combined.duplicates:
         st.info(tr("ws.duplicates", n=combined.duplicates), icon=":material/content_copy:")
     if combined.matches:
         total = sum(-m.out.amount for m in combined.matches)
         st.info(tr("ws.own.matched", n=len(combined.matches), amount=money_cents(total)), icon=":material/sync_alt:")
-        with st.popover(tr("ws.own.list")):
+        with st.expander(tr("ws.own.list")):
             frame = pd.DataFrame([
                 {
                     tr("ws.own.out"): f"{m.out.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.out_source]}')}",
@@ -270,29 +320,43 @@ def _combined_notes(combined) -> None:
                 for m in combined.matches
             ])  # fmt: skip
             plain_table(frame, [tr("field.amount")])
-    if combined.overlap:
-        months = tr("list.sep").strip("|").join(format_month(m) for m in combined.overlap[:12])
-        st.info(tr("ws.overlap", months=months + ("…" if len(combined.overlap) > 12 else ""),
-                   n=combined.result.months), icon=":material/date_range:")  # fmt: skip
+    if combined.card_payments:
+        st.info(tr("ws.card_payments", n=combined.card_payments), icon=":material/credit_card:")
+    parts = (
+        tr("list.sep")
+        .strip("|")
+        .join(tr("ws.part", source=tr(f"ws.source.{p.source}"), n=p.months) for p in combined.result.parts)
+    )
+    st.info(tr("ws.parts", parts=parts), icon=":material/date_range:")
+
+
+def _checkbox(label: str, name: str, default: bool = False, **kwargs) -> None:
+    st.checkbox(label, **_widget(name, f"ws.w.{name}", default), **kwargs)
 
 
 def _own_moves(result) -> None:
     """Moves to or from the holder's own name: left out, listed, and counted if the user says."""
     own = [tx for tx in result.transactions if tx.neutral == "holder"]
-    counted = bool(st.session_state.get("ws.count_own"))
-    if not own and not counted:
+    if not own and not _answer("count_own"):
         return
-    names = tr("list.sep").strip("|").join(md_escape(n) for n in result.holder[:3]) or "—"
-    out_total = sum(-tx.amount for tx in own if tx.amount < 0)
-    in_total = sum(tx.amount for tx in own if tx.amount > 0)
     if own:
-        st.info(tr("ws.own.holder", n=len(own), names=names, out=money_cents(out_total), into=money_cents(in_total)),
-                icon=":material/person:")  # fmt: skip
-        with st.popover(tr("ws.own.holder_list")):
+        names = tr("list.sep").strip("|").join(md_escape(n) for n in result.holder[:3]) or "—"
+        out_total = sum(-tx.amount for tx in own if tx.amount < 0)
+        in_total = sum(tx.amount for tx in own if tx.amount > 0)
+        sums = (
+            tr("list.sep")
+            .strip("|")
+            .join(
+                [tr("ws.own.out_sum", amount=money_cents(out_total))] * bool(out_total)
+                + [tr("ws.own.in_sum", amount=money_cents(in_total))] * bool(in_total)
+            )
+        )
+        st.info(tr("ws.own.holder", n=len(own), names=names, sums=sums), icon=":material/person:")
+        with st.expander(tr("ws.own.holder_list")):
             plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(), tr("field.amount"): from_cents(tx.amount),
                                        tr("field.note"): tx.party or tx.description} for tx in own]),
                         [tr("field.amount")])  # fmt: skip
-    st.checkbox(tr("ws.own.count"), key="ws.count_own", help=tr("ws.own.count_help"))
+    _checkbox(tr("ws.own.count"), "count_own", help=tr("ws.own.count_help"))
 
 
 def _one_offs(checked) -> None:
@@ -303,11 +367,20 @@ def _one_offs(checked) -> None:
         return
     st.markdown(f"**{tr('ws.one_offs.title')}**")
     st.caption(tr("ws.one_offs.help"))
+    recurring = _answers_store().setdefault("recurring", {})
     for tx in candidates:
+        digest = checked.marks[tx.file].digest
+        key = f"ws.one_off.{digest}.{tx.row}"
         label = tr("ws.one_offs.row", date=tx.date.isoformat(), amount=money_cents(abs(tx.amount)),
                    what=md_escape((tx.party or tx.description)[:40]),
                    direction=tr("choice.direction.income" if tx.amount > 0 else "choice.direction.expense"))  # fmt: skip
-        st.checkbox(label, value=True, key=f"ws.one_off.{tx.file}.{tx.row}")
+        if key not in st.session_state:
+            st.session_state[key] = not recurring.get((digest, tx.row), False)
+        st.checkbox(label, key=key, on_change=_one_off_changed, args=(key, digest, tx.row))
+
+
+def _one_off_changed(key: str, digest: str, row: int) -> None:
+    _answers_store().setdefault("recurring", {})[(digest, row)] = not st.session_state.get(key)
 
 
 def _category_options(direction: str) -> list[str]:
@@ -321,36 +394,47 @@ def _category_options(direction: str) -> list[str]:
 
 def _uncategorised(result) -> None:
     """The largest amounts no rule named, asked about before applying: a category for each.
-    A name once asked stays in the list (named, it is no longer "uncategorised", and a
-    widget not drawn would forget the answer)."""
-    seen = dict(st.session_state.get("ws.names_seen") or {})
+    A name once asked stays in the list for these files (named, it is no longer
+    "uncategorised")."""
+    seen = _answers_store().setdefault("names_seen", {})
     for item in result.uncategorised(limit=6):
         if item.name not in seen and len(seen) < 12:
-            digest = hashlib.sha256(item.name.encode()).hexdigest()[:10]
-            seen[item.name] = {"key": f"ws.name.{digest}", "direction": item.direction, "total": item.total,
-                               "count": item.count}  # fmt: skip
-    st.session_state["ws.names_seen"] = seen
+            seen[item.name] = {"direction": item.direction, "total": item.total, "count": item.count}
     if not seen:
         return
     st.markdown(f"**{tr('ws.names.title')}**")
     st.caption(tr("ws.names.help"))
+    names = _answers_store().setdefault("names", {})
     for name, entry in seen.items():
+        widget = "ws.name." + hashlib.sha256(name.encode()).hexdigest()[:10]
+        options = _category_options(entry["direction"])
+        if widget not in st.session_state:
+            st.session_state[widget] = names.get(name) if names.get(name) in options else None
         st.selectbox(tr("ws.names.row", name=md_escape(name), total=money_cents(entry["total"]), n=entry["count"]),
-                     _category_options(entry["direction"]), index=None, key=entry["key"],
-                     placeholder=tr("ws.names.placeholder"))  # fmt: skip
-    st.checkbox(tr("ws.names.remember"), value=True, key="ws.names.remember")
+                     options, index=None, key=widget, placeholder=tr("ws.names.placeholder"),
+                     on_change=_name_changed, args=(name, widget))  # fmt: skip
+    _checkbox(tr("ws.names.remember"), "remember_names", default=True)
+
+
+def _name_changed(name: str, widget: str) -> None:
+    _answers_store().setdefault("names", {})[name] = st.session_state.get(widget)
 
 
 def _partial(checked) -> None:
     if not checked.partial:
         return
+    many = len(checked.result.parts) > 1 if checked.result is not None else False
     parts = (
         tr("list.sep")
         .strip("|")
-        .join(tr("ws.partial.part", month=format_month(p.month), first=p.first, last=p.last) for p in checked.partial)
+        .join(
+            tr("ws.partial.part", month=format_month(p.month), first=p.first, last=p.last)
+            + (f" · {tr(f'ws.source.{checked.result.parts[p.file].source}')}" if many else "")
+            for p in checked.partial
+        )
     )
-    st.info(tr("ws.partial", parts=parts, n=checked.result.months), icon=":material/date_range:")
-    st.checkbox(tr("ws.partial.leave"), key="ws.leave_partial", help=tr("ws.partial.leave_help"))
+    st.info(tr("ws.partial", parts=parts), icon=":material/date_range:")
+    _checkbox(tr("ws.partial.leave"), "leave_partial", help=tr("ws.partial.leave_help"))
 
 
 def _debt_service(result) -> None:
@@ -392,7 +476,7 @@ def _effect(effect) -> None:
         instead: [from_cents(getattr(effect.replaced, name)) for _, name in rows],
     })  # fmt: skip
     st.markdown(f"**{tr('ws.effect.title')}**")
-    st.dataframe(money_table(frame, [now, added, instead]), hide_index=True, width="stretch", key="ws.effect")
+    plain_table(frame, [now, added, instead])  # a plain table: it wraps on a phone instead of cutting a column
     for name in effect.surprises():
         before, after = getattr(effect.now, name), getattr(effect.appended, name)
         st.warning(tr(f"ws.surprise.{name}", before=money_cents(before), after=money_cents(after)),
@@ -400,7 +484,7 @@ def _effect(effect) -> None:
 
 
 def _transactions(result) -> None:
-    with st.popover(tr("ws.transactions")):
+    with st.expander(tr("ws.transactions")):
         st.dataframe(
             pd.DataFrame([
                 {
@@ -417,11 +501,15 @@ def _transactions(result) -> None:
         )  # fmt: skip
 
 
-def checked_names() -> dict[str, str]:
-    """The categories the user gave the names no rule named."""
-    state = st.session_state
-    seen = state.get("ws.names_seen") or {}
-    return {name: state.get(entry["key"]) for name, entry in seen.items() if state.get(entry["key"])}
+def _already(read, checked) -> None:
+    """Files already in the worksheet: said, and offered to be imported again (to answer
+    anew), which replaces the rows they made."""
+    for index, earlier in checked.already:
+        st.info(tr("ws.already", name=md_escape(read[index][0].name), mark=md_escape(earlier.mark)),
+                icon=":material/done_all:")  # fmt: skip
+        if st.button(tr("ws.reimport"), key=f"ws.reimport.{earlier.digest}", help=tr("ws.reimport_help")):
+            _answers_store().setdefault("reimport", set()).add(earlier.digest)
+            st.rerun()
 
 
 def _apply(checked, action: str) -> None:
@@ -431,12 +519,16 @@ def _apply(checked, action: str) -> None:
     outcome = save_section("worksheet", frame, tr("profile.own_name"), base=(existing, shown.rev("worksheet")))
     if not saved_or_said(outcome, "worksheet"):
         return
-    names = checked_names()
-    if names and st.session_state.get("ws.names.remember", True):
-        note_outcome(append_rows("rules", [{"keyword": n, "category": c} for n, c in names.items()],
-                                 tr("profile.own_name")), "rules")  # fmt: skip
-    for key in ("ws.mapping", "ws.header_row", "ws.names_seen", "ws.decimal", "ws.date_order"):
-        st.session_state.pop(key, None)
+    names = {n: c for n, c in (_answer("names") or {}).items() if c}
+    if names and _answer("remember_names", True) is not False:
+        # The names first (the first rule that matches decides), then every rule in force:
+        # the built-in ones too while the table is empty, so none of them is lost.
+        rules = [{"keyword": n, "category": c} for n, c in names.items()] + list(shown.import_rules(lang()))
+        base = shown.section("rules")
+        note_outcome(save_section("rules", pd.DataFrame(rules), tr("profile.own_name"), base=(base, shown.rev("rules"))),
+                     "rules")  # fmt: skip
+    st.session_state.pop("ws.mapping", None)
+    st.session_state[ANSWERS] = {}
     st.session_state["ws.imported"] = len(checked.rows)
     st.session_state["ws.import_open"] = True
     st.rerun()
@@ -449,17 +541,19 @@ def import_panel() -> None:
     uploads = st.file_uploader(
         tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip", "pdf", "html", "htm", "eml"],
         accept_multiple_files=True, key="ws.upload", help=tr("ws.upload_help"),
-    )  # fmt: skip
-    single = len(uploads or []) == 1
-    mapping = state.get("ws.mapping") if single else None
-    header_row = state.get("ws.header_row") if single else None
-    outcomes = _read_uploads(uploads or [], mapping, header_row)
+    ) or []  # fmt: skip
+    _fresh_for(uploads)
+    picked = state.get("ws.mapping")
+    mapping, header_row = None, None
+    if len(uploads) == 1 and picked and picked[0] == uploads[0].file_id:  # this file's own columns
+        mapping, header_row = picked[1], picked[2]
+    outcomes = _read_uploads(uploads, mapping, header_row)
     read = [(upload, outcome) for upload, outcome in outcomes if not isinstance(outcome, RefusedFile)]
     if not read:
         return
-    if single and read[0][1].kind == "needs_mapping":
+    if len(uploads) == 1 and read[0][1].kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
-        mapping_form(read[0][1].header, None, read[0][1].header_row)
+        mapping_form(read[0][1].header, None, read[0][1].header_row, read[0][0].file_id)
         _lines(read[0][1], read[0][0].name, False)
         return
     if len(read) > 1:
@@ -467,56 +561,62 @@ def import_panel() -> None:
             if outcome.kind != "statement":  # a budget sheet or an unknown layout: on its own
                 st.warning(tr("ws.multi_alone", name=md_escape(upload.name)), icon=":material/warning:")
         read = [(u, o) for u, o in read if o.kind == "statement"]
-    results = [outcome for _, outcome in read]
-    applied = applied_imports(current_profile().section("worksheet").get("note", pd.Series(dtype=object)).tolist())
-    checked = review(results, _answers(read, results), applied, lang())
-
-    for index, earlier in checked.already:
-        st.info(tr("ws.already", name=md_escape(read[index][0].name), mark=md_escape(earlier.mark)),
-                icon=":material/done_all:")  # fmt: skip
     for upload, outcome in read:  # rows that could not be read come first: a wrong column may be why
-        _row_errors(outcome, upload.name if len(read) > 1 else "", len(read) == 1)
-    asked = {(q.file, q.kind) for q in checked.questions}
-    for index, (upload, outcome) in enumerate(read):
-        if (index, "direction") in asked or st.session_state.get(_key(upload, "money_out")):
+        _row_errors(outcome, upload.name if len(read) > 1 else "", upload.file_id if len(uploads) == 1 else None)
+    # The questions, drawn for every file that needed them (answered or not: an answer's
+    # widget stays), one rate a currency.
+    foreign: dict[str, list[str]] = {}
+    for upload, outcome in read:
+        if outcome.kind != "statement":
+            continue
+        if outcome.direction_unsure or _answer(f"money_out.{upload.file_id}") is not None:
             _direction_question(upload, outcome)
-        if (index, "date_order") in asked or st.session_state.get(_key(upload, "date_order")):
+        if outcome.date_order_unsure or _answer(f"date_order.{upload.file_id}") is not None:
             _date_question(upload, outcome)
-        if outcome.kind == "statement" and outcome.currency != "CNY" and index not in {i for i, _ in checked.already}:
-            _currency_question(upload, outcome)
+        currency = _currency_question(upload, outcome)
+        if currency and currency != "CNY":
+            foreign.setdefault(currency, []).append(upload.name)
+    for currency, names in foreign.items():
+        _rate_question(currency, names)
+    applied = applied_imports(current_profile().section("worksheet").get("note", pd.Series(dtype=object)).tolist())
+    checked = review([outcome for _, outcome in read], _answers(read), applied, lang())
+    _already(read, checked)
     result = checked.result
-    if checked.questions:  # the figures wait for the answers: shown read one way, they would mislead
-        st.caption(tr("ws.answer_first"))
-        return
     if result is None:
+        if checked.questions:
+            st.caption(tr("ws.answer_first"))
         return
     sources = tr("list.sep").strip("|").join(dict.fromkeys(tr(f"ws.source.{read[i][1].source}") for i in checked.files))
-    if checked.combined is not None:
-        st.success(tr("ws.detected_many", sources=sources))
-    else:
-        st.success(tr("ws.detected", source=sources))
+    st.success(tr("ws.detected_many" if checked.combined is not None else "ws.detected", sources=sources,
+                  source=sources))  # fmt: skip
     for i in checked.files:
         _lines(read[i][1], read[i][0].name, len(read) > 1)
     if checked.combined is not None:
         _combined_notes(checked.combined)
     statement = result.kind == "statement"
     if statement:
+        people = result.from_people_monthly()
+        income = money_cents(result.total_income)
         st.write(tr("ws.stats", counted=len(result.counted), neutral=result.neutral_count, months=result.months,
-                    income=money_cents(result.total_income), expense=money_cents(result.total_expense)))  # fmt: skip
+                    income=income, expense=money_cents(result.total_expense)))  # fmt: skip
+        if people > 0 and not _answer("from_people"):  # the income above holds it; the worksheet will not
+            st.caption(tr("ws.stats.people", amount=money_cents(people)))
         if result.refunds_netted:
             st.caption(tr("ws.refunds_netted", n=result.refunds_netted))
         if checked.replaces:
             marks = tr("list.sep").strip("|").join(md_escape(a.mark) for a in checked.replaces)
-            st.warning(tr("ws.replaces", marks=marks, n=checked.repeats), icon=":material/published_with_changes:")
+            st.warning(tr("ws.replaces", marks=marks, n=checked.repeats, button=tr("ws.append")),
+                       icon=":material/published_with_changes:")  # fmt: skip
         _own_moves(result)
         _partial(checked)
-        people = result.from_people_monthly()
-        if people > 0 or state.get("ws.from_people"):
-            st.checkbox(tr("ws.from_people", amount=money_cents(people)), key="ws.from_people",
-                        help=tr("ws.from_people_help"))  # fmt: skip
+        if people > 0 or _answer("from_people"):
+            _checkbox(tr("ws.from_people", amount=money_cents(people)), "from_people", help=tr("ws.from_people_help"))
         _debt_service(result)
         _one_offs(checked)
         _uncategorised(result)
+    if checked.questions:  # the figures wait for the answers above: shown read one way, they would mislead
+        st.caption(tr("ws.answer_first"))
+        return
     incoming, _ = normalize_section("worksheet", pd.DataFrame(checked.rows))
     st.markdown(f"**{tr('ws.preview')}**")
     st.dataframe(
@@ -530,8 +630,6 @@ def import_panel() -> None:
         _transactions(result)
     existing = current_profile().section("worksheet")
     _effect(import_effect(existing, incoming, kept_rows(checked, existing)))
-    if not checked.ready:
-        st.caption(tr("ws.answer_first"))
     b1, b2 = st.columns(2)
     if b1.button(tr("ws.replace"), key="ws.replace", disabled=not checked.ready):
         _apply(checked, "replace")

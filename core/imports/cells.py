@@ -99,7 +99,7 @@ def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
         if isinstance(cell, float) and not math.isfinite(cell):
             raise ValueError
         value = Decimal(repr(cell))
-        if value.adjusted() > 15:
+        if value.adjusted() > 100:
             raise ValueError
         return value
     text = str(cell).strip()
@@ -121,7 +121,7 @@ def parse_amount(cell: object, decimal_comma: bool = False) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         raise ValueError from None
-    if not value.is_finite() or value.adjusted() > 15:  # 1e999999999 is no amount (and no Decimal sum survives it)
+    if not value.is_finite() or value.adjusted() > 100:  # 1e999999999 is no amount (no Decimal sum survives it)
         raise ValueError
     return -value if negative else value
 

@@ -431,8 +431,9 @@ class ImportResult:
         gone = {(p.file, p.month) for p in self.partial}
         kept = [tx for tx in self.transactions if (tx.file, month_of(tx.date)) not in gone]
         parts = [
-            dataclasses.replace(part, months=_month_span(tx.date for tx in kept if tx.file == i and tx.neutral is None),
-                                stated=None)  # fmt: skip
+            dataclasses.replace(
+                part, months=_month_span(tx.date for tx in kept if tx.file == i and tx.neutral is None), stated=None
+            )  # fmt: skip
             for i, part in enumerate(self.parts)
         ]
         covered = {month_of(tx.date) for tx in kept if tx.neutral is None}
@@ -496,7 +497,9 @@ class ImportResult:
                 continue
             taken = min(cents, target["amount"])
             target["amount"] -= taken
-            target["note"] += " " + t("ws.refunds_taken", lang, category=category, amount=format_money(from_cents(taken)))
+            target["note"] += " " + t(
+                "ws.refunds_taken", lang, category=category, amount=format_money(from_cents(taken))
+            )
         for tx in self.counted:
             if tx.key not in one_offs or (tx.category in people and tx.amount > 0 and not from_people):
                 continue

@@ -224,7 +224,9 @@ def review(results: list[ImportResult], answers: Answers | None = None, applied:
     one_offs = answers.one_offs
     if one_offs is None:
         prints = [m.digest for m in marks]
-        one_offs = frozenset(tx.key for tx in out.one_off_candidates if (prints[tx.file], tx.row) not in answers.recurring)
+        one_offs = frozenset(
+            tx.key for tx in out.one_off_candidates if (prints[tx.file], tx.row) not in answers.recurring
+        )
     out.marks = marks
     for view, mark in zip(result.views(), marks, strict=True):  # each statement's lines carry its own mark
         rows = view.worksheet_rows(lang, from_people=answers.from_people, one_offs=one_offs)
