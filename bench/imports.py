@@ -84,6 +84,29 @@ def statement_xlsx_inline(rows: int = 50_000) -> bytes:
     return out.getvalue()
 
 
+def refunds_csv(rows: int) -> bytes:
+    """A bank CSV where three rows in ten refund an earlier purchase of the same merchant."""
+    lines = ["交易日期,摘要,交易金额,对方户名"]
+    day = dt.date(2025, 1, 1)
+    for i in range(rows):
+        date = (day + dt.timedelta(days=i * 365 // rows)).isoformat()
+        shop = f"商户{i % 200}"
+        if i % 10 < 3 and i >= 10:
+            lines.append(f"{date},退款,{(i % 50) + 1}.00,商户{(i - 10) % 200}")
+        else:
+            lines.append(f"{date},消费,-{(i % 50) + 1}.00,{shop}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def topups_csv(rows: int, words: str, sign: int) -> bytes:
+    """A statement of same-amount top-ups (¥100.00), one every day or so."""
+    lines = ["交易日期,摘要,交易金额"]
+    day = dt.date(2025, 1, 1)
+    for i in range(rows):
+        lines.append(f"{(day + dt.timedelta(days=i // 30)).isoformat()},{words},{sign * 100}.00")
+    return ("\n".join(lines) + "\n").encode()
+
+
 def best_of(func, repeat: int = 3) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(repeat):
@@ -115,6 +138,16 @@ def main() -> None:
     inline = statement_xlsx_inline(rows)
     inline_seconds, _ = best_of(lambda: read_statement("wechat.xlsx", inline).monthly_by_category())
     print(f"the same rows written by openpyxl (inline strings, {len(inline) / 1e6:.1f} MB): {inline_seconds:.3f} s")
+    refund_seconds = {n: best_of(lambda n=n: read_statement("refunds.csv", refunds_csv(n)), repeat=1)[0]
+                      for n in (10_000, 20_000)}  # fmt: skip
+    print("a signed statement with 30 % refunds (pairing each refund with its purchase): "
+          + ", ".join(f"{n:,} rows {t:.2f} s" for n, t in refund_seconds.items()))  # fmt: skip
+    from core.imports.combine import combine
+
+    pair = [read_statement("a.csv", topups_csv(10_000, "支付宝充值", -1)), read_statement("b.csv", topups_csv(10_000,
+            "余额充值", 1))]  # fmt: skip
+    combine_seconds, _ = best_of(lambda: combine(pair), repeat=1)
+    print(f"two statements of 10,000 same-amount top-ups each, matched as own moves: {combine_seconds:.2f} s")
     print(f"import_seconds={seconds:.3f} pandas_openpyxl_read_seconds={read_seconds:.3f} rows={rows}")
 
 

@@ -177,3 +177,9 @@ def test_stray_quotes_anywhere_never_raise_anything_but_a_refusal():
         except RefusedFile:
             continue
         assert rows.lines >= 300 and len(rows) >= 300 - 6 * 8
+
+
+def test_a_csv_wider_than_any_statement_is_refused_like_a_sheet():
+    with pytest.raises(RefusedFile) as caught:
+        read_rows("csv", ("a" + ",x" * 300 + "\n1,2\n").encode())
+    assert caught.value.code == "refuse.too_many_columns"

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from core.errors import InputError
@@ -247,12 +248,19 @@ def _find_named(header: list[str], names: str | None) -> int | None:
     return _find(header, tuple(names.split("|"))) if names else None
 
 
+@lru_cache(maxsize=256)
+def _keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_norm(name) for name in names)
+
+
 def _find(header: list[str], names: tuple[str, ...]) -> int | None:
     """The first of ``names`` the header holds (its unit in brackets aside), as a column."""
-    normalized = [_norm(h) for h in header]
+    return _find_normalized([_norm(h) for h in header], names)
+
+
+def _find_normalized(normalized: list[str], names: tuple[str, ...]) -> int | None:
     bare = [_UNIT.sub("", h) for h in normalized]
-    for name in names:
-        key = _norm(name)
+    for key in _keys(names):
         if key in normalized:
             return normalized.index(key)
         if key in bare:
@@ -282,13 +290,14 @@ def _detect(rows: list[list[object]], name: str = "") -> tuple[str, int] | None:
         layout = find_layout(cells, lambda index=index: _context_text(rows, index, name))
         if layout is not None:
             return layout.source, index
-        header = [str(c) if c is not None else "" for c in row]
-        has_date = _find(header, DATE_HEADERS) is not None
-        has_amount = _find(header, AMOUNT_HEADERS) is not None
-        has_pair = _find(header, DEBIT_HEADERS) is not None and _find(header, CREDIT_HEADERS) is not None
+        header = [_norm(c) for c in row]  # normalised once for every vocabulary
+        has_date = _find_normalized(header, DATE_HEADERS) is not None
+        has_amount = _find_normalized(header, AMOUNT_HEADERS) is not None
+        has_pair = (_find_normalized(header, DEBIT_HEADERS) is not None
+                    and _find_normalized(header, CREDIT_HEADERS) is not None)  # fmt: skip
         if has_date and (has_amount or has_pair):
             return "bank", index
-        if not has_date and _find(header, CATEGORY_HEADERS) is not None and has_amount:
+        if not has_date and _find_normalized(header, CATEGORY_HEADERS) is not None and has_amount:
             return "budget", index
     return None
 

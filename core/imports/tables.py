@@ -25,7 +25,7 @@ from itertools import compress, filterfalse, islice
 
 from python_calamine import CalamineWorkbook
 
-from core.imports.safety import MAX_DATA_ROWS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES, RefusedFile
+from core.imports.safety import MAX_DATA_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES, RefusedFile
 
 MAX_ROWS = MAX_DATA_ROWS  # data rows under the header; title and header lines come on top
 CELL_LINES = 8  # a quoted cell over more lines than a record of this many is an unmatched quote
@@ -154,7 +154,8 @@ def _read_csv(data: bytes) -> Rows:
     # the last line runs to the file's end without taking another line.
     body = text.rstrip("\r\n")
     last = body[max(body.rfind("\n"), body.rfind("\r")) + 1 :]
-    if broken or reader.line_num > len(rows) or _alone(last, delimiter)[1] == _OPEN:
+    by_line = broken or reader.line_num > len(rows) or _alone(last, delimiter)[1] == _OPEN
+    if by_line:
         lines = list(io.StringIO(text, newline=""))  # each with its end
         try:
             rows = _read_by_line(lines, delimiter)
@@ -163,7 +164,9 @@ def _read_csv(data: bytes) -> Rows:
         # blank: nothing but spaces; a tab that parts cells is a row of empty cells, as ",," is
         blank = (line for line in lines if line.isspace() and delimiter not in line)
         rows.lines = len(lines) - sum(1 for _ in blank)
-    else:  # a row a line: a blank line is [], one of spaces a single cell of them
+    if max(map(len, rows), default=0) > MAX_SHEET_COLUMNS:  # as wide as no statement is: refused like a sheet
+        raise RefusedFile("refuse.too_many_columns", limit=MAX_SHEET_COLUMNS)
+    if not by_line:  # a row a line: a blank line is [], one of spaces a single cell of them
         singles = compress(rows, map((1).__eq__, map(len, rows)))
         rows.lines = len(rows) - rows.count([]) - sum(1 for row in singles if row[0].isspace())
     return rows
