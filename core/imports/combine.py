@@ -173,36 +173,62 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
     """Pairs of the same amount out of one statement and into another within TRANSFER_DAYS,
     with words of a move between accounts on at least one side and at least one side
     counted (a pair both statements already leave out changes nothing). Each transaction
-    is matched at most once, the closest dates first. Money in is looked up by amount and
-    date, so long statements are not compared row by row."""
-    ins = [_ByDate() for _ in results]
-    for j, right in enumerate(results):
+    is matched at most once: money out in date order takes the nearest money in not yet
+    matched. Money in is looked up by amount and date, so long statements are not
+    compared row by row (at most NEAREST_LOOK rows either side are looked at)."""
+    ins: list[dict[int, list[tuple]]] = []
+    for right in results:
+        by_amount: dict[int, list[tuple]] = {}
         for tx in _candidates(right):
             if tx.amount > 0:
-                ins[j].add(tx.amount, tx.date, tx)
-        ins[j].sort()
-    pairs = []
-    for i, left in enumerate(results):
-        for out in _candidates(left):
-            if out.amount >= 0:
-                continue
-            for j in range(len(results)):
-                if j == i:
-                    continue
-                for date, into in ins[j].near(-out.amount, out.date, TRANSFER_DAYS):
-                    if not (_channel(out) or _channel(into)):
-                        continue
-                    if out.neutral is None or into.neutral is None:
-                        pairs.append((abs((date - out.date).days), i, out, j, into))
-    pairs.sort(key=lambda p: (p[0], p[2].date, p[1], p[2].row, p[3], p[4].row))
-    used: set[tuple[int, int]] = set()
+                by_amount.setdefault(tx.amount, []).append((tx.date, tx))
+        for rows in by_amount.values():
+            rows.sort(key=lambda pair: pair[0])
+        ins.append(by_amount)
+    outs = sorted(((tx.date, tx.row, i, tx) for i, left in enumerate(results) for tx in _candidates(left)
+                   if tx.amount < 0), key=lambda item: item[:3])  # fmt: skip
+    used: set[int] = set()
     matches = []
-    for _, i, out, j, into in pairs:
-        if (i, id(out)) in used or (j, id(into)) in used:
-            continue
-        used.update({(i, id(out)), (j, id(into))})
-        matches.append(Match(i, out, j, into))
+    for date, _, i, out in outs:
+        best = None  # (gap, j, into)
+        for j, by_amount in enumerate(ins):
+            rows = by_amount.get(-out.amount)
+            if j == i or not rows:
+                continue
+            found = _nearest(rows, date, out, used)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = (found[0], j, found[1])
+        if best is not None:
+            used.add(id(best[2]))
+            matches.append(Match(i, out, best[1], best[2]))
     return matches
+
+
+NEAREST_LOOK = 200
+
+
+def _nearest(rows: list[tuple], date, out: Transaction, used: set[int]) -> tuple[int, Transaction] | None:
+    """The nearest money in (gap in days, row) within TRANSFER_DAYS of ``date`` that may be
+    the other side of ``out``: not matched yet, words of a move on one side, one side counted."""
+    pos = bisect_left(rows, date, key=lambda pair: pair[0])
+    lo, hi, steps = pos - 1, pos, 0
+    while (lo >= 0 or hi < len(rows)) and steps < NEAREST_LOOK:
+        steps += 1
+        gap_lo = (date - rows[lo][0]).days if lo >= 0 else None
+        gap_hi = (rows[hi][0] - date).days if hi < len(rows) else None
+        if gap_hi is None or (gap_lo is not None and gap_lo <= gap_hi):
+            gap, into, lo = gap_lo, rows[lo][1], lo - 1
+        else:
+            gap, into, hi = gap_hi, rows[hi][1], hi + 1
+        if gap > TRANSFER_DAYS:
+            if (gap_lo is None or gap_lo > TRANSFER_DAYS) and (gap_hi is None or gap_hi > TRANSFER_DAYS):
+                return None
+            continue
+        if id(into) in used or not (_channel(out) or _channel(into)):
+            continue
+        if out.neutral is None or into.neutral is None:
+            return gap, into
+    return None
 
 
 def match_card_payments(results: list[ImportResult]) -> set[tuple[int, int]]:

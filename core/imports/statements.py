@@ -161,6 +161,7 @@ _UNIT = re.compile(r"\((元|人民币|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|�
 # --- cell parsing --------------------------------------------------------------------
 _ZERO = Decimal(0)
 _NOT_A_NUMBER = object()  # cached: text that is no amount
+_MISSING = object()
 
 
 def _cents(value: Decimal) -> int:
@@ -676,7 +677,9 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             if amount_last:
                 raw_amount = _last_number(row, comma)
             if amount_col is not None:
-                amount = _cached_amount(raw_amount, amount_cache, comma)
+                amount = amount_cache.get(raw_amount, _MISSING) if raw_amount.__class__ is str else _MISSING
+                if amount is _MISSING or amount is _NOT_A_NUMBER:  # the cache's hit inline: most rows
+                    amount = _cached_amount(raw_amount, amount_cache, comma)
             else:
                 debit = _cached_amount(raw_debit, amount_cache, comma)
                 credit = _cached_amount(raw_credit, amount_cache, comma)
@@ -686,6 +689,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
             if amount is None:
                 raise ValueError
         except ValueError:
+            amount = None
             bad = raw_amount if amount_col is not None else f"{_show(raw_debit)} / {_show(raw_credit)}"
             result.errors.append(InputError("amount", "err.bad_amount", {"value": _show(bad)}, row=offset))
             failed = True
