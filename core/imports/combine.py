@@ -31,10 +31,10 @@ once. Imported side by side, their statements would count some yuan twice:
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from core.imports.result import ImportResult, Part, Transaction, month_of
 
@@ -103,7 +103,7 @@ def _bank_funded(tx: Transaction) -> bool:
 
 
 class _ByDate:
-    """Rows of one amount, by date: the ones within a few days of a date, nearest first."""
+    """Rows by amount, each amount's rows by date: the nearest one to a date that fits."""
 
     def __init__(self) -> None:
         self.rows: dict[int, list[tuple]] = {}
@@ -115,13 +115,32 @@ class _ByDate:
         for rows in self.rows.values():
             rows.sort(key=lambda pair: pair[0])
 
-    def near(self, amount: int, date, days: int) -> list:
+    def nearest(self, amount: int, date, days: int, fits: Callable[[object], bool]) -> tuple[int, object] | None:
+        """(gap in days, item) of the row of this amount nearest to ``date`` within ``days``
+        that ``fits`` (the earlier on a tie), else None. It looks outward from the date, at
+        most NEAREST_LOOK rows: long statements are not compared row by row."""
         rows = self.rows.get(amount)
         if not rows:
-            return []
-        lo = bisect_left(rows, date - timedelta(days=days), key=lambda pair: pair[0])
-        hi = bisect_right(rows, date + timedelta(days=days), key=lambda pair: pair[0])
-        return sorted(rows[lo:hi], key=lambda pair: abs((pair[0] - date).days))
+            return None
+        lo = bisect_left(rows, date, key=lambda pair: pair[0]) - 1
+        hi = lo + 1
+        for _ in range(NEAREST_LOOK):
+            gap_lo = (date - rows[lo][0]).days if lo >= 0 else None
+            gap_hi = (rows[hi][0] - date).days if hi < len(rows) else None
+            if gap_lo is None and gap_hi is None:
+                return None
+            if gap_hi is None or (gap_lo is not None and gap_lo <= gap_hi):
+                gap, item, lo = gap_lo, rows[lo][1], lo - 1
+            else:
+                gap, item, hi = gap_hi, rows[hi][1], hi + 1
+            if gap > days:  # the nearer side is already too far: so is everything after it
+                return None
+            if fits(item):
+                return gap, item
+        return None
+
+
+NEAREST_LOOK = 200
 
 
 def match_same_spending(sources: list[str], rows: list[list[Transaction]]) -> set[tuple[int, int]]:
@@ -145,11 +164,10 @@ def match_same_spending(sources: list[str], rows: list[list[Transaction]]) -> se
                 continue
             if not any(word in tx.description.lower() for word in WALLET_WORDS):
                 continue
-            for _, other in wallet.near(tx.amount, tx.date, TRANSFER_DAYS):
-                if id(other) not in used:
-                    used.add(id(other))
-                    out.add((index, id(tx)))
-                    break
+            found = wallet.nearest(tx.amount, tx.date, TRANSFER_DAYS, lambda other: id(other) not in used)
+            if found is not None:
+                used.add(id(found[1]))
+                out.add((index, id(tx)))
     return out
 
 
@@ -174,61 +192,32 @@ def match_own_transfers(results: list[ImportResult]) -> list[Match]:
     with words of a move between accounts on at least one side and at least one side
     counted (a pair both statements already leave out changes nothing). Each transaction
     is matched at most once: money out in date order takes the nearest money in not yet
-    matched. Money in is looked up by amount and date, so long statements are not
-    compared row by row (at most NEAREST_LOOK rows either side are looked at)."""
-    ins: list[dict[int, list[tuple]]] = []
-    for right in results:
-        by_amount: dict[int, list[tuple]] = {}
+    matched, looked up by amount and date."""
+    ins = [_ByDate() for _ in results]
+    for j, right in enumerate(results):
         for tx in _candidates(right):
             if tx.amount > 0:
-                by_amount.setdefault(tx.amount, []).append((tx.date, tx))
-        for rows in by_amount.values():
-            rows.sort(key=lambda pair: pair[0])
-        ins.append(by_amount)
+                ins[j].add(tx.amount, tx.date, tx)
+        ins[j].sort()
     outs = sorted(((tx.date, tx.row, i, tx) for i, left in enumerate(results) for tx in _candidates(left)
                    if tx.amount < 0), key=lambda item: item[:3])  # fmt: skip
     used: set[int] = set()
     matches = []
     for date, _, i, out in outs:
+
+        def fits(into: Transaction, out: Transaction = out) -> bool:
+            return (id(into) not in used and (_channel(out) or _channel(into))
+                    and (out.neutral is None or into.neutral is None))  # fmt: skip
+
         best = None  # (gap, j, into)
-        for j, by_amount in enumerate(ins):
-            rows = by_amount.get(-out.amount)
-            if j == i or not rows:
-                continue
-            found = _nearest(rows, date, out, used)
+        for j, by_date in enumerate(ins):
+            found = by_date.nearest(-out.amount, date, TRANSFER_DAYS, fits) if j != i else None
             if found is not None and (best is None or found[0] < best[0]):
                 best = (found[0], j, found[1])
         if best is not None:
             used.add(id(best[2]))
             matches.append(Match(i, out, best[1], best[2]))
     return matches
-
-
-NEAREST_LOOK = 200
-
-
-def _nearest(rows: list[tuple], date, out: Transaction, used: set[int]) -> tuple[int, Transaction] | None:
-    """The nearest money in (gap in days, row) within TRANSFER_DAYS of ``date`` that may be
-    the other side of ``out``: not matched yet, words of a move on one side, one side counted."""
-    pos = bisect_left(rows, date, key=lambda pair: pair[0])
-    lo, hi, steps = pos - 1, pos, 0
-    while (lo >= 0 or hi < len(rows)) and steps < NEAREST_LOOK:
-        steps += 1
-        gap_lo = (date - rows[lo][0]).days if lo >= 0 else None
-        gap_hi = (rows[hi][0] - date).days if hi < len(rows) else None
-        if gap_hi is None or (gap_lo is not None and gap_lo <= gap_hi):
-            gap, into, lo = gap_lo, rows[lo][1], lo - 1
-        else:
-            gap, into, hi = gap_hi, rows[hi][1], hi + 1
-        if gap > TRANSFER_DAYS:
-            if (gap_lo is None or gap_lo > TRANSFER_DAYS) and (gap_hi is None or gap_hi > TRANSFER_DAYS):
-                return None
-            continue
-        if id(into) in used or not (_channel(out) or _channel(into)):
-            continue
-        if out.neutral is None or into.neutral is None:
-            return gap, into
-    return None
 
 
 def match_card_payments(results: list[ImportResult]) -> set[tuple[int, int]]:
@@ -247,11 +236,11 @@ def match_card_payments(results: list[ImportResult]) -> set[tuple[int, int]]:
         for tx in result.transactions:
             if tx.card or tx.neutral != "debt" or tx.amount >= 0:
                 continue
-            for _, (j, card_tx) in cards.near(-tx.amount, tx.date, CARD_PAYMENT_DAYS):
-                if j != i and id(card_tx) not in used:
-                    used.add(id(card_tx))
-                    out.add((i, id(tx)))
-                    break
+            found = cards.nearest(-tx.amount, tx.date, CARD_PAYMENT_DAYS,
+                                  lambda item, i=i: item[0] != i and id(item[1]) not in used)  # fmt: skip
+            if found is not None:
+                used.add(id(found[1][1]))
+                out.add((i, id(tx)))
     return out
 
 

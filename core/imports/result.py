@@ -100,6 +100,10 @@ def _people_labels() -> set[str]:
     return {category_label("from_people", "zh"), category_label("from_people", "en")}
 
 
+def _salary_labels() -> set[str]:
+    return {category_label("salary", lang) for lang in ("zh", "en")}
+
+
 def _other_labels() -> set[str]:
     return {category_label(k, lang) for k in ("other", "other_income") for lang in ("zh", "en")}
 
@@ -355,7 +359,7 @@ class ImportResult:
         for tx in self.counted:
             if not tx.refund:
                 flow[tx.amount > 0] += abs(tx.amount)
-        salary = {category_label("salary", lang) for lang in ("zh", "en")}
+        salary = _salary_labels()
         out = []
         for tx in self.counted:
             size = abs(tx.amount)
@@ -465,7 +469,7 @@ class ImportResult:
         if one_offs is None:
             one_offs = frozenset(tx.key for tx in self.one_off_candidates())
         people = _people_labels()
-        salary = {category_label("salary", code) for code in ("zh", "en")}
+        salary = _salary_labels()
         note = t("ws.import_note", lang, source=t(f"ws.source.{self.source}", lang), months=self.months, n=self.months)
         rows, below = [], []
         for category, (direction, cents) in self.monthly_by_category(one_offs).items():

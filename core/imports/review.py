@@ -43,7 +43,7 @@ _MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d
 class Applied:
     """An import the worksheet holds rows of, read from the mark in their notes."""
 
-    digest: str  # the first 8 hex digits of the file's SHA-256
+    digest: str  # the first 8 hex digits of the statement's fingerprint (ImportResult.fingerprint)
     source: str
     account: str = "-"
     first: dt.date | None = None

@@ -67,7 +67,7 @@ DATE_HEADERS = (
     "date opération",
 )
 # An amount header may carry its currency in brackets ("Amount (USD)", "金额(人民币)"): it is
-# matched without it (see _norm_header).
+# matched without it (see _find).
 AMOUNT_HEADERS = ("金额", "交易金额", "发生额", "收支金额", "入账金额", "结算金额", "记账金额", "人民币金额",
                   "amount", "transaction amount", "bedrag", "betrag", "montant")  # fmt: skip
 DEBIT_HEADERS = (
@@ -439,10 +439,7 @@ def _column_cells(rows: list, index: int, col: int | None, limit: int = 2000) ->
 def _readable_directions(cells: list[object]) -> bool:
     """A column whose cells (nearly) all read as money out or in: 借/贷, 收/支, D/C, Af/Bij."""
     words = [_text(c) for c in cells[:200]]
-    return bool(words) and sum(direction_word(w) is not None for w in words) * 10 >= len(words) * 9
-
-
-direction_word = direction_sign  # -1 money out, +1 money in, None: one vocabulary (banks.py)
+    return bool(words) and sum(direction_sign(w) is not None for w in words) * 10 >= len(words) * 9
 
 
 def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping | None,
@@ -591,8 +588,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
     # reversal (冲账: money back in) when the column's other figures are positive; a file
     # that writes every figure of it negative only marks money out so.
     debit_reversal = debit_col is not None and any(
-        _amount_or_none(c, comma) is not None and _amount_or_none(c, comma) > 0
-        for c in _column_cells(rows, index, debit_col)
+        (value := _amount_or_none(c, comma)) is not None and value > 0 for c in _column_cells(rows, index, debit_col)
     )
     # Which way round a signed column writes its money is known only once every row is read
     # (see meaning.py): such a file's rows are kept and counted after the loop; any other
@@ -703,7 +699,7 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
                 result.errors.append(InputError("direction", "err.bad_direction", {"value": problem}, row=offset))
                 failed = True
         elif amount is not None and direction_col is not None:
-            sign = direction_word(_text(row[direction_i]))
+            sign = direction_sign(_text(row[direction_i]))
             if sign is None:
                 result.errors.append(InputError("direction", "err.bad_direction",
                                                 {"value": _text(row[direction_i]) or "—"}, row=offset))  # fmt: skip
@@ -720,6 +716,8 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         status, category, flag, party, ref, via, currency = [
             c.strip() if c.__class__ is str else "" if c is None else _text(c) for c in other_cells(row)
         ]
+        if flag_col is None:
+            flag = None  # no 收/支 column: the amount's sign says it
         if party_out_col is not None:  # the payee of money out, the payer of money in
             party = _text(row[party_out_col if amount < 0 else party_in_col if party_in_col is not None else -1])
             text = f"{text} {party}" if party else text
@@ -727,11 +725,9 @@ def _parse_transactions(rows, index, source, context: _Context, mapping: Mapping
         if len(first) < 8:
             first.append((date, cents, text))
         if signed_generic:
-            read.append((offset, date, cents, text, status, category, flag if flag_col is not None else None, party,
-                         ref, via, currency))  # fmt: skip
+            read.append((offset, date, cents, text, status, category, flag, party, ref, via, currency))
         else:
-            emit(offset, date, cents, text, status, category, flag if flag_col is not None else None, party, ref, via,
-                 currency)  # fmt: skip
+            emit(offset, date, cents, text, status, category, flag, party, ref, via, currency)
     if not first:  # nothing read is a refusal that says why, never an empty success
         refused = RefusedFile("refuse.no_rows", details=result.errors)
         refused.header, refused.columns = header, result.columns  # the columns can be picked anew

@@ -17,10 +17,15 @@ def upload(page, path) -> None:
     wait_for_app(page)
 
 
-def test_asked_which_way_round_then_applied_once(server, page, tmp_path):
+def open_import(page, server) -> None:
+    """The Income & expenses page in English with its import panel open."""
     open_worksheet(page, server)
     page.get_by_text("Import from a statement or spreadsheet").click()
     wait_for_app(page)
+
+
+def test_asked_which_way_round_then_applied_once(server, page, tmp_path):
+    open_import(page, server)
     statement = tmp_path / "statement.csv"
     statement.write_bytes(hard.unsure_direction_csv())
     upload(page, statement)
@@ -36,18 +41,14 @@ def test_asked_which_way_round_then_applied_once(server, page, tmp_path):
 
     # The same file again, after a reload: recognised and left out, nothing to add.
     page.reload()
-    open_worksheet(page, server)
-    page.get_by_text("Import from a statement or spreadsheet").click()
-    wait_for_app(page)
+    open_import(page, server)
     upload(page, statement)
     expect(page.get_by_text("is already in your worksheet")).to_be_visible(timeout=30_000)
     expect(by_key(page, "ws.append", "button")).to_have_count(0)
 
 
 def test_a_card_statement_sent_as_an_email(server, page, tmp_path):
-    open_worksheet(page, server)
-    page.get_by_text("Import from a statement or spreadsheet").click()
-    wait_for_app(page)
+    open_import(page, server)
     mail = tmp_path / "statement.eml"
     mail.write_bytes(banks.ccb_credit_eml())
     upload(page, mail)
