@@ -267,7 +267,7 @@ def test_worksheet_imports_two_statements_together_counting_each_yuan_once(data_
     assert any("几份账单合并" in s.value for s in at.success)
     assert any("1 笔自己账户之间的转账" in i.value and "¥2,000.00" in i.value for i in at.info)
     # Each statement averaged over its own months (bank Jan-Mar, Alipay Feb-Apr), then added.
-    assert any("银行流水按它自己的 3 个月平均" in i.value for i in at.info)
+    assert any("bank\\.csv 按它自己的 3 个月平均" in i.value for i in at.info)
     preview = table_with(at, "类别")
     assert preview.set_index("类别").loc["工资", "金额"] == 9000.0  # 27,000 over the bank's 3 months, once
     at.button(key="ws.append").click().run()

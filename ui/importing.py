@@ -168,9 +168,11 @@ def mapping_form(header: list[str], current, header_row: int, file_id: str) -> N
     else:
         options = [""] + [h for h in header if h]
         label = {"": tr("ws.map.none")}
-    cols = st.columns(3)
     picks = {}
-    for i, field in enumerate(("date", "amount", "debit", "credit", "direction", "description", "category")):
+    fields = ("date", "amount", "debit", "credit", "direction", "description", "category")
+    for i, field in enumerate(fields):
+        if i % 3 == 0:  # a row of three at a time: a phone stacks them in this same order
+            cols = st.columns(3)
         chosen = getattr(current, field, None) if current is not None else None
         picks[field] = cols[i % 3].selectbox(
             tr(f"ws.map.{field}"),
@@ -232,11 +234,10 @@ def _direction_question(upload, result) -> None:
         rows.append({
             tr("field.date"): date.isoformat(),
             tr("field.note"): words[:40],
-            tr("ws.q.as_written"): from_cents(cents),
             tr("ws.q.if_positive"): tr("ws.q.out" if cents > 0 else "ws.q.in", amount=money_cents(abs(cents))),
             tr("ws.q.if_negative"): tr("ws.q.out" if cents < 0 else "ws.q.in", amount=money_cents(abs(cents))),
         })  # fmt: skip
-    plain_table(pd.DataFrame(rows), [tr("ws.q.as_written")])
+    plain_table(pd.DataFrame(rows))  # the two readings beside each row (four columns: a phone shows them all)
     st.radio(tr("ws.q.direction.pick"), ["positive", "negative"], index=None,
              format_func=lambda v: tr(f"ws.q.money_out.{v}"), horizontal=True,
              **_widget(name, _key(upload, "money_out"), None))  # fmt: skip
@@ -301,7 +302,7 @@ def _answers(read) -> Answers:
     )
 
 
-def _combined_notes(combined) -> None:
+def _combined_notes(combined, names: list[str]) -> None:
     """What reading several statements together changed: own moves matched, repeats dropped,
     each statement averaged over its own months."""
     if combined.duplicates:
@@ -322,10 +323,10 @@ def _combined_notes(combined) -> None:
             plain_table(frame, [tr("field.amount")])
     if combined.card_payments:
         st.info(tr("ws.card_payments", n=combined.card_payments), icon=":material/credit_card:")
-    parts = (
-        tr("list.sep")
-        .strip("|")
-        .join(tr("ws.part", source=tr(f"ws.source.{p.source}"), n=p.months) for p in combined.result.parts)
+    sep = tr("list.sep").strip("|")  # by file name: two bank statements are told apart
+    parts = sep.join(
+        tr("ws.part", source=md_escape(name), n=part.months)
+        for name, part in zip(names, combined.result.parts, strict=True)
     )
     st.info(tr("ws.parts", parts=parts), icon=":material/date_range:")
 
@@ -554,7 +555,6 @@ def import_panel() -> None:
     if len(uploads) == 1 and read[0][1].kind == "needs_mapping":
         st.warning(tr("ws.mapping"))
         mapping_form(read[0][1].header, None, read[0][1].header_row, read[0][0].file_id)
-        _lines(read[0][1], read[0][0].name, False)
         return
     if len(read) > 1:
         for upload, outcome in read:
@@ -592,7 +592,7 @@ def import_panel() -> None:
     for i in checked.files:
         _lines(read[i][1], read[i][0].name, len(read) > 1)
     if checked.combined is not None:
-        _combined_notes(checked.combined)
+        _combined_notes(checked.combined, [read[i][0].name for i in checked.files])
     statement = result.kind == "statement"
     if statement:
         people = result.from_people_monthly()
