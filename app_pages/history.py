@@ -1,5 +1,6 @@
 """History: every saved revision of the open profile; undo, restore one table, or restore
-the whole profile as it was at a moment."""
+the whole profile as it was at a moment (a table whose version then is no longer kept is
+left as it is, and said). On a read-only database the history can be read, not restored."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import streamlit as st
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
 from ui.common import guarded, md_escape, readable_section, tr
 from ui.profiles import refresh_editors
-from ui.state import active_id, db_path, store
+from ui.state import active_id, db_path, read_only, store
 
 st.title(tr("hist.title"))
 st.caption(tr("hist.intro"))
@@ -36,6 +37,7 @@ def _restore_one(revision_id: int, section: str, saved: float) -> None:
 def _restore_all(day_key: str, time_key: str) -> None:
     day, clock = st.session_state[day_key], st.session_state[time_key]
     moment = dt.datetime.combine(day, clock).replace(second=59)
+    not_kept = store().not_kept_at(pid, moment.timestamp())
     changed = store().restore_to(pid, moment.timestamp())
     refresh_editors()
     if changed:
@@ -43,11 +45,17 @@ def _restore_all(day_key: str, time_key: str) -> None:
         st.session_state["hist.msg"] = tr("hist.restored_all", when=moment.strftime("%Y-%m-%d %H:%M"), tables=tables)
     else:
         st.session_state["hist.msg"] = tr("hist.same")
+    if not_kept:
+        st.session_state["hist.not_kept"] = tr("hist.not_kept_at", tables="、".join(tr(f"sheet.{s}") for s in not_kept))
 
 
 message = st.session_state.pop("hist.msg", None)
 if message:
     st.success(message, icon=":material/check_circle:")
+left = st.session_state.pop("hist.not_kept", None)
+if left:
+    st.warning(left, icon=":material/history_toggle_off:")
+locked = read_only()  # the banner at the top says why; nothing here would be saved
 
 revisions = store().history(pid, limit=500)
 if not revisions:
@@ -72,7 +80,7 @@ else:
     st.dataframe(readable_section(section, frame), hide_index=True, width="stretch", key="hist.preview")
     st.button(
         tr("hist.restore_one"), key="hist.restore_one", on_click=_restore_one,
-        args=(revision.id, revision.section, revision.saved), icon=":material/restore:",
+        args=(revision.id, revision.section, revision.saved), icon=":material/restore:", disabled=locked,
     )  # fmt: skip
 
     st.subheader(tr("hist.at"))
@@ -82,7 +90,7 @@ else:
     c2.time_input(tr("hist.time"), value=dt.datetime.now().time().replace(second=0, microsecond=0), key="hist.time",
                   step=60)  # fmt: skip
     c3.button(tr("hist.restore_all"), key="hist.restore_all", on_click=_restore_all, args=("hist.day", "hist.time"),
-              type="primary", icon=":material/history:")  # fmt: skip
+              type="primary", icon=":material/history:", disabled=locked)  # fmt: skip
 
 st.caption(
     tr(

@@ -209,11 +209,14 @@ def test_a_read_only_database_is_said_plainly_and_nothing_is_shown_as_saved(tmp_
     path.chmod(0o400)
     folder.chmod(0o500)
     try:
+        # Opened read-only: the data can be read, and a save is refused in plain words.
         result = _readonly_run(
             "from core.store import Store, StoreError\n"
-            f"try:\n    Store({str(path)!r})\nexcept StoreError as e:\n    print(e.code)\n"
+            f"s = Store({str(path)!r})\n"
+            f"print(s.read_only, s.load({pid}).section('worksheet')['amount'].tolist())\n"
+            f"try:\n    s.set_meta('lang', 'en')\nexcept StoreError as e:\n    print(e.code)\n"
         )
-        assert result.stdout.strip() == "store.readonly", result.stderr
+        assert result.stdout.split("\n")[:2] == ["True [100.0]", "store.ro"], result.stderr
         # A database that turns read-only while in use: the save fails, nothing changes.
         result = _readonly_run(
             "import sqlite3\nfrom core.store import Store, save_error_code\nimport pandas as pd\n"
@@ -305,3 +308,197 @@ def test_store_survives_reopen_and_keeps_profiles_apart(tmp_path):
     reopened = Store(path)
     assert reopened.load(a).section("worksheet")["amount"].tolist() == [3200.0]
     assert reopened.load(b).section("worksheet").empty
+
+
+# --- issue 24: nothing saved is lost by starting afresh, a backup, undo or a read-only file ---
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if p.is_file()}
+
+
+def test_starting_afresh_on_a_locked_database_keeps_its_last_saved_edit(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    store = Store(path, backups=False)
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(100)}))
+    holder = sqlite3.connect(path, isolation_level=None)  # another program with the database open
+    holder.execute("SELECT count(*) FROM profiles").fetchone()
+    store.save_section(pid, "worksheet", worksheet(555))  # the last saved edit, still in the -wal
+    holder.execute("BEGIN IMMEDIATE")  # ... which now holds the write lock
+    try:
+        assert Path(f"{path}-wal").stat().st_size > 0
+        aside = replace_database(path, None, allow_fewer=True, label="kept")
+        assert {f"{aside.name}-wal", f"{aside.name}-shm"} <= _files(tmp_path)  # moved together, none deleted
+        with closing(sqlite3.connect(aside)) as copy:  # the kept-aside copy, read with its log
+            (records,) = copy.execute("SELECT records FROM sections WHERE section = 'worksheet'").fetchone()
+        assert json.loads(records)[0]["amount"] == "555.00"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert amounts(Store(aside, backups=False), pid) == [555.0]  # still there once the other program let go
+    assert Store(path, backups=False).list_profiles() == []  # a new, empty database in its place
+
+
+def test_starting_afresh_with_profiles_in_the_database_needs_the_users_word(tmp_path):
+    from core.store import FewerProfiles
+
+    path = tmp_path / "profiles.sqlite3"
+    store = Store(path, backups=False)
+    store.create(Profile(name="kept"))
+    backup = store.backup()
+    store.create(Profile(name="newer"))
+    for replacement in (None, backup):
+        with pytest.raises(FewerProfiles) as fewer:
+            replace_database(path, replacement)
+        assert (fewer.value.current, fewer.value.incoming) == (2, 0 if replacement is None else 1)
+        assert len(Store(path, backups=False).list_profiles()) == 2  # nothing changed
+    replace_database(path, backup, allow_fewer=True)
+    assert [name for _, name in Store(path, backups=False).list_profiles()] == ["kept"]
+
+
+def _backup_killed_midway(path: Path) -> subprocess.CompletedProcess:
+    """Back the database up in another process that dies (os._exit) after the first page."""
+    code = (
+        "import os, sqlite3, sys\n"
+        "import core.store as cs\n"
+        "class Dying(sqlite3.Connection):\n"
+        "    def backup(self, target, **kw):\n"
+        "        super().backup(target, pages=1, progress=lambda *a: os._exit(9))\n"
+        "class Shim:\n"
+        "    def __getattr__(self, name):\n"
+        "        return getattr(sqlite3, name)\n"
+        "    def connect(self, *a, **kw):\n"
+        "        return sqlite3.connect(*a, factory=Dying, **kw)\n"
+        "cs.sqlite3 = Shim()\n"
+        f"cs.Store({str(path)!r}, backups=False).backup()\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_a_backup_killed_midway_never_looks_like_a_backup(tmp_path):
+    path = tmp_path / "profiles.sqlite3"
+    store = Store(path, backups=False)
+    store.create(Profile(name="p", sections={"worksheet": worksheet(*range(1, 400))}))
+    assert _backup_killed_midway(path).returncode == 9
+    assert store.backups() == []  # nothing named like a backup: the piece has a temporary name
+    assert store.backup().name.endswith("-daily.sqlite3")  # the next one is made as usual
+    assert [b.profiles for b in store.backup_list()] == [1]
+
+
+def test_an_interrupted_or_damaged_backup_is_never_offered_nor_restored(tmp_path):
+    from core.store import list_backups
+
+    path = tmp_path / "profiles.sqlite3"
+    store = Store(path, backups=False)
+    store.create(Profile(name="kept"))
+    good = store.backup()
+    os.utime(good, (time.time() - 3 * 86400,) * 2)
+    folder = store.backup_dir
+    (folder / "profiles-29990101-000000-000000-daily.sqlite3").write_bytes(b"")  # cut short at once
+    (folder / "profiles-29990101-000001-000000-daily.sqlite3").write_bytes(good.read_bytes()[:5000])  # midway
+    (folder / "profiles-29990101-000002-000000-daily.sqlite3").write_bytes(b"not a database" * 400)
+    found = list_backups(path)
+    assert [(b.problem, b.profiles) for b in found] == [("damaged", None), ("damaged", None), ("empty", None),
+                                                        (None, 1)]  # fmt: skip
+    for bad in found[:3]:
+        with pytest.raises(StoreError, match="store.backup_bad"):
+            replace_database(path, bad.path, allow_fewer=True)
+        assert [name for _, name in Store(path, backups=False).list_profiles()] == ["kept"]  # untouched
+    Store(path)  # the daily backup is due: the damaged files, however new, do not count as one
+    assert sum(b.usable for b in list_backups(path)) == 2
+
+
+def _thinned(store, pid, section, keep_from_rev):
+    with closing(sqlite3.connect(store.path)) as db, db:
+        db.execute(
+            "DELETE FROM revisions WHERE profile_id = ? AND section = ? AND rev < ?", (pid, section, keep_from_rev)
+        )
+
+
+def test_undo_never_empties_a_table_whose_earlier_versions_were_pruned(store):
+    from core.store import CannotUndo
+
+    pid = store.create(Profile(name="old", sections={"worksheet": worksheet(1)}))
+    for i in range(KEEP_RECENT + 5):
+        store.save_section(pid, "worksheet", worksheet(i + 2, 7))
+    with closing(sqlite3.connect(store.path)) as db, db:  # a profile untouched for over a year
+        db.execute("UPDATE revisions SET saved = saved - 400 * 86400")
+    assert store.prune() > 0
+    undone = 0
+    with pytest.raises(CannotUndo) as refused:
+        for _ in range(KEEP_RECENT + 10):
+            assert store.undo(pid) is not None
+            undone += 1
+            assert not store.load(pid).section("worksheet").empty
+    assert refused.value.reason == "not_kept" and not store.can_undo(pid)
+    kept = amounts(store, pid)
+    assert kept == [float(KEEP_RECENT + 6 - undone), 7.0]  # the oldest version still kept
+    assert store.undo_step(pid).rows_before is None  # the sidebar says so instead
+
+
+def test_undo_takes_back_one_change_only_even_when_the_history_was_thinned(store):
+    from core.store import CannotUndo
+
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(1)}))
+    store.save_section(pid, "worksheet", worksheet(2))
+    store.save_section(pid, "worksheet", worksheet(3))
+    with closing(sqlite3.connect(store.path)) as db, db:  # pruning kept the last save of that day only
+        db.execute("DELETE FROM revisions WHERE section = 'worksheet' AND rev = 2")
+    with pytest.raises(CannotUndo):
+        store.undo(pid)  # the version just before is gone: going back to 1 would take back two changes
+    assert amounts(store, pid) == [3.0]
+
+
+def test_undo_says_what_it_takes_back_and_refuses_a_change_it_was_not_shown(store):
+    from core.store import CannotUndo
+
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(1, 2)}))
+    store.save_section(pid, "worksheet", worksheet(1, 2, 3))
+    step = store.undo_step(pid)
+    assert (step.section, step.rows_now, step.rows_before, step.possible) == ("worksheet", 3, 2, True)
+    debts = normalize_section("debts", pd.DataFrame([{"name": "借呗", "principal": 5000, "rate": 18, "months": 12}]))[0]
+    store.save_section(pid, "debts", debts)  # saved on another page after the user looked
+    with pytest.raises(CannotUndo) as moved:
+        store.undo(pid, expected=step.change.id)
+    assert moved.value.reason == "moved" and moved.value.step.section == "debts"
+    assert len(store.load(pid).section("debts")) == 1 and amounts(store, pid) == [1.0, 2.0, 3.0]
+    done = store.undo(pid, expected=moved.value.step.change.id)
+    assert (done.section, done.rows_now, done.rows_before) == ("debts", 1, 0)
+
+
+def test_restoring_a_moment_leaves_a_table_whose_state_then_was_pruned(store):
+    pid = store.create(Profile(name="p", sections={"worksheet": worksheet(1)}))
+    store.save_section(pid, "worksheet", worksheet(2))
+    moment = time.time()
+    time.sleep(0.05)
+    store.save_section(pid, "worksheet", worksheet(3))
+    with closing(sqlite3.connect(store.path)) as db, db:
+        db.execute("DELETE FROM revisions WHERE section = 'worksheet' AND rev < 3")
+    assert store.not_kept_at(pid, moment) == ["worksheet"]
+    assert store.restore_to(pid, moment) == []
+    assert amounts(store, pid) == [3.0]  # not emptied
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_database_made_read_only_is_read_and_never_changed(tmp_path):
+    folder = tmp_path / "data"
+    path = folder / "profiles.sqlite3"
+    pid = Store(path).create(Profile(name="p", sections={"worksheet": worksheet(100)}))
+    path.chmod(0o444)
+    before, files = _sha256(path), _files(folder)
+    store = Store(path)
+    assert store.read_only and store.list_profiles() == [(pid, "p")] and amounts(store, pid) == [100.0]
+    with pytest.raises(StoreError, match="store.ro"):
+        store.save_section(pid, "worksheet", worksheet(1))
+    with pytest.raises(StoreError, match="store.ro"):
+        store.set_meta("lang", "en")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444 and _sha256(path) == before
+    assert _files(folder) == files  # no log, no lock file, no backup written beside it
+    assert not store.mode_changed()
+    path.chmod(0o600)  # made writable again: the app opens it afresh
+    assert store.mode_changed() and not Store(path).read_only

@@ -1,4 +1,9 @@
-"""The sidebar's profile picker: switch, create, rename, export, import, delete, and undo."""
+"""The sidebar's profile picker: switch, create, rename, export, import, delete, and undo.
+
+Undo says what it takes back before it is pressed (the table, when it was saved, its rows
+now and after, and the page the table is on when that is not the page open) and, once
+done, at the top of the page; a change whose earlier version is no longer kept is not
+undone (the button says so), nor one saved after the user was shown what Undo would do."""
 
 from __future__ import annotations
 
@@ -10,10 +15,19 @@ import streamlit as st
 from core.i18n import t
 from core.imports import RefusedFile
 from core.profile import SECTIONS, Profile, clean_name
-from core.store import STORE_ERRORS, save_error_code
+from core.store import STORE_ERRORS, CannotUndo, UndoStep, save_error_code
 from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SAMPLE, active_id, current_profile, set_active, stale_sample_pick, store
+from ui.state import SAMPLE, UNDO_DONE, active_id, current_profile, read_only, set_active, stale_sample_pick, store
+
+# The page each table is edited on: its address, and its name in the navigation (nav.<page>).
+SECTION_PAGES = {
+    "worksheet": "worksheet", "rules": "worksheet", "assets": "assets", "buffers": "assets", "debts": "debts",
+    "scenarios": "scenarios", "terms": "scenarios", "plan": "plan", "agreed": "plan", "case": "readiness",
+    "contacts": "contacts", "letters": "letters", "evidence": "evidence",
+}  # fmt: skip
+# Every page's address (app.py), to tell a page without tables from one not known.
+PAGES = (*SECTION_PAGES.values(), "home", "overview", "next-steps", "report", "calculator", "history")
 
 
 def _failed(exc: BaseException) -> None:
@@ -46,11 +60,86 @@ def _rename(profile_id: int, key: str) -> None:
         st.session_state["profile.error"] = tr("profile.name_taken", name=md_escape(wanted))
 
 
+def _saved_when(stamp: float) -> str:
+    moment = dt.datetime.fromtimestamp(stamp)
+    return moment.strftime("%H:%M" if moment.date() == dt.date.today() else "%Y-%m-%d %H:%M")
+
+
+def _rows(n: int) -> str:
+    return tr("hist.rows", n=n)
+
+
+def undo_text(step: UndoStep, key: str) -> str:
+    """One of the sentences about an undo (hist.undo_what, hist.took_back, hist.moved,
+    hist.undo_not_kept), filled in with the table, when it was saved, and its rows."""
+    return tr(
+        key, where=tr(f"sheet.{step.section}"), when=_saved_when(step.saved), rows_now=_rows(step.rows_now),
+        rows_before=_rows(step.rows_before or 0),
+    )  # fmt: skip
+
+
+def _open_page() -> str | None:
+    """The address of the page this run shows, as far as Streamlit says before the
+    navigation is drawn (None: not known)."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.util import calc_hash
+
+        ctx = get_script_run_ctx()
+        for page in PAGES:
+            if calc_hash(page) == ctx.page_script_hash:
+                return page
+        name = ctx.pages_manager.intended_page_name
+        return name if name in PAGES else None
+    except Exception:  # noqa: BLE001 - Streamlit's internals moved: the page is then always named
+        return None
+
+
+def _where_note(section: str) -> str | None:
+    """Which page the table is on, said when it is not (or may not be) the page open."""
+    page = SECTION_PAGES.get(section)
+    if page is None:
+        return None
+    open_page = _open_page()
+    if open_page == page:
+        return None
+    return tr("hist.undo_elsewhere" if open_page else "hist.undo_on", page=tr(f"nav.{page}"))
+
+
 @guarded
-def _undo(profile_id: int) -> None:
-    undone = store().undo(profile_id)  # a failure: guarded says so
-    st.session_state["profile.undone"] = undone.section if undone else ""
+def _undo(profile_id: int, expected: int) -> None:
+    try:
+        step = store().undo(profile_id, expected=expected)  # a failure: guarded says so
+    except CannotUndo as refused:
+        key = "hist.moved" if refused.reason == "moved" else "hist.undo_not_kept"
+        st.session_state[UNDO_DONE] = ("refused", undo_text(refused.step, key))
+        return
+    if step is None:
+        st.session_state["profile.undone"] = ""
+        return
+    st.session_state["profile.undone"] = step.section
+    st.session_state[UNDO_DONE] = ("ok", undo_text(step, "hist.took_back"))
     refresh_editors()
+
+
+def _undo_button(current: int) -> None:
+    """The Undo button, with what it would take back written under it (not only in its
+    tooltip: a phone has none); disabled, with the reason, when nothing is kept to go back to."""
+    step = store().undo_step(current)
+    if step is None:
+        return
+    where = _where_note(step.section)
+    if step.possible:
+        what = undo_text(step, "hist.undo_what")
+        st.button(
+            tr("hist.undo"), key="profile.undo", on_click=_undo, args=(current, step.change.id),
+            icon=":material/undo:", width="stretch", help=what,
+        )  # fmt: skip
+        st.caption(what + (" " + where if where else ""))
+    else:
+        why = undo_text(step, "hist.undo_not_kept")
+        st.button(tr("hist.undo"), key="profile.undo", disabled=True, icon=":material/undo:", width="stretch", help=why)
+        st.caption(why)
 
 
 def refresh_editors() -> None:
@@ -107,13 +196,8 @@ def profile_sidebar() -> None:
         args=(key,),
         format_func={SAMPLE: tr("profile.sample"), **names}.get,
     )
-    last = store().last_undoable(current) if current is not None else None
-    if last is not None:
-        when = dt.datetime.fromtimestamp(last.saved).strftime("%m-%d %H:%M")
-        st.button(
-            tr("hist.undo"), key="profile.undo", on_click=_undo, args=(current,), icon=":material/undo:",
-            width="stretch", help=tr("hist.undo_what", where=tr(f"sheet.{last.section}"), when=when),
-        )  # fmt: skip
+    if current is not None and not read_only():
+        _undo_button(current)
     undone = st.session_state.pop("profile.undone", None)
     if undone is not None:
         st.toast(tr("hist.undone", where=tr(f"sheet.{undone}")) if undone else tr("hist.nothing"))

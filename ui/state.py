@@ -4,7 +4,8 @@ With no saved profile the app shows the bundled sample household (marked as samp
 The first change made while viewing the sample saves a copy as the user's own profile,
 so nothing typed is ever lost. A save that cannot be made (a read-only or broken
 database, a full disk, a table past its cap) says so in plain words and is never shown
-as saved; a save made from a stale copy (another tab saved since) is merged.
+as saved (a database the user made read-only is opened for reading only); a save made
+from a stale copy (another tab saved since) is merged.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "sample_h
 ACTIVE_META = "active_profile"
 SAMPLE = "sample"
 DB_OVERRIDE = "data.db_path"  # a database the user chose on the recovery page (this session)
+UNDO_DONE = "profile.undo_done"  # what Undo just took back (or why not), said at the top of the page
 
 
 def db_path() -> Path:
@@ -47,11 +49,24 @@ def _store(path: str) -> Store:
 
 
 def store_problem() -> StoreError | None:
+    """Why the database cannot be used (None: it can). A file made read-only, or writable
+    again, since it was opened is opened afresh (read-only: readable, every save refused)."""
     try:
+        if store().mode_changed():
+            reset_store()
         store().check()
     except StoreError as problem:
         return problem
     return None
+
+
+def read_only() -> bool:
+    """Whether the database is open read-only (the user made its file so): pages show
+    it, and every save is refused with a plain message."""
+    try:
+        return store().read_only
+    except StoreError:
+        return False
 
 
 def reset_store() -> None:
