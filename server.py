@@ -1,13 +1,18 @@
 """Serve Repay Planner (app.py) on this computer only: ``streamlit run server.py``.
 
 Streamlit runs app.py as usual, behind one extra check (ui/hostguard.py) that refuses
-requests whose Host header is not 127.0.0.1, localhost or [::1] at the server's port.
+every request, before Streamlit sees it, whose Host header is not 127.0.0.1, localhost
+or [::1] at the server's port (421), or whose Origin is another site's page (403; a
+WebSocket handshake is refused). app.py applies the same rule itself, for
+``streamlit run app.py``. Streamlit never looks up an outside address (this module is
+imported before the server starts, so that holds from the first request on).
 The address, port and the rest come from .streamlit/config.toml.
 """
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui.hostguard import LocalHostOnly
+from ui.hostguard import LocalHostOnly, no_outside_lookups
 
+no_outside_lookups()
 app = st.App("app.py", middleware=[Middleware(LocalHostOnly)])
