@@ -149,6 +149,21 @@ for result in results:  # what was refused (run as the status quo), then what ru
 # --- comparison -----------------------------------------------------------------------------
 st.subheader(tr("sc.compare"))
 base = results[0]
+refused = any(r.errors for r in results)
+
+
+def _reasons(result) -> str:
+    return "; ".join(e.message(lang()) for e in result.errors)
+
+
+def _problem(result) -> dict:
+    """A scenario that could not run as written (refused terms, numbers past the amount limit)
+    is marked on its own row with the reason; the column is there only when one is."""
+    if not refused:
+        return {}
+    return {tr("sc.col.problem"): tr("sc.row_status_quo", reason=_reasons(result)) if result.errors else ""}
+
+
 table = pd.DataFrame(
     [
         {
@@ -164,6 +179,7 @@ table = pd.DataFrame(
             tr("sc.forgiven"): float(r.forgiven) / 100,
             tr("sc.col.saving"): float(base.total_paid - r.total_paid) / 100,
         }
+        | _problem(r)
         for r in results
     ]
 )
@@ -183,6 +199,10 @@ plain_table(table, [tr(k) for k in money_columns])
 st.caption(":material/info: " + tr("sc.catch_up"))
 
 for r in results:
+    if r.errors:  # its figures are the status quo's: the reason instead
+        st.markdown("- " + tr("sc.summary.refused", name=md_escape(charts.scenario_label(r, lang())),
+                              reason=md_escape(_reasons(r))))  # fmt: skip
+        continue
     short = (
         tr("sc.summary.short", n=r.shortfall_months, first=format_month(r.first_shortfall))
         if r.shortfall_months
@@ -243,7 +263,7 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
 # The grids are built only while their panel is open (on_change="rerun" makes the panel's
 # content lazy): closed, the page sends the browser no editable grid.
 editing = st.expander(tr("sc.edit"), icon=":material/table_edit:", key="sc.edit", on_change="rerun",
-                      expanded=bool(term_errors))  # fmt: skip
+                      expanded=bool(term_errors) or refused)  # fmt: skip
 if editing.open:
     with editing:
         st.caption(tr("sc.edit_help"))

@@ -355,16 +355,25 @@ def _run_simulate(args: argparse.Namespace) -> int:
         for s in comparison(h, plan)
     ]  # fmt: skip (the plan already simulated at this margin)
     nothing = do_nothing(h)
+    lang = args.lang
+    # A scenario whose numbers cannot be worked out (what a debt owes grows past the amount
+    # limit) is bad input: one line each on stderr and exit 2, the other scenarios printed.
+    for r in results:
+        if r.beyond_limit:
+            print(f"error: {scenario_label(r, lang)}: {r.beyond_limit[0].message(lang)}", file=sys.stderr)
+    status = 2 if any(r.beyond_limit for r in results) else 0
     if args.json:
         print(json.dumps(simulate_json(results, plan, h) + [do_nothing_json(nothing)], ensure_ascii=False))
-        return 0
-    lang = args.lang
+        return status
 
     def when(month: int | None) -> str:
         return format_month(month) if month is not None else t("sc.never", lang)
 
     for r in results:
         print(f"{t('cli.sim_header', lang)}: {scenario_label(r, lang)}")
+        if r.beyond_limit:  # its reason, not the status quo's figures under its name
+            print(f"  ! {r.beyond_limit[0].message(lang)}")
+            continue
         for key, cents in (
             ("sc.col.paid", r.total_paid),
             ("total.interest", r.total_interest),
@@ -399,7 +408,7 @@ def _run_simulate(args: argparse.Namespace) -> int:
             print(f"    {debt.name}: {t('dn.never_90', lang, n=len(nothing.months))}")
         else:
             print(f"    {debt.name}: {t('dn.past_90', lang)} {format_month(debt.past_90)}")
-    return 0
+    return status
 
 
 def _run_report(args: argparse.Namespace) -> int:

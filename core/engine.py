@@ -5,7 +5,13 @@ interest is ``div_round(balance * num, den)`` (core.money) with no float error. 
 per-loan schedule (core.schedule) is this engine called with one loan: one code path.
 
 Bounds that keep every product inside int64: balances <= 1e10 cents (money.MAX_AMOUNT)
-and rate numerators <= 1e8 (rates to 1e-5 %, at most 1,000 % a year): 2e18 < 9.2e18.
+and rate numerators <= 1e8 (rates to 1e-5 %, at most 1,000 % a year): 2e18 < 9.2e18. A
+larger balance (what is owed with ten years of penalty interest) has its interest worked
+out without forming balance x numerator (money.mul_div_round), decided once per call, so
+the usual loop stays as fast. A balance never grows in the loop (interest is paid or the
+loan is stopped), so checking the inputs once bounds every month: ``amortize`` refuses a
+loan whose totals could pass 2**62 with core.errors.AmountLimitError (core.scenarios
+reports the scenario that makes it), never a wrapped-round figure.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from core.money import HALF_UP, div_round, round_float_cents
+from core.errors import AmountLimitError
+from core.money import HALF_UP, div_round, mul_div_round, round_float_cents
 
 ANNUITY, EQUAL_PRINCIPAL, INTEREST_ONLY, BULLET, REVOLVING, FIXED = range(6)
 METHOD_CODES = {
@@ -29,6 +36,9 @@ METHOD_CODES = {
 # Loans without a term (cards, a fixed payment) are followed for at most 50 years.
 HORIZON_MONTHS = 600
 NEVER = -1
+# What any product, sum or payment in the loop may reach: half of int64's range, so the
+# check (in float64, vectorised, once per call) has room for its own rounding.
+ROOM = float(2**62)
 
 
 def monthly_rate_fraction(annual_percent) -> Fraction:
@@ -52,6 +62,14 @@ def annuity_payment_cents(principal_cents, rate_num, rate_den, months, mode: str
         # (1+r)^n overflows only for absurd r·n; the payment is then just the interest.
         level = np.where(np.isfinite(level), level, p * r)
     return round_float_cents(level, mode)
+
+
+def _int64(values) -> np.ndarray:
+    """Whole numbers as int64; a number past its range is past the app's limits."""
+    try:
+        return np.asarray(values, dtype=np.int64)
+    except OverflowError:
+        raise AmountLimitError() from None
 
 
 @dataclass
@@ -89,12 +107,12 @@ def amortize(
     not cover its interest (a card at a floor below the interest, a fixed payment too
     small) is stopped and reported with ``payoff_period == NEVER``, never looped on.
     """
-    bal0 = np.atleast_1d(np.asarray(principal_cents, dtype=np.int64))
+    bal0 = np.atleast_1d(_int64(principal_cents))
     count = bal0.size
-    rnum = np.broadcast_to(np.asarray(rate_num, dtype=np.int64), (count,))
-    rden = np.broadcast_to(np.asarray(rate_den, dtype=np.int64), (count,))
-    term = np.broadcast_to(np.asarray(months, dtype=np.int64), (count,))
-    code = np.broadcast_to(np.asarray(method, dtype=np.int64), (count,))
+    rnum = np.broadcast_to(_int64(rate_num), (count,))
+    rden = np.broadcast_to(_int64(rate_den), (count,))
+    term = np.broadcast_to(_int64(months), (count,))
+    code = np.broadcast_to(_int64(method), (count,))
     if np.any(bal0 < 0) or np.any(rnum < 0) or np.any(rden <= 0):
         raise ValueError("balances and rates must be non-negative")
 
@@ -102,6 +120,15 @@ def amortize(
     limit = np.where(open_ended, horizon, term).astype(np.int64)
     if np.any(limit < 1):
         raise ValueError("every loan needs at least one month")
+    # Inside int64 every month: the totals (at most the balance plus its interest every
+    # month, as it never grows) and the interest's product, balance x numerator (div_round's
+    # 2·b·num + den) or, for a larger balance, the rate's own (mul_div_round's 2·den·num).
+    owed = bal0.astype(np.float64)
+    rate = rnum / rden
+    wide = 2 * owed * rnum + rden >= ROOM
+    if np.any((owed * rate * limit + owed >= ROOM) | (wide & (2.0 * rden * rnum + rden >= ROOM))):
+        raise AmountLimitError()
+    wide = bool(wide.any())
 
     # Level payment (annuity) or fixed payment; the per-month principal target is
     # level_a - level_b * interest, which covers annuity, fixed, equal principal (b = 0)
@@ -112,7 +139,9 @@ def amortize(
         level[is_ann] = annuity_payment_cents(bal0[is_ann], rnum[is_ann], rden[is_ann], term[is_ann], mode)
     is_fixed = code == FIXED
     if is_fixed.any():
-        level[is_fixed] = np.broadcast_to(np.asarray(fixed_payment_cents, dtype=np.int64), (count,))[is_fixed]
+        level[is_fixed] = np.broadcast_to(_int64(fixed_payment_cents), (count,))[is_fixed]
+        if np.any(np.abs(level.astype(np.float64)) >= ROOM):
+            raise AmountLimitError()
     is_ep = code == EQUAL_PRINCIPAL
     target_a = np.zeros(count, dtype=np.int64)
     target_a[is_ann | is_fixed] = level[is_ann | is_fixed]
@@ -125,9 +154,13 @@ def amortize(
     is_bullet = code == BULLET
     has_rev, has_bullet = bool(is_rev.any()), bool(is_bullet.any())
     if has_rev:
-        pnum = np.broadcast_to(np.asarray(min_pct_num, dtype=np.int64), (count,))
-        pden = np.broadcast_to(np.asarray(min_pct_den, dtype=np.int64), (count,))
-        floor = np.broadcast_to(np.asarray(min_floor_cents, dtype=np.int64), (count,))
+        pnum = np.broadcast_to(_int64(min_pct_num), (count,))
+        pden = np.broadcast_to(_int64(min_pct_den), (count,))
+        floor = np.broadcast_to(_int64(min_floor_cents), (count,))
+        wide_pct = is_rev & (2 * owed * pnum + pden >= ROOM)  # the minimum's share, as the interest above
+        if np.any((wide_pct & (2.0 * pden * pnum + pden >= ROOM)) | (is_rev & (np.abs(floor * 1.0) >= ROOM))):
+            raise AmountLimitError()
+        wide_pct = bool(wide_pct.any())
     bullet_interest = np.zeros(count, dtype=np.int64)
     if has_bullet:
         # Simple interest over the whole term, paid at maturity; Python ints avoid overflow.
@@ -168,10 +201,17 @@ def amortize(
         while ending and lim_s[ending - 1] == t + 1:
             ending -= 1
         b = bal[:k]
-        interest = div_round(b * rnum_s[:k], rden_s[:k], mode)
+        if wide:
+            interest = mul_div_round(b, rnum_s[:k], rden_s[:k], mode)
+        else:
+            interest = div_round(b * rnum_s[:k], rden_s[:k], mode)
         target = ta[:k] - tb[:k] * interest
         if has_rev:
-            card = np.maximum(floor_s[:k] - interest, div_round(b * pnum_s[:k], pden_s[:k], mode))
+            if wide_pct:
+                share = mul_div_round(b, pnum_s[:k], pden_s[:k], mode)
+            else:
+                share = div_round(b * pnum_s[:k], pden_s[:k], mode)
+            card = np.maximum(floor_s[:k] - interest, share)
             target = np.where(is_rev_s[:k], card, target)
         if has_bullet:
             interest = np.where(is_bullet_s[:k], np.where(term_end[:k] == t, bullet_s[:k], 0), interest)

@@ -32,6 +32,33 @@ class InputError:
         return f"{' '.join(where)}: {text}" if where else text
 
 
+class AmountLimitError(ValueError):
+    """Numbers past what the app can hold: under a scenario's terms what a debt owes grows
+    past the amount limit (core.money.MAX_AMOUNT) in ``month``, or the engine is given amounts
+    past its 64-bit bounds (core.engine). A domain error: the scenario it happens in is
+    reported with it and shown as the status quo (core.scenarios.simulate); the others run."""
+
+    CODES = ("err.sc_beyond_limit", "err.sc_too_large")  # with the month it happens in; without
+
+    def __init__(self, debt: str | None = None, month: int | None = None):
+        self.debt, self.month = debt, month
+        where = f" by month {month}" if month is not None else ""
+        super().__init__(f"what {debt or 'a debt'} owes grows past the amount limit{where}")
+
+    def at(self, debt: str | None = None, month: int | None = None) -> AmountLimitError:
+        """The same error, with the debt and month filled in where not yet known."""
+        return AmountLimitError(self.debt or debt, self.month if self.month is not None else month)
+
+    def input_error(self) -> InputError:
+        from core.money import MAX_AMOUNT
+        from core.months import format_month
+
+        params = {"value": self.debt or "", "limit": f"¥{MAX_AMOUNT:,}"}
+        if self.month is None:
+            return InputError("debt", self.CODES[1], params)
+        return InputError("debt", self.CODES[0], {**params, "month": format_month(self.month)})
+
+
 class ValidationError(ValueError):
     """Raised when input cannot be used; carries every error found, not just the first."""
 

@@ -19,6 +19,7 @@ CENT = Decimal("0.01")
 # certainly typing mistakes for a household, and keeping below this bound guarantees
 # that balance x rate products fit in 64-bit integers (see engine.py).
 MAX_AMOUNT = Decimal("100000000")
+MAX_CENTS = int(MAX_AMOUNT * 100)  # the same in cents: what a debt may come to owe under a scenario (core.terms)
 # Numbers this large are not numbers any field of the app can hold (the largest, an amount,
 # stops at 1e8); refusing them at parsing keeps Decimal arithmetic from overflowing.
 _ABSURD_EXPONENT = 18  # |x| >= 1e18
@@ -78,6 +79,22 @@ def div_round(num, den, mode: str = HALF_UP):
     if mode == HALF_UP:
         return (2 * num + den) // (2 * den)
     quotient, remainder = divmod(num, den)
+    twice = 2 * remainder
+    up = (twice > den) | ((twice == den) & (quotient % 2 == 1))
+    if isinstance(up, np.ndarray):
+        return quotient + up.astype(quotient.dtype if hasattr(quotient, "dtype") else np.int64)
+    return quotient + int(bool(up))
+
+
+def mul_div_round(value, num, den, mode: str = HALF_UP):
+    """``div_round(value * num, den)`` where the product itself may not fit 64 bits but the
+    result does: value = q·den + m, so value·num/den = q·num + m·num/den exactly, and only
+    m·num (< den·num) is formed. Same rounding as div_round; int64 arrays or Python ints."""
+    whole, part = value // den, value % den
+    if mode == HALF_UP:
+        return whole * num + (2 * part * num + den) // (2 * den)
+    quotient, remainder = divmod(part * num, den)
+    quotient = quotient + whole * num
     twice = 2 * remainder
     up = (twice > den) | ((twice == den) & (quotient % 2 == 1))
     if isinstance(up, np.ndarray):

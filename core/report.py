@@ -57,7 +57,10 @@ def build(
     h = household if household is not None else load(profile)[0]
     plan = household_plan(h, h.plan_settings)
     results = [simulate(h, s, margin) for s in comparison(h, plan)]
-    return ReportData(profile, lang, h, results, h.scenario_errors, margin, dt.datetime.now())
+    # A scenario whose figures cannot be worked out (a balance past the amount limit) is
+    # said in the report too, not shown with the status quo's figures under its name.
+    beyond = [e for r in results for e in r.beyond_limit]
+    return ReportData(profile, lang, h, results, [*h.scenario_errors, *beyond], margin, dt.datetime.now())
 
 
 # --- shared tables ----------------------------------------------------------------------------
@@ -101,9 +104,12 @@ def _comparison(data: ReportData) -> list[list]:
     base = data.results[0]
     rows = []
     for r in data.results:
+        label = charts.scenario_label(r, data.lang)
+        if r.beyond_limit:  # its figures are the status quo's: said beside its name
+            label = t("rp.not_worked_out", data.lang, name=label, why=r.beyond_limit[0].message(data.lang))
         rows.append(
             [
-                charts.scenario_label(r, data.lang),
+                label,
                 r.shortfall_months,
                 format_month(r.first_shortfall) if r.first_shortfall else "—",
                 r.lowest_buffer,

@@ -33,8 +33,8 @@ import pandas as pd
 from core import engine
 from core.apr import apr_percent
 from core.debts import Debt
-from core.errors import InputError
-from core.money import div_round, to_cents, to_decimal
+from core.errors import AmountLimitError, InputError
+from core.money import MAX_CENTS, div_round, to_cents, to_decimal
 from core.months import parse_month
 from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
@@ -154,19 +154,22 @@ def _plan(track: Track, start: int, owed: int, rate: Fraction, months: int, meth
     code = engine.FIXED if fixed is not None else engine.METHOD_CODES[method]
     debt = track.debt
     pct = Fraction(debt.min_payment_pct) / 100
-    batch = engine.amortize(
-        [owed],
-        [rate.numerator],
-        [rate.denominator],
-        [max(months, 1)],
-        [code],
-        fixed_payment_cents=[fixed or 0],
-        min_pct_num=[pct.numerator],
-        min_pct_den=[pct.denominator],
-        min_floor_cents=[to_cents(debt.min_payment_floor)],
-        keep_rows=True,
-        horizon=HORIZON,
-    )
+    try:
+        batch = engine.amortize(
+            [owed],
+            [rate.numerator],
+            [rate.denominator],
+            [max(months, 1)],
+            [code],
+            fixed_payment_cents=[fixed or 0],
+            min_pct_num=[pct.numerator],
+            min_pct_den=[pct.denominator],
+            min_floor_cents=[to_cents(debt.min_payment_floor)],
+            keep_rows=True,
+            horizon=HORIZON,
+        )
+    except AmountLimitError as exc:  # what is owed is already past what can be worked out
+        raise exc.at(track.name, start) from None
     interest, principal, balance = batch.interest[0], batch.principal[0], batch.balance[0]
     payoff = int(batch.payoff_period[0])
     if payoff == engine.NEVER:
@@ -194,16 +197,19 @@ def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Te
             break
         open_ended = i == len(stages) - 1 and not stage.months
         limit = HORIZON if open_ended else int(stage.months or 1)
-        batch = engine.amortize(
-            [owed],
-            [rate.numerator],
-            [rate.denominator],
-            [1],
-            [engine.FIXED],
-            fixed_payment_cents=[to_cents(stage.amount or 0)],
-            keep_rows=True,
-            horizon=limit,
-        )
+        try:
+            batch = engine.amortize(
+                [owed],
+                [rate.numerator],
+                [rate.denominator],
+                [1],
+                [engine.FIXED],
+                fixed_payment_cents=[to_cents(stage.amount or 0)],
+                keep_rows=True,
+                horizon=limit,
+            )
+        except AmountLimitError as exc:
+            raise exc.at(track.name, month) from None
         interest, principal, balance = batch.interest[0], batch.principal[0], batch.balance[0]
         payoff = int(batch.payoff_period[0])
         if payoff == engine.NEVER and not (interest + principal)[0]:
@@ -212,6 +218,8 @@ def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Te
             for t in range(limit):
                 grow = div_round(owed * rate.numerator, rate.denominator)
                 owed += grow
+                if grow and owed > MAX_CENTS:  # past the amount limit: these terms cannot be paid off
+                    raise AmountLimitError(track.name, month + t)
                 track.charge_interest(month + t, grow)
                 track.add(month + t, 0, owed)
             month += limit
@@ -401,6 +409,12 @@ class Result:
     warnings: list = field(default_factory=list)  # runs as asked, but worth saying (core.terms)
 
     @property
+    def beyond_limit(self) -> list:
+        """The errors that say its numbers cannot be worked out (core.errors.AmountLimitError):
+        what is shown for it is the status quo."""
+        return [e for e in self.errors if e.code in AmountLimitError.CODES]
+
+    @property
     def shortfall_months(self) -> int:
         return int(np.count_nonzero(self.buffer < self.margin))
 
@@ -482,21 +496,39 @@ def _warnings(h: Household, scenario: Scenario) -> list[InputError]:
 
 def simulate(h: Household, scenario: Scenario, margin: int = 0) -> Result:
     """Run one scenario for the household, month by month. A scenario with invalid
-    terms is reported with its errors and run as the status quo, never half-applied."""
+    terms is reported with its errors and run as the status quo, never half-applied; so
+    is one whose numbers cannot be worked out (what a debt owes grows past the amount
+    limit under its terms: core.errors.AmountLimitError, with the debt and the month)."""
     errors = _validate(h, scenario)
+    if not errors:
+        try:
+            return _run(h, scenario, margin, errors)
+        except AmountLimitError as exc:
+            errors = [exc.input_error()]
+    return _run(h, scenario, margin, errors)
+
+
+def _run(h: Household, scenario: Scenario, margin: int, errors: list) -> Result:
+    """The scenario's months; its terms only when ``errors`` is empty (else the status quo)."""
     events: list = []
-    tracks = [
-        debt_track(
-            name,
-            h.debts[i],
-            h.lender_types[i],
-            h.status[i],
-            [] if errors else scenario.terms.get(name, []),
-            h.sale_values,
-            events,
-        )
-        for i, name in enumerate(h.names)
-    ]
+    tracks = []
+    for i, name in enumerate(h.names):
+        try:
+            tracks.append(
+                debt_track(
+                    name,
+                    h.debts[i],
+                    h.lender_types[i],
+                    h.status[i],
+                    [] if errors else scenario.terms.get(name, []),
+                    h.sale_values,
+                    events,
+                )
+            )
+        except AmountLimitError as exc:
+            raise exc.at(name) from None
+        except OverflowError:  # not foreseen by the bounds (core.terms, core.engine): said the same way
+            raise AmountLimitError(name) from None
     # Every scenario is followed at least as long as the status quo, so charts line up.
     plain_last = [r.month for sched in h.status for r in sched.rows if r.period >= 1]
     last = max([max(t.payment, default=h.start) for t in tracks] + plain_last + [h.start])

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from core.money import div_round, to_cents, to_decimal
+from core.errors import AmountLimitError
+from core.money import MAX_CENTS, div_round, to_cents, to_decimal
 
 CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
 
@@ -53,6 +54,14 @@ def _interest(ctx: Context) -> int:
     return div_round(ctx.owed * ctx.rate.numerator, ctx.rate.denominator)
 
 
+def _grown(ctx: Context, by: int) -> None:
+    """After what is owed grew ``by`` cents (interest or a fee added to it): past the app's
+    amount limit, these terms cannot be paid off, and the scenario stops here with that
+    reason instead of carrying numbers no amount field could hold (nor the engine's int64)."""
+    if by > 0 and ctx.owed > MAX_CENTS:
+        raise AmountLimitError(getattr(ctx.track, "name", None), ctx.month)
+
+
 # --- how each kind changes the plan ---------------------------------------------------------
 def _waiver(term, ctx: Context) -> None:
     percent = term.percent if term.percent is not None else 100
@@ -80,6 +89,7 @@ def _fee(term, ctx: Context) -> None:
     ctx.track.fees += fee
     if (term.mode or KINDS["fee"].default_mode) == "added":
         ctx.owed += fee
+        _grown(ctx, fee)
     else:
         ctx.track.add(ctx.month, fee, ctx.owed)
 
@@ -123,6 +133,7 @@ def _deferral(term, ctx: Context) -> None:
             ctx.track.add(ctx.month, interest, ctx.owed)
         else:
             ctx.owed += interest
+            _grown(ctx, interest)
             ctx.track.add(ctx.month, 0, ctx.owed)
         ctx.month += 1
 
@@ -140,6 +151,7 @@ def _token(term, ctx: Context) -> None:
         ctx.track.charge_interest(ctx.month, interest)
         pay = min(amount, ctx.owed + interest)
         ctx.owed += interest - pay
+        _grown(ctx, interest - pay)
         ctx.track.add(ctx.month, pay, ctx.owed)
         ctx.month += 1
 

@@ -124,3 +124,61 @@ def test_the_guided_builder_says_when_a_request_cannot_be_worked_out_and_offers_
     assert "help" not in guide.offered(h, ["亲戚"])  # nothing listed that could help
     shown = guide.preview(h, ["亲戚"], guide.term("token", {"months": 6, "amount": None}))
     assert [e.code for e in shown.errors] == ["err.sc_amount_needed"]
+
+
+def _store_with_an_absurd_scenario():
+    """The sample household, a 100,000 loan at 365 % a year more, and two scenarios: one lets its
+    interest pile up for 130 months (past ¥100,000,000: raised OverflowError), one is ordinary."""
+    import pandas as pd
+
+    from core.profile import normalize_section
+    from core.store import Store, default_db_path
+    from core.workbook import profile_from_xlsx
+
+    data = (Path(APP).parent / "sample_data" / "sample_household.xlsx").read_bytes()
+    profile, _ = profile_from_xlsx(data)
+    debts = profile.section("debts")
+    extra = {"name": "高息网贷", "lender_type": "online_lending", "principal": 100_000, "rate": 365, "months": 12}
+    profile.sections["debts"] = normalize_section("debts", pd.concat([debts, pd.DataFrame([extra])]))[0]
+    profile.sections["scenarios"] = normalize_section(
+        "scenarios", pd.DataFrame([{"name": "拖下去"}, {"name": "延期"}])
+    )[0]
+    profile.sections["terms"] = normalize_section("terms", pd.DataFrame([
+        {"scenario": "拖下去", "debt": "高息网贷", "term": "deferral", "months": 130, "mode": "capitalise"},
+        {"scenario": "延期", "debt": "招行信用卡", "term": "extension", "months": 36},
+    ]))[0]  # fmt: skip
+    store = Store(str(default_db_path()))
+    store.set_meta("active_profile", str(store.create(profile)))
+
+
+@pytest.mark.parametrize("lang,column,words", [("zh", "问题", "无法还清"), ("en", "Problem", "cannot be paid off")])
+def test_a_scenario_that_cannot_be_worked_out_is_marked_on_its_own_row_and_the_rest_shows(lang, column, words):
+    _store_with_an_absurd_scenario()
+    at = open_scenarios(lang)  # showed only the crash notice
+    crashed = at.error[0].value if at.error else ""
+    assert "unexpected" not in crashed and "意外" not in crashed
+    table = comparison(at)
+    name = table.columns[0]
+    assert list(table[name])[-2:] == ["拖下去", "延期"]
+    marks = dict(zip(table[name], table[column], strict=True))
+    assert "¥100,000,000" in marks["拖下去"] and words in marks["拖下去"] and "高息网贷" in marks["拖下去"]
+    assert not marks["延期"] and not marks[table[name][0]]  # the others: worked out, nothing to mark
+    assert any("拖下去" in w.value and "¥100,000,000" in w.value for w in at.warning)
+    # the tables that fix it are open and editable
+    assert at.expander and any("拖下去" in set(d.value.get("scenario", [])) for d in at.dataframe)
+
+
+def test_the_pages_that_use_a_scenario_work_beside_one_that_cannot_be_worked_out():
+    _store_with_an_absurd_scenario()
+    at = AppTest.from_file(APP, default_timeout=60).run()  # the overview
+    choices = {"readiness": "rd.scenario", "next_steps": "ns.scenario", "letters": None, "plan": None, "report": None}
+    for page, choice in choices.items():
+        at.switch_page(f"app_pages/{page}.py").run()
+        if choice:
+            at.selectbox(key=choice).set_value("拖下去").run()
+        elif page == "letters":
+            at.selectbox(key="lt.debt").set_value("高息网贷").run()
+            at.selectbox(key="lt.scenario.高息网贷").set_value("拖下去").run()
+        assert not at.exception and not any("意外" in e.value for e in at.error), page
+        if page in ("readiness", "letters"):  # a letter or a check built on it says it cannot be worked out
+            assert any("这个方案无法计算" in e.value and "¥100,000,000" in e.value for e in at.error), page

@@ -205,3 +205,45 @@ def test_simulate_do_nothing_row_has_every_key_a_scenario_row_has():
     text = run("simulate", sample, "--lang", "en").stdout
     assert "from Never" not in text and "借呗: not more than 90 days overdue within 36 months" in text
     assert "Debt-free: not within 36 months" in text
+
+
+def _absurd_profile(tmp_path):
+    """A 100,000 loan at 365 % a year; one scenario lets its interest pile up for 130 months."""
+    from core.workbook import profile_to_xlsx
+    from tests.fixtures.workspace import make_profile
+
+    debts = [
+        {"name": "Card", "lender_type": "credit_card", "principal": 12_000, "rate": 12, "months": 24,
+         "first_month": "2027-01"},
+        {"name": "App", "lender_type": "online_lending", "principal": 100_000, "rate": 365, "months": 12,
+         "first_month": "2027-01"},
+    ]  # fmt: skip
+    profile = make_profile(
+        income=100_000,
+        debts=debts,
+        scenarios=[{"name": "pile up"}, {"name": "longer"}],
+        terms=[
+            {"scenario": "pile up", "debt": "App", "term": "deferral", "months": 130, "mode": "capitalise"},
+            {"scenario": "longer", "debt": "Card", "term": "extension", "months": 36},
+        ],
+    )
+    path = tmp_path / "absurd.xlsx"
+    path.write_bytes(profile_to_xlsx(profile))
+    return str(path)
+
+
+def test_simulate_says_which_scenario_cannot_be_worked_out_and_prints_the_rest(tmp_path):
+    path = _absurd_profile(tmp_path)
+    out = run("simulate", path, "--lang", "en")  # printed a traceback (OverflowError)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    [line] = out.stderr.strip().splitlines()
+    assert line.startswith("error: ") and "pile up" in line and "App" in line and "¥100,000,000" in line
+    blocks = out.stdout.split("Scenario: ")
+    piled = next(b for b in blocks if b.startswith("pile up"))
+    assert "¥100,000,000" in piled and "Total paid" not in piled  # the reason, not the status quo's figures
+    longer = next(b for b in blocks if b.startswith("longer"))
+    assert "Total paid" in longer and "Card: 2029-12" in longer  # the rest as ever
+    data = json.loads(run("simulate", path, "--json").stdout)
+    by_name = {d["name"]: d for d in data}
+    assert len(by_name["pile up"]["errors"]) == 1 and "¥100,000,000" in by_name["pile up"]["errors"][0]
+    assert not by_name["longer"]["errors"] and by_name["longer"]["debt_free"] == "2029-12"

@@ -1,13 +1,17 @@
 """Hypothesis invariants of the engine, and its agreement with a plain Python loop."""
 
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.loop import annuity_loop, equal_principal_loop
 from core import engine
+from core.errors import AmountLimitError
+from core.money import HALF_EVEN, HALF_UP, div_round
 from core.schedule import schedule, schedules
 from tests.helpers import make_debt
 
@@ -98,3 +102,65 @@ def test_batch_mixes_methods_and_lengths():
     together = schedules(debts)
     assert [len(s.rows) for s in together] == [len(schedule(d).rows) for d in debts]
     assert np.all([s.rows[-1].balance == 0 for s in together])
+
+
+# --- the engine's bounds (issue 24: numbers that cannot be computed) ------------------------------
+@pytest.mark.parametrize(
+    "principal,rate_num,rate_den,method,extra",
+    [
+        (10**20, 1, 100, engine.ANNUITY, {}),  # more cents than 64 bits hold: raised OverflowError
+        (10**17, 99_912_345, 120_000_000, engine.ANNUITY, {}),  # 600 months of interest past 64 bits:
+        (10**17, 99_912_345, 120_000_000, engine.BULLET, {}),  # these three wrapped round silently
+        (2 * 10**16, 5, 6, engine.INTEREST_ONLY, {}),
+        (10**9, 2**40, 2**41, engine.ANNUITY, {}),  # a rate whose own terms are too large to multiply
+        (10**6, 1, 100, engine.FIXED, {"fixed_payment_cents": 10**20}),
+        (10**6, 1, 100, engine.REVOLVING, {"min_pct_num": 1, "min_pct_den": 10, "min_floor_cents": 10**19}),
+    ],
+)
+def test_inputs_past_the_engine_bounds_are_refused_never_wrapped_round(principal, rate_num, rate_den, method, extra):
+    with pytest.raises(AmountLimitError):
+        engine.amortize([principal], [rate_num], [rate_den], [600], [method], **extra)
+
+
+def test_at_the_app_caps_the_engine_is_exact():
+    # ¥100,000,000 at 999.99999 % a year (the numerator near 1e8) over 600 months, beside a small loan
+    monthly = Fraction(Decimal("999.99999")) / 1200
+    batch = engine.amortize([10**10, 100], [monthly.numerator] * 2, [monthly.denominator] * 2, [600, 1],
+                            [engine.INTEREST_ONLY, engine.ANNUITY])  # fmt: skip
+    interest = (10**10 * monthly.numerator * 2 + monthly.denominator) // (2 * monthly.denominator)
+    assert int(batch.total_interest[0]) == 600 * interest and int(batch.total_principal[0]) == 10**10
+    assert batch.balance.dtype == np.int64 and int(batch.payoff_period[1]) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(10**10, 10**15), min_size=1, max_size=4),  # what is owed with years of penalty
+    st.decimals(min_value=Decimal("0.00001"), max_value=1000, places=5),
+    st.integers(1, 600),
+    st.sampled_from([engine.ANNUITY, engine.EQUAL_PRINCIPAL, engine.INTEREST_ONLY, engine.REVOLVING]),
+    st.decimals(min_value=Decimal("0.00001"), max_value=100, places=5),
+    st.sampled_from([HALF_UP, HALF_EVEN]),
+)
+def test_a_balance_whose_product_with_the_rate_passes_64_bits_is_still_exact(owed, rate, months, method, pct, mode):
+    """balance x rate numerator past int64: worked out without forming it, to the cent as
+    a plain Python-int loop over the engine's own rows would."""
+    monthly, share = Fraction(rate) / 1200, Fraction(pct) / 100
+    try:
+        batch = engine.amortize(owed, monthly.numerator, monthly.denominator, months, method, mode=mode,
+                                min_pct_num=share.numerator, min_pct_den=share.denominator, min_floor_cents=10_000)  # fmt: skip
+    except AmountLimitError:  # only where the totals themselves could pass 64 bits
+        limit = engine.HORIZON_MONTHS if method == engine.REVOLVING else months
+        assert max(owed) * (1 + float(monthly) * limit) >= engine.ROOM * 0.99
+        return
+    for i, start in enumerate(owed):
+        balance = start
+        for t in range(int(np.count_nonzero(batch.interest[i] + batch.principal[i]))):
+            interest = div_round(balance * monthly.numerator, monthly.denominator, mode)
+            assert int(batch.interest[i, t]) == interest
+            if method == engine.REVOLVING and t < engine.HORIZON_MONTHS - 1:
+                minimum = max(10_000 - interest, div_round(balance * share.numerator, share.denominator, mode))
+                assert int(batch.principal[i, t]) == min(max(minimum, 0), balance)
+            balance -= int(batch.principal[i, t])
+            assert int(batch.balance[i, t]) == balance >= 0
+        if method != engine.REVOLVING:
+            assert balance == 0 and int(batch.total_principal[i]) == start

@@ -4,8 +4,10 @@ import json
 import subprocess
 import sys
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -412,3 +414,176 @@ def test_cli_simulate_json(tmp_path):
         text=True,
     )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+# --- numbers that cannot be computed (issue 24) -------------------------------------------------
+# A 100,000 loan at 365 % a year: terms that let its balance grow (interest added month after
+# month) reach the app's amount limit (¥100,000,000) within a few years.
+ABSURD_LOAN = {**LOAN, "name": "网贷", "lender_type": "online_lending", "principal": 100_000, "rate": 365}
+GROWING = {
+    "token": [Term("token", months=240, amount=Decimal("1"), mode="accruing")],
+    "deferral": [Term("deferral", months=130, mode="capitalise")],
+    "stage": [Term("stage", months=121, amount=Decimal("1")), Term("stage", amount=Decimal("500"))],
+}
+
+
+def month_past_the_limit(kind: str) -> int:
+    """The first month the balance is past ¥100,000,000, by a plain Decimal loop."""
+    owed, rate, month = Decimal(10_000_000), Decimal(365) / 1200, JAN
+    while True:
+        owed += (owed * rate).quantize(Decimal(1), ROUND_HALF_UP) - (100 if kind == "token" else 0)
+        if owed > 10_000_000_000:
+            return month
+        month += 1
+
+
+@pytest.mark.parametrize("kind", GROWING)
+def test_a_balance_growing_past_the_amount_limit_stops_its_scenario_with_a_reason(kind):
+    h = loaded(make_profile([LOAN, ABSURD_LOAN]))
+    status = simulate(h, Scenario("status_quo"))
+    absurd = simulate(h, Scenario("absurd", terms={"网贷": GROWING[kind]}))  # raised OverflowError
+    assert [e.code for e in absurd.errors] == ["err.sc_beyond_limit"]
+    when = month_past_the_limit(kind)
+    assert absurd.errors[0].params["month"] == f"{2027 + (when - JAN) // 12}-{(when - JAN) % 12 + 1:02d}"
+    english, chinese = absurd.errors[0].message("en"), absurd.errors[0].message("zh")
+    assert "网贷" in english and "¥100,000,000" in english and absurd.errors[0].params["month"] in english
+    assert "网贷" in chinese and "¥100,000,000" in chinese and "无法还清" in chinese
+    # shown as the status quo, nothing half-applied, and every amount still whole cents
+    assert absurd.total_paid == status.total_paid and absurd.forgiven == 0 and not absurd.warnings
+    assert all(not t.negotiated for t in absurd.tracks)
+    # the other scenarios are worked out as ever
+    fine = simulate(h, Scenario("fine", terms={"贷款": [Term("extension", months=24)]}))
+    assert not fine.errors and fine.tracks[0].payoff == JAN + 23
+
+
+def test_ten_years_of_penalty_on_the_largest_debt_is_worked_out_exactly_not_wrapped_round():
+    # Penalty interest at 1,000 % for ten years on ¥100,000,000 overdue: ¥10 billion owed. A rate
+    # with five decimals has a numerator near 1e8: balance x numerator no longer fits 64 bits
+    # (it wrapped round: negative interest).
+    debt = {**LOAN, "principal": 100_000_000, "overdue_principal": 100_000_000, "days_overdue": 3650,
+            "penalty_rate": 1000, "rate": "999.12345", "months": 600}  # fmt: skip
+    h = loaded(make_profile([debt]))
+    r = simulate(h, Scenario("extension", terms={"贷款": [Term("extension", months=120)]}))
+    assert not r.errors
+    track, owed = r.tracks[0], owed_now_cents(h.debts[0])
+    rate = Fraction(Decimal("999.12345")) / 1200
+    assert track.interest_by_month[JAN] == (2 * owed * rate.numerator + rate.denominator) // (2 * rate.denominator)
+    assert track.total_paid == owed + track.interest - track.carried and r.balances[0, -1] == 0
+
+
+def test_a_fee_added_again_and_again_stops_at_the_amount_limit():
+    # a fee of the whole balance added every month doubles what is owed: 2**10 > 1,000
+    terms = [Term("fee", start=JAN + k, percent=Decimal(100), mode="added") for k in range(12)]
+    _, r = run([{**LOAN, "principal": 10_000_000}], {"贷款": terms + [Term("extension", months=12)]})
+    assert [e.code for e in r.errors] == ["err.sc_beyond_limit"]
+
+
+MAX_CENTS = 10_000_000_000
+# amounts from a cent to the cap, spread over every order of magnitude (a token of ¥1 and
+# a stage of ¥10 million both come up)
+amounts = st.integers(0, 10).flatmap(lambda e: st.integers(1, 10**e)).map(lambda c: Decimal(c) / 100)
+capped_terms = st.lists(
+    st.one_of(
+        st.builds(Term, st.just("extension"), months=st.integers(1, 600) | st.just(600)),
+        st.builds(Term, st.just("rate_cut"), rate=st.decimals(0, 1000, places=5)),
+        st.builds(Term, st.just("freeze"), months=st.integers(1, 600)),
+        st.builds(Term, st.just("waiver"), percent=st.decimals(0, 100, places=2)),
+        st.builds(Term, st.just("reduction"), amount=amounts),
+        st.builds(
+            Term,
+            st.just("deferral"),
+            months=st.integers(1, 600) | st.just(600),
+            mode=st.sampled_from(["capitalise", "interest_only", "free"]),
+        ),  # fmt: skip
+        st.builds(
+            Term,
+            st.just("fee"),
+            percent=st.decimals(0, 100, places=2),
+            amount=amounts,
+            mode=st.sampled_from(["upfront", "added"]),
+        ),  # fmt: skip
+        st.builds(Term, st.just("stage"), months=st.none() | st.integers(1, 600) | st.just(600), amount=amounts),
+        st.builds(Term, st.just("settlement"), percent=st.decimals(0, 100, places=2)),
+        st.builds(Term, st.just("higher_payment"), amount=amounts),
+        st.builds(
+            Term,
+            st.just("token"),
+            months=st.integers(1, 600) | st.just(600),
+            amount=amounts,
+            mode=st.sampled_from(["frozen", "accruing"]),
+        ),  # fmt: skip
+    ).flatmap(
+        lambda term: st.builds(
+            lambda k: Term(**{**term.__dict__, "start": None if k is None else JAN + k}),
+            st.none() | st.integers(0, 36) | st.integers(0, 600),
+        )
+    ),  # fmt: skip
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    terms=capped_terms,
+    principal=amounts | st.sampled_from([Decimal(100_000), Decimal(100_000_000)]),
+    rate=st.decimals(0, 1000, places=5) | st.sampled_from([Decimal(365), Decimal("999.99999")]),
+    months=st.integers(1, 600) | st.just(600),
+    method=st.sampled_from(["annuity", "equal_principal", "interest_only", "bullet", "revolving"]),
+    overdue=st.booleans(),
+)
+def test_any_terms_at_the_caps_give_figures_or_the_reason_never_an_overflow(
+    terms, principal, rate, months, method, overdue
+):
+    debt = {**LOAN, "principal": str(principal), "rate": str(rate), "months": months, "method": method}
+    if overdue:
+        debt.update(overdue_principal=str(principal), overdue_interest="100000000", days_overdue=3650,
+                    penalty_rate="1000")  # fmt: skip
+    h = loaded(make_profile([debt], income=100_000_000, expenses=0))
+    r = simulate(h, Scenario("s", strategy="avalanche", terms={"贷款": terms}))  # only the domain error, said
+    assert {e.code for e in r.errors} <= {
+        "err.sc_beyond_limit", "err.sc_months_range", "err.sc_percent_range", "err.sc_rate_not_lower",
+        "err.sc_amount_needed", "err.sc_months_needed", "err.sc_rate_needed",
+    }  # fmt: skip
+    for track in r.tracks:  # money stays whole cents
+        for book in (track.payment, track.balance, track.interest_by_month):
+            assert all(type(v) is int for v in book.values())
+        assert all(type(v) is int for v in (track.fees, track.penalty, track.forgiven, track.carried))
+    for series in (r.payments, r.buffer, r.balances, r.extra, r.income, r.expenses):
+        assert series.dtype == np.int64
+    if not r.errors:
+        assert int(r.balances.max(initial=0)) <= MAX_CENTS + owed_now_cents(h.debts[0])
+
+
+def test_the_report_works_out_the_other_scenarios_beside_one_that_cannot_be():
+    from core.report import build, report_bytes
+
+    profile = make_profile([LOAN, ABSURD_LOAN])
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "太久"}, {"name": "延期"}]))[
+        0
+    ]
+    profile.sections["terms"] = normalize_section("terms", pd.DataFrame([
+        {"scenario": "太久", "debt": "网贷", "term": "deferral", "months": 130, "mode": "capitalise"},
+        {"scenario": "延期", "debt": "贷款", "term": "extension", "months": 24},
+    ]))[0]  # fmt: skip
+    data = build(profile, "zh", 0, Decimal("3.85"))  # raised OverflowError
+    by_name = {r.scenario.name: r for r in data.results}
+    assert [e.code for e in by_name["太久"].errors] == ["err.sc_beyond_limit"]
+    assert not by_name["延期"].errors and by_name["延期"].tracks[0].payoff == JAN + 23
+    assert "err.sc_beyond_limit" in [e.code for e in data.errors]  # the report says it, too
+    html = report_bytes(data, "html").decode("utf-8")
+    assert by_name["太久"].errors[0].message("zh") in html or "100,000,000" in html
+    assert report_bytes(data, "xlsx")
+
+
+def test_the_household_plan_keeps_working_beside_an_agreed_offer_that_cannot_be_paid_off():
+    from core.plan import household_plan
+
+    profile = make_profile([LOAN, ABSURD_LOAN], income=8_000, expenses=6_000)
+    profile.sections["agreed"] = normalize_section(  # ¥1 a month for 130 months, interest still running
+        "agreed", pd.DataFrame([{"debt": "网贷", "payment": 1, "months": 130, "frozen": False}])
+    )[0]
+    h = loaded(profile)
+    plan = household_plan(h, h.plan_settings)  # raised OverflowError
+    assert [e.code for e in plan.result.errors] == ["err.sc_beyond_limit"]
+    assert "网贷" in plan.result.errors[0].message("zh")

@@ -114,3 +114,22 @@ def test_one_off_help_arrives_as_cash_in_its_month_and_leaves_the_debt_as_it_was
     bad = simulate(h, Scenario("b", terms={"贷款": [Term("help", asset="nobody")]}))
     assert [e.code for e in bad.errors] == ["err.sc_unknown_asset"]
     assert [e.code for e in simulate(h, Scenario("c", terms={"贷款": [Term("help")]})).errors] == ["err.sc_help_needed"]
+
+
+@pytest.mark.parametrize(
+    "term,grows",
+    [
+        (Term("token", months=240, amount=Decimal("1"), mode="accruing"), True),
+        (Term("token", months=600, amount=Decimal("1"), mode="frozen"), False),  # nothing added: it shrinks
+        (Term("deferral", months=130, mode="capitalise"), True),
+        (Term("deferral", months=130, mode="interest_only"), False),
+        (Term("stage", months=121, amount=Decimal("1")), True),
+    ],
+)
+def test_a_term_that_adds_interest_stops_where_the_balance_passes_the_amount_limit(term, grows):
+    _, r = run([{**LOAN, "principal": 100_000, "rate": 365}], {"贷款": [term]})
+    if grows:  # raised OverflowError
+        assert [e.code for e in r.errors] == ["err.sc_beyond_limit"]
+        assert "¥100,000,000" in r.errors[0].message("en") and "¥100,000,000" in r.errors[0].message("zh")
+    else:
+        assert not r.errors and r.tracks[0].negotiated
