@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.debts import RATE_UNITS, rate_doubt, typed_problems
 from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
-from core.profile import LENDER_TYPES, inferred
+from core.profile import LENDER_TYPES, inferred, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
 from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
@@ -27,40 +28,69 @@ if is_sample():
     st.info(tr("profile.sample_banner"), icon=":material/science:")
 
 
+FIELDS = (
+    "principal",
+    "rate",
+    "months",
+    "overdue",
+    "days",
+    "due_day",
+)  # typed as text: checked here, not by the browser
+COLUMN = {"overdue": "overdue_principal", "days": "days_overdue"}  # the form's field -> the table's column
+
+
 @guarded
 def _add_debt() -> None:
-    """The short form's debt as a new row of the debts table (checked like any row)."""
+    """The short form's debt as a new row of the debts table (checked like any row).
+    A value that cannot be used is said on the page and nothing is added; a rate unusual
+    for the kind of lender is asked about once (added when the form is sent again as is)."""
     state = st.session_state
     state["db.add.open"] = True
+    typed = {name: (state.get(f"db.add.{name}") or "").strip() or None for name in FIELDS}
     row = {
         "name": (state.get("db.add.name") or "").strip(),
         "lender_type": state.get("db.add.type"),  # blank: read from the name (信用卡 is a card)
-        "principal": state.get("db.add.principal"),
-        "rate": state.get("db.add.rate"),
-        "months": state.get("db.add.months"),
-        "overdue_principal": state.get("db.add.overdue") or 0.0,
-        "days_overdue": state.get("db.add.days") or 0,
-        "due_day": state.get("db.add.due_day"),
+        "rate_unit": state.get("db.add.unit") or "annual",
+        **{COLUMN.get(name, name): value for name, value in typed.items()},
     }
     if not row["name"]:
-        state["db.add.problem"] = tr("db.add.need_name")
+        state["db.add.problem"] = [tr("db.add.need_name")]
         return
     kind, assumed = (row["lender_type"], False) if row["lender_type"] else inferred("debts", "lender_type", row)
+    problems = typed_problems(row)
+    if problems:
+        state["db.add.problem"] = [e.message(language) for e in problems]
+        state.pop("db.add.asked", None)
+        return
+    doubt = rate_doubt(row["rate"], row["rate_unit"], kind) if row["rate"] is not None else None
+    asked = (row["rate"], row["rate_unit"], kind)
+    if doubt is not None and state.get("db.add.asked") != asked:
+        state["db.add.asked"] = asked  # sent again unchanged: the rate is meant as typed
+        params = {**doubt.params, "kind": _lender_type(kind)}
+        state["db.add.doubt"] = tr(doubt.code, **params) + " " + tr("db.add.doubt_again")
+        return
+    state.pop("db.add.asked", None)
+    row["overdue_principal"] = row["overdue_principal"] or 0
+    row["days_overdue"] = row["days_overdue"] or 0
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
         state["db.add.done"] = (row["name"], kind, assumed)
         # The form empty for the next debt: values set, not dropped (a dropped key leaves the
         # browser showing, and saving with the next debt, what was typed for this one).
         state["db.add.name"] = ""
-        for name in ("type", "principal", "rate", "months", "overdue", "days", "due_day"):
-            state[f"db.add.{name}"] = None
+        state["db.add.type"] = None
+        state["db.add.unit"] = "annual"
+        for name in FIELDS:
+            state[f"db.add.{name}"] = ""
         reset_editor("debts")
     if outcome.created:
         state["profile.just_created"] = True
 
 
 # The short way in: one debt at a time, only what a plan needs. The table below holds
-# every field (fees, method, minimum payment, contract date...).
+# every field (fees, method, minimum payment, contract date...). Numbers are typed as
+# text, so that "-5000" or "lots" reaches the checks and is refused in the page's words
+# (a number box would refuse it with the browser's own English tooltip).
 adding = st.expander(
     tr("db.add.title"),
     icon=":material/add_card:",
@@ -70,23 +100,28 @@ with adding, st.form("db.add", clear_on_submit=False, border=False):
     st.caption(tr("db.add.help"))
     a1, a2 = st.columns(2)
     a1.text_input(field_label("debts", "name", language), key="db.add.name",
-                  max_chars=200, placeholder=tr("db.add.name_example"))  # fmt: skip
+                  max_chars=text_limit("name"), placeholder=tr("db.add.name_example"))  # fmt: skip
     a2.selectbox(tr("field.lender_type"), LENDER_TYPES, index=None, key="db.add.type",
                  placeholder=tr("db.add.type_blank"), format_func=_lender_type)  # fmt: skip
-    b1, b2, b3 = st.columns(3)
-    b1.number_input(tr("db.add.principal"), min_value=0.0, max_value=100_000_000.0, value=None, step=1000.0,
-                    key="db.add.principal")  # fmt: skip
-    b2.number_input(tr("db.add.rate"), min_value=0.0, max_value=1000.0, value=None, step=0.5, key="db.add.rate")
-    b3.number_input(tr("db.add.months"), min_value=1, max_value=600, value=None, step=1, key="db.add.months")
+    b1, b2, b3, b4 = st.columns([3, 2, 2, 3])
+    b1.text_input(tr("db.add.principal"), key="db.add.principal", max_chars=40, placeholder="20000")
+    b2.text_input(tr("db.add.rate"), key="db.add.rate", max_chars=40, placeholder="18", help=tr("db.add.rate_help"))
+    b3.selectbox(tr("field.rate_unit"), RATE_UNITS, key="db.add.unit",
+                 format_func=lambda u: t(f"choice.rate_unit.{u}", language))  # fmt: skip
+    b4.text_input(tr("db.add.months"), key="db.add.months", max_chars=40, placeholder="12")
     c1, c2, c3 = st.columns(3)
-    c1.number_input(tr("db.add.overdue"), min_value=0.0, max_value=100_000_000.0, value=None, step=100.0,
-                    key="db.add.overdue")  # fmt: skip
-    c2.number_input(tr("db.add.days"), min_value=0, max_value=3650, value=None, step=1, key="db.add.days")
-    c3.number_input(field_label("debts", "due_day", language), min_value=1, max_value=31, value=None, step=1,
-                    key="db.add.due_day", help=tr("db.add.due_day_help"))  # fmt: skip
+    c1.text_input(tr("db.add.overdue"), key="db.add.overdue", max_chars=40, placeholder="0")
+    c2.text_input(tr("db.add.days"), key="db.add.days", max_chars=40, placeholder="0")
+    c3.text_input(field_label("debts", "due_day", language), key="db.add.due_day", max_chars=40,
+                  help=tr("db.add.due_day_help"))  # fmt: skip
     st.form_submit_button(tr("db.add.submit"), type="primary", icon=":material/add:", on_click=_add_debt)
 if st.session_state.get("db.add.problem"):
-    st.warning(st.session_state.pop("db.add.problem"), icon=":material/warning:")
+    problems = st.session_state.pop("db.add.problem")
+    st.warning(
+        tr("db.add.not_added") + "\n" + "\n".join(f"- {md_escape(p)}" for p in problems), icon=":material/warning:"
+    )
+if st.session_state.get("db.add.doubt"):
+    st.warning(st.session_state.pop("db.add.doubt"), icon=":material/help:")  # numbers and our words only
 if st.session_state.get("db.add.done"):
     name, kind, assumed = st.session_state.pop("db.add.done")
     done = "db.add.done_assumed" if assumed else "db.add.done"  # the type a name did not give is said
@@ -116,6 +151,20 @@ drafted = {d.row for d in s.drafts}
 others = [e for e in s.debt_errors if e.row not in drafted]
 if others:
     st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in others), icon=":material/warning:")
+# A rate unusual for its kind of lender (借呗's day rate typed as a year's): asked, not changed.
+doubts = [
+    (line.record.get("name") or "", doubt)
+    for line in s.lines
+    if (doubt := rate_doubt(line.record.get("rate"), line.record.get("rate_unit") or "annual", line.lender_type))
+]
+if doubts:
+    st.info(
+        tr("db.rate_check")
+        + "\n"
+        + "\n".join(f"- {md_escape(name)}: " + tr(d.code, **{**d.params, "kind": _lender_type(d.params["kind"])})
+                     for name, d in doubts),
+        icon=":material/help:",
+    )  # fmt: skip
 st.subheader(tr("db.computed"))
 rows = []
 for line in s.lines:

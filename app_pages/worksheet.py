@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.editing import refusals
 from core.i18n import t
 from core.imports.categories import default_rules
-from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred
+from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.editor import reset_editor, section_editor
 from ui.importing import import_panel
@@ -31,11 +32,17 @@ def _add_line() -> None:
     row = {
         "category": (state.get("ws.add.category") or "").strip(),
         "direction": state.get("ws.add.direction"),
-        "amount": state.get("ws.add.amount"),
+        "amount": (state.get("ws.add.amount") or "").strip() or None,  # as typed: checked below
         "frequency": state.get("ws.add.frequency") or "monthly",
     }
     if not row["category"] or not row["amount"]:
         state["ws.add.problem"] = tr("ws.add.need")
+        return
+    problems = refusals("worksheet", {**row, "direction": row["direction"] or "expense"})
+    if problems:  # "-5000" or "lots": said in the page's words, nothing added
+        state["ws.add.problem"] = (
+            tr("ws.add.not_added") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in problems)
+        )
         return
     row["direction"] = row["direction"] or infer("worksheet", "direction", row)  # 工资 is income
     if row["direction"] is None:
@@ -52,7 +59,7 @@ def _add_line() -> None:
         state["ws.add.done"] = (row["category"], how)
         # The form empty for the next line: values set, not dropped (a dropped key leaves
         # the browser showing, and sending again, what was typed).
-        state.update({"ws.add.category": "", "ws.add.amount": None, "ws.add.direction": None})
+        state.update({"ws.add.category": "", "ws.add.amount": "", "ws.add.direction": None})
         reset_editor("worksheet")
 
 
@@ -66,11 +73,13 @@ adding = st.expander(
 )  # open while it is being used: it does not fold away after each line
 with adding, st.form("ws.add", border=False):
     w1, w2, w3, w4 = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
-    w1.text_input(tr("field.category"), key="ws.add.category", max_chars=200, placeholder=tr("ws.add.example"))
+    w1.text_input(
+        tr("field.category"), key="ws.add.category", max_chars=text_limit("category"), placeholder=tr("ws.add.example")
+    )
     w2.segmented_control(tr("field.direction"), DIRECTIONS, default=None, key="ws.add.direction",
                          format_func=lambda d: t(f"choice.direction.{d}", language))  # fmt: skip
-    w3.number_input(tr("field.amount"), min_value=0.0, max_value=100_000_000.0, value=None, step=100.0,
-                    key="ws.add.amount")  # fmt: skip
+    # typed as text: "-5000" reaches the checks and is refused in the page's words
+    w3.text_input(tr("field.amount"), key="ws.add.amount", max_chars=40, placeholder="3000")
     w4.selectbox(tr("field.frequency"), FREQUENCIES, index=FREQUENCIES.index("monthly"), key="ws.add.frequency",
                  format_func=lambda f: t(f"choice.frequency.{f}", language))  # fmt: skip
     st.form_submit_button(tr("ws.add.submit"), type="primary", icon=":material/add:", on_click=_add_line)

@@ -231,3 +231,50 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
     values["name"] = str(raw.get("name") or "").strip()
     merged = {**defaults, **values}
     return Debt(**merged), []
+
+
+# --- a rate that does not look like the lender's ------------------------------------------
+# What a rate a year usually is for each kind of lender, in percent (DOMAIN.md): mortgages
+# a few percent; bank consumer loans and car loans single figures to the 20s; cards about
+# 18 % (0.05 % a day) and more with fees; licensed online lenders up to the 24 % line and,
+# with fees, past it; private loans anything (interest-free between relatives, or worse).
+# A rate outside the band is asked about, not refused: 借呗's "0.04" is its daily rate.
+PLAUSIBLE_ANNUAL: dict[str, tuple[Decimal, Decimal]] = {
+    "mortgage": (Decimal("1"), Decimal("15")),
+    "car_loan": (Decimal("1"), Decimal("40")),
+    "bank_consumer": (Decimal("2"), Decimal("40")),
+    "credit_card": (Decimal("5"), Decimal("60")),
+    "online_lending": (Decimal("3"), Decimal("60")),
+    "private_loan": (Decimal("0"), Decimal("100")),
+}
+
+
+def rate_doubt(rate: object, unit: str, lender_type: str | None) -> InputError | None:
+    """A question about a rate implausible for the kind of lender (None: nothing to ask).
+    An interest-free debt (0) is never asked about. The question names the unit in which
+    the figure would be usual, when there is one (0.04 read as a day's rate: 14.6 % a year)."""
+    try:
+        number = to_decimal(rate)
+    except ValueError:
+        return None
+    if unit not in RATE_UNITS or number <= 0 or lender_type not in PLAUSIBLE_ANNUAL:
+        return None
+    low, high = PLAUSIBLE_ANNUAL[lender_type]
+    annual = annual_rate_from(number, unit)
+    if low <= annual <= high:
+        return None
+    params = {"value": f"{number.normalize():f}", "annual": f"{annual.normalize():f}", "low": f"{low}",
+              "high": f"{high}", "kind": lender_type}  # fmt: skip
+    for other in RATE_UNITS:
+        if other != unit and low <= annual_rate_from(number, other) <= high:
+            params["other_annual"] = f"{annual_rate_from(number, other).normalize():f}"
+            return InputError("rate", f"err.rate_doubt.as_{other}", params)
+    return InputError("rate", "err.rate_doubt.low" if annual < low else "err.rate_doubt.high", params)
+
+
+def typed_problems(raw: Mapping) -> list[InputError]:
+    """What is wrong with the values typed for one debt (a short form): parse_debt's
+    errors for the cells that hold something. A cell left blank is not a problem here: the
+    debt is kept as a draft that names what it still needs."""
+    _, errors = parse_debt(raw)
+    return [e for e in errors if not _blank(raw.get(e.field))]

@@ -72,3 +72,49 @@ def with_rejected(frame: pd.DataFrame, cells: dict[tuple[int, str], str]) -> pd.
         if position < len(frame) and column in frame.columns and not pd.api.types.is_numeric_dtype(frame[column]):
             frame.at[position, column] = text
     return frame
+
+
+# --- a refused value never erases the saved one -----------------------------------------
+# Codes that are not a refusal of what was typed: a required cell left blank (the row is
+# kept as a draft) and a value read from the row's words (err.assumed.*).
+NOT_REFUSALS = ("err.required", "err.assumed.", "err.section_full")
+
+
+def edit_origins(length: int, edits: dict) -> list[int | None]:
+    """For each row of ``apply_edits(frame, edits)`` (``frame`` of ``length`` rows), the
+    position it came from in ``frame``; None for a row added in the editor."""
+    origins: list[int | None] = list(range(length))
+    origins += [None for row in (edits.get("added_rows") or []) if row]
+    deleted = {int(p) for p in (edits.get("deleted_rows") or [])}
+    return [o for i, o in enumerate(origins) if not (i < length and i in deleted)]
+
+
+def refused(error) -> bool:
+    """Whether an error refused a value typed into a cell (the cell is kept as it was)."""
+    return error.row is not None and not error.code.startswith(NOT_REFUSALS)
+
+
+def keep_saved(edited: pd.DataFrame, origins: list[int | None], saved: pd.DataFrame, errors: list) -> pd.DataFrame:
+    """``edited`` with each refused cell holding the value saved before the edit instead
+    of what was typed, so that saving it changes nothing a refusal touched: a row the
+    table already held keeps its stored value (blank for a row added in this edit).
+    ``errors`` are core.profile's for ``edited`` (rows 1-based in ``edited``)."""
+    result = edited.reset_index(drop=True).astype(object).copy()
+    for error in errors:
+        if not refused(error) or error.field not in result.columns or not 0 < error.row <= len(result):
+            continue
+        source = origins[error.row - 1] if error.row - 1 < len(origins) else None
+        before = None
+        if source is not None and source < len(saved) and error.field in saved.columns:
+            before = saved.iloc[source][error.field]
+        result.at[error.row - 1, error.field] = before
+    return result
+
+
+def refusals(section: str, row: dict) -> list:
+    """The values of one new row (a short form's) that its table would refuse, each with
+    its reason; a form adds nothing while there is one (the row is said, not blanked)."""
+    from core.profile import normalize_section
+
+    _, errors = normalize_section(section, pd.DataFrame([row]))
+    return [e for e in errors if refused(e)]

@@ -310,6 +310,12 @@ def _text_limit(column: Column) -> int:
     return MAX_TEXT_CHARS.get(column.name, SHORT_TEXT_CHARS)
 
 
+def text_limit(name: str) -> int:
+    """How many characters a text column of that name holds: the limit every box and
+    table cell that edits it gives the browser, so that nothing kept is cut by an edit."""
+    return MAX_TEXT_CHARS.get(name, SHORT_TEXT_CHARS)
+
+
 def _coerce(column: Column, value: object, row: int, section: str, errors: list[InputError]):
     if isinstance(value, str):
         value = clean_text(value)

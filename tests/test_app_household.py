@@ -3,6 +3,7 @@
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -172,7 +173,7 @@ def test_every_page_opens_without_the_unexpected_notice(lang, empty):
 def test_the_short_forms_add_a_line_and_a_debt_reading_what_the_words_say(data_dir):
     at = open_page("app_pages/worksheet.py")
     at.text_input(key="ws.add.category").set_value("奖金")
-    at.number_input(key="ws.add.amount").set_value(1200.0)
+    at.text_input(key="ws.add.amount").set_value("1200")
     form_button = next(b for b in at.get("form_submit_button") if "添加这一行" in b.label)
     form_button.click().run()
     assert not at.exception
@@ -181,16 +182,16 @@ def test_the_short_forms_add_a_line_and_a_debt_reading_what_the_words_say(data_d
                                                                                       "monthly"]  # fmt: skip
     # Words that say nothing: the form asks rather than guess.
     at.text_input(key="ws.add.category").set_value("杂项")
-    at.number_input(key="ws.add.amount").set_value(300.0)
+    at.text_input(key="ws.add.amount").set_value("300")
     next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
     assert any("是收入还是支出" in w.value for w in at.warning)
     assert at.session_state["_profile_memo"][1].section("worksheet")["category"].tolist().count("杂项") == 0
 
     at.switch_page("app_pages/debts.py").run()
     at.text_input(key="db.add.name").set_value("招行信用卡")
-    at.number_input(key="db.add.principal").set_value(30000.0)
-    at.number_input(key="db.add.rate").set_value(18.0)
-    at.number_input(key="db.add.due_day").set_value(8)  # the card's 还款日: calendar reminders fall on it
+    at.text_input(key="db.add.principal").set_value("30000")
+    at.text_input(key="db.add.rate").set_value("18")
+    at.text_input(key="db.add.due_day").set_value("8")  # the card's 还款日: calendar reminders fall on it
     next(b for b in at.get("form_submit_button") if "添加这笔欠款" in b.label).click().run()
     assert not at.exception
     debts = at.session_state["_profile_memo"][1].section("debts")
@@ -349,9 +350,9 @@ def test_the_sample_overview_starts_an_own_empty_profile_at_its_first_step(data_
 
 def test_the_short_form_reads_spending_and_its_kind_and_says_what_it_recorded(data_dir):
     at = open_page("app_pages/worksheet.py")
-    for name, amount in (("房租", 1800.0), ("吃饭", 1500.0)):
+    for name, amount in (("房租", "1800"), ("吃饭", "1500")):
         at.text_input(key="ws.add.category").set_value(name)
-        at.number_input(key="ws.add.amount").set_value(amount)
+        at.text_input(key="ws.add.amount").set_value(amount)
         next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
         assert not at.exception
     rows = at.session_state["_profile_memo"][1].section("worksheet")
@@ -359,3 +360,83 @@ def test_the_short_form_reads_spending_and_its_kind_and_says_what_it_recorded(da
         ["房租", "expense", "fixed"], ["吃饭", "expense", "variable"]]  # fmt: skip
     assert any("记为：支出、浮动、每月" in s.value for s in at.success)
     assert at.text_input(key="ws.add.category").value == ""  # empty for the next line
+
+
+def _add_debt(at, **typed):
+    for name, value in typed.items():
+        if name in ("type", "unit"):
+            at.selectbox(key=f"db.add.{name}").set_value(value)
+        else:
+            at.text_input(key=f"db.add.{name}").set_value(value)
+    next(b for b in at.get("form_submit_button") if b.label in ("添加这笔欠款", "Add this debt")).click().run()
+    assert not at.exception
+
+
+def _debts(at):
+    """The debts saved (the sample's six while nothing is saved)."""
+    from core.store import Store, default_db_path
+
+    store = Store(default_db_path(), backups=False)
+    profiles = store.list_profiles()
+    return store.load(profiles[0][0]).section("debts") if profiles else pd.DataFrame({"name": [None] * 6})
+
+
+@pytest.mark.parametrize(
+    ("principal", "words"), [("-5000", "不能为负"), ("lots", "请输入数字"), ("1e15", "太大"), ("0", "必须大于 0")]
+)
+def test_the_debt_short_form_says_why_a_value_is_refused_in_the_page_language(principal, words):
+    at = open_page("app_pages/debts.py")
+    before = len(_debts(at))
+    _add_debt(at, name="招行信用卡", principal=principal, rate="18", months="12")
+    warning = next(w.value for w in at.warning if "还没有加上" in w.value)
+    assert words in warning, warning
+    assert len(_debts(at)) == before  # nothing added
+    assert at.text_input(key="db.add.principal").value == principal  # kept to be corrected
+    _add_debt(at, principal="30000")
+    assert _debts(at).iloc[-1][["name", "principal"]].tolist() == ["招行信用卡", 30000.0]
+
+
+def test_the_debt_short_form_offers_the_rate_unit_and_asks_about_an_unlikely_rate():
+    at = open_page("app_pages/debts.py")
+    before = len(_debts(at))
+    # 借呗's 0.04 is its day's rate: typed as a year's rate it is asked about, not kept.
+    _add_debt(at, name="借呗", principal="20000", rate="0.04", months="12")
+    doubt = next(w.value for w in at.warning if "日利率" in w.value)
+    assert "14.6" in doubt  # 0.04 % a day = 14.6 % a year
+    assert len(_debts(at)) == before
+    _add_debt(at, unit="daily")  # the unit said: kept, the rate as a day's rate
+    row = _debts(at).iloc[-1]
+    assert [row["name"], row["rate"], row["rate_unit"]] == ["借呗", 0.04, "daily"]
+    # A rate meant as typed is kept when the form is sent again unchanged.
+    _add_debt(at, name="表哥借的钱", type="mortgage", principal="50000", rate="0.5", unit="annual", months="24")
+    assert any("月利率" in w.value for w in at.warning)  # 0.5 % a month would be usual
+    assert _debts(at).iloc[-1]["name"] == "借呗"
+    _add_debt(at)
+    assert _debts(at).iloc[-1][["name", "rate"]].tolist() == ["表哥借的钱", 0.5]
+
+
+def test_the_worksheet_short_form_says_why_an_amount_is_refused_and_adds_nothing():
+    at = open_page("app_pages/worksheet.py")
+    for typed, words in (("-5000", "不能为负"), ("lots", "请输入数字"), ("1e15", "太大")):
+        at.text_input(key="ws.add.category").set_value("工资")
+        at.text_input(key="ws.add.amount").set_value(typed)
+        next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
+        assert not at.exception
+        warning = next(w.value for w in at.warning if "还没有加上" in w.value)
+        assert words in warning
+        assert at.text_input(key="ws.add.amount").value == typed  # kept to be corrected
+        assert not any(m.label == "每月收入" and m.value != "¥11,500.00" for m in at.metric)
+
+
+def test_a_saved_rate_unusual_for_its_lender_is_asked_about_on_the_debts_page():
+    from core.profile import Profile, normalize_section
+    from core.store import Store, default_db_path
+
+    store = Store(default_db_path())
+    debts = pd.DataFrame([{"name": "借呗", "lender_type": "online_lending", "principal": 20000, "rate": 0.04,
+                           "rate_unit": "annual", "months": 12}])  # fmt: skip
+    pid = store.create(Profile("我家", sections={"debts": normalize_section("debts", debts)[0]}))
+    store.set_meta("active_profile", str(pid))
+    at = open_page("app_pages/debts.py")
+    asked = next(i.value for i in at.info if "请核对这些利率" in i.value)
+    assert "借呗" in asked and "日利率" in asked and "14.6" in asked

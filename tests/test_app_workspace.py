@@ -143,3 +143,28 @@ def test_readiness_saves_the_household_size_and_compares_costs():
     assert any("in the usual range for an urban household of 3 people" in s.value for s in at.success)
     again = open_page("app_pages/readiness.py", "en")
     assert again.number_input(key=f"rd.{pid}.household_size").value == 3
+
+
+def test_a_long_stored_text_is_shown_whole_and_an_edit_keeps_it():
+    """A 5,000-character hardship statement (the stored limit) is shown in full, and an
+    edit elsewhere on the page keeps every character: each box allows what is stored."""
+    from core.profile import text_limit
+
+    at = open_page("app_pages/readiness.py", "en")
+    at.text_input(key="rd.sample.full_name").input("Li Hua").run()
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    story = ("住院三个月，没有收入。" * 500)[: text_limit("story")]
+    assert len(story) == 5_000
+    at.text_area(key=f"rd.{pid}.story").input(story).run()
+    assert saved_profile().section("case").iloc[0]["story"] == story
+    again = open_page("app_pages/readiness.py", "en")
+    assert again.text_area(key=f"rd.{pid}.story").value == story
+    again.text_input(key=f"rd.{pid}.full_name").input("Li Hua Wang").run()
+    assert saved_profile().section("case").iloc[0]["story"] == story
+    # Every text box of the workspace pages allows as much as its column keeps.
+    for page in ("app_pages/readiness.py", "app_pages/contacts.py", "app_pages/letters.py"):
+        shown = open_page(page, "en")
+        for box in [*shown.text_area, *shown.text_input]:
+            column = box.key.rsplit(".", 1)[-1] if box.key else ""
+            if box.proto.max_chars and column in ("story", "said", "evidence", "staff", "full_name", "contact"):
+                assert box.proto.max_chars == text_limit(column), (page, box.key)

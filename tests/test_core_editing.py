@@ -52,3 +52,44 @@ def test_a_refused_value_is_kept_in_its_cell_until_corrected():
     shown = with_rejected(shown, cells)
     assert list(shown["amount"])[1:] == ["−5000", "1e15", "lots"]
     assert clean["amount"].isna().tolist() == [False, True, True, True]  # nothing refused is saved
+
+
+def test_a_refused_value_leaves_the_saved_one_in_place():
+    """Typing "1e15", "-5000" or "lots" over a saved amount keeps the saved amount (what is
+    saved is the table as it was in that cell); the rest of the edit is kept."""
+    from core.editing import apply_edits, edit_origins, keep_saved
+    from core.profile import normalize_section
+
+    saved, _ = normalize_section(
+        "worksheet",
+        pd.DataFrame(
+            [
+                {"category": "工资", "amount": "12000", "direction": "income"},
+                {"category": "兼职", "amount": "6000", "direction": "income"},
+                {"category": "房租", "amount": "3000", "direction": "spending"},
+            ]
+        ),
+    )
+    shown = saved.copy()
+    for typed in ("1e15", "-5000", "lots", "−3", "NaN"):
+        edits = {
+            "edited_rows": {0: {"amount": typed}, 2: {"category": "房租和物业"}},
+            "added_rows": [{"category": "电费", "amount": "lots"}],
+            "deleted_rows": [1],
+        }
+        edited = apply_edits(shown, edits)
+        _, errors = normalize_section("worksheet", edited)
+        assert {(e.row, e.field) for e in errors if not e.code.startswith("err.assumed")} >= {(1, "amount")}
+        kept, _ = normalize_section("worksheet", keep_saved(edited, edit_origins(len(shown), edits), saved, errors))
+        assert list(kept["category"]) == ["工资", "房租和物业", "电费"]
+        assert kept["amount"].iloc[0] == 12000  # the saved value, not blank
+        assert kept["amount"].iloc[1] == 3000
+        assert pd.isna(kept["amount"].iloc[2])  # a new row has no saved value: blank
+
+
+def test_edit_origins_follow_the_editor_order():
+    from core.editing import edit_origins
+
+    assert edit_origins(3, {}) == [0, 1, 2]
+    assert edit_origins(3, {"added_rows": [{"a": 1}, {}], "deleted_rows": [0, 2]}) == [1, None]
+    assert edit_origins(2, {"deleted_rows": [5]}) == [0, 1]

@@ -18,11 +18,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import NUMBER_KINDS, apply_edits, as_text, rejected_cells, with_rejected
+from core.editing import (
+    NUMBER_KINDS,
+    apply_edits,
+    as_text,
+    edit_origins,
+    keep_saved,
+    rejected_cells,
+    with_rejected,
+)
 from core.i18n import field_label, t
-from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section
+from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, text_limit
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import current_profile, note_outcome, save_section
+from ui.state import SaveOutcome, current_profile, note_outcome, save_section
 
 
 def _column_config(section: str) -> dict:
@@ -51,7 +59,7 @@ def _column_config(section: str) -> dict:
         elif column.kind == "month":
             config[column.name] = st.column_config.TextColumn(label, help="YYYY-MM", max_chars=7)
         else:
-            config[column.name] = st.column_config.TextColumn(label, max_chars=200)
+            config[column.name] = st.column_config.TextColumn(label, max_chars=text_limit(column.name))
     return config
 
 
@@ -68,7 +76,9 @@ def section_editor(
     key = f"{section}.editor" + (f".{generation}" if generation else "")
     profile = current_profile()
     saved, rev = profile.section(section), profile.rev(section)
-    frame = normalize_section(section, fallback)[0] if saved.empty and fallback is not None else saved.copy()
+    # What the table holds before this edit: the saved section (or the fallback shown for an empty one).
+    before = normalize_section(section, fallback)[0] if saved.empty and fallback is not None else saved
+    frame = before.copy()
     # Blank text shows as an empty cell rather than a grey "None"; saving turns "" back into
     # blank. Numbers show as text (module docstring), refused values back in their cells.
     for column in SCHEMAS[section]:
@@ -83,8 +93,20 @@ def section_editor(
     def on_change() -> None:
         edits = st.session_state.get(key) or {}
         edited = apply_edits(frame, edits)
-        outcome = save_section(section, edited, tr("profile.own_name"), base=(saved, rev))
-        st.session_state[f"{section}.errors"] = outcome.errors if outcome.saved else []
+        # A refused cell keeps the value saved before (never blanked); what was typed
+        # stays in the cell, with its reason, until it is corrected or undone.
+        _, errors = normalize_section(section, edited)
+        kept = keep_saved(edited, edit_origins(len(frame), edits), before, errors)
+        if normalize_section(section, kept)[0].equals(saved) and not saved.empty:
+            outcome = SaveOutcome(errors=errors, saved=True)  # only refused cells changed: nothing to save
+        else:
+            outcome = save_section(section, kept, tr("profile.own_name"), base=(saved, rev))
+            outcome.errors = errors
+        # said while the table is as this edit left it (an undo or another tab's save ends it)
+        st.session_state[f"{section}.errors"] = (
+            current_profile().rev(section),
+            outcome.errors if outcome.saved else [],
+        )
         if outcome.saved and not outcome.merged:
             cells = rejected_cells(edited, outcome.errors, lambda row: blank_row(section, row))
             st.session_state[f"{section}.rejected"] = (current_profile().rev(section), cells)
@@ -103,7 +125,8 @@ def section_editor(
         column_config={**_column_config(section), **(overrides or {})},
         on_change=guarded(on_change),
     )
-    errors = st.session_state.get(f"{section}.errors") or []
+    said = st.session_state.get(f"{section}.errors")
+    errors = said[1] if said and said[0] == rev else []
     if errors:
         st.warning(
             tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors),

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -119,20 +120,98 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = watched(browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True))
     pg = context.new_page()
     yield pg
     context.close()
 
 
-def wait_for_app(pg, timeout: float = 30_000) -> None:
-    """Wait until the app has finished a script run (the state is 'initial' before the first)."""
-    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    pg.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']\")",
-        timeout=timeout,
+def _run_watch() -> str:
+    """A script added to every page before the app's own: it reads the app's messages on
+    its WebSocket to know when the last rerun asked for has finished. Each BackMsg that
+    asks for a run (rerun_script: a click, a typed value, a page link) stamps
+    ``window.__st.sent``; each ForwardMsg that says a run finished (script_finished, not
+    "stopped early for a rerun") stamps ``window.__st.done``. The field numbers come from
+    Streamlit's own protobuf descriptors, so a renumbering cannot go unnoticed."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    rerun = BackMsg.DESCRIPTOR.fields_by_name["rerun_script"].number
+    finished = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
+    early = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
+    script = """(() => {
+  const RERUN = __RERUN__, FINISHED = __FINISHED__, EARLY = __EARLY__;
+  window.__st = {sent: 0, done: 0};
+  const fields = (bytes) => {  // a protobuf message's top-level fields: [number, varint value or null]
+    const out = []; let i = 0;
+    const varint = () => { let r = 0, s = 0, b; do { b = bytes[i++]; r += (b & 0x7f) * 2 ** s; s += 7; }
+      while (b & 0x80 && i < bytes.length); return r; };
+    while (i < bytes.length) {
+      const tag = varint(), number = Math.floor(tag / 8), wire = tag & 7;
+      if (wire === 0) out.push([number, varint()]);
+      else if (wire === 2) { const n = varint(); out.push([number, null]); i += n; }
+      else if (wire === 1) i += 8; else if (wire === 5) i += 4; else break;
+    }
+    return out;
+  };
+  const bytesOf = (d) => d instanceof ArrayBuffer ? new Uint8Array(d)
+    : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (!this.__stWatched) {
+      this.__stWatched = true;
+      this.addEventListener("message", (event) => {
+        const bytes = bytesOf(event.data);
+        if (bytes && fields(bytes).some(([n, v]) => n === FINISHED && v !== EARLY)) window.__st.done = performance.now();
+      });
+    }
+    const bytes = bytesOf(data);
+    if (bytes && fields(bytes).some(([n]) => n === RERUN)) window.__st.sent = performance.now();
+    return send.call(this, data);
+  };
+})();"""
+    return (
+        script.replace("__RERUN__", str(rerun)).replace("__FINISHED__", str(finished)).replace("__EARLY__", str(early))
     )
-    pg.wait_for_timeout(300)
+
+
+RUN_WATCH = _run_watch()
+
+
+def watched(context):
+    """A browser context whose pages tell when the app has finished the runs asked of it."""
+    context.add_init_script(RUN_WATCH)
+    return context
+
+
+def wait_for_app(pg, timeout: float = 30_000) -> None:
+    """Wait until the app has finished every run asked of it so far: the last rerun the
+    page requested has a finished message after it, and the page shows no run going.
+    (Right after a click the page still says "not running" until the server starts the
+    run: the request's stamp is what makes this wait hold on a busy machine.)"""
+    pg.wait_for_function(
+        """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return window.__st && window.__st.done >= window.__st.sent && window.__st.done > 0 && app
+    && app.getAttribute("data-test-script-state") === "notRunning"
+    && !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']");
+}""",
+        timeout=timeout,
+        polling=100,  # not each animation frame: a page in a background tab gets none
+    )
+
+
+@contextmanager
+def rerun(pg, timeout: float = 30_000):
+    """Around an action that asks the app for a run (a click on a button, a choice, Enter in
+    a box or a table's cell, an upload): wait until the page has sent that request — a
+    table's edit or an upload is sent a moment after the key press or the file is given —
+    and then until the app has finished it. (Not for an action that asks for no run, such
+    as opening an expander: there would be no request to wait for.)"""
+    before = pg.evaluate("() => (window.__st ? window.__st.sent : 0)")
+    yield
+    pg.wait_for_function("(b) => window.__st && window.__st.sent > b", arg=before, timeout=timeout, polling=50)
+    wait_for_app(pg, timeout)
 
 
 def by_key(pg, key: str, inner: str = ""):
@@ -148,3 +227,17 @@ def set_number(pg, key: str, value: str) -> None:
     box.fill(value)
     box.press("Enter")
     wait_for_app(pg)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test leaves a picture of its page in artifacts/failures/ (what the
+    page showed when the assertion or the wait gave up)."""
+    outcome = yield
+    report = outcome.get_result()
+    pg = item.funcargs.get("page") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and pg is not None:
+        folder = Path(os.environ.get("REPAY_PLANNER_ARTIFACTS") or ROOT / "artifacts") / "failures"
+        folder.mkdir(parents=True, exist_ok=True)
+        with suppress(Exception):  # the picture is a help, never a second failure
+            pg.screenshot(path=str(folder / f"{item.name[:100]}.png"), full_page=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import by_key, wait_for_app
+from tests.browser.conftest import by_key, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -33,8 +33,8 @@ def test_attach_to_a_contact_then_download_the_pack(server, page, tmp_path):
     page.get_by_text("Add files").first.wait_for(timeout=30_000)
     wait_for_app(page)
     by_key(page, "ev.kind").click()
-    page.get_by_role("option", name="Attached to a contact").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_role("option", name="Attached to a contact").click()
     page.get_by_test_id("stMainBlockContainer").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         str(picture)
     )

@@ -1,6 +1,7 @@
 """Nothing lost, in a real browser: upload a statement, edit a worksheet cell, reload, restart."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import by_key, wait_for_app
 from tests.fixtures import make
@@ -26,8 +27,8 @@ def test_upload_edit_reload_restart(server, page, tmp_path):
     # (sidebar with the language switch and the page menu), not as a bare page script.
     open_worksheet(page, server)
     sidebar = page.get_by_test_id("stSidebar")
-    assert sidebar.get_by_text("语言 / Language").is_visible()
-    assert sidebar.get_by_text("Income & expenses").is_visible()
+    expect(sidebar.get_by_text("语言 / Language")).to_be_visible()
+    expect(sidebar.get_by_text("Income & expenses")).to_be_visible()
     assert income(page) == "¥11,500.00"  # the sample household
 
     # Upload an Alipay bill and add its monthly averages to the worksheet.
@@ -69,7 +70,7 @@ def test_upload_edit_reload_restart(server, page, tmp_path):
     # The language switch, clicked like a user would.
     sidebar.get_by_text("中文").click()
     page.get_by_text("每月收入").first.wait_for(timeout=30_000)
-    assert page.locator("h1").first.inner_text() == "收入与支出"
+    expect(page.locator("h1").first).to_have_text("收入与支出")
 
 
 def test_the_file_uploader_speaks_the_pages_language(server, page):

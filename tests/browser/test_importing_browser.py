@@ -5,7 +5,7 @@ card statement e-mailed as a web page is read as a card's."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import by_key, wait_for_app
+from tests.browser.conftest import by_key, rerun, wait_for_app
 from tests.browser.test_household_browser import income, open_worksheet
 from tests.fixtures import banks, hard
 
@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 
 def upload(page, path) -> None:
-    by_key(page, "ws.upload", "input[type='file']").set_input_files(str(path))
-    wait_for_app(page)
+    with rerun(page):
+        by_key(page, "ws.upload", "input[type='file']").set_input_files(str(path))
 
 
 def open_import(page, server) -> None:
@@ -31,8 +31,8 @@ def test_asked_which_way_round_then_applied_once(server, page, tmp_path):
     upload(page, statement)
     expect(page.get_by_text("does not show whether money out is written")).to_be_visible(timeout=30_000)
     expect(by_key(page, "ws.append", "button")).to_have_count(0)  # nothing to apply before the answer
-    page.get_by_text("positive (as card statements write it)").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_text("positive (as card statements write it)").click()
     expect(page.get_by_text("spending ¥1,513.50")).to_be_visible(timeout=30_000)
     by_key(page, "ws.append", "button").click()
     expect(page.get_by_text("rows imported")).to_be_visible(timeout=30_000)
@@ -52,5 +52,5 @@ def test_a_card_statement_sent_as_an_email(server, page, tmp_path):
     mail = tmp_path / "statement.eml"
     mail.write_bytes(banks.ccb_credit_eml())
     upload(page, mail)
-    expect(page.get_by_text("CCB credit-card statement")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Recognised as: CCB credit-card statement")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("income ¥0.00, spending ¥3,874.90", exact=False)).to_be_visible()

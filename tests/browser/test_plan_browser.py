@@ -2,9 +2,10 @@
 follow; enter a lender's counter-offer and accept it into the plan."""
 
 import pytest
+from playwright.sync_api import expect
 
 from core.store import Store
-from tests.browser.conftest import by_key, wait_for_app
+from tests.browser.conftest import by_key, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -32,23 +33,15 @@ def test_the_plan_drives_the_letters_and_an_offer_is_accepted(server, page):
     page.goto(server.url + "/plan?lang=en")
     page.get_by_text("How the plan is worked out").first.wait_for(timeout=30_000)
     wait_for_app(page)
-    assert page.get_by_text("no month runs short").count() >= 1
-    by_key(page, "pl.sample.0.auto", "label").click()  # switch the automatic contingency off
-    wait_for_app(page)
-    for _ in range(80):
-        if _profile(server) is not None:
-            break
-        page.wait_for_timeout(250)
+    expect(page.get_by_text("no month runs short").first).to_be_visible()
+    with rerun(page):  # the run that saves it (the sample copied into a profile of one's own)
+        by_key(page, "pl.sample.0.auto", "label").click()  # switch the automatic contingency off
+    assert _profile(server) is not None
     (pid, _), *_ = _store(server).list_profiles()
     box = by_key(page, f"pl.{pid}.0.contingency", "input")
     box.fill("600")
-    box.press("Enter")
-    wait_for_app(page)
-    for _ in range(80):
-        saved = _profile(server).section("plan")
-        if not saved.empty and saved["contingency"].tolist() == [600.0]:
-            break
-        page.wait_for_timeout(250)
+    with rerun(page):
+        box.press("Enter")
     assert _profile(server).section("plan")["contingency"].tolist() == [600.0]
 
     page.goto(server.url + "/letters?lang=en")
@@ -61,16 +54,11 @@ def test_the_plan_drives_the_letters_and_an_offer_is_accepted(server, page):
     wait_for_app(page)
     by_key(page, "pl.offer.payment", "input").fill("650")
     by_key(page, "pl.offer.months", "input").fill("54")
-    page.get_by_role("button", name="Check this offer").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_role("button", name="Check this offer").click()
     page.get_by_text("True yearly rate (fees included)").first.wait_for(timeout=30_000)
-    page.get_by_role("button", name="Accept: make it this debt's terms in the plan").click()
-    wait_for_app(page)
-    for _ in range(80):
-        agreed = _profile(server).section("agreed")
-        if not agreed.empty:
-            break
-        page.wait_for_timeout(250)
+    with rerun(page):
+        page.get_by_role("button", name="Accept: make it this debt's terms in the plan").click()
     assert _profile(server).section("agreed")["debt"].tolist() == ["借呗"]
     page.get_by_text("Accepted offers").first.wait_for(timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0

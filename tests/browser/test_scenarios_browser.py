@@ -9,7 +9,7 @@ from core.money import format_money, from_cents
 from core.profile import normalize_section
 from core.scenarios import preset_rows, simulate
 from core.workbook import profile_from_xlsx
-from tests.browser.conftest import by_key, wait_for_app
+from tests.browser.conftest import by_key, rerun, wait_for_app
 from tests.helpers import loaded
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def test_build_a_scenario_and_compare(server, page):
     by_key(page, "sc.chart").get_by_text("Total cost").click()  # one chart at a time, chosen
     page.locator(".js-plotly-plot .barlayer .trace").first.wait_for(timeout=15_000)
     assert page.locator("[data-testid='stException']").count() == 0
-    page.get_by_role("link", name="Household plan").first.click()  # another page, then back: the chart is kept
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_role("link", name="Household plan").first.click()  # another page, then back: the chart is kept
     page.get_by_role("link", name="Scenarios").first.click()
     page.locator(".js-plotly-plot .barlayer .trace").first.wait_for(timeout=30_000)

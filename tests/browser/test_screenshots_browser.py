@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, wait_for_app
+from tests.browser.conftest import ROOT, wait_for_app, watched
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def artifacts() -> Path:
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_page_in_both_languages_on_a_laptop_and_a_phone(server, browser, screen):
     width, height = SCREENS[screen]
-    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+    context = watched(browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1))
     page = context.new_page()
     problems = []
     try:
@@ -50,7 +50,9 @@ def test_every_page_in_both_languages_on_a_laptop_and_a_phone(server, browser, s
                 # so that one shot holds the whole page.
                 tall = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
                 page.set_viewport_size({"width": width, "height": min(max(height, tall), TALLEST)})
-                page.wait_for_timeout(400)
+                # the page laid out again at the new height: two animation frames later
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                wait_for_app(page, timeout=60_000)
                 wide = page.evaluate(
                     "() => document.querySelector(\"[data-testid='stMainBlockContainer']\").scrollWidth"
                 )

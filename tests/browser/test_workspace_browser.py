@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.browser.conftest import by_key, wait_for_app
+from tests.browser.conftest import by_key, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -41,16 +41,12 @@ def test_write_a_letter_and_download_it(server, page):
     box.click()
     box.press("Control+End")
     box.type("\n\nP.S. I can pay ¥500 now as a sign of good faith.")
-    page.locator("h1").filter(has_text="Proposal letters").click()  # leaving the box saves the edit (not the
+    with rerun(page):
+        page.locator("h1").filter(has_text="Proposal letters").click()  # leaving the box saves the edit (not the
     # sidebar's link of the same name, which would also ask for the page again)
-    # Saved for good: the database holds it (the "Letter saved" toast lasts a few seconds
-    # only, and a slow machine can show it before this line is reached).
-    for _ in range(120):
-        if _saved_letter(server):
-            break
-        page.wait_for_timeout(250)
+    # Saved for good once the run the edit asked for has finished: the database holds it
+    # (the "Letter saved" toast lasts a few seconds only).
     assert "P.S. I can pay ¥500" in _saved_letter(server)
-    wait_for_app(page)
 
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download as Word").click()
