@@ -10,7 +10,7 @@ import streamlit as st
 from core.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
 from core.contacts import due_followups, new_entry
 from core.letter import letter_txt
-from core.profile import CHANNELS, CONDUCT, OUTCOMES
+from core.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
 from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
@@ -38,13 +38,13 @@ with st.form("ct.form", clear_on_submit=True, border=True):
         tr("field.contacts.lender"), debts, index=0 if debts else None, key="ct.lender", accept_new_options=True,
         placeholder=tr("ct.lender_placeholder"),
     )  # fmt: skip
-    staff = c5.text_input(tr("field.staff"), key="ct.staff", max_chars=80)
+    staff = c5.text_input(tr("field.staff"), key="ct.staff", max_chars=text_limit("staff"))
     outcome = c6.selectbox(tr("field.outcome"), OUTCOMES, index=OUTCOMES.index("considering"),
                            format_func={k: tr(f"choice.outcome.{k}") for k in OUTCOMES}.get, key="ct.outcome")  # fmt: skip
-    said = st.text_area(tr("field.said"), key="ct.said", max_chars=2000, height=90, help=tr("ct.said_help"))
+    said = st.text_area(tr("field.said"), key="ct.said", max_chars=text_limit("said"), height=90, help=tr("ct.said_help"))
     c7, c8 = st.columns(2)
     follow_up = c7.date_input(tr("field.follow_up"), value=None, key="ct.follow_up", help=tr("ct.follow_help"))
-    evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=200, help=tr("ct.evidence_help"))
+    evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=text_limit("evidence"), help=tr("ct.evidence_help"))
     st.caption(tr("ct.conduct"))
     marks = st.columns(2) * 2  # two by two: the labels stay whole on a laptop
     conduct = {
@@ -116,7 +116,7 @@ section_editor(
                                             validate=r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$"),
         "follow_up": st.column_config.TextColumn(tr("field.follow_up"), help="YYYY-MM-DD",
                                                  validate=r"^(\d{4}-\d{2}-\d{2})?$"),
-        "said": st.column_config.TextColumn(tr("field.said"), max_chars=2000, width="large"),
+        "said": st.column_config.TextColumn(tr("field.said"), max_chars=text_limit("said"), width="large"),
     },
 )  # fmt: skip
 next_step("contacts")

@@ -16,10 +16,13 @@ from core.evidence import (
     add_file,
     contact_key,
     evidence_folder,
+    is_sha256,
     live,
+    make_private,
     manifest_csv,
     path_of,
     thumbnail,
+    unusable,
     verify,
 )
 from ui.common import guarded, md_escape, tr
@@ -33,6 +36,9 @@ if is_sample():
 
 profile = current_profile()
 folder = evidence_folder(db_path())
+if st.session_state.get("ev.private") != str(folder):  # once a session: a folder an older version left open
+    make_private(folder)
+    st.session_state["ev.private"] = str(folder)
 log = sorted_log(profile.section("contacts"))
 entries = log.astype(object).where(log.notna(), None).to_dict("records")
 entry_keys = [contact_key(e["when"], e["lender"]) for e in entries if e.get("when") and e.get("lender")]
@@ -58,6 +64,7 @@ def _preview(folder: str, sha256: str, mime: str) -> bytes | None:
 
 
 def _entry_label(key: str) -> str:
+    """A contact-log entry as plain text (a select box's option is not Markdown)."""
     when, _, lender = key.partition("|")
     return f"{when} · {lender}"
 
@@ -110,10 +117,23 @@ def _delete(sha256: str, contact: str | None) -> None:
     it back)."""
     shown = current_profile()
     table = shown.section("evidence")
-    same = table["sha256"].eq(sha256).fillna(False)
+    same = table["sha256"].astype("string").str.strip().str.lower().eq(sha256).fillna(False)  # as live() reads it
     same &= table["contact"].eq(contact).fillna(False) if contact else table["contact"].isna()
     changed = table.copy()
     changed.loc[same, "deleted"] = True
+    if note_outcome(save_section("evidence", changed, tr("profile.own_name"), base=(table, shown.rev("evidence"))),
+                    "evidence"):  # fmt: skip
+        st.session_state["ev.deleted"] = True
+
+
+@guarded
+def _remove_unusable() -> None:
+    """Mark deleted the rows whose hash names no file (Undo brings them back)."""
+    shown = current_profile()
+    table = shown.section("evidence")
+    bad = ~table["sha256"].map(lambda v: isinstance(v, str) and is_sha256(v.strip().lower())).astype(bool)
+    changed = table.copy()
+    changed.loc[bad, "deleted"] = True
     if note_outcome(save_section("evidence", changed, tr("profile.own_name"), base=(table, shown.rev("evidence"))),
                     "evidence"):  # fmt: skip
         st.session_state["ev.deleted"] = True
@@ -127,6 +147,11 @@ profile = current_profile()
 table = profile.section("evidence")
 kept = live(table)
 st.subheader(tr("ev.kept", n=len(kept)))
+broken = unusable(table)
+if broken:  # rows stored before the workbook import refused them: named, never opened
+    names = ", ".join(md_escape(str(r.get("name") or "—")) for r in broken[:5]) + (" …" if len(broken) > 5 else "")
+    st.warning(tr("ev.unusable", n=len(broken), names=names), icon=":material/link_off:")
+    st.button(tr("ev.unusable_remove"), key="ev.unusable_remove", on_click=_remove_unusable, icon=":material/delete:")
 if not kept:
     st.caption(tr("ev.none"))
 else:
@@ -140,7 +165,7 @@ else:
         st.markdown(f"**{tr(f'choice.kind.{kind_key}')}** ({len(group)})")
         for row in group:
             label = row["name"] + (f" · {_entry_label(row['contact'])}" if row.get("contact") else "")
-            with st.expander(label):
+            with st.expander(md_escape(label)):  # a file or lender name is shown as typed, never as Markdown
                 ok = checked[row["sha256"]]
                 st.caption(tr("ev.details", added=row.get("added") or "—", size=f"{(row.get('size') or 0):,}",
                               sha=row["sha256"]))  # fmt: skip

@@ -4,15 +4,14 @@ here and downloaded as a Word document or plain text."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pandas as pd
 import streamlit as st
 
 from core.evidence import evidence_folder
 from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
-from core.pack import pack_bytes, pack_files
-from core.profile import LETTER_LANGS
+from core.pack import download_stem, pack_bytes, pack_files
+from core.profile import LETTER_LANGS, text_limit
 from core.readiness import ask_fit
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
@@ -55,6 +54,8 @@ letter_lang = c3.segmented_control(
 letter_lang = letter_lang or lang()
 scenario = options[names.index(scenario_name)]
 result = result_of(scenario)
+if result is not None and result.beyond_limit:  # its figures would be no change's: said, not used quietly
+    st.error(tr("sc.cannot_work_out", why=md_escape(result.beyond_limit[0].message(lang()))), icon=":material/error:")
 track = next(t for t in result.tracks if t.name == debt)
 plan = proposal(track, scenario, owed_now_cents(track.debt))
 
@@ -116,7 +117,7 @@ if objections and not is_plan(scenario) and "plan" in names:
 
 text = st.text_area(
     tr("lt.edit"), value=kept if kept is not None else compose(h, debt, letter_lang, plan, dt.date.today(), *(current_plan() if is_plan(scenario) else (None, None)), reference=household), key=key, height=520, on_change=_save,
-    max_chars=20_000, help=tr("lt.edit_help"),
+    max_chars=text_limit("text"), help=tr("lt.edit_help"),
 )  # fmt: skip
 if kept is not None:
     st.caption(tr("lt.kept"))
@@ -135,7 +136,7 @@ def _keep_shown(shown: str = text) -> None:
 
 
 d1, d2, d3 = st.columns(3)
-stem = "letter-" + re.sub(r'[\\/:*?"<>|\s]+', "_", debt) + f"-{letter_lang}"
+stem = download_stem("letter", debt, letter_lang)  # numbers masked, short enough for any file system
 d1.download_button(
     tr("lt.download_docx"), data=letter_docx(text), file_name=f"{stem}.docx", key="lt.docx", width="stretch",
     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", icon=":material/description:",

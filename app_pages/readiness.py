@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.charts import scenario_label
 from core.months import format_month, parse_month
-from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row
+from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
@@ -65,9 +65,9 @@ answering = st.session_state.get("rd.answering", False)
 with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.story or answering):
     c1, c2 = st.columns(2)
     c1.text_input(tr("field.full_name"), value=case.full_name, key=f"{prefix}.full_name", on_change=_save_case,
-                  max_chars=60, help=tr("rd.name_help"))  # fmt: skip
+                  max_chars=text_limit("full_name"), help=tr("rd.name_help"))  # fmt: skip
     c2.text_input(tr("field.contact"), value=case.contact, key=f"{prefix}.contact", on_change=_save_case,
-                  max_chars=80, help=tr("rd.contact_help"))  # fmt: skip
+                  max_chars=text_limit("contact"), help=tr("rd.contact_help"))  # fmt: skip
     c1.selectbox(
         tr("field.reason"), HARDSHIPS, index=HARDSHIPS.index(case.reason) if case.reason else None,
         format_func={k: tr(f"choice.reason.{k}") for k in HARDSHIPS}.get, key=f"{prefix}.reason", on_change=_save_case,
@@ -76,7 +76,7 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
     c2.text_input(tr("field.since"), value=case.since or "", key=f"{prefix}.since", on_change=_save_case,
                   max_chars=8, help="YYYY-MM", placeholder=format_month(parse_month("2026-03")))  # fmt: skip
     st.text_area(tr("field.story"), value=case.story, key=f"{prefix}.story", on_change=_save_case,
-                 max_chars=1000, help=tr("rd.story_help"), height=100)  # fmt: skip
+                 max_chars=text_limit("story"), help=tr("rd.story_help"), height=100)  # fmt: skip
     st.markdown(f"**{tr('rd.documents')}**")
     cols = st.columns(len(DOCUMENTS))
     for col, doc in zip(cols, DOCUMENTS, strict=True):
@@ -116,6 +116,8 @@ chosen = st.selectbox(
 )  # fmt: skip
 scenario = next((s for s in scenarios if s.name == chosen), None)
 result = result_of(scenario) if scenario is not None else None
+if result is not None and result.beyond_limit:  # its figures would be no change's: said, not used quietly
+    st.error(tr("sc.cannot_work_out", why=md_escape(result.beyond_limit[0].message(lang()))), icon=":material/error:")
 readiness = check(h, current_lpr(), result, 0, current_plan()[0])
 
 

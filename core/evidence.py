@@ -6,7 +6,9 @@ file 0600), stored once under their SHA-256 (so a file cannot be changed without
 name no longer matching). A file is accepted by what its bytes are, not by its name:
 pictures, PDF, audio of a call, saved e-mails and plain text, up to ``MAX_FILE_BYTES``;
 anything else — a program renamed .jpg, an archive named .pdf — is refused with the
-reason and nothing is stored. Files are never run or shown as HTML: pictures are shown
+reason and nothing is stored, as is a picture or PDF built to blow up when opened (a PDF's
+streams are inflated, only counted, within core.imports.safety's limit before it is kept
+or drawn). Files are never run or shown as HTML: pictures are shown
 as pictures, a PDF by a picture of its first page.
 
 What was added, when, its original name, size and hash are recorded in the profile's
@@ -23,11 +25,14 @@ import hashlib
 import io
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import filetype
+
+from core.text import formula_safe
 
 EVIDENCE_KINDS = (
     "income_proof",
@@ -59,6 +64,8 @@ ALLOWED = {
     "text/plain": "txt",
 }
 IMAGES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+MAX_NAME_CHARS = 200  # an original file name as kept (its extension kept too)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class RefusedEvidence(ValueError):
@@ -99,6 +106,8 @@ def identify(data: bytes) -> str:
             raise RefusedEvidence("ev.refuse.type", kind=kind.extension)
         if mime == "application/pdf" and not data.lstrip()[:5] == b"%PDF-":
             raise RefusedEvidence("ev.refuse.type", kind="pdf?")
+        if mime == "application/pdf":
+            _check_pdf(data)
         if mime in IMAGES:
             _check_image(data)
         return mime
@@ -120,6 +129,21 @@ def _check_image(data: bytes) -> None:
         raise RefusedEvidence("ev.refuse.too_large", limit=f"{MAX_IMAGE_PIXELS // 1_000_000} MP")
 
 
+def _check_pdf(data: bytes) -> bool:
+    """A PDF inflated (only counted) within core.imports.safety's limit before it is kept
+    or drawn: a decompression bomb is refused with the reason. True when it may be drawn:
+    it opens without a password and the check could take it apart (a locked or damaged
+    one is kept, but shown by no preview)."""
+    from core.imports.safety import RefusedFile, check_pdf
+
+    try:
+        return check_pdf(data)
+    except RefusedFile as refused:
+        if refused.code == "refuse.corrupt":  # kept as it is (proof need not open), never drawn
+            return False
+        raise RefusedEvidence(refused.code, **refused.params) from None
+
+
 @dataclass(frozen=True)
 class Stored:
     sha256: str
@@ -134,14 +158,48 @@ def evidence_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "evidence"
 
 
-def _private_folder(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+def _private_folder(folder: Path, root: Path) -> None:
+    """``folder`` (``root`` or one under it) made 0700, and ``root`` too: mkdir's
+    ``parents=True`` would make the folders above it with the umask's mode (0755)."""
+    for step in (root, folder):
+        step.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(OSError):  # a folder not ours: left as it is
+            os.chmod(step, 0o700)
+
+
+def make_private(folder: Path) -> None:
+    """An evidence folder left by an earlier version (0755, files 0644) made private:
+    the folder and its subfolders 0700, the files 0600. Nothing is made when there is no
+    folder; what cannot be changed (not ours) is left as it is."""
+
+    def chmod(path: Path, mode: int) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
+
+    folder = Path(folder)
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    chmod(folder, 0o700)
     with contextlib.suppress(OSError):
-        os.chmod(folder, 0o700)
+        for sub in folder.iterdir():
+            if sub.is_symlink():
+                continue
+            if sub.is_dir():
+                chmod(sub, 0o700)
+                for item in sub.iterdir():
+                    if item.is_file() and not item.is_symlink():
+                        chmod(item, 0o600)
+            elif sub.is_file():
+                chmod(sub, 0o600)
+
+
+def is_sha256(value: object) -> bool:
+    """A SHA-256 as the locker names its files: 64 lowercase hex digits."""
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
 
 
 def path_of(folder: Path, sha256: str) -> Path:
-    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+    if not is_sha256(sha256):
         raise ValueError("not a SHA-256")
     return Path(folder) / sha256[:2] / sha256
 
@@ -152,8 +210,8 @@ def add_file(folder: Path, data: bytes, name: str, now: dt.datetime | None = Non
     mime = identify(data)
     digest = hashlib.sha256(data).hexdigest()
     target = path_of(folder, digest)
+    _private_folder(target.parent, Path(folder))
     if not target.exists():
-        _private_folder(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -166,9 +224,19 @@ def add_file(folder: Path, data: bytes, name: str, now: dt.datetime | None = Non
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-    clean = Path(str(name).replace("\\", "/")).name.strip()[:200] or f"file.{ALLOWED[mime]}"
+    clean = _short_name(Path(str(name).replace("\\", "/")).name.strip()) or f"file.{ALLOWED[mime]}"
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     return Stored(digest, len(data), mime, clean, stamp)
+
+
+def _short_name(name: str) -> str:
+    """The name cut to MAX_NAME_CHARS, its extension (".pdf") kept."""
+    if len(name) <= MAX_NAME_CHARS:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and 0 < len(ext) <= 8 and ext.isalnum():
+        return stem[: MAX_NAME_CHARS - len(ext) - 1].rstrip() + "." + ext
+    return name[:MAX_NAME_CHARS]
 
 
 def file_sha256(path: Path) -> str:
@@ -200,7 +268,10 @@ def thumbnail(folder: Path, sha256: str, mime: str, size: int = 320) -> bytes | 
         if mime == "application/pdf":
             import pypdfium2
 
-            pdf = pypdfium2.PdfDocument(str(path))
+            data = path.read_bytes()
+            if len(data) > MAX_FILE_BYTES or not _check_pdf(data):  # one kept before the check
+                return None
+            pdf = pypdfium2.PdfDocument(data)
             try:
                 page = pdf[0]
                 width = page.get_width() or 1
@@ -220,10 +291,23 @@ def contact_key(when: str, lender: str) -> str:
     return f"{when}|{lender}"
 
 
-def live(frame) -> list[dict]:
-    """The evidence rows not deleted, as dicts."""
+def _rows(frame) -> list[dict]:
     rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:  # a hash written in capitals (by hand in a workbook) names the same file
+        if isinstance(row.get("sha256"), str) and is_sha256(row["sha256"].strip().lower()):
+            row["sha256"] = row["sha256"].strip().lower()
     return [r for r in rows if r.get("sha256") and not r.get("deleted")]
+
+
+def live(frame) -> list[dict]:
+    """The evidence rows not deleted, as dicts; only those whose hash is a SHA-256 (the
+    workbook import refuses any other, but one may have been stored before it did)."""
+    return [r for r in _rows(frame) if is_sha256(r["sha256"])]
+
+
+def unusable(frame) -> list[dict]:
+    """The rows not deleted whose hash is no SHA-256: they name no file in the locker."""
+    return [r for r in _rows(frame) if not is_sha256(r["sha256"])]
 
 
 MANIFEST_FIELDS = ("file", "sha256", "size", "kind", "original_name", "added", "lender", "verified")
@@ -235,7 +319,8 @@ def manifest_csv(rows: list[dict]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=MANIFEST_FIELDS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in MANIFEST_FIELDS})
+        # Text that looks like a formula (a file named "=HYPERLINK(...)") stays text in Excel.
+        writer.writerow({k: "" if row.get(k) is None else formula_safe(row.get(k)) for k in MANIFEST_FIELDS})
     return out.getvalue().encode("utf-8-sig")
 
 

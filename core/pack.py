@@ -5,7 +5,10 @@ evidence chosen for it and a manifest of every file with its SHA-256.
 The financial statement is the short, creditor-facing version of the worksheet (income,
 costs by group, what is available, the split rule and this lender's share); the full
 worksheet stays private. ID, card and account numbers are masked to their last four
-characters unless the user says otherwise. Attachments are copied into the zip straight
+characters unless the user says otherwise: in the documents, the file names inside the zip
+and both manifests. Each file's name in the zip is at most MAX_MEMBER_BYTES (every unzip
+tool can write it) and unique, its extension kept; text in manifest.csv that a spreadsheet
+would read as a formula stays text. Attachments are copied into the zip straight
 from disk, one block at a time, so a pack of large files is never held whole in memory.
 """
 
@@ -23,7 +26,7 @@ from pathlib import Path
 from core.arrears import do_nothing
 from core.benchmarks import compare_costs
 from core.contacts import sorted_log
-from core.evidence import live, manifest_csv, manifest_json, path_of
+from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
@@ -32,6 +35,7 @@ from core.months import format_month
 from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents
+from core.text import formula_safe
 
 # A run of 15 or more digits (single spaces or dashes allowed between groups; an ID may end
 # in X): an ID card (15 or 18), a bank card (16 to 19) or an account number. A phone number
@@ -124,9 +128,7 @@ def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:
             value = "" if value is None or value != value else str(value)
             if f in ("channel", "outcome") and value:
                 value = t(f"choice.{f}.{value}", lang)
-            if value[:1] in ("=", "+", "-", "@"):
-                value = "'" + value  # text that looks like a formula stays text in Excel
-            cells.append(mask(value) if masked else value)
+            cells.append(formula_safe(mask(value) if masked else value))
         writer.writerow(cells)
     return out.getvalue().encode("utf-8-sig")
 
@@ -140,7 +142,51 @@ class PackFile:
 
 
 def _safe(name: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .") or "file"
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", name).strip(" .") or "file"
+
+
+# A member's whole name (folder and extension included) in UTF-8 bytes: a file system
+# holds 255 bytes a name, and an unzip tool puts the folder it extracts to in front (a
+# 622-byte Chinese name fails with "File name too long"; Windows has 260 characters for
+# the whole path). 150 leaves room for both and still says what the file is.
+MAX_MEMBER_BYTES = 150
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+
+
+def _cut(text: str, limit: int) -> str:
+    """text cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    return text.encode()[: max(limit, 0)].decode(errors="ignore")
+
+
+def download_stem(kind: str, debt: str, lang: str) -> str:
+    """A download's file name without its extension ("letter-招行信用卡-zh"): ID and card
+    numbers in the debt's name masked as in the letter, characters no file system takes
+    replaced, the name cut to 100 bytes (a browser saves it as it is)."""
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", mask(debt))
+    return f"{kind}-{_cut(safe, 100).strip('_. ') or 'debt'}-{lang}"
+
+
+def member_name(prefix: str, stem: str, tail: str, used: set[str]) -> str:
+    """A zip member's name: prefix + stem + tail, the stem cut so that the whole is at most
+    MAX_MEMBER_BYTES, made unique among ``used`` (ignoring case, as Windows and macOS
+    do) by " (2)", " (3)"... before the tail; ``used`` is updated."""
+    n = 1
+    while True:
+        extra = f" ({n})" if n > 1 else ""
+        room = MAX_MEMBER_BYTES - len(f"{prefix}{extra}{tail}".encode())
+        name = f"{prefix}{_cut(stem, room).rstrip(' .') or 'file'}{extra}{tail}"
+        if name.casefold() not in used:
+            used.add(name.casefold())
+            return name
+        n += 1
+
+
+def _split_extension(name: str, mime: str | None) -> tuple[str, str]:
+    """(stem, ".ext"): the name's own extension, else the one its type is stored as."""
+    found = _EXTENSION.search(name)
+    if found and found.start() > 0:
+        return name[: found.start()], found.group(0)
+    return name, f".{ALLOWED[mime]}" if mime in ALLOWED else ""
 
 
 def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
@@ -166,7 +212,7 @@ def pack_files(
     include (None: every case document and every file attached to this lender's contacts)."""
     plan = household_plan(h, h.plan_settings)
     nothing = do_nothing(h)
-    stem = _safe(debt)
+    stem = _safe(mask(debt) if masked else debt)
     # The letter: the one the user edited for this debt and language, else the plan's.
     letters = profile.section("letters")
     kept = letters[(letters["debt"].eq(debt) & letters["lang"].eq(lang)).fillna(False)]["text"].dropna().tolist()
@@ -193,30 +239,32 @@ def pack_files(
     if masked:
         statement = mask(statement)
     entries = lender_entries(profile, h, debt)
+    used: set[str] = set()
     files = [
-        PackFile(f"letter-{stem}-{lang}.docx", letter_docx(text)),
-        PackFile(f"letter-{stem}-{lang}.txt", letter_txt(text)),
-        PackFile(f"statement-{lang}.docx", letter_docx(statement)),
-        PackFile(f"statement-{lang}.txt", letter_txt(statement)),
-        PackFile(f"contacts-{stem}.csv", _log_csv(entries, lang, masked)),
+        PackFile(member_name("letter-", stem, f"-{lang}.docx", used), letter_docx(text)),
+        PackFile(member_name("letter-", stem, f"-{lang}.txt", used), letter_txt(text)),
+        PackFile(member_name("statement-", lang, ".docx", used), letter_docx(statement)),
+        PackFile(member_name("statement-", lang, ".txt", used), letter_txt(statement)),
+        PackFile(member_name("contacts-", stem, ".csv", used), _log_csv(entries, lang, masked)),
     ]
+    used |= {"manifest.csv", "manifest.json"}
     if evidence_dir is not None:
         keys = {f"{r.get('when')}|{r.get('lender')}" for r in entries}
-        used: set[str] = set()
+        # live(): only rows whose hash is a SHA-256 (one from an imported workbook may not be)
         for row in live(profile.section("evidence")):
             picked = row["sha256"] in chosen if chosen is not None else (
                 row.get("kind") != "contact" or row.get("contact") in keys
             )  # fmt: skip
-            if not picked:
+            path = path_of(evidence_dir, row["sha256"])
+            if not picked or not path.is_file():  # a file gone from the folder cannot be packed
                 continue
-            name = f"evidence/{row.get('kind') or 'file'}-{_safe(str(row.get('name') or 'file'))}"
-            base, n = name, 2
-            while name in used:
-                stem_, dot, ext = base.rpartition(".")
-                name = f"{stem_} ({n}).{ext}" if dot else f"{base} ({n})"
-                n += 1
-            used.add(name)
-            files.append(PackFile(name, path=path_of(evidence_dir, row["sha256"]), meta=row))
+            original = str(row.get("name") or "file")
+            meta = {**row, "name": mask(original) if masked else original}
+            if masked and row.get("lender"):
+                meta["lender"] = mask(str(row["lender"]))
+            base, ext = _split_extension(_safe(meta["name"]), row.get("mime"))
+            name = member_name(f"evidence/{row.get('kind') or 'file'}-", base, ext, used)
+            files.append(PackFile(name, path=path, meta=meta))
     return files
 
 

@@ -21,7 +21,9 @@ def clean_text(value: object, max_chars: int | None = None) -> str:
     text = value if isinstance(value, str) else str(value)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _EXCEL_ESCAPE.sub("", _CONTROL.sub("", text))
+    text = _CONTROL.sub("", text)
+    while _EXCEL_ESCAPE.search(text):  # until none is left: "_x00_x000B_0B_" holds two
+        text = _EXCEL_ESCAPE.sub("", text)
     return text[:max_chars] if max_chars is not None else text
 
 
@@ -31,3 +33,16 @@ def integral_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return str(value)
+
+
+# What a spreadsheet reads as the start of a formula when it opens a CSV file: = + - @,
+# and a tab or carriage return (Excel skips them and reads the formula after).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> object:
+    """A CSV cell that stays text in a spreadsheet: text starting like a formula gets a
+    leading apostrophe (shown by no spreadsheet); anything else is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

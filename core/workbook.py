@@ -5,24 +5,39 @@ and back again without loss. Text that would start a formula is written as text.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
+from core.errors import InputError
+from core.evidence import is_sha256
 from core.i18n import t
 from core.imports.safety import RefusedFile, check_upload
 from core.profile import SCHEMAS, SECTIONS, Profile, clean_name, normalize_section, over_limit
 from core.text import clean_text, integral_text
 
 README_SHEET = "columns"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# In a workbook's text, _xHHHH_ stands for the character U+HHHH (it is how a control
+# character is written): a reader (Excel, python-calamine) turns a literal "_x0041_" into
+# "A" and "_x000D_" into a carriage return. The format's escape for such text is to write
+# its underscore as _x005F_ ("_x005F_x0041_" reads "_x0041_"); openpyxl does not do it.
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def ooxml_text(text: str) -> str:
+    """Text as a workbook must hold it so that every reader gives it back as it is."""
+    return _LOOKS_ESCAPED.sub("_x005F_", text)
 
 
 def write_text(cell, value: str) -> None:
     """Store text as a string cell even when it looks like a formula (=, +, -, @); control
-    characters a spreadsheet cannot hold are dropped, whatever was stored before."""
+    characters a spreadsheet cannot hold are dropped, whatever was stored before; text
+    that spells one of the format's escapes (_x0041_) is escaped so it reads back as typed."""
     from openpyxl.cell.cell import TYPE_STRING  # openpyxl loads on first write: not on every page
 
-    cell.value = clean_text(value)
+    cell.value = ooxml_text(clean_text(value))
     cell.data_type = TYPE_STRING
 
 
@@ -96,6 +111,8 @@ def profile_from_xlsx(data: bytes, name: str = "imported", filename: str = "prof
         header = [str(c).strip() for c in rows[0]]
         frame = pd.DataFrame([_pad(r, len(header)) for r in rows[1:]], columns=header)
         frame = frame.replace("", None)
+        if section == "evidence":
+            frame = _evidence_hashes(frame, errors)
         clean, section_errors = normalize_section(section, frame)
         sections[section] = clean
         errors.extend(section_errors)
@@ -124,3 +141,26 @@ def _read_sheets(data: bytes) -> tuple[dict[str, list], list]:
 
 def _pad(row: list, width: int) -> list:
     return (list(row) + [None] * width)[:width]
+
+
+def _evidence_hashes(frame: pd.DataFrame, errors: list) -> pd.DataFrame:
+    """An evidence row names its file by its SHA-256: a row whose hash is anything else
+    (edited by hand, from another program) names no file and is left out with the reason,
+    row by row as other bad cells are (the row emptied, so later rows keep their numbers).
+    A hash in capitals is the same hash, kept in lowercase."""
+    if "sha256" not in frame.columns:
+        return frame
+    frame = frame.astype(object).copy()
+    for index, value in enumerate(frame["sha256"].tolist()):
+        if value is None or (isinstance(value, float) and value != value):
+            continue  # blank: the required-cell check says so, or the row is empty
+        text = clean_text(integral_text(value)).strip()
+        if is_sha256(text.lower()):
+            frame.iat[index, frame.columns.get_loc("sha256")] = text.lower()
+            continue
+        if not text:
+            continue
+        shown = text if len(text) <= 70 else text[:69] + "…"
+        errors.append(InputError("sha256", "err.not_sha256", {"value": shown}, row=index + 1, sheet="evidence"))
+        frame.iloc[index] = None  # an empty row: dropped by normalize_section
+    return frame

@@ -42,8 +42,41 @@ def own_profile(**sections) -> int:
     return pid
 
 
+# Options Streamlit shows as plain text (a select box's list), not as Markdown.
+PLAIN_OPTIONS = {"selectbox", "multiselect"}
+LABEL_FIELDS = {"label", "help", "caption", "captions", "options", "content"}
+
+
+def _label_strings(message, kind: str, out: list[str]) -> None:
+    for field, value in message.ListFields():
+        if field.type == field.TYPE_MESSAGE:
+            for item in value if field.is_repeated else [value]:
+                if hasattr(item, "ListFields"):
+                    _label_strings(item, kind, out)
+        elif field.type == field.TYPE_STRING and field.name in LABEL_FIELDS:
+            if field.name == "options" and kind in PLAIN_OPTIONS:
+                continue
+            out += list(value) if field.is_repeated else [value]
+
+
+def labels(at) -> list[str]:
+    """Every label Streamlit draws as Markdown: widget labels and tooltips, expander, tab
+    and popover titles, page links, radio and button-group options and their captions."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            _label_strings(proto, getattr(node, "type", ""), out)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return out
+
+
 def texts(at) -> list[str]:
-    out = []
+    out = labels(at)
     for kind in ("markdown", "caption", "info", "success", "warning", "error", "title", "subheader", "header"):
         out += [str(e.value) for e in getattr(at, kind)]
     out += [str(e.label) for e in at.metric] + [str(e.label) for e in at.expander]
@@ -213,6 +246,10 @@ def test_user_text_never_becomes_markdown_on_any_page(page):
         worksheet=[{"category": HOSTILE, "direction": "income", "amount": 9000},
                    {"category": "房租", "amount": 2000}],
         case=[{"full_name": HOSTILE, "story": HOSTILE, "reason": "illness"}],
+        evidence=[{"sha256": "ab" * 32, "name": HOSTILE + ".png", "kind": "hardship_proof", "lender": HOSTILE},
+                  {"sha256": "cd" * 32, "name": HOSTILE, "kind": "contact", "lender": HOSTILE,
+                   "contact": f"2026-11-20 10:00|{HOSTILE}"}],
+        letters=[{"debt": HOSTILE, "lang": "en", "text": HOSTILE}],
     )  # fmt: skip
     Store(default_db_path()).rename(Store(default_db_path()).list_profiles()[0][0], HOSTILE[:60])
     at = start(f"app_pages/{page}")

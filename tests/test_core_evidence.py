@@ -122,3 +122,66 @@ def test_manifest_csv_and_json():
     table = list(csv.DictReader(io.StringIO(manifest_csv(rows).decode("utf-8-sig"))))
     assert table[0]["sha256"] == "ab" * 32 and table[0]["kind"] == "收入证明" and table[0]["lender"] == ""
     assert json.loads(manifest_json(rows))[0]["verified"] is True
+
+
+def test_the_evidence_folder_is_private_and_an_existing_one_is_made_private(tmp_path):
+    old = os.umask(0o022)  # the usual umask: a folder made without care would be 0755
+    try:
+        folder = tmp_path / "evidence"
+        kept = add_file(folder, png(), "a.png")
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700  # the folder itself, not only its subfolder
+        assert stat.S_IMODE(os.stat(path_of(folder, kept.sha256).parent).st_mode) == 0o700
+        from core.evidence import make_private
+
+        # One left by an earlier version: open to others, a file readable by all.
+        os.chmod(folder, 0o755)
+        os.chmod(path_of(folder, kept.sha256).parent, 0o755)
+        os.chmod(path_of(folder, kept.sha256), 0o644)
+        make_private(folder)
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+        assert stat.S_IMODE(os.stat(path_of(folder, kept.sha256).parent).st_mode) == 0o700
+        assert stat.S_IMODE(os.stat(path_of(folder, kept.sha256)).st_mode) == 0o600
+        os.chmod(folder, 0o755)
+        add_file(folder, pdf(), "b.pdf")  # adding a file makes the folder private again too
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+        make_private(tmp_path / "nothing-here")  # no folder yet: nothing to do, nothing made
+        assert not (tmp_path / "nothing-here").exists()
+    finally:
+        os.umask(old)
+
+
+def test_a_pdf_decompression_bomb_is_refused_stored_nothing_and_never_drawn(tmp_path, monkeypatch):
+    import tracemalloc
+
+    import pypdfium2
+
+    from tests.fixtures import pdf_bombs
+
+    opened = []
+    monkeypatch.setattr(pypdfium2, "PdfDocument", lambda *a, **k: opened.append(a) or 1 / 0)
+    bomb = pdf_bombs.bomb_pdf(300 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(RefusedEvidence) as caught:
+            add_file(tmp_path / "evidence", bomb, "statement.pdf")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert caught.value.code == "refuse.pdf_bomb" and peak < 16 * 1024 * 1024
+    assert not any(tmp_path.rglob("*.pdf")) and not [p for p in tmp_path.rglob("*") if p.is_file()]
+    # One kept before the check (written straight to the folder): no preview, PDFium not asked.
+    sha = hashlib.sha256(bomb).hexdigest()
+    path_of(tmp_path, sha).parent.mkdir(parents=True)
+    path_of(tmp_path, sha).write_bytes(bomb)
+    assert thumbnail(tmp_path, sha, "application/pdf") is None and not opened
+
+
+def test_a_locked_pdf_is_kept_with_no_preview(tmp_path):
+    from tests.fixtures import pdf_bombs, pdfs
+
+    locked = pdfs.locked(pdfs.statement_pdf("icbc"), "123456")
+    kept = add_file(tmp_path, locked, "工行流水.pdf")
+    assert kept.mime == "application/pdf" and verify(tmp_path, kept.sha256)
+    assert thumbnail(tmp_path, kept.sha256, kept.mime) is None
+    open_one = add_file(tmp_path, pdf_bombs.locked(pdf_bombs.small_pdf()), "owner-only.pdf")  # no password needed
+    assert thumbnail(tmp_path, open_one.sha256, open_one.mime).startswith(b"\x89PNG")

@@ -5,7 +5,7 @@ import pytest
 
 from core.imports import RefusedFile, needs_password, read_statement
 from core.imports.safety import check_upload
-from tests.fixtures import pdfs
+from tests.fixtures import pdf_bombs, pdfs
 
 PASSWORD = "123456"
 
@@ -68,3 +68,112 @@ def test_a_cell_wrapped_onto_a_second_line_is_read_whole(align):
     assert "财付通-美团外卖北京三快在线科技有限公司" in texts[2]
     assert all("仅供参考" not in text for text in texts)  # the note under the table is no part of a row
     assert r.transactions[2].category == "餐饮/买菜"
+
+
+# --- decompression bombs ------------------------------------------------------------------
+MB = 1024 * 1024
+
+
+@pytest.fixture
+def no_pdfium(monkeypatch):
+    """PDFium must never be handed a bomb: opening any PDF fails the test."""
+    import pypdfium2
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("PDFium was asked to open the file")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+
+
+def test_a_300_mb_decompression_bomb_is_refused_before_it_is_inflated(no_pdfium):
+    import tracemalloc
+
+    data = pdf_bombs.bomb_pdf(300 * MB)  # 300 MB of page in a 0.3 MB file
+    assert len(data) < MB
+    tracemalloc.start()
+    try:
+        caught = refused("refuse.pdf_bomb", "statement.pdf", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * MB, f"{peak / MB:.0f} MB"  # before: PDFium took 600 MB for it
+    assert len(caught.message("en").splitlines()) == 1 and "256 MB" in caught.message("en")
+    assert "256 MB" in caught.message("zh") and "已拒绝" in caught.message("zh")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda size: pdf_bombs.bomb_pdf(size, "twice"),  # compressed twice: 0.6 KB for 40 MB
+        lambda size: pdf_bombs.bomb_pdf(size, "font"),
+        lambda size: pdf_bombs.bomb_pdf(size, filter_name=b"/Fl"),
+        lambda size: pdf_bombs.bomb_pdf(size, filter_name=b"/Fl#61teDecode"),
+        lambda size: pdf_bombs.object_stream_bomb(size),
+        lambda size: pdf_bombs.object_stream_bomb(size, "xref"),
+        lambda size: pdf_bombs.chained_bomb_pdf(size, "a85"),
+        lambda size: pdf_bombs.chained_bomb_pdf(size, "lzw"),
+        lambda size: pdf_bombs.locked(pdf_bombs.bomb_pdf(size), "", "AES-256"),  # opens without a password
+        lambda size: pdf_bombs.locked(pdf_bombs.bomb_pdf(size), "", "AES-128"),
+        lambda size: pdf_bombs.locked(pdf_bombs.bomb_pdf(size), "", "RC4-128"),
+    ],
+    ids=[
+        "twice",
+        "font",
+        "abbreviated",
+        "escaped-name",
+        "object-stream",
+        "xref-stream",
+        "ascii85-then-flate",
+        "lzw",
+        "aes256",
+        "aes128",
+        "rc4",
+    ],  # fmt: skip
+)
+def test_a_bomb_wherever_it_hides_is_refused_before_pdfium_sees_it(monkeypatch, no_pdfium, build):
+    from core.imports import safety
+
+    monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)  # a 40 MB bomb against an 8 MB limit
+    refused("refuse.pdf_bomb", "statement.pdf", build(40 * MB))
+
+
+@pytest.mark.parametrize("how", ["plain", "compressed", "twice", "long"])
+def test_a_bomb_in_a_picture_written_into_the_page_is_refused(monkeypatch, no_pdfium, how):
+    """PDFium inflates an inline picture's data while it reads the page (300 KB: +700 MB)."""
+    from core.imports import safety
+
+    monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)
+    refused("refuse.pdf_bomb", "statement.pdf", pdf_bombs.inline_bomb_pdf(40 * MB, how))
+
+
+def test_an_ordinary_inline_picture_passes():
+    from core.imports.safety import check_pdf
+
+    assert check_pdf(pdf_bombs.inline_picture_pdf(), limit=MB) is True
+
+
+def test_a_locked_bomb_is_refused_once_its_password_is_given(monkeypatch, no_pdfium):
+    from core.imports import safety
+
+    monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)
+    data = pdf_bombs.locked(pdf_bombs.bomb_pdf(40 * MB), PASSWORD, "AES-256")
+    assert needs_password(data)  # told from the file's lock alone: nothing inflated, PDFium not asked
+    refused("refuse.pdf_password_needed", "statement.pdf", data)
+    refused("refuse.pdf_password_wrong", "statement.pdf", data, password="654321")
+    refused("refuse.pdf_bomb", "statement.pdf", data, password=PASSWORD)
+
+
+def test_a_picture_larger_than_the_limit_is_refused_before_it_is_drawn(no_pdfium):
+    caught = refused("refuse.pdf_picture", "statement.pdf", pdf_bombs.bomb_pdf(300 * MB, "image"))
+    assert "105" in caught.message("en") and "67" in caught.message("zh")  # million pixels: found, allowed
+    # A JPEG's own header says 30,000 x 30,000 while the PDF says 10 x 10: the JPEG's word counts.
+    assert "900" in refused("refuse.pdf_picture", "statement.pdf", pdf_bombs.jpeg_bomb_pdf()).message("en")
+
+
+def test_a_pdf_just_under_the_limit_is_read(monkeypatch):
+    from core.imports import safety
+
+    monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)
+    assert safety.check_pdf(pdf_bombs.bomb_pdf(7 * MB)) is True
+    refused("refuse.no_rows", "blank.pdf", pdf_bombs.bomb_pdf(7 * MB))  # read by PDFium: a page of spaces
+    assert read_statement("cmb.pdf", pdfs.statement_pdf("cmb", pdfs.many_rows(95))).errors == []

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import reduce
 
-from core.imports.safety import RefusedFile
+from core.imports.safety import RefusedFile, check_pdf
 from core.imports.tables import Rows
 
 MAX_PDF_PAGES = 1_000  # a year of busy statements is a few hundred pages
@@ -52,8 +52,12 @@ DATE_WORDS = (
 
 
 def _open(data: bytes, password: str | None):
+    """The document, once core.imports.safety.check_pdf has inflated every stream in it
+    within its limit (PDFium holds a whole stream in memory: a bomb never reaches it)."""
     import pypdfium2 as pdfium
 
+    if not check_pdf(data, password):
+        raise RefusedFile("refuse.pdf_password_wrong" if password else "refuse.pdf_password_needed")
     try:
         return pdfium.PdfDocument(data, password=password or None)
     except pdfium.PdfiumError as exc:
@@ -65,12 +69,13 @@ def _open(data: bytes, password: str | None):
 
 
 def is_locked(data: bytes) -> bool:
-    """True when the PDF needs a password to be read (an owner-only password does not)."""
+    """True when the PDF needs a password to be read (an owner-only password does not).
+    Told from the file's encryption dictionary alone: nothing is inflated or opened. A file
+    refused for another reason is not locked: reading it says why."""
     try:
-        _open(data, None).close()
-    except RefusedFile as refused:
-        return refused.code == "refuse.pdf_password_needed"
-    return False
+        return not check_pdf(data, None, inflate=False)
+    except RefusedFile:
+        return False
 
 
 def _words(textpage) -> list[dict]:
