@@ -177,3 +177,13 @@ def test_a_pdf_just_under_the_limit_is_read(monkeypatch):
     assert safety.check_pdf(pdf_bombs.bomb_pdf(7 * MB)) is True
     refused("refuse.no_rows", "blank.pdf", pdf_bombs.bomb_pdf(7 * MB))  # read by PDFium: a page of spaces
     assert read_statement("cmb.pdf", pdfs.statement_pdf("cmb", pdfs.many_rows(95))).errors == []
+
+
+def test_a_picture_cut_across_a_pages_two_content_streams_is_refused(monkeypatch, no_pdfium):
+    """PDFium joins a page's content streams before reading them: a picture whose data
+    starts in one and ends in the other would be inflated whole there, so it is refused."""
+    from core.imports import safety
+
+    monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)
+    # 12 MB against 8: each half alone stays under the limit, the whole would not
+    refused("refuse.pdf_split_picture", "statement.pdf", pdf_bombs.inline_bomb_pdf(12 * MB, "split"))

@@ -419,6 +419,7 @@ MAX_PDF_TOKENS = 2_000_000
 MAX_PDF_CONTENT_SEARCHED = 4 * 1024 * 1024
 MAX_PDF_INLINE_IMAGES = 10_000
 _PDF_EDGE = rb"\x00\t\n\x0c\r ()<>\[\]{}/%"
+_PDF_EI = re.compile(rb"(?<![^\x00\t\n\x0c\r ])EI(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")  # the end of an inline picture
 _PDF_INLINE = re.compile(
     rb"(?<![^"
     + _PDF_EDGE
@@ -784,8 +785,9 @@ def _decrypted(blocks, key: bytes, method: str):
             pending = pending[cut:]
 
 
-def _inflate(blocks):
-    """Flate: a zlib stream (a raw deflate one too, as lenient readers take it)."""
+def _inflate(blocks, ended: list | None = None):
+    """Flate: a zlib stream (a raw deflate one too, as lenient readers take it). When the
+    data's own end is reached, True is put in ``ended`` (if given)."""
     inflater = None
     for block in blocks:
         if inflater is None:
@@ -801,6 +803,8 @@ def _inflate(blocks):
             if out:
                 yield out
             if inflater.eof:
+                if ended is not None:
+                    ended.append(True)
                 return
             data = inflater.unconsumed_tail
     while inflater is not None:  # the input is used up: what zlib still holds comes out
@@ -1180,13 +1184,19 @@ def _content(blocks, budget: _Budget) -> None:
         if budget.inline > MAX_PDF_INLINE_IMAGES:
             raise RefusedFile("refuse.pdf_objects", limit=f"{MAX_PDF_OBJECTS:,}")
         budget.slow_limit += 2048  # read 512 bytes, then 1 KB...: a small picture's data is read once
-        inner = _blocks(content, start, len(content), first=512)
-        for name in filters:
+        inner, ended = _blocks(content, start, len(content), first=512), []
+        for index, name in enumerate(filters):
             if name not in _DECODERS:
                 break
-            inner = budget.decode(name, inner)
+            first_flate = index == 0 and name == "flate"
+            inner = budget.count(_inflate(inner, ended)) if first_flate else budget.decode(name, inner)
         for _ in inner:
             pass
+        # A picture whose data does not end in this piece of the page would go on in the
+        # next one (PDFium joins a page's pieces before reading them), where no check here
+        # follows it: no ordinary file cuts a picture in two, so such a file is refused.
+        if (filters[0] == "flate" and not ended) or not _PDF_EI.search(content, start):
+            raise RefusedFile("refuse.pdf_split_picture")
 
 
 def _refuse_picture(size: int, limit: int) -> None:
