@@ -85,6 +85,13 @@ def test_the_file_uploader_speaks_the_pages_language(server, page):
         ).first.click()
         zone = by_key(page, "ws.upload", "[data-testid='stFileUploaderDropzone']")
         zone.wait_for(timeout=30_000)
+        # The style sheet comes at the end of the page's run: waited for (retried) before it is read.
+        page.wait_for_function(
+            """want => { const p = document.querySelector(".st-key-ws-upload [data-testid='stFileUploaderDropzone'] button p");
+                return p && getComputedStyle(p, '::after').content === want; }""",
+            arg=f'"{button}"',
+            timeout=30_000,
+        )
         shown = zone.evaluate(
             """zone => [zone.querySelector('button p'), zone.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span")]
                 .map(e => [getComputedStyle(e, '::after').content, getComputedStyle(e).fontSize])"""

@@ -150,7 +150,9 @@ def grid_cell(page, section: str, row: int, column: int):
     grid.click(position={"x": 60, "y": 35 * row + 17})
     # An earlier edit may have scrolled the grid sideways, so the click may land in any
     # column of the row: Home goes to its first column, and the arrows count from there.
-    page.keyboard.press("Home")
+    # (Not in the empty row at the end, where the click itself adds a row to type in.)
+    if column:
+        page.keyboard.press("Home")
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
