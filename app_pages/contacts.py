@@ -41,10 +41,14 @@ with st.form("ct.form", clear_on_submit=True, border=True):
     staff = c5.text_input(tr("field.staff"), key="ct.staff", max_chars=text_limit("staff"))
     outcome = c6.selectbox(tr("field.outcome"), OUTCOMES, index=OUTCOMES.index("considering"),
                            format_func={k: tr(f"choice.outcome.{k}") for k in OUTCOMES}.get, key="ct.outcome")  # fmt: skip
-    said = st.text_area(tr("field.said"), key="ct.said", max_chars=text_limit("said"), height=90, help=tr("ct.said_help"))
+    said = st.text_area(
+        tr("field.said"), key="ct.said", max_chars=text_limit("said"), height=90, help=tr("ct.said_help")
+    )
     c7, c8 = st.columns(2)
     follow_up = c7.date_input(tr("field.follow_up"), value=None, key="ct.follow_up", help=tr("ct.follow_help"))
-    evidence = c8.text_input(tr("field.evidence"), key="ct.evidence", max_chars=text_limit("evidence"), help=tr("ct.evidence_help"))
+    evidence = c8.text_input(
+        tr("field.evidence"), key="ct.evidence", max_chars=text_limit("evidence"), help=tr("ct.evidence_help")
+    )
     st.caption(tr("ct.conduct"))
     marks = st.columns(2) * 2  # two by two: the labels stay whole on a laptop
     conduct = {
