@@ -49,12 +49,17 @@ def as_text(kind: str, value: object) -> str:
     return format(to_decimal(value).normalize(), "f")
 
 
-def rejected_cells(frame: pd.DataFrame, errors: list, blank) -> dict[tuple[int, str], str]:
+def rejected_cells(
+    frame: pd.DataFrame, errors: list, blank, saved_from: pd.DataFrame | None = None
+) -> dict[tuple[int, str], str]:
     """{(row position in the saved table, column): text typed} for each cell whose value
-    was refused; ``blank(row)`` tells which rows of ``frame`` are dropped as empty (so
-    positions follow the saved table). Errors name rows 1-based, as core.profile does."""
+    was refused; ``blank(row)`` tells which rows are dropped as empty (so positions follow
+    the saved table), read from ``saved_from`` (what was saved, row for row with
+    ``frame``: a new row whose only value was refused is blank there) or else ``frame``.
+    Errors name rows 1-based, as core.profile does."""
     records = frame.reset_index(drop=True).to_dict("records")
-    kept = [i for i, row in enumerate(records) if not blank(row)]
+    saved_rows = records if saved_from is None else saved_from.reset_index(drop=True).to_dict("records")
+    kept = [i for i, row in enumerate(saved_rows) if not blank(row)]
     position = {source: saved for saved, source in enumerate(kept)}
     cells = {}
     for error in errors:
@@ -86,7 +91,7 @@ def edit_origins(length: int, edits: dict) -> list[int | None]:
     origins: list[int | None] = list(range(length))
     origins += [None for row in (edits.get("added_rows") or []) if row]
     deleted = {int(p) for p in (edits.get("deleted_rows") or [])}
-    return [o for i, o in enumerate(origins) if not (i < length and i in deleted)]
+    return [o for i, o in enumerate(origins) if i not in deleted]  # as apply_edits drops them
 
 
 def refused(error) -> bool:

@@ -93,3 +93,20 @@ def test_edit_origins_follow_the_editor_order():
     assert edit_origins(3, {}) == [0, 1, 2]
     assert edit_origins(3, {"added_rows": [{"a": 1}, {}], "deleted_rows": [0, 2]}) == [1, None]
     assert edit_origins(2, {"deleted_rows": [5]}) == [0, 1]
+
+
+def test_refused_text_goes_back_to_its_own_row_when_a_new_row_held_only_it():
+    """A new row whose only value was refused is blank as saved (not kept): the next new
+    row's refused text goes to that row's position in the saved table, not one earlier."""
+    from core.editing import apply_edits, edit_origins, keep_saved, rejected_cells
+    from core.profile import blank_row, normalize_section
+
+    saved, _ = normalize_section("worksheet", pd.DataFrame([{"category": "工资", "amount": "9000"}]))
+    edits = {"added_rows": [{"amount": "lots"}, {"category": "奖金", "amount": "-5"}]}
+    edited = apply_edits(saved, edits)
+    _, errors = normalize_section("worksheet", edited)
+    kept = keep_saved(edited, edit_origins(len(saved), edits), saved, errors)
+    clean, _ = normalize_section("worksheet", kept)
+    assert clean["category"].tolist() == ["工资", "奖金"]  # the row of "lots" alone is not kept
+    cells = rejected_cells(edited, errors, lambda row: blank_row("worksheet", row), kept)
+    assert cells == {(1, "amount"): "-5"}  # 奖金's own cell, row 2 of the saved table

@@ -1,6 +1,8 @@
 """PDF statements: text PDFs of three banks (Chinese text, several pages), locked ones
 (right, wrong and no password; RC4 and AES), scanned ones refused with their reason."""
 
+import zlib
+
 import pytest
 
 from core.imports import RefusedFile, needs_password, read_statement
@@ -187,3 +189,27 @@ def test_a_picture_cut_across_a_pages_two_content_streams_is_refused(monkeypatch
     monkeypatch.setattr(safety, "MAX_PDF_INFLATED", 8 * MB, raising=False)
     # 12 MB against 8: each half alone stays under the limit, the whole would not
     refused("refuse.pdf_split_picture", "statement.pdf", pdf_bombs.inline_bomb_pdf(12 * MB, "split"))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        zlib.compress(bytes(range(100)))[:-4] + b" EI Q",  # no checksum: the data ends where it goes wrong
+        zlib.compress(bytes(range(100)))[:-4] + b"\x00\x00\x00\x00 EI Q",  # a wrong checksum
+        zlib.compress(bytes(range(100))) + b"EI Q",  # EI right after the data
+    ],
+)
+def test_an_ordinary_inline_picture_written_loosely_passes(data):
+    """Writers are loose with an inline picture's end: none of these is cut in two."""
+    from core.imports.safety import check_pdf
+
+    assert check_pdf(pdf_bombs.inline_picture_pdf(data), limit=MB) is True
+
+
+def test_an_ascii_hex_inline_picture_ending_at_its_marker_passes():
+    import binascii
+
+    from core.imports.safety import check_pdf
+
+    data = binascii.hexlify(zlib.compress(bytes(range(100)))) + b">EI Q"
+    assert check_pdf(pdf_bombs.inline_picture_pdf(data, b"[/AHx /Fl]"), limit=MB) is True

@@ -28,9 +28,9 @@ from core.editing import (
     with_rejected,
 )
 from core.i18n import field_label, t
-from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, text_limit
+from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, over_limit, text_limit
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SaveOutcome, current_profile, note_outcome, save_section
+from ui.state import SaveOutcome, active_id, current_profile, note_outcome, save_section
 
 
 def _column_config(section: str) -> dict:
@@ -86,8 +86,11 @@ def section_editor(
             frame[column.name] = frame[column.name].fillna("")
         elif column.kind in NUMBER_KINDS:
             frame[column.name] = frame[column.name].astype(object).map(lambda v, k=column.kind: as_text(k, v))
+    # What a refusal left in this table is shown while the table is as that edit left it:
+    # the same profile (another one may be at the same revision) and the same revision.
+    shown_at = (active_id(), rev)
     rejected = st.session_state.get(f"{section}.rejected")
-    if rejected and rejected[0] == rev:
+    if rejected and rejected[0] == shown_at:
         frame = with_rejected(frame, rejected[1])
 
     def on_change() -> None:
@@ -97,19 +100,19 @@ def section_editor(
         # stays in the cell, with its reason, until it is corrected or undone.
         _, errors = normalize_section(section, edited)
         kept = keep_saved(edited, edit_origins(len(frame), edits), before, errors)
-        if normalize_section(section, kept)[0].equals(saved) and not saved.empty:
+        unchanged = normalize_section(section, kept)[0].equals(normalize_section(section, before)[0])
+        if unchanged and not over_limit(errors):
             outcome = SaveOutcome(errors=errors, saved=True)  # only refused cells changed: nothing to save
         else:
             outcome = save_section(section, kept, tr("profile.own_name"), base=(saved, rev))
             outcome.errors = errors
         # said while the table is as this edit left it (an undo or another tab's save ends it)
-        st.session_state[f"{section}.errors"] = (
-            current_profile().rev(section),
-            outcome.errors if outcome.saved else [],
-        )
+        now_at = (active_id(), current_profile().rev(section))
+        st.session_state[f"{section}.errors"] = (now_at, outcome.errors if outcome.saved else [])
         if outcome.saved and not outcome.merged:
-            cells = rejected_cells(edited, outcome.errors, lambda row: blank_row(section, row))
-            st.session_state[f"{section}.rejected"] = (current_profile().rev(section), cells)
+            # positions in the table as saved: a row left blank by its refusal is not kept
+            cells = rejected_cells(edited, outcome.errors, lambda row: blank_row(section, row), kept)
+            st.session_state[f"{section}.rejected"] = (now_at, cells)
         if not note_outcome(outcome, section) or outcome.merged:
             reset_editor(section)  # show what the database holds, not the unsaved edit
         if outcome.created:
@@ -126,13 +129,13 @@ def section_editor(
         on_change=guarded(on_change),
     )
     said = st.session_state.get(f"{section}.errors")
-    errors = said[1] if said and said[0] == rev else []
+    errors = said[1] if said and said[0] == shown_at else []
     if errors:
         st.warning(
             tr("editor.fix") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in errors),
             icon=":material/warning:",
         )
-        if rejected and rejected[0] == rev and rejected[1]:
+        if rejected and rejected[0] == shown_at and rejected[1]:
             st.caption(tr("editor.kept"))
     if st.session_state.pop("profile.just_created", False):
         st.toast(tr("profile.created_from_sample"))

@@ -419,7 +419,7 @@ MAX_PDF_TOKENS = 2_000_000
 MAX_PDF_CONTENT_SEARCHED = 4 * 1024 * 1024
 MAX_PDF_INLINE_IMAGES = 10_000
 _PDF_EDGE = rb"\x00\t\n\x0c\r ()<>\[\]{}/%"
-_PDF_EI = re.compile(rb"(?<![^\x00\t\n\x0c\r ])EI(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")  # the end of an inline picture
+_PDF_EI = re.compile(rb"EI(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")  # an inline picture's end (right after its data too)
 _PDF_INLINE = re.compile(
     rb"(?<![^"
     + _PDF_EDGE
@@ -798,7 +798,9 @@ def _inflate(blocks, ended: list | None = None):
         while data:
             try:
                 out = inflater.decompress(data, _PDF_BLOCK)
-            except zlib.error:  # PDFium too stops where the data goes wrong
+            except zlib.error:  # PDFium too stops where the data goes wrong (a bad or missing checksum)
+                if ended is not None:
+                    ended.append(True)  # it stopped before its input ran out
                 return
             if out:
                 yield out
@@ -1195,7 +1197,8 @@ def _content(blocks, budget: _Budget) -> None:
         # A picture whose data does not end in this piece of the page would go on in the
         # next one (PDFium joins a page's pieces before reading them), where no check here
         # follows it: no ordinary file cuts a picture in two, so such a file is refused.
-        if (filters[0] == "flate" and not ended) or not _PDF_EI.search(content, start):
+        # Flate data says where it ends (or goes wrong); the others are looked at for an EI.
+        if (not ended) if filters[0] == "flate" else not _PDF_EI.search(content, start):
             raise RefusedFile("refuse.pdf_split_picture")
 
 
