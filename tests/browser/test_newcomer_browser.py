@@ -6,6 +6,7 @@ kept in its cell and never erasing the saved one (across a reload), and the lang
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from core.store import Store
@@ -253,13 +254,13 @@ def test_a_table_row_whose_words_say_nothing_is_marked_with_what_was_assumed(ser
     # machine that run can close the cell being typed in: the new row is then typed in anew.
     for attempt in range(3):
         wait_for_app(page)
-        editor = grid_cell(page, "worksheet", 1, 0)  # the empty table's row to type in
-        editor.fill("奖品")
-        editor.press("Enter")
         try:
+            editor = grid_cell(page, "worksheet", 1, 0)  # the empty table's row to type in
+            editor.fill("奖品", timeout=10_000)
+            editor.press("Enter", timeout=10_000)
             expect(note).to_be_visible(timeout=20_000)
             break
-        except AssertionError:
+        except (AssertionError, PlaywrightTimeout):
             page.keyboard.press("Escape")
             if attempt == 2:
                 raise
