@@ -10,7 +10,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -28,49 +28,47 @@ def _free_port() -> int:
 
 
 class Server:
-    """A streamlit server process that can be restarted on the same port and data."""
+    """A streamlit server process (``streamlit run <script>``, server.py as ./run.sh
+    serves it) that can be restarted on the same port and data."""
 
-    def __init__(self, data_dir: Path, prefix: list[str] | None = None):
+    READY = b"You can now view"  # what Streamlit prints once it listens
+
+    def __init__(self, data_dir: Path, prefix: list[str] | None = None, script: str = "server.py"):
         self.port = _free_port()
         self.data_dir = data_dir
         self.prefix = prefix or []  # e.g. setpriv, to run without root's override of file modes
+        self.script = script
         self.proc: subprocess.Popen | None = None
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = data_dir.parent / f"server-{self.port}.log"
 
-    def start(self) -> None:
-        env = {**os.environ, "REPAY_PLANNER_DATA": str(self.data_dir)}
+    def environment(self) -> dict[str, str]:
+        return {**os.environ, "REPAY_PLANNER_DATA": str(self.data_dir)}
+
+    def start(self, timeout: float = 90) -> None:
+        """Start it and wait, on its own output, until it says it listens (no polling)."""
+        command = [*self.prefix, sys.executable, "-m", "streamlit", "run", self.script, "--server.port",
+                   str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                   "--browser.gatherUsageStats", "false"]  # fmt: skip
         self.proc = subprocess.Popen(
-            [
-                *self.prefix,
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "server.py",
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
+            command, cwd=ROOT, env=self.environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("streamlit did not become healthy in 60 s")
+        ready = threading.Event()
+
+        def copy_output(out, log) -> None:  # the server's output into its log, told when it listens
+            with log:
+                for line in out:
+                    log.write(line)
+                    log.flush()
+                    if self.READY in line:
+                        ready.set()
+            ready.set()  # ended: the check below says how
+
+        threading.Thread(target=copy_output, args=(self.proc.stdout, self.log.open("ab")), daemon=True).start()
+        if not ready.wait(timeout) or self.proc.poll() is not None:
+            raise RuntimeError(f"streamlit did not start in {timeout:.0f} s:\n" + self.log.read_text(errors="replace"))
+        with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=30) as response:
+            assert response.status == 200
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -13,10 +13,6 @@ from __future__ import annotations
 import base64
 import os
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +21,7 @@ import pytest
 from core.i18n import t
 from core.profile import Profile, normalize_section
 from core.store import Store
-from tests.browser.conftest import CHROMIUM, ROOT, Server
+from tests.browser.conftest import CHROMIUM, Server
 
 EVIL = "evil.example"
 MARKER = "私房账本QX7"  # the profile's name (the sidebar's profile box)
@@ -100,37 +96,16 @@ class Started(Server):
     the network recorder loaded."""
 
     def __init__(self, data_dir: Path, script: str):
-        super().__init__(data_dir)
-        self.script = script
+        super().__init__(data_dir, script=script)
         self.net_log = data_dir.parent / f"net-{self.port}.log"
         self.site = data_dir.parent / "site"
 
-    def start(self) -> None:
+    def environment(self) -> dict[str, str]:
         self.site.mkdir(exist_ok=True)
         (self.site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
         self.net_log.touch()
         paths = [str(self.site), *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {
-            **os.environ,
-            "REPAY_PLANNER_DATA": str(self.data_dir),
-            "PRIVACY_NET_LOG": str(self.net_log),
-            "PYTHONPATH": os.pathsep.join(paths),
-        }
-        command = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--server.headless", "true",
-                   "--browser.gatherUsageStats", "false"]  # fmt: skip
-        self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(self.log.read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)  # polling the health route, not waiting for a guess
-        raise RuntimeError("streamlit did not become healthy in 90 s")
+        return {**super().environment(), "PRIVACY_NET_LOG": str(self.net_log), "PYTHONPATH": os.pathsep.join(paths)}
 
     def outside(self) -> list[str]:
         return self.net_log.read_text(encoding="utf-8").splitlines()
