@@ -38,7 +38,7 @@ def _add_line() -> None:
     if not row["category"] or not row["amount"]:
         state["ws.add.problem"] = tr("ws.add.need")
         return
-    problems = refusals("worksheet", {**row, "direction": row["direction"] or "expense"})
+    problems = refusals("worksheet", row)
     if problems:  # "-5000" or "lots": said in the page's words, nothing added
         state["ws.add.problem"] = (
             tr("ws.add.not_added") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in problems)

@@ -100,7 +100,7 @@ def section_editor(
         # stays in the cell, with its reason, until it is corrected or undone.
         _, errors = normalize_section(section, edited)
         kept = keep_saved(edited, edit_origins(len(frame), edits), before, errors)
-        unchanged = normalize_section(section, kept)[0].equals(normalize_section(section, before)[0])
+        unchanged = normalize_section(section, kept)[0].equals(before)  # before: normalised already
         if unchanged and not over_limit(errors):
             outcome = SaveOutcome(errors=errors, saved=True)  # only refused cells changed: nothing to save
         else:
