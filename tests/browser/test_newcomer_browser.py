@@ -162,19 +162,26 @@ def grid_cell(page, section: str, row: int, column: int):
     return editor
 
 
-def expect_cell(page, section: str, row: int, column: int, value: str) -> None:
-    """Open a cell's editor and expect it to hold ``value``. On a busy machine a click can
-    land while the grid is still being drawn again (the editor closes at once): opened anew."""
+def open_cell(page, section: str, row: int, column: int, holding: str):
+    """The editor of one cell, known to be that cell's by what it holds (``holding``). On a
+    busy machine a click can land while the grid is still being drawn again (lost, or the
+    editor closes at once): the cell is opened anew."""
     for attempt in range(3):
         wait_for_app(page)
-        editor = grid_cell(page, section, row, column)
         try:
-            expect(editor).to_have_value(value, timeout=10_000)
-            break
-        except AssertionError:
+            editor = grid_cell(page, section, row, column)
+            expect(editor).to_have_value(holding, timeout=10_000)
+            return editor
+        except (AssertionError, PlaywrightTimeout):
             page.keyboard.press("Escape")
             if attempt == 2:
                 raise
+    raise AssertionError("unreachable")
+
+
+def expect_cell(page, section: str, row: int, column: int, value: str) -> None:
+    """Open a cell's editor and expect it to hold ``value``."""
+    open_cell(page, section, row, column, value)
     page.keyboard.press("Escape")
 
 
@@ -202,14 +209,13 @@ def test_a_refused_table_value_is_said_stays_in_its_cell_and_never_erases_the_sa
     go(page, server, "worksheet?lang=en", "Income")
     income = page.get_by_test_id("stMetric").filter(has_text="Monthly income")
     expect(income).to_contain_text("¥11,500.00")
-    editor = grid_cell(page, "worksheet", 2, 3)  # a change that is saved: 配偶兼职 2,000 -> 2,500
+    editor = open_cell(page, "worksheet", 2, 3, "2000.00")  # a change that is saved: 配偶兼职 2,000 -> 2,500
     editor.fill("2500")
     with rerun(page):
         editor.press("Enter")
     expect(income).to_contain_text("¥12,000.00", timeout=30_000)
-    for typed, reason in (("1e15", "too large"), ("-5000", "cannot be negative")):
-        wait_for_app(page)
-        editor = grid_cell(page, "worksheet", 1, 3)  # the first line's amount: 工资 9,500
+    for holding, typed, reason in (("9500.00", "1e15", "too large"), ("1e15", "-5000", "cannot be negative")):
+        editor = open_cell(page, "worksheet", 1, 3, holding)  # the first line's amount: 工资 9,500
         editor.fill(typed)
         with rerun(page):
             editor.press("Enter")
