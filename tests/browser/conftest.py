@@ -186,13 +186,15 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
     """Wait until the app has finished every run asked of it so far: the last rerun the
     page requested has a finished message after it, and the page shows no run going.
     (Right after a click the page still says "not running" until the server starts the
-    run: the request's stamp is what makes this wait hold on a busy machine.)"""
+    run: the request's stamp is what makes this wait hold on a busy machine.) And drawn: no
+    placeholder left where an element's code is still loading (a table, a metric)."""
     pg.wait_for_function(
         """() => {
   const app = document.querySelector("[data-testid='stApp']");
   return window.__st && window.__st.done >= window.__st.sent && window.__st.done > 0 && app
     && app.getAttribute("data-test-script-state") === "notRunning"
-    && !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']");
+    && !document.querySelector("[data-testid='stStatusWidget'] [data-testid='stStatusWidgetRunningIcon']")
+    && !document.querySelector("[data-testid='stSkeleton']");
 }""",
         timeout=timeout,
         polling=100,  # not each animation frame: a page in a background tab gets none
