@@ -4,7 +4,7 @@ who is owed how much (and how much of it is overdue).
 Tables rather than charts: the amounts are written out (no hovering, readable on a phone
 and when printed), each row's share of the whole is a bar, and the first page a person
 sees needs no chart library, which made it about two seconds slower to appear
-(bench/first_paint.py; the README has the figures).
+(bench/first_paint.py; docs/benchmarks.md has the figures).
 """
 
 from __future__ import annotations

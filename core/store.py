@@ -9,7 +9,7 @@ not writable) is respected: never chmod-ed, opened read-only (no journal switch,
 migration, no backup or pruning), its profiles readable and every write refused
 (``StoreError("store.ro")``).
 
-What is kept (the history policy, also in the README):
+What is kept (the history policy, also in docs/trust.md):
 - every save of a section is a revision (append-only); the current state is the newest;
 - undo writes the revision before the last change as a new revision (nothing is erased);
 - pruning keeps, per profile section, the newest ``KEEP_RECENT`` revisions and every
