@@ -335,7 +335,7 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):
-        if ask.kind in ("extension", "rate_cut", "settlement"):
+        if ask.actionable:
             name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
             return ask.scenario(name)
     months = supported_months(h, debt, plan)

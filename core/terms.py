@@ -222,7 +222,7 @@ def _check_help(term, c: Checked) -> list:
     return []
 
 
-def _check_token(term, c: Checked) -> list:
+def _needs_months_and_amount(term, c: Checked) -> list:
     return _needs_months(term, c) + _needs_amount(term, c)
 
 
@@ -254,6 +254,86 @@ def _clause(kind: str) -> Callable:
     return lambda term: f"lt.term.{kind}"
 
 
+# --- what the guided builder asks, and the values it starts from (core.guide) ---------------------
+# Each function gets the household and the chosen debts' lines (core.household.DebtLine).
+def _always(h, lines) -> bool:
+    return True
+
+
+def _some_rate_to_cut(h, lines) -> bool:
+    return any(line.debt.annual_rate > 0 for line in lines)
+
+
+def _help_listed(h, lines) -> bool:
+    return bool(h.sale_values)
+
+
+def _starting(**values) -> Callable:
+    return lambda h, lines: dict(values)
+
+
+def _longer_term(h, lines) -> dict:
+    """Twice the longest months left, 24 to 120 (cards at most 60)."""
+    longest = max((max(1, line.schedule.months or line.debt.months or 12) for line in lines), default=12)
+    months = min(120, max(24, 2 * longest))
+    cards = any(line.lender_type == "credit_card" for line in lines)
+    return {"months": min(months, CARD_FREEZE_LIMIT) if cards else months}
+
+
+def _half_the_lowest_rate(h, lines) -> dict:
+    lowest = min((line.debt.annual_rate for line in lines if line.debt.annual_rate > 0), default=Decimal(0))
+    return {"rate": float((lowest / 2).quantize(Decimal("0.1")))}
+
+
+def _a_fifth_more(h, lines) -> dict:
+    """1.2 x the largest regular payment, to the ¥100."""
+    payment = max((line.schedule.regular_payment for line in lines), default=0)
+    return {"amount": float(div_round(payment * 12, 10 * 100 * 100) * 100)}
+
+
+def _help_not_counted_as_cash(h, lines) -> dict:
+    """The help or asset listed that is not already counted as cash, first."""
+    ranked = sorted(h.sale_values, key=lambda name: h.sale_values[name][1])
+    return {"asset": ranked[0] if ranked else None}
+
+
+@dataclass(frozen=True)
+class Guided:
+    """How the guided builder offers a kind (a kind without one stays in the advanced grid)."""
+
+    order: int  # where it is listed: the order a person in arrears usually asks
+    defaults: Callable[[object, list], dict]  # (household, chosen lines) -> starting values (a mode: the kind's)
+    offered: Callable[[object, list], bool] = _always  # whether it fits the chosen debts
+    fields: tuple[str, ...] | None = None  # the form's fields, when not all of the kind's
+    either: bool = False  # an amount or a share of what is owed: the form asks which
+    labels: tuple[tuple[str, str], ...] = ()  # (field, i18n key) where the form words a field its own way
+
+
+# --- "what can I ask for" (core.negotiate.Ask): the terms an answer of this kind puts to a debt --
+def _ask_extension(ask, debt: str | None) -> list[dict]:
+    return [{"kind": "extension", "months": ask.months}]
+
+
+def _ask_rate_cut(ask, debt: str | None) -> list[dict]:
+    """A rate cut only where it is a cut (``debt`` None: the ask as a whole)."""
+    cut = [{"kind": "rate_cut", "rate": ask.rate}] if debt is None or debt in ask.above else []
+    return [*cut, *_ask_extension(ask, debt)]
+
+
+def _ask_settlement(ask, debt: str | None) -> list[dict]:
+    return [{"kind": "settlement", "percent": ask.percent}]
+
+
+def _sentence_extension(ask) -> str:
+    """Over just the months left, an extension spreads what is overdue."""
+    return "sc.ask.spread" if ask.spread else "sc.ask.extension"
+
+
+def _sentence_rate_cut(ask) -> str:
+    """A cut that leaves some debts' lower rates alone says so."""
+    return "sc.ask.rate_cut_some" if len(ask.above) < len(ask.targets) else "sc.ask.rate_cut"
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -272,9 +352,31 @@ class Kind:
     # kind sits on it (None: the debt's current rate, or not placed).
     axis: str | None = None
     axis_value: Callable[[object], float | None] | None = None
+    guided: Guided | None = None  # how the guided builder offers it
+    household_cash: bool = False  # the household's cash, not a change to the debt: written once, asks nothing
+    repeats: bool = False  # several in one group, each kept in order (stages); else the last one counts
+    # "What can I ask for" answers of this kind: (ask, debt or None) -> the terms, as Term fields.
+    asked: Callable[[object, str | None], list[dict]] | None = None
+    ask_sentence: Callable[[object], str] | None = None  # the answer's i18n key, when not sc.ask.<kind>
 
     def clause_key(self, term) -> str:
         return (self.clause or _clause(self.name))(term)
+
+    @property
+    def actionable(self) -> bool:
+        """Whether "what can I ask for" may answer with it (then a scenario can be added from it)."""
+        return self.asked is not None
+
+    def ask_key(self, ask) -> str:
+        return self.ask_sentence(ask) if self.ask_sentence else f"sc.ask.{self.name}"
+
+    def fields_guided(self) -> tuple[str, ...]:
+        return self.guided.fields if self.guided and self.guided.fields is not None else self.fields
+
+    def defaults(self, h, lines: list) -> dict:
+        """The guided builder's starting values for a term of this kind on these debts."""
+        values = self.guided.defaults(h, lines)
+        return {**values, "mode": self.default_mode} if self.default_mode and "mode" in self.fields_guided() else values
 
 
 # In the order the editor lists them (and, within a phase, the order they apply in).
@@ -291,6 +393,9 @@ KINDS: dict[str, Kind] = {
             replans=True,
             sets_term=True,
             axis="rate",
+            guided=Guided(20, _longer_term),
+            asked=_ask_extension,
+            ask_sentence=_sentence_extension,
         ),  # fmt: skip
         Kind(
             "rate_cut",
@@ -301,6 +406,9 @@ KINDS: dict[str, Kind] = {
             replans=True,
             axis="rate",
             axis_value=lambda term: None if term.rate is None else float(term.rate),
+            guided=Guided(30, _half_the_lowest_rate, _some_rate_to_cut),
+            asked=_ask_rate_cut,
+            ask_sentence=_sentence_rate_cut,
         ),  # fmt: skip
         Kind(
             "freeze",
@@ -313,6 +421,7 @@ KINDS: dict[str, Kind] = {
             sets_term=True,
             axis="rate",
             axis_value=lambda term: 0.0,
+            guided=Guided(10, _starting(months=36)),
         ),  # fmt: skip
         Kind(
             "waiver",
@@ -322,8 +431,16 @@ KINDS: dict[str, Kind] = {
             clause=_clause_waiver,
             modes=("penalty", "interest", "both"),
             default_mode="both",
+            guided=Guided(40, _starting(percent=100.0)),
         ),  # fmt: skip
-        Kind("reduction", 2, ("amount", "percent"), _reduction, clause=_clause_amount_or_percent("reduction")),
+        Kind(
+            "reduction",
+            2,
+            ("amount", "percent"),
+            _reduction,
+            clause=_clause_amount_or_percent("reduction"),
+            guided=Guided(80, _starting(percent=20.0), either=True),
+        ),  # fmt: skip
         Kind(
             "deferral",
             5,
@@ -332,6 +449,7 @@ KINDS: dict[str, Kind] = {
             clause=_clause_mode("deferral"),
             modes=("capitalise", "interest_only", "free"),
             default_mode="capitalise",
+            guided=Guided(50, _starting(months=6)),
         ),  # fmt: skip
         Kind(
             "fee",
@@ -341,8 +459,9 @@ KINDS: dict[str, Kind] = {
             clause=_clause_fee,
             modes=("upfront", "added"),
             default_mode="upfront",
+            guided=Guided(90, _starting(percent=5.0), either=True),
         ),  # fmt: skip
-        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount),
+        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount, repeats=True),
         Kind(
             "settlement",
             3,
@@ -352,25 +471,47 @@ KINDS: dict[str, Kind] = {
             clause=_clause_amount_or_percent("settlement"),
             axis="settlement",
             axis_value=lambda term: None if term.percent is None else float(term.percent),
+            # an asset sold to pay it is named in the advanced grid
+            guided=Guided(70, _starting(percent=60.0), fields=("amount", "percent"), either=True),
+            asked=_ask_settlement,
         ),  # fmt: skip
-        Kind("higher_payment", 6, ("amount",), _higher_payment, _needs_amount, replans=True),
+        Kind(
+            "higher_payment",
+            6,
+            ("amount",),
+            _higher_payment,
+            _needs_amount,
+            replans=True,
+            guided=Guided(100, _a_fifth_more),
+        ),  # fmt: skip
         Kind(
             "token",
             5,
             ("months", "amount", "mode"),
             _token,
-            _check_token,
+            _needs_months_and_amount,
             clause=_clause_mode("token"),
             modes=("frozen", "accruing"),
             default_mode="frozen",
+            guided=Guided(60, _starting(months=6, amount=100.0)),
         ),  # fmt: skip
-        Kind("help", 3, ("asset",), _help, _check_help),
+        Kind(
+            "help",
+            3,
+            ("asset",),
+            _help,
+            _check_help,
+            household_cash=True,
+            guided=Guided(110, _help_not_counted_as_cash, _help_listed, labels=(("asset", "field.terms.asset_help"),)),
+        ),  # fmt: skip
     )
 }
 TERM_KINDS = tuple(KINDS)
 TERM_MODES = tuple(dict.fromkeys(mode for kind in KINDS.values() for mode in kind.modes))
 PHASES = sorted({kind.phase for kind in KINDS.values()})
 AXES = tuple(dict.fromkeys(kind.axis for kind in KINDS.values() if kind.axis))
+# What the guided builder offers, in its order (stages, one row per stage, stay in the advanced grid).
+GUIDED = tuple(sorted((kind for kind in KINDS.values() if kind.guided), key=lambda kind: kind.guided.order))
 
 
 def in_phase_order(group: list) -> list:
@@ -378,6 +519,12 @@ def in_phase_order(group: list) -> list:
     then as the user listed them (stages keep their order)."""
     order = {name: i for i, name in enumerate(KINDS)}
     return sorted(group, key=lambda term: (KINDS[term.kind].phase, order[term.kind]))
+
+
+def asks_the_lender(term) -> bool:
+    """Whether a term asks the lender to change something (one-off help arriving does not)."""
+    kind = KINDS.get(term.kind)
+    return kind is None or not kind.household_cash
 
 
 def check_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str, dict]]:
@@ -392,4 +539,4 @@ def warn_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str
     return [] if kind is None else kind.warn(term, Checked(debt, lender_type, assets))
 
 
-__all__ = ["CARD_FREEZE_LIMIT", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]
+__all__ = ["CARD_FREEZE_LIMIT", "GUIDED", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]

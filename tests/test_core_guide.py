@@ -71,3 +71,26 @@ def test_help_is_written_once_on_the_first_debt_chosen_and_other_terms_on_every_
     debts = ["a", "b"]
     assert guide.targets(guide.term("help", {"asset": "父母"}), debts) == ["a"]
     assert guide.targets(guide.term("freeze", {"months": 12}), debts) == debts
+
+
+@pytest.mark.parametrize(
+    "kind,by,fields",
+    [
+        ("freeze", "percent", ["months"]),
+        ("waiver", "percent", ["mode", "percent"]),
+        ("token", "percent", ["months", "amount", "mode"]),
+        ("settlement", "percent", ["percent"]),  # an asset sold to pay it is named in the advanced grid
+        ("settlement", "amount", ["amount"]),
+        ("reduction", "amount", ["amount"]),
+        ("fee", "percent", ["percent", "mode"]),
+        ("fee", "amount", ["amount", "mode"]),
+        ("help", "percent", ["asset"]),
+    ],
+)
+def test_the_form_asks_only_what_the_kind_needs(kind, by, fields):
+    assert guide.fields(kind, by) == fields
+
+
+def test_one_off_help_words_its_asset_its_own_way():
+    assert guide.label_key("help", "asset") == "field.terms.asset_help"
+    assert guide.label_key("settlement", "percent") is None

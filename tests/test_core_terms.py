@@ -133,3 +133,24 @@ def test_a_term_that_adds_interest_stops_where_the_balance_passes_the_amount_lim
         assert "¥100,000,000" in r.errors[0].message("en") and "¥100,000,000" in r.errors[0].message("zh")
     else:
         assert not r.errors and r.tracks[0].negotiated
+
+
+def test_what_can_i_ask_for_answers_with_the_kinds_whose_entry_says_so():
+    assert [k.name for k in KINDS.values() if k.actionable] == ["extension", "rate_cut", "settlement"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_kind_has_its_strings_in_both_languages(lang):
+    from core.i18n import CATALOGUES
+
+    texts = CATALOGUES[lang].texts
+    for kind in KINDS.values():
+        needed = [f"choice.term.{kind.name}"] + [f"choice.mode.{mode}" for mode in kind.modes]
+        # the letter's clause for each mode, by an amount and by a share
+        needed += [kind.clause_key(Term(kind.name, mode=mode, amount=Decimal(1))) for mode in kind.modes or (None,)]
+        needed += [kind.clause_key(Term(kind.name, mode=mode, percent=Decimal(1))) for mode in kind.modes or (None,)]
+        if kind.guided:
+            needed += [f"guide.explain.{kind.name}", *(key for _, key in kind.guided.labels)]
+        if kind.actionable:
+            needed += [f"sc.ask.{kind.name}", f"sc.ask.name.{kind.name}"]
+        assert [key for key in needed if key not in texts] == [], kind.name
