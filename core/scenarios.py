@@ -1,7 +1,7 @@
 """Negotiated terms: what each debt's payments become, and what the household lives through.
 
-A scenario is a set of terms on debts (DOMAIN.md, "Negotiated terms the simulator must
-express") plus what happens to spare money each month. Every stretch of regular
+A scenario is a set of negotiated terms on debts (one entry per kind: core.terms) plus
+what happens to spare money each month. Every stretch of regular
 repayment is computed by the batch engine (core.engine) — the same code path as the
 foundation's schedules — and a debt with no terms keeps exactly its plain schedule.
 

@@ -24,7 +24,7 @@ from fractions import Fraction
 from core.errors import AmountLimitError
 from core.money import MAX_CENTS, div_round, to_cents, to_decimal
 
-CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
+CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 5 years (商业银行信用卡业务监督管理办法, art. 70)
 
 
 @dataclass
