@@ -10,13 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from core.engine import LONGEST_LOAN_MONTHS
 from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
 from core.months import next_month, parse_month
 
 METHODS = ("annuity", "equal_principal", "interest_only", "bullet", "revolving")
 RATE_UNITS = ("annual", "monthly", "daily")
-MAX_MONTHS = 600
 MAX_ANNUAL_RATE = Decimal("1000")
 # Rates are kept to 1e-5 percent a year so they are exact fractions with a small
 # denominator (engine.py relies on this to stay inside 64-bit integers).
@@ -181,7 +181,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         values["method"] = method
 
     for int_field, low, high, code in (
-        ("months", 1, MAX_MONTHS, "err.months_range"),
+        ("months", 1, LONGEST_LOAN_MONTHS, "err.months_range"),
         ("days_overdue", 0, 3650, "err.days_range"),
     ):
         value = raw.get(int_field)

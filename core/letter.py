@@ -325,7 +325,7 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
     interest freeze over the months its share of the budget needs (cards at most 60).
     ``plan``: the household plan when the caller has it (else worked out)."""
-    from core.engine import HORIZON_MONTHS
+    from core.engine import LONGEST_LOAN_MONTHS
     from core.negotiate import what_to_ask
     from core.readiness import supported_months
     from core.scenarios import Term
@@ -342,5 +342,5 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     if months is None:
         return None
     kind = h.lender_types[h.names.index(debt)]
-    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else HORIZON_MONTHS))
+    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else LONGEST_LOAN_MONTHS))
     return Scenario(t("lt.suggest.freeze", lang, months=months), terms={debt: [Term("freeze", months=months)]})

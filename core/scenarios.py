@@ -43,7 +43,7 @@ from core.terms import KINDS, Context, asks_the_lender, check_term, in_phase_ord
 if TYPE_CHECKING:
     from core.household import Household
 
-HORIZON = 360  # the household is followed for 30 years
+HORIZON = 360  # a scenario follows the household for 30 years (one loan alone: engine.LONGEST_LOAN_MONTHS)
 ALL_DEBTS = "*"
 
 
@@ -465,7 +465,7 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
             continue
         j = h.names.index(name)
         for term in terms:
-            if term.months is not None and not 1 <= term.months <= engine.HORIZON_MONTHS:
+            if term.months is not None and not 1 <= term.months <= engine.LONGEST_LOAN_MONTHS:
                 errors.append(InputError("months", "err.sc_months_range", {"value": name}))
             if term.percent is not None and not 0 <= term.percent <= 100:
                 errors.append(InputError("percent", "err.sc_percent_range", {"value": name}))

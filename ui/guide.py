@@ -12,7 +12,7 @@ from core.i18n import field_label, t
 from core.money import MAX_AMOUNT
 from core.months import format_month
 from core.profile import unique_name
-from core.scenarios import Result
+from core.scenarios import HORIZON, Result
 from core.terms import KINDS
 from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said
@@ -45,7 +45,7 @@ def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str
     own = guide.label_key(kind, name)
     label = tr(own) if own else field_label("terms", name, lang())
     if name == "months":
-        return st.number_input(label, min_value=1, max_value=360, value=int(value or 12), step=1, key=key)
+        return st.number_input(label, min_value=1, max_value=HORIZON, value=int(value or 12), step=1, key=key)
     if name == "rate":
         top = max(float(h.line(d).debt.annual_rate) for d in debts)
         return st.number_input(label, min_value=0.0, max_value=top, value=min(float(value or 0), top), step=0.1,
