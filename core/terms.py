@@ -11,7 +11,7 @@ the rest of what is owed is planned (core.scenarios):
 3. a fee, a lump-sum settlement (which ends the debt), one-off help arriving (family
 help, other support or a credit line drawn: the household's cash in that month);  4. the new term and rate
 (extension, rate cut, freeze at 0 %);  5. months paused or at a token amount
-(deferral, token payment);  6. how the rest is paid (stages, a higher fixed payment).
+(deferral, token payment, a hardship subsidy forgiving a fixed amount a month);  6. how the rest is paid (stages, a higher fixed payment).
 """
 
 from __future__ import annotations
@@ -138,22 +138,35 @@ def _deferral(term, ctx: Context) -> None:
         ctx.month += 1
 
 
-def _token(term, ctx: Context) -> None:
-    """象征性还款: a small fixed amount a month for N months, interest frozen ("frozen") or
-    still charged ("accruing", what the token does not cover is added); then the plan
-    resumes on what is left."""
+def _a_fixed_amount_a_month(term, ctx: Context, frozen: bool, forgiven: bool) -> None:
+    """For N months, a fixed amount a month comes off what is owed (at most all of it), with
+    interest frozen or still charged (what the amount does not cover is added): paid by the
+    household, or ``forgiven`` by the lender (then nothing is paid those months)."""
     amount = to_cents(term.amount or 0)
-    frozen = (term.mode or KINDS["token"].default_mode) == "frozen"
     for _ in range(int(term.months or 0)):
         if ctx.owed <= 0:
             break
         interest = 0 if frozen else _interest(ctx)
         ctx.track.charge_interest(ctx.month, interest)
-        pay = min(amount, ctx.owed + interest)
-        ctx.owed += interest - pay
-        _grown(ctx, interest - pay)
-        ctx.track.add(ctx.month, pay, ctx.owed)
+        cut = min(amount, ctx.owed + interest)
+        ctx.owed += interest - cut
+        _grown(ctx, interest - cut)
+        if forgiven:
+            ctx.track.forgiven += cut
+        ctx.track.add(ctx.month, 0 if forgiven else cut, ctx.owed)
         ctx.month += 1
+
+
+def _token(term, ctx: Context) -> None:
+    """象征性还款: a small fixed amount a month for N months, interest frozen ("frozen") or
+    still charged ("accruing"); then the plan resumes on what is left."""
+    _a_fixed_amount_a_month(term, ctx, (term.mode or KINDS["token"].default_mode) == "frozen", forgiven=False)
+
+
+def _subsidy(term, ctx: Context) -> None:
+    """困难补贴: for N months the lender forgives a fixed amount a month of what is owed, interest
+    still charged, nothing paid; then the plan resumes on what is left."""
+    _a_fixed_amount_a_month(term, ctx, frozen=False, forgiven=True)
 
 
 def _help(term, ctx: Context) -> None:
@@ -503,6 +516,14 @@ KINDS: dict[str, Kind] = {
             _check_help,
             household_cash=True,
             guided=Guided(110, _help_not_counted_as_cash, _help_listed, labels=(("asset", "field.terms.asset_help"),)),
+        ),  # fmt: skip
+        Kind(
+            "subsidy",
+            5,
+            ("months", "amount"),
+            _subsidy,
+            _needs_months_and_amount,
+            guided=Guided(65, _starting(months=6, amount=500.0)),
         ),  # fmt: skip
     )
 }

@@ -11,13 +11,14 @@ from core.loader import load
 from core.workbook import profile_from_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
-ALL = ["freeze", "extension", "rate_cut", "waiver", "deferral", "token", "settlement", "reduction", "fee",
-       "higher_payment", "help"]  # fmt: skip
+ALL = ["freeze", "extension", "rate_cut", "waiver", "deferral", "token", "subsidy", "settlement", "reduction",
+       "fee", "higher_payment", "help"]  # fmt: skip
 SAME = {
     "freeze": {"months": 36},
     "waiver": {"mode": "both", "percent": 100.0},
     "deferral": {"months": 6, "mode": "capitalise"},
     "token": {"months": 6, "amount": 100.0, "mode": "frozen"},
+    "subsidy": {"months": 6, "amount": 500.0},
     "settlement": {"percent": 60.0},
     "reduction": {"percent": 20.0},
     "fee": {"percent": 5.0, "mode": "upfront"},
@@ -79,6 +80,7 @@ def test_help_is_written_once_on_the_first_debt_chosen_and_other_terms_on_every_
         ("freeze", "percent", ["months"]),
         ("waiver", "percent", ["mode", "percent"]),
         ("token", "percent", ["months", "amount", "mode"]),
+        ("subsidy", "percent", ["months", "amount"]),
         ("settlement", "percent", ["percent"]),  # an asset sold to pay it is named in the advanced grid
         ("settlement", "amount", ["amount"]),
         ("reduction", "amount", ["amount"]),
