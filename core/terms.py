@@ -1,9 +1,12 @@
 """Negotiated terms, one entry per kind: the fields it uses, its modes and default mode,
-what it checks, how it changes a debt's plan, and the clause a letter states it with.
+what it checks, how it changes a debt's plan, the clause a letter states it with, how the
+guided builder offers it (order, fields, defaults) and whether "what can I ask for" may
+answer with it.
 
 Adding a kind means adding one entry here, its strings in the catalogues
-(``choice.term.<kind>``, ``lt.term.<kind>...``) and its tests; the editor's choices
-(core.profile), the simulator (core.scenarios) and the letters (core.letter) read it.
+(``choice.term.<kind>``, ``lt.term.<kind>...``, ``guide.explain.<kind>``) and its tests; the
+editor's choices (core.profile), the simulator (core.scenarios), the letters (core.letter),
+the guided builder (core.guide, ui.guide) and "what can I ask for" (core.negotiate) read it.
 
 A group of terms starting in the same month is applied in phases (``Kind.phase``), then
 the rest of what is owed is planned (core.scenarios):
