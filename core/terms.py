@@ -14,7 +14,8 @@ the rest of what is owed is planned (core.scenarios):
 3. a fee, a lump-sum settlement (which ends the debt), one-off help arriving (family
 help, other support or a credit line drawn: the household's cash in that month);  4. the new term and rate
 (extension, rate cut, freeze at 0 %);  5. months paused or at a token amount
-(deferral, token payment, a hardship subsidy forgiving a fixed amount a month);  6. how the rest is paid (stages, a higher fixed payment).
+(deferral, token payment, a hardship subsidy forgiving a fixed amount a month);
+6. how the rest is paid (stages, a higher fixed payment).
 """
 
 from __future__ import annotations
