@@ -11,7 +11,8 @@ import streamlit as st
 from core import charts
 from core.apr import rate_note
 from core.contacts import new_entry
-from core.money import to_cents
+from core.engine import LONGEST_LOAN_MONTHS
+from core.money import MAX_AMOUNT, to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
 from core.plan import PLAN_BOUND, phases_text
@@ -128,7 +129,7 @@ with st.container(border=True):
         key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
     )  # fmt: skip
     c4.number_input(
-        tr("field.reserve"), min_value=0.0, max_value=100_000_000.0, step=500.0, format="%.2f",
+        tr("field.reserve"), min_value=0.0, max_value=float(MAX_AMOUNT), step=500.0, format="%.2f",
         value=settings.reserve / 100, key=f"{prefix}.reserve", on_change=_save_settings, help=tr("pl.reserve_help"),
     )  # fmt: skip
 
@@ -233,7 +234,9 @@ with st.form("pl.offer", border=True):
     offer_debt = o1.selectbox(tr("sc.col.debt"), h.names, key="pl.offer.debt")
     offer_payment = o2.number_input(tr("of.payment"), min_value=0.0, max_value=10_000_000.0, step=100.0,
                                     format="%.2f", key="pl.offer.payment")  # fmt: skip
-    offer_months = o3.number_input(tr("of.months"), min_value=1, max_value=600, value=36, step=1, key="pl.offer.months")
+    offer_months = o3.number_input(
+        tr("of.months"), min_value=1, max_value=LONGEST_LOAN_MONTHS, value=36, step=1, key="pl.offer.months"
+    )
     o4, o5, o6 = st.columns(3)
     offer_fee = o4.number_input(tr("of.fee"), min_value=0.0, max_value=10_000_000.0, step=100.0, format="%.2f",
                                 key="pl.offer.fee")  # fmt: skip

@@ -318,7 +318,7 @@ if chosen:
         text = tr(ask.key, **params)
         if ask.costs_more:  # dearer than the contracts: the sentence says by how much
             text += tr("lt.sentence_gap").strip("|") + tr("sc.ask.extra_cost", extra=money_cents(ask.extra_cost))
-        if ask.kind in ("extension", "rate_cut", "settlement"):
+        if ask.actionable:
             st.success(text, icon=":material/handshake:")
             if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):
                 label = tr(f"choice.term.{ask.kind}")

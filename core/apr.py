@@ -1,7 +1,8 @@
 """The true annualised rate of a schedule (IRR of its cash flows, fees included) and the
 reference lines a rate is compared with.
 
-Chinese lenders must state an annualised rate computed by IRR (DOMAIN.md): the monthly
+Lenders in China must state an annualised rate that counts every cost of the loan
+(中国人民银行公告〔2021〕第3号); it is worked out here by the IRR method: the monthly
 internal rate of return x 12. A "0.6 % monthly fee" plan over 12 months is about 13 %.
 """
 
@@ -70,7 +71,10 @@ def rate_flags(apr: Decimal | None, lpr_percent: Decimal = DEFAULT_LPR) -> list[
     return [name for name, line in lines if apr > line]
 
 
-# --- which line applies to which lender (DOMAIN.md, "Facts for when a lender says no") -------
+# --- which line applies to which lender -------------------------------------------------------
+# Private lending: 4 x LPR (最高人民法院关于审理民间借贷案件适用法律若干问题的规定, as amended
+# 2020, art. 25; 24 % / 36 % before 20 August 2020). Licensed lenders: a court may cut what
+# interest and fees together charge above 24 % a year (法发〔2017〕22号, art. 2).
 PRIVATE_LENDING = frozenset({"private_loan"})  # the 4 x LPR cap: private lending only
 CAP_RULE_DATE = dt.date(2020, 8, 20)  # the 2020 private-lending rules; earlier contracts: 24 % / 36 %
 LICENSED_LINE = Decimal(24)  # for licensed lenders: a true rate above this is worth questioning

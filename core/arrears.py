@@ -26,7 +26,8 @@ arrears before the current instalment, so a payment settles, in this order:
 left unpaid at the end of the month before; what is owed at the start carries the
 penalty accrued so far, so it is charged from the second month):
 
-- a loan: the debt's penalty rate (contract rate +50 % when none is given, DOMAIN.md),
+- a loan: the debt's penalty rate (contract rate +50 % when none is given: the top of the 30–50 %
+  markup for overdue loans in 中国人民银行关于人民币贷款利率有关问题的通知, 银发〔2003〕251号, item 3),
   one twelfth of the yearly rate, on the unpaid principal only (no interest on interest,
   fees or penalty), rounded for each month's instalment separately;
 - a **revolving credit card** (method "revolving"): from its first payment month, its

@@ -6,8 +6,8 @@ night. Many calls in one day are found from the log itself (the user sets what "
 is). A complaint draft — to the lender's complaint line first, then the financial
 regulator's 12378 — cites the dated entries and the recordings and screenshots attached
 to them (with their SHA-256). The draft speaks in the borrower's voice and describes what
-happened; it makes no legal claim (consumer-finance rules forbid violence, threats,
-harassment and collecting from unrelated third parties: DOMAIN.md), and the app says it
+happened; it makes no legal claim (collecting from third parties unrelated to the debt,
+and violence, threats or insults, are forbidden: 商业银行信用卡业务监督管理办法, art. 68), and the app says it
 is not legal advice.
 """
 

@@ -1,6 +1,6 @@
 """The contact log: every call, chat, e-mail, visit or letter with a lender, and the
-follow-ups that are due (seeds 003, 004: record the time, channel, staff, what was said
-and the result; keep the evidence)."""
+follow-ups that are due (the time, channel, staff, what was said and the result, with the
+evidence: what a complaint or a dispute is later decided on)."""
 
 from __future__ import annotations
 

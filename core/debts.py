@@ -10,25 +10,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from core.engine import LONGEST_LOAN_MONTHS
 from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
 from core.months import next_month, parse_month
 
 METHODS = ("annuity", "equal_principal", "interest_only", "bullet", "revolving")
 RATE_UNITS = ("annual", "monthly", "daily")
-MAX_MONTHS = 600
 MAX_ANNUAL_RATE = Decimal("1000")
 # Rates are kept to 1e-5 percent a year so they are exact fractions with a small
 # denominator (engine.py relies on this to stay inside 64-bit integers).
 RATE_QUANTUM = Decimal("0.00001")
-DEFAULT_PENALTY_MARKUP = Decimal("1.5")  # contract rate +50% (DOMAIN.md)
+DEFAULT_PENALTY_MARKUP = Decimal("1.5")  # contract rate +50%: the top of 30–50 % (银发〔2003〕251号, item 3)
 
 
 def annual_rate_from(value: Decimal, unit: str) -> Decimal:
     """Annual percentage from a rate in the unit given.
 
     Daily rates are annualised the simple way lenders quote them: x 365
-    (0.05 %/day -> 18.25 %/year, DOMAIN.md); monthly rates x 12.
+    (0.05 %/day, the card rate cap of 银发〔2016〕111号 -> 18.25 %/year); monthly rates x 12.
     """
     factor = {"annual": 1, "monthly": 12, "daily": 365}[unit]
     return (value * factor).quantize(RATE_QUANTUM)
@@ -181,7 +181,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         values["method"] = method
 
     for int_field, low, high, code in (
-        ("months", 1, MAX_MONTHS, "err.months_range"),
+        ("months", 1, LONGEST_LOAN_MONTHS, "err.months_range"),
         ("days_overdue", 0, 3650, "err.days_range"),
     ):
         value = raw.get(int_field)
@@ -234,7 +234,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
 
 
 # --- a rate that does not look like the lender's ------------------------------------------
-# What a rate a year usually is for each kind of lender, in percent (DOMAIN.md): mortgages
+# What a rate a year usually is for each kind of lender, in percent (a rule of thumb): mortgages
 # a few percent; bank consumer loans and car loans single figures to the 20s; cards about
 # 18 % (0.05 % a day) and more with fees; licensed online lenders up to the 24 % line and,
 # with fees, past it; private loans anything (interest-free between relatives, or worse).

@@ -33,8 +33,10 @@ METHOD_CODES = {
     "revolving": REVOLVING,
     "fixed": FIXED,
 }
-# Loans without a term (cards, a fixed payment) are followed for at most 50 years.
-HORIZON_MONTHS = 600
+# The longest one loan runs (50 years): a term, a contract's or a negotiated one, is at most
+# this long, and a loan without a term (a card, a fixed payment) is followed this long on its
+# own. Longer than the household's horizon (core.scenarios.HORIZON), which a scenario follows.
+LONGEST_LOAN_MONTHS = 600
 NEVER = -1
 # What any product, sum or payment in the loop may reach: half of int64's range, so the
 # check (in float64, vectorised, once per call) has room for its own rounding.
@@ -99,7 +101,7 @@ def amortize(
     min_floor_cents=None,
     keep_rows: bool = True,
     mode: str = HALF_UP,
-    horizon: int = HORIZON_MONTHS,
+    horizon: int = LONGEST_LOAN_MONTHS,
 ) -> BatchResult:
     """Amortise a batch of loans month by month.
 

@@ -11,72 +11,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.debts import Debt
 from core.household import Household
-from core.money import div_round, to_decimal
+from core.money import to_decimal
 from core.months import format_month
 from core.scenarios import Result, Scenario, Term, simulate
-from core.terms import CARD_FREEZE_LIMIT, KINDS
+from core.terms import GUIDED, KINDS
 
-# What the guided form offers, in the order a person in arrears usually asks. Stages
-# (one row per stage) stay in the advanced grid.
-GUIDED = ("freeze", "extension", "rate_cut", "waiver", "deferral", "token", "settlement", "reduction",
-          "fee", "higher_payment", "help")  # fmt: skip
-# Terms that take an amount or a share of what is owed: the form asks which.
-EITHER = ("reduction", "settlement", "fee")
 NAME_CHARS = 60
 
 
 def offered(h: Household, debts: list[str]) -> list[str]:
-    """The kinds the form offers for these debts: a rate cut only when some rate can be
-    cut, one-off help only when the household has help or an asset listed."""
+    """The kinds the form offers for these debts, in the form's order: those whose entry
+    (core.terms) has a guided form that fits them (e.g. a rate cut only when some rate can
+    be cut, one-off help only when the household has help or an asset listed)."""
     lines = [h.line(name) for name in debts]
-    kinds = []
-    for kind in GUIDED:
-        if kind == "rate_cut" and not any(line.debt.annual_rate > 0 for line in lines):
-            continue
-        if kind == "help" and not h.sale_values:
-            continue
-        kinds.append(kind)
-    return kinds
-
-
-def _months_left(debt: Debt, h: Household, name: str) -> int:
-    return max(1, h.line(name).schedule.months or debt.months or 12)
+    return [kind.name for kind in GUIDED if kind.guided.offered(h, lines)]
 
 
 def defaults(kind: str, h: Household, debts: list[str]) -> dict:
-    """Sensible starting values for a term of ``kind`` on these debts."""
-    lines = [h.line(name) for name in debts]
-    cards = any(line.lender_type == "credit_card" for line in lines)
-    if kind == "extension":
-        longest = max((_months_left(line.debt, h, line.name) for line in lines), default=12)
-        months = min(120, max(24, 2 * longest))
-        return {"months": min(months, CARD_FREEZE_LIMIT) if cards else months}
-    if kind == "rate_cut":
-        lowest = min((line.debt.annual_rate for line in lines if line.debt.annual_rate > 0), default=Decimal(0))
-        return {"rate": float((lowest / 2).quantize(Decimal("0.1")))}
-    if kind == "freeze":
-        return {"months": 36}
-    if kind == "waiver":
-        return {"mode": KINDS["waiver"].default_mode, "percent": 100.0}
-    if kind == "reduction":
-        return {"percent": 20.0}
-    if kind == "deferral":
-        return {"months": 6, "mode": KINDS["deferral"].default_mode}
-    if kind == "token":
-        return {"months": 6, "amount": 100.0, "mode": KINDS["token"].default_mode}
-    if kind == "settlement":
-        return {"percent": 60.0}
-    if kind == "fee":
-        return {"percent": 5.0, "mode": KINDS["fee"].default_mode}
-    if kind == "higher_payment":
-        payment = max((line.schedule.regular_payment for line in lines), default=0)
-        return {"amount": float(div_round(payment * 12, 10 * 100 * 100) * 100)}  # 1.2 x, to the ¥100
-    if kind == "help":  # help that is not already counted as cash first
-        ranked = sorted(h.sale_values, key=lambda name: h.sale_values[name][1])
-        return {"asset": ranked[0] if ranked else None}
-    raise ValueError(kind)
+    """Sensible starting values for a term of ``kind`` on these debts (its entry's)."""
+    return KINDS[kind].defaults(h, [h.line(name) for name in debts])
+
+
+def fields(kind: str, by: str = "percent") -> list[str]:
+    """The form's fields for ``kind``, in order; for a kind taken as an amount or a share of
+    what is owed, only the one chosen ``by``."""
+    entry = KINDS[kind]
+    dropped = ("amount" if by == "percent" else "percent") if entry.guided.either else None
+    return [name for name in entry.fields_guided() if name != dropped]
+
+
+def label_key(kind: str, name: str) -> str | None:
+    """The i18n key a kind words one of its fields with on the form (None: the field's own label)."""
+    return dict(KINDS[kind].guided.labels).get(name)
 
 
 def term(kind: str, values: dict, start: int | None = None) -> Term:
@@ -151,7 +118,7 @@ def preview(h: Household, debts: list[str], new: Term, margin: int = 0, base: Re
 def targets(new: Term, debts: list[str]) -> list[str]:
     """The debts a term is written for: one-off help is the household's cash, so it is
     written once (on the first debt chosen), not once per debt."""
-    return debts[:1] if new.kind == "help" else list(debts)
+    return debts[:1] if KINDS[new.kind].household_cash else list(debts)
 
 
 def rows(name: str, debts: list[str], new: Term) -> tuple[dict, list[dict]]:

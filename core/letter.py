@@ -325,7 +325,7 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
     interest freeze over the months its share of the budget needs (cards at most 60).
     ``plan``: the household plan when the caller has it (else worked out)."""
-    from core.engine import HORIZON_MONTHS
+    from core.engine import LONGEST_LOAN_MONTHS
     from core.negotiate import what_to_ask
     from core.readiness import supported_months
     from core.scenarios import Term
@@ -335,12 +335,12 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):
-        if ask.kind in ("extension", "rate_cut", "settlement"):
+        if ask.actionable:
             name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
             return ask.scenario(name)
     months = supported_months(h, debt, plan)
     if months is None:
         return None
     kind = h.lender_types[h.names.index(debt)]
-    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else HORIZON_MONTHS))
+    months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else LONGEST_LOAN_MONTHS))
     return Scenario(t("lt.suggest.freeze", lang, months=months), terms={debt: [Term("freeze", months=months)]})

@@ -1,7 +1,7 @@
 """Money: exact amounts in integer cents, and the one rounding rule the app uses.
 
 Every amount a user sees, stores or exports passes through this module. Rounding is
-half-up by default (DOMAIN.md, "Rounding"); half-even is available as a setting.
+half-up by default (四舍五入); half-even is available as a setting.
 """
 
 from __future__ import annotations

@@ -197,35 +197,30 @@ class Ask:
     extra_cost: int | None = None  # cost − what the chosen debts' contracts cost (cents; > 0 costs more)
 
     @property
+    def actionable(self) -> bool:
+        """Whether it is something to ask for (a term kind whose entry says so), not a finding
+        such as "none needed": then a scenario can be added from it."""
+        return self.kind in KINDS and KINDS[self.kind].actionable
+
+    @property
     def key(self) -> str:
-        """The i18n key of its sentence: a cut that leaves some debts' lower rates alone says so;
-        an "extension" over just the months left says it spreads what is overdue."""
-        if self.kind == "rate_cut" and len(self.above) < len(self.targets):
-            return "sc.ask.rate_cut_some"
-        if self.kind == "extension" and self.spread:
-            return "sc.ask.spread"
-        return f"sc.ask.{self.kind}"
+        """The i18n key of its sentence (a kind's entry may word it its own way: a cut that
+        leaves some debts' lower rates alone, an extension that spreads what is overdue)."""
+        return KINDS[self.kind].ask_key(self) if self.actionable else f"sc.ask.{self.kind}"
 
     @property
     def costs_more(self) -> bool:
         """Whether it costs the chosen debts more in all than their contracts (then it says so)."""
         return self.extra_cost is not None and self.extra_cost > 0
 
-    def terms_for(self, name: str) -> list[Term]:
-        """The ask as one debt's terms: a rate cut only where it is a cut."""
-        if self.kind == "rate_cut" and name not in self.above:
-            return [Term("extension", months=self.months)]
-        return self.terms()
+    def terms_for(self, name: str | None) -> list[Term]:
+        """The ask as one debt's terms, as its kind's entry puts it (a rate cut only where it
+        is a cut); ``name`` None: the ask as a whole."""
+        return [Term(**fields) for fields in KINDS[self.kind].asked(self, name)] if self.actionable else []
 
     def terms(self) -> list[Term]:
         """The same ask as scenario terms (to simulate it)."""
-        if self.kind == "extension":
-            return [Term("extension", months=self.months)]
-        if self.kind == "rate_cut":
-            return [Term("rate_cut", rate=self.rate), Term("extension", months=self.months)]
-        if self.kind == "settlement":
-            return [Term("settlement", percent=self.percent)]
-        return []
+        return self.terms_for(None)
 
     def scenario(self, name: str = "ask") -> Scenario:
         return Scenario(name=name, terms={t: self.terms_for(t) for t in self.targets})

@@ -2,7 +2,7 @@
 mediation worth its fee?), which old debts need care before a promise to pay, and the
 plain facts the app may state — each with its source, never as legal advice.
 
-Sources (DOMAIN.md, "Facts for when a lender says no"):
+Sources (public texts):
 - 征信业管理条例 (Regulation on the Administration of the Credit Reporting Industry):
   negative records kept 5 years from the day the default ends (art. 16), the borrower
   may add a statement; two free credit reports a year (art. 17); a dispute is checked
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from core.household import Household
 
-LIMITATION_YEARS = 3
 # A debt overdue this long is near or past the limitation period (counted from the last
 # instalment's due date, which the app does not always know): warn before any promise.
 OLD_DEBT_DAYS = 2 * 365

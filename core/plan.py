@@ -1,8 +1,8 @@
 """The household plan (按能力统一方案): one affordable amount a month across every lender,
 so the requests to all lenders add up to a plan the household can keep.
 
-Debt advisers' practice (DOMAIN.md, "Plans across several lenders" and "Keeping a plan";
-the UK's debt management plans and Standard Financial Statement):
+Debt advisers' practice (the UK's debt management plans and the Standard Financial
+Statement of the Money and Pensions Service):
 
 1. **Priority debts are never asked.** A debt whose default threatens the home or what the
    household needs (a mortgage, a car loan; any debt the user marks as priority) keeps its

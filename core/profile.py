@@ -176,7 +176,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("household_size", "int"),  # people living on the income (core.benchmarks)
         Column("area", "choice", AREAS),
     ),
-    # Every contact with a lender (seeds 003, 004: record time, channel, staff, result).
+    # Every contact with a lender (time, channel, staff, result: core.contacts).
     "contacts": (
         Column("when", "datetime", required=True),
         Column("lender", "text", required=True),

@@ -1,10 +1,12 @@
 """The readiness check: lender by lender, what a lender is likely to object to and what
 to do about it, from the household's numbers and the borrower's own answers.
 
-The rules follow seed 000 (why lenders refuse: debt too large for the means, a poor
-repayment record, no proof of hardship, unrealistic asks) and seeds 001–004 (which
-papers to bring). Each rule is plain and explained with the numbers it used; there is
-no score: a rule either applies, or it does not, or it cannot be checked yet.
+The rules are the usual reasons lenders refuse (debt too large for the means, a poor
+repayment record, no proof of hardship, unrealistic asks) and which papers to bring; for
+cards, a personalised instalment plan needs a debt beyond the holder's means and the
+holder still willing to pay (商业银行信用卡业务监督管理办法, art. 70). Each rule is plain
+and explained with the numbers it used; there is no score: a rule either applies, or it
+does not, or it cannot be checked yet.
 
 A finding's status is one of:
 - ``object``: the lender is likely to object; the finding says what to do;

@@ -1,7 +1,7 @@
 """Negotiated terms: what each debt's payments become, and what the household lives through.
 
-A scenario is a set of terms on debts (DOMAIN.md, "Negotiated terms the simulator must
-express") plus what happens to spare money each month. Every stretch of regular
+A scenario is a set of negotiated terms on debts (one entry per kind: core.terms) plus
+what happens to spare money each month. Every stretch of regular
 repayment is computed by the batch engine (core.engine) — the same code path as the
 foundation's schedules — and a debt with no terms keeps exactly its plain schedule.
 
@@ -38,12 +38,12 @@ from core.money import MAX_CENTS, div_round, to_cents, to_decimal
 from core.months import parse_month
 from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
-from core.terms import KINDS, Context, check_term, in_phase_order, warn_term
+from core.terms import KINDS, Context, asks_the_lender, check_term, in_phase_order, warn_term
 
 if TYPE_CHECKING:
     from core.household import Household
 
-HORIZON = 360  # the household is followed for 30 years
+HORIZON = 360  # a scenario follows the household for 30 years (one loan alone: engine.LONGEST_LOAN_MONTHS)
 ALL_DEBTS = "*"
 
 
@@ -245,8 +245,10 @@ def _apply(track: Track, group: list[Term], start: int, state: dict, assets: dic
     """Apply one group of terms that start in month ``start``, each as its kind says
     (core.terms), phase by phase; then plan the rest of what is owed."""
     debt = track.debt
-    last = {term.kind: term for term in group}  # one term of a kind per group (the last)
-    terms = in_phase_order([t for t in group if t.kind == "stage"] + [t for k, t in last.items() if k != "stage"])
+    last = {term.kind: term for term in group}  # one term of a kind per group (the last), but stages
+    terms = in_phase_order(
+        [t for t in group if KINDS[t.kind].repeats] + [t for k, t in last.items() if not KINDS[k].repeats]
+    )
     ctx = Context(
         track=track,
         owed=state["balance"] + state["overdue_principal"] + state["overdue_interest"] + state["penalty"],
@@ -463,7 +465,7 @@ def _validate(h: Household, scenario: Scenario) -> list[InputError]:
             continue
         j = h.names.index(name)
         for term in terms:
-            if term.months is not None and not 1 <= term.months <= engine.HORIZON_MONTHS:
+            if term.months is not None and not 1 <= term.months <= engine.LONGEST_LOAN_MONTHS:
                 errors.append(InputError("months", "err.sc_months_range", {"value": name}))
             if term.percent is not None and not 0 <= term.percent <= 100:
                 errors.append(InputError("percent", "err.sc_percent_range", {"value": name}))
@@ -489,7 +491,7 @@ def _warnings(h: Household, scenario: Scenario) -> list[InputError]:
         for term in terms:
             for column, code, params in warn_term(term, h.debts[j], h.lender_types[j], h.sale_values):
                 out.append(InputError(column, code, {"value": name, **params}))
-        if is_priority(h, j) and any(term.kind != "help" for term in terms):
+        if is_priority(h, j) and any(asks_the_lender(term) for term in terms):
             out.append(InputError("debt", "warn.sc_priority", {"value": name}))
     return list({(e.field, e.code, tuple(e.params.items())): e for e in out}.values())
 

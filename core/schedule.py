@@ -216,7 +216,7 @@ def calculator_total_interest(debt: Debt) -> Decimal:
 
     Annuity: unrounded payment x n - principal; equal principal: P·r·(n+1)/2;
     interest-only and bullet: P·r·n. A real schedule rounds each month and differs by
-    a few yuan over 30 years (DOMAIN.md); the app shows both and says which is which.
+    a few yuan over 30 years; the app shows both and says which is which.
     """
     with localcontext() as context:  # local: the rest of the app keeps its own precision
         context.prec = 50

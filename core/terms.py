@@ -1,9 +1,12 @@
 """Negotiated terms, one entry per kind: the fields it uses, its modes and default mode,
-what it checks, how it changes a debt's plan, and the clause a letter states it with.
+what it checks, how it changes a debt's plan, the clause a letter states it with, how the
+guided builder offers it (order, fields, defaults) and whether "what can I ask for" may
+answer with it.
 
 Adding a kind means adding one entry here, its strings in the catalogues
-(``choice.term.<kind>``, ``lt.term.<kind>...``) and its tests; the editor's choices
-(core.profile), the simulator (core.scenarios) and the letters (core.letter) read it.
+(``choice.term.<kind>``, ``lt.term.<kind>...``, ``guide.explain.<kind>``) and its tests; the
+editor's choices (core.profile), the simulator (core.scenarios), the letters (core.letter),
+the guided builder (core.guide, ui.guide) and "what can I ask for" (core.negotiate) read it.
 
 A group of terms starting in the same month is applied in phases (``Kind.phase``), then
 the rest of what is owed is planned (core.scenarios):
@@ -11,7 +14,8 @@ the rest of what is owed is planned (core.scenarios):
 3. a fee, a lump-sum settlement (which ends the debt), one-off help arriving (family
 help, other support or a credit line drawn: the household's cash in that month);  4. the new term and rate
 (extension, rate cut, freeze at 0 %);  5. months paused or at a token amount
-(deferral, token payment);  6. how the rest is paid (stages, a higher fixed payment).
+(deferral, token payment, a hardship subsidy forgiving a fixed amount a month);
+6. how the rest is paid (stages, a higher fixed payment).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from fractions import Fraction
 from core.errors import AmountLimitError
 from core.money import MAX_CENTS, div_round, to_cents, to_decimal
 
-CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 60 months
+CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 5 years (商业银行信用卡业务监督管理办法, art. 70)
 
 
 @dataclass
@@ -138,22 +142,35 @@ def _deferral(term, ctx: Context) -> None:
         ctx.month += 1
 
 
-def _token(term, ctx: Context) -> None:
-    """象征性还款: a small fixed amount a month for N months, interest frozen ("frozen") or
-    still charged ("accruing", what the token does not cover is added); then the plan
-    resumes on what is left."""
+def _a_fixed_amount_a_month(term, ctx: Context, frozen: bool, forgiven: bool) -> None:
+    """For N months, a fixed amount a month comes off what is owed (at most all of it), with
+    interest frozen or still charged (what the amount does not cover is added): paid by the
+    household, or ``forgiven`` by the lender (then nothing is paid those months)."""
     amount = to_cents(term.amount or 0)
-    frozen = (term.mode or KINDS["token"].default_mode) == "frozen"
     for _ in range(int(term.months or 0)):
         if ctx.owed <= 0:
             break
         interest = 0 if frozen else _interest(ctx)
         ctx.track.charge_interest(ctx.month, interest)
-        pay = min(amount, ctx.owed + interest)
-        ctx.owed += interest - pay
-        _grown(ctx, interest - pay)
-        ctx.track.add(ctx.month, pay, ctx.owed)
+        cut = min(amount, ctx.owed + interest)
+        ctx.owed += interest - cut
+        _grown(ctx, interest - cut)
+        if forgiven:
+            ctx.track.forgiven += cut
+        ctx.track.add(ctx.month, 0 if forgiven else cut, ctx.owed)
         ctx.month += 1
+
+
+def _token(term, ctx: Context) -> None:
+    """象征性还款: a small fixed amount a month for N months, interest frozen ("frozen") or
+    still charged ("accruing"); then the plan resumes on what is left."""
+    _a_fixed_amount_a_month(term, ctx, (term.mode or KINDS["token"].default_mode) == "frozen", forgiven=False)
+
+
+def _subsidy(term, ctx: Context) -> None:
+    """困难补贴: for N months the lender forgives a fixed amount a month of what is owed, interest
+    still charged, nothing paid; then the plan resumes on what is left."""
+    _a_fixed_amount_a_month(term, ctx, frozen=False, forgiven=True)
 
 
 def _help(term, ctx: Context) -> None:
@@ -222,7 +239,7 @@ def _check_help(term, c: Checked) -> list:
     return []
 
 
-def _check_token(term, c: Checked) -> list:
+def _needs_months_and_amount(term, c: Checked) -> list:
     return _needs_months(term, c) + _needs_amount(term, c)
 
 
@@ -254,6 +271,86 @@ def _clause(kind: str) -> Callable:
     return lambda term: f"lt.term.{kind}"
 
 
+# --- what the guided builder asks, and the values it starts from (core.guide) ---------------------
+# Each function gets the household and the chosen debts' lines (core.household.DebtLine).
+def _always(h, lines) -> bool:
+    return True
+
+
+def _some_rate_to_cut(h, lines) -> bool:
+    return any(line.debt.annual_rate > 0 for line in lines)
+
+
+def _help_listed(h, lines) -> bool:
+    return bool(h.sale_values)
+
+
+def _starting(**values) -> Callable:
+    return lambda h, lines: dict(values)
+
+
+def _longer_term(h, lines) -> dict:
+    """Twice the longest months left, 24 to 120 (cards at most 60)."""
+    longest = max((max(1, line.schedule.months or line.debt.months or 12) for line in lines), default=12)
+    months = min(120, max(24, 2 * longest))
+    cards = any(line.lender_type == "credit_card" for line in lines)
+    return {"months": min(months, CARD_FREEZE_LIMIT) if cards else months}
+
+
+def _half_the_lowest_rate(h, lines) -> dict:
+    lowest = min((line.debt.annual_rate for line in lines if line.debt.annual_rate > 0), default=Decimal(0))
+    return {"rate": float((lowest / 2).quantize(Decimal("0.1")))}
+
+
+def _a_fifth_more(h, lines) -> dict:
+    """1.2 x the largest regular payment, to the ¥100."""
+    payment = max((line.schedule.regular_payment for line in lines), default=0)
+    return {"amount": float(div_round(payment * 12, 10 * 100 * 100) * 100)}
+
+
+def _help_not_counted_as_cash(h, lines) -> dict:
+    """The help or asset listed that is not already counted as cash, first."""
+    ranked = sorted(h.sale_values, key=lambda name: h.sale_values[name][1])
+    return {"asset": ranked[0] if ranked else None}
+
+
+@dataclass(frozen=True)
+class Guided:
+    """How the guided builder offers a kind (a kind without one stays in the advanced grid)."""
+
+    order: int  # where it is listed: the order a person in arrears usually asks
+    defaults: Callable[[object, list], dict]  # (household, chosen lines) -> starting values (a mode: the kind's)
+    offered: Callable[[object, list], bool] = _always  # whether it fits the chosen debts
+    fields: tuple[str, ...] | None = None  # the form's fields, when not all of the kind's
+    either: bool = False  # an amount or a share of what is owed: the form asks which
+    labels: tuple[tuple[str, str], ...] = ()  # (field, i18n key) where the form words a field its own way
+
+
+# --- "what can I ask for" (core.negotiate.Ask): the terms an answer of this kind puts to a debt --
+def _ask_extension(ask, debt: str | None) -> list[dict]:
+    return [{"kind": "extension", "months": ask.months}]
+
+
+def _ask_rate_cut(ask, debt: str | None) -> list[dict]:
+    """A rate cut only where it is a cut (``debt`` None: the ask as a whole)."""
+    cut = [{"kind": "rate_cut", "rate": ask.rate}] if debt is None or debt in ask.above else []
+    return [*cut, *_ask_extension(ask, debt)]
+
+
+def _ask_settlement(ask, debt: str | None) -> list[dict]:
+    return [{"kind": "settlement", "percent": ask.percent}]
+
+
+def _sentence_extension(ask) -> str:
+    """Over just the months left, an extension spreads what is overdue."""
+    return "sc.ask.spread" if ask.spread else "sc.ask.extension"
+
+
+def _sentence_rate_cut(ask) -> str:
+    """A cut that leaves some debts' lower rates alone says so."""
+    return "sc.ask.rate_cut_some" if len(ask.above) < len(ask.targets) else "sc.ask.rate_cut"
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -272,9 +369,31 @@ class Kind:
     # kind sits on it (None: the debt's current rate, or not placed).
     axis: str | None = None
     axis_value: Callable[[object], float | None] | None = None
+    guided: Guided | None = None  # how the guided builder offers it
+    household_cash: bool = False  # the household's cash, not a change to the debt: written once, asks nothing
+    repeats: bool = False  # several in one group, each kept in order (stages); else the last one counts
+    # "What can I ask for" answers of this kind: (ask, debt or None) -> the terms, as Term fields.
+    asked: Callable[[object, str | None], list[dict]] | None = None
+    ask_sentence: Callable[[object], str] | None = None  # the answer's i18n key, when not sc.ask.<kind>
 
     def clause_key(self, term) -> str:
         return (self.clause or _clause(self.name))(term)
+
+    @property
+    def actionable(self) -> bool:
+        """Whether "what can I ask for" may answer with it (then a scenario can be added from it)."""
+        return self.asked is not None
+
+    def ask_key(self, ask) -> str:
+        return self.ask_sentence(ask) if self.ask_sentence else f"sc.ask.{self.name}"
+
+    def fields_guided(self) -> tuple[str, ...]:
+        return self.guided.fields if self.guided and self.guided.fields is not None else self.fields
+
+    def defaults(self, h, lines: list) -> dict:
+        """The guided builder's starting values for a term of this kind on these debts."""
+        values = self.guided.defaults(h, lines)
+        return {**values, "mode": self.default_mode} if self.default_mode and "mode" in self.fields_guided() else values
 
 
 # In the order the editor lists them (and, within a phase, the order they apply in).
@@ -291,6 +410,9 @@ KINDS: dict[str, Kind] = {
             replans=True,
             sets_term=True,
             axis="rate",
+            guided=Guided(20, _longer_term),
+            asked=_ask_extension,
+            ask_sentence=_sentence_extension,
         ),  # fmt: skip
         Kind(
             "rate_cut",
@@ -301,6 +423,9 @@ KINDS: dict[str, Kind] = {
             replans=True,
             axis="rate",
             axis_value=lambda term: None if term.rate is None else float(term.rate),
+            guided=Guided(30, _half_the_lowest_rate, _some_rate_to_cut),
+            asked=_ask_rate_cut,
+            ask_sentence=_sentence_rate_cut,
         ),  # fmt: skip
         Kind(
             "freeze",
@@ -313,6 +438,7 @@ KINDS: dict[str, Kind] = {
             sets_term=True,
             axis="rate",
             axis_value=lambda term: 0.0,
+            guided=Guided(10, _starting(months=36)),
         ),  # fmt: skip
         Kind(
             "waiver",
@@ -322,8 +448,16 @@ KINDS: dict[str, Kind] = {
             clause=_clause_waiver,
             modes=("penalty", "interest", "both"),
             default_mode="both",
+            guided=Guided(40, _starting(percent=100.0)),
         ),  # fmt: skip
-        Kind("reduction", 2, ("amount", "percent"), _reduction, clause=_clause_amount_or_percent("reduction")),
+        Kind(
+            "reduction",
+            2,
+            ("amount", "percent"),
+            _reduction,
+            clause=_clause_amount_or_percent("reduction"),
+            guided=Guided(80, _starting(percent=20.0), either=True),
+        ),  # fmt: skip
         Kind(
             "deferral",
             5,
@@ -332,6 +466,7 @@ KINDS: dict[str, Kind] = {
             clause=_clause_mode("deferral"),
             modes=("capitalise", "interest_only", "free"),
             default_mode="capitalise",
+            guided=Guided(50, _starting(months=6)),
         ),  # fmt: skip
         Kind(
             "fee",
@@ -341,8 +476,9 @@ KINDS: dict[str, Kind] = {
             clause=_clause_fee,
             modes=("upfront", "added"),
             default_mode="upfront",
+            guided=Guided(90, _starting(percent=5.0), either=True),
         ),  # fmt: skip
-        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount),
+        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount, repeats=True),
         Kind(
             "settlement",
             3,
@@ -352,25 +488,55 @@ KINDS: dict[str, Kind] = {
             clause=_clause_amount_or_percent("settlement"),
             axis="settlement",
             axis_value=lambda term: None if term.percent is None else float(term.percent),
+            # an asset sold to pay it is named in the advanced grid
+            guided=Guided(70, _starting(percent=60.0), fields=("amount", "percent"), either=True),
+            asked=_ask_settlement,
         ),  # fmt: skip
-        Kind("higher_payment", 6, ("amount",), _higher_payment, _needs_amount, replans=True),
+        Kind(
+            "higher_payment",
+            6,
+            ("amount",),
+            _higher_payment,
+            _needs_amount,
+            replans=True,
+            guided=Guided(100, _a_fifth_more),
+        ),  # fmt: skip
         Kind(
             "token",
             5,
             ("months", "amount", "mode"),
             _token,
-            _check_token,
+            _needs_months_and_amount,
             clause=_clause_mode("token"),
             modes=("frozen", "accruing"),
             default_mode="frozen",
+            guided=Guided(60, _starting(months=6, amount=100.0)),
         ),  # fmt: skip
-        Kind("help", 3, ("asset",), _help, _check_help),
+        Kind(
+            "help",
+            3,
+            ("asset",),
+            _help,
+            _check_help,
+            household_cash=True,
+            guided=Guided(110, _help_not_counted_as_cash, _help_listed, labels=(("asset", "field.terms.asset_help"),)),
+        ),  # fmt: skip
+        Kind(
+            "subsidy",
+            5,
+            ("months", "amount"),
+            _subsidy,
+            _needs_months_and_amount,
+            guided=Guided(65, _starting(months=6, amount=500.0)),
+        ),  # fmt: skip
     )
 }
 TERM_KINDS = tuple(KINDS)
 TERM_MODES = tuple(dict.fromkeys(mode for kind in KINDS.values() for mode in kind.modes))
 PHASES = sorted({kind.phase for kind in KINDS.values()})
 AXES = tuple(dict.fromkeys(kind.axis for kind in KINDS.values() if kind.axis))
+# What the guided builder offers, in its order (stages, one row per stage, stay in the advanced grid).
+GUIDED = tuple(sorted((kind for kind in KINDS.values() if kind.guided), key=lambda kind: kind.guided.order))
 
 
 def in_phase_order(group: list) -> list:
@@ -378,6 +544,12 @@ def in_phase_order(group: list) -> list:
     then as the user listed them (stages keep their order)."""
     order = {name: i for i, name in enumerate(KINDS)}
     return sorted(group, key=lambda term: (KINDS[term.kind].phase, order[term.kind]))
+
+
+def asks_the_lender(term) -> bool:
+    """Whether a term asks the lender to change something (one-off help arriving does not)."""
+    kind = KINDS.get(term.kind)
+    return kind is None or not kind.household_cash
 
 
 def check_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str, dict]]:
@@ -392,4 +564,4 @@ def warn_term(term, debt, lender_type: str, assets: dict) -> list[tuple[str, str
     return [] if kind is None else kind.warn(term, Checked(debt, lender_type, assets))
 
 
-__all__ = ["CARD_FREEZE_LIMIT", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]
+__all__ = ["CARD_FREEZE_LIMIT", "GUIDED", "KINDS", "PHASES", "TERM_KINDS", "TERM_MODES", "Context", "Decimal"]

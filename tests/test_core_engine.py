@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from bench.loop import annuity_loop, equal_principal_loop
 from core import engine
 from core.errors import AmountLimitError
-from core.money import HALF_EVEN, HALF_UP, div_round
+from core.money import HALF_EVEN, HALF_UP, MAX_CENTS, div_round
 from core.schedule import schedule, schedules
 from tests.helpers import make_debt
 
-principals = st.integers(min_value=1, max_value=10_000_000_000)  # cents, up to ¥100 million
+principals = st.integers(min_value=1, max_value=MAX_CENTS)  # up to the app's amount limit
 rates = st.decimals(min_value=0, max_value=1000, places=2)  # annual %
-terms = st.integers(min_value=1, max_value=600)
+terms = st.integers(min_value=1, max_value=engine.LONGEST_LOAN_MONTHS)
 methods = st.sampled_from(["annuity", "equal_principal", "interest_only", "bullet"])
 
 
@@ -85,7 +85,7 @@ def test_credit_card_terminates_or_says_never(cents, rate, pct, floor_cents):
             min_payment_floor=f"{floor_cents / 100:.2f}",
         )
     )
-    assert len(s.rows) <= engine.HORIZON_MONTHS
+    assert len(s.rows) <= engine.LONGEST_LOAN_MONTHS
     if s.never_paid_off:
         assert s.payoff_month is None
     else:
@@ -123,12 +123,12 @@ def test_inputs_past_the_engine_bounds_are_refused_never_wrapped_round(principal
 
 
 def test_at_the_app_caps_the_engine_is_exact():
-    # ¥100,000,000 at 999.99999 % a year (the numerator near 1e8) over 600 months, beside a small loan
-    monthly = Fraction(Decimal("999.99999")) / 1200
-    batch = engine.amortize([10**10, 100], [monthly.numerator] * 2, [monthly.denominator] * 2, [600, 1],
+    # the amount limit at 999.99999 % a year (the numerator near 1e8) for the longest loan, beside a small one
+    monthly, n = Fraction(Decimal("999.99999")) / 1200, engine.LONGEST_LOAN_MONTHS
+    batch = engine.amortize([MAX_CENTS, 100], [monthly.numerator] * 2, [monthly.denominator] * 2, [n, 1],
                             [engine.INTEREST_ONLY, engine.ANNUITY])  # fmt: skip
-    interest = (10**10 * monthly.numerator * 2 + monthly.denominator) // (2 * monthly.denominator)
-    assert int(batch.total_interest[0]) == 600 * interest and int(batch.total_principal[0]) == 10**10
+    interest = (MAX_CENTS * monthly.numerator * 2 + monthly.denominator) // (2 * monthly.denominator)
+    assert int(batch.total_interest[0]) == n * interest and int(batch.total_principal[0]) == MAX_CENTS
     assert batch.balance.dtype == np.int64 and int(batch.payoff_period[1]) == 1
 
 
@@ -149,7 +149,7 @@ def test_a_balance_whose_product_with_the_rate_passes_64_bits_is_still_exact(owe
         batch = engine.amortize(owed, monthly.numerator, monthly.denominator, months, method, mode=mode,
                                 min_pct_num=share.numerator, min_pct_den=share.denominator, min_floor_cents=10_000)  # fmt: skip
     except AmountLimitError:  # only where the totals themselves could pass 64 bits
-        limit = engine.HORIZON_MONTHS if method == engine.REVOLVING else months
+        limit = engine.LONGEST_LOAN_MONTHS if method == engine.REVOLVING else months
         assert max(owed) * (1 + float(monthly) * limit) >= engine.ROOM * 0.99
         return
     for i, start in enumerate(owed):
@@ -157,7 +157,7 @@ def test_a_balance_whose_product_with_the_rate_passes_64_bits_is_still_exact(owe
         for t in range(int(np.count_nonzero(batch.interest[i] + batch.principal[i]))):
             interest = div_round(balance * monthly.numerator, monthly.denominator, mode)
             assert int(batch.interest[i, t]) == interest
-            if method == engine.REVOLVING and t < engine.HORIZON_MONTHS - 1:
+            if method == engine.REVOLVING and t < engine.LONGEST_LOAN_MONTHS - 1:
                 minimum = max(10_000 - interest, div_round(balance * share.numerator, share.denominator, mode))
                 assert int(batch.principal[i, t]) == min(max(minimum, 0), balance)
             balance -= int(batch.principal[i, t])

@@ -1,4 +1,4 @@
-"""Importers: every format named in DOMAIN.md, malformed rows, and files that are refused."""
+"""Importers: every statement format the app reads, malformed rows, and files that are refused."""
 
 import pytest
 

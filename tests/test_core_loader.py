@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.loader import load, sale_value_cents
+from core.money import MAX_CENTS
 from core.profile import Profile, normalize_section
 from core.store import Store
 from core.workbook import profile_from_xlsx
@@ -108,7 +109,7 @@ def test_an_empty_profile_loads_as_an_empty_household():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=0, max_value=10_000_000_000))
+@given(st.integers(min_value=0, max_value=MAX_CENTS))
 def test_amounts_are_stored_as_exact_decimal_text_and_load_back_to_the_cent(tmp_path_factory, cents):
     yuan = f"{cents // 100}.{cents % 100:02d}"
     assets = section("assets", [{"name": "a", "value": yuan, "liquidity": "now"}])

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.money import MAX_AMOUNT, MAX_CENTS
 from core.months import parse_month
 from core.negotiate import sweep, what_to_ask
 from core.profile import Profile, normalize_section
@@ -432,7 +433,7 @@ def month_past_the_limit(kind: str) -> int:
     owed, rate, month = Decimal(10_000_000), Decimal(365) / 1200, JAN
     while True:
         owed += (owed * rate).quantize(Decimal(1), ROUND_HALF_UP) - (100 if kind == "token" else 0)
-        if owed > 10_000_000_000:
+        if owed > MAX_CENTS:
             return month
         month += 1
 
@@ -460,7 +461,7 @@ def test_ten_years_of_penalty_on_the_largest_debt_is_worked_out_exactly_not_wrap
     # Penalty interest at 1,000 % for ten years on ¥100,000,000 overdue: ¥10 billion owed. A rate
     # with five decimals has a numerator near 1e8: balance x numerator no longer fits 64 bits
     # (it wrapped round: negative interest).
-    debt = {**LOAN, "principal": 100_000_000, "overdue_principal": 100_000_000, "days_overdue": 3650,
+    debt = {**LOAN, "principal": int(MAX_AMOUNT), "overdue_principal": int(MAX_AMOUNT), "days_overdue": 3650,
             "penalty_rate": 1000, "rate": "999.12345", "months": 600}  # fmt: skip
     h = loaded(make_profile([debt]))
     r = simulate(h, Scenario("extension", terms={"贷款": [Term("extension", months=120)]}))
@@ -478,7 +479,6 @@ def test_a_fee_added_again_and_again_stops_at_the_amount_limit():
     assert [e.code for e in r.errors] == ["err.sc_beyond_limit"]
 
 
-MAX_CENTS = 10_000_000_000
 # amounts from a cent to the cap, spread over every order of magnitude (a token of ¥1 and
 # a stage of ¥10 million both come up)
 amounts = st.integers(0, 10).flatmap(lambda e: st.integers(1, 10**e)).map(lambda c: Decimal(c) / 100)
@@ -526,7 +526,7 @@ capped_terms = st.lists(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     terms=capped_terms,
-    principal=amounts | st.sampled_from([Decimal(100_000), Decimal(100_000_000)]),
+    principal=amounts | st.sampled_from([Decimal(100_000), MAX_AMOUNT]),
     rate=st.decimals(0, 1000, places=5) | st.sampled_from([Decimal(365), Decimal("999.99999")]),
     months=st.integers(1, 600) | st.just(600),
     method=st.sampled_from(["annuity", "equal_principal", "interest_only", "bullet", "revolving"]),
@@ -539,7 +539,7 @@ def test_any_terms_at_the_caps_give_figures_or_the_reason_never_an_overflow(
     if overdue:
         debt.update(overdue_principal=str(principal), overdue_interest="100000000", days_overdue=3650,
                     penalty_rate="1000")  # fmt: skip
-    h = loaded(make_profile([debt], income=100_000_000, expenses=0))
+    h = loaded(make_profile([debt], income=int(MAX_AMOUNT), expenses=0))
     r = simulate(h, Scenario("s", strategy="avalanche", terms={"贷款": terms}))  # only the domain error, said
     assert {e.code for e in r.errors} <= {
         "err.sc_beyond_limit", "err.sc_months_range", "err.sc_percent_range", "err.sc_rate_not_lower",

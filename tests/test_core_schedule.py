@@ -1,4 +1,4 @@
-"""Golden values from DOMAIN.md and hand-checked schedules for every repayment method."""
+"""Golden values from public loan calculators and hand-checked schedules for every repayment method."""
 
 from decimal import Decimal
 
@@ -23,7 +23,7 @@ def test_mortgage_annuity_worked_values():
     assert _money(first.principal) == Decimal("1223.94")
     assert all(_money(r.payment) == Decimal("5307.27") for r in s.rows[:-1])
     assert calculator_total_interest(debt) == Decimal("910616.19")
-    # The rounded schedule differs from the calculator convention by ¥1–¥3 (DOMAIN.md).
+    # The rounded schedule differs from the calculator convention by ¥1–¥3.
     assert Decimal(1) <= abs(_money(s.total_interest) - Decimal("910616.19")) <= Decimal(3)
     assert s.payoff_month == parse_month("2055-12")
     assert s.apr() == Decimal("4.90")
@@ -83,7 +83,7 @@ def test_daily_rate_annualises_simply():
 
 
 def test_monthly_fee_plan_true_apr_is_about_13_percent():
-    # DOMAIN.md: a "0.6% monthly fee" instalment plan is about 13% APR, not 7.2%.
+    # A "0.6% monthly fee" instalment plan is about 13% APR, not 7.2%.
     s = schedule(make_debt(principal=12_000, rate=0, months=12, method="equal_principal", monthly_fee_rate=0.6))
     assert _money(s.total_fees) == Decimal("864.00")
     assert Decimal("12.5") < s.apr() < Decimal("13.5")

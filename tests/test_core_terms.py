@@ -133,3 +133,74 @@ def test_a_term_that_adds_interest_stops_where_the_balance_passes_the_amount_lim
         assert "¥100,000,000" in r.errors[0].message("en") and "¥100,000,000" in r.errors[0].message("zh")
     else:
         assert not r.errors and r.tracks[0].negotiated
+
+
+def test_what_can_i_ask_for_answers_with_the_kinds_whose_entry_says_so():
+    assert [k.name for k in KINDS.values() if k.actionable] == ["extension", "rate_cut", "settlement"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_kind_has_its_strings_in_both_languages(lang):
+    from core.i18n import CATALOGUES
+
+    texts = CATALOGUES[lang].texts
+    for kind in KINDS.values():
+        needed = [f"choice.term.{kind.name}"] + [f"choice.mode.{mode}" for mode in kind.modes]
+        # the letter's clause for each mode, by an amount and by a share
+        needed += [kind.clause_key(Term(kind.name, mode=mode, amount=Decimal(1))) for mode in kind.modes or (None,)]
+        needed += [kind.clause_key(Term(kind.name, mode=mode, percent=Decimal(1))) for mode in kind.modes or (None,)]
+        if kind.guided:
+            needed += [f"guide.explain.{kind.name}", *(key for _, key in kind.guided.labels)]
+        if kind.actionable:
+            needed += [f"sc.ask.{kind.name}", f"sc.ask.name.{kind.name}"]
+        assert [key for key in needed if key not in texts] == [], kind.name
+
+
+def test_a_hardship_subsidy_forgives_a_fixed_amount_a_month_then_the_plan_resumes():
+    _, r = run([LOAN], {"贷款": [Term("subsidy", months=3, amount=Decimal("1000"))]})
+    track = r.tracks[0]
+    # 12,000 at 1 % a month, ¥1,000 forgiven a month, nothing paid, interest still charged:
+    # 12,000 + 120 - 1,000 = 11,120;  11,120 + 111.20 - 1,000 = 10,231.20;
+    # 10,231.20 + 102.312 (102.31) - 1,000 = 9,333.51
+    assert [track.balance[JAN + m] for m in range(3)] == [1_112_000, 1_023_120, 933_351]
+    assert payments(r)[:3] == [0, 0, 0]
+    assert track.forgiven == 300_000
+    assert [track.interest_by_month[JAN + m] for m in range(3)] == [12_000, 11_120, 10_231]
+    # then the 12 months left, at 1 % a month on the rest
+    assert payments(r)[3] == annuity("9333.51", "0.01", 12)
+    assert len(payments(r)) == 15 and track.payoff == JAN + 14
+    assert track.total_paid == 933_351 + sum(track.interest_by_month.get(JAN + m, 0) for m in range(3, 15))
+
+
+def test_a_subsidy_larger_than_what_is_owed_forgives_all_of_it_and_no_more():
+    _, r = run([LOAN], {"贷款": [Term("subsidy", months=3, amount=Decimal("20000"))]})
+    track = r.tracks[0]
+    assert track.forgiven == 1_212_000  # 12,000 and its first month's interest of 120
+    assert track.total_paid == 0 and track.balance[JAN] == 0
+
+
+@pytest.mark.parametrize(
+    "term,field", [(Term("subsidy", months=6), "amount"), (Term("subsidy", amount=Decimal("500")), "months")]
+)
+def test_a_subsidy_needs_its_months_and_amount(term, field):
+    _, r = run([LOAN], {"贷款": [term]})
+    assert [e.field for e in r.errors] == [field] and r.errors[0].code == f"err.sc_{field}_needed"
+
+
+@pytest.mark.parametrize(
+    "lang,words",
+    [("zh", "每月减免欠款 ¥1,000.00 的困难补贴"), ("en", "forgiving ¥1,000.00 of the balance a month for 3 months")],
+)
+def test_the_letter_states_a_subsidy(lang, words):
+    h = loaded(make_profile([LOAN]))
+    scenario = Scenario("补贴", terms={"贷款": [Term("subsidy", months=3, amount=Decimal("1000"))]})
+    track = simulate(h, scenario).tracks[0]
+    assert words in compose(h, "贷款", lang, proposal(track, scenario, 1_200_000))
+
+
+def test_a_subsidy_is_offered_by_the_guided_builder_after_the_token_payment():
+    from core.terms import GUIDED
+
+    names = [kind.name for kind in GUIDED]
+    assert names.index("subsidy") == names.index("token") + 1
+    assert KINDS["subsidy"].phase == KINDS["token"].phase and not KINDS["subsidy"].actionable

@@ -9,9 +9,10 @@ import streamlit as st
 from core import guide
 from core.household import Household
 from core.i18n import field_label, t
+from core.money import MAX_AMOUNT
 from core.months import format_month
 from core.profile import unique_name
-from core.scenarios import Result
+from core.scenarios import HORIZON, Result
 from core.terms import KINDS
 from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said
@@ -41,9 +42,10 @@ def _named(prefix: str):
 
 
 def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str):
-    label = field_label("terms", name, lang())
+    own = guide.label_key(kind, name)
+    label = tr(own) if own else field_label("terms", name, lang())
     if name == "months":
-        return st.number_input(label, min_value=1, max_value=360, value=int(value or 12), step=1, key=key)
+        return st.number_input(label, min_value=1, max_value=HORIZON, value=int(value or 12), step=1, key=key)
     if name == "rate":
         top = max(float(h.line(d).debt.annual_rate) for d in debts)
         return st.number_input(label, min_value=0.0, max_value=top, value=min(float(value or 0), top), step=0.1,
@@ -51,7 +53,7 @@ def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str
     if name == "percent":
         return st.number_input(label, min_value=0.0, max_value=100.0, value=float(value or 0), step=5.0, key=key)
     if name == "amount":
-        return st.number_input(label, min_value=0.0, max_value=100_000_000.0, value=float(value or 0), step=100.0,
+        return st.number_input(label, min_value=0.0, max_value=float(MAX_AMOUNT), value=float(value or 0), step=100.0,
                                key=key)  # fmt: skip
     if name == "mode":
         modes = list(KINDS[kind].modes)
@@ -59,7 +61,6 @@ def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str
                             format_func=_named("choice.mode"), key=key)  # fmt: skip
     if name == "asset":
         names = list(h.sale_values)
-        label = tr("field.terms.asset_help") if kind == "help" else label
         return st.selectbox(label, names, index=names.index(value) if value in names else 0,
                             format_func=lambda n: f"{n} · {money_cents(h.sale_values[n][0])}", key=key)  # fmt: skip
     raise ValueError(name)
@@ -83,17 +84,16 @@ def builder(h: Household, margin: int, base: Result) -> None:
         st.markdown(f"**{tr('guide.details')}**")
         scope = f"{kind}.{'|'.join(debts)}"  # new defaults when the debts or the request change
         start_values = dict(guide.defaults(kind, h, debts))
-        # What the request needs: an amount or a share (not both); an asset sold to pay a
-        # settlement is named in the advanced grid.
-        fields = [f for f in KINDS[kind].fields if not (kind == "settlement" and f == "asset")]
-        if kind in guide.EITHER:
+        # What the request needs: an amount or a share (not both), as its entry says.
+        by = "percent"
+        if KINDS[kind].guided.either:
             by = st.segmented_control(tr("guide.by"), ["percent", "amount"], default="percent",
                                       format_func=_named("guide.by"), key=f"guide.by.{scope}")  # fmt: skip
             by = by or "percent"
-            fields = [f for f in fields if f != ("amount" if by == "percent" else "percent")]
             if by == "amount":
                 owed = sum(h.line(d).total_owed for d in debts)  # cents
                 start_values["amount"] = round(owed * float(start_values.get("percent") or 50) / 100 / 100, -2)
+        fields = guide.fields(kind, by)
         values = {}
         columns = st.columns(max(1, len(fields) + 1))
         for column, name in zip(columns, fields, strict=False):

@@ -28,7 +28,7 @@ def needs_password(data: bytes) -> bool:
 
         return is_locked(data)
     if is_pdf(data):
-        from core.imports.pdf import is_locked as pdf_locked  # pdfminer: only for a PDF
+        from core.imports.pdf import is_locked as pdf_locked  # pypdfium2: only for a PDF
 
         return pdf_locked(data)
     return False

@@ -15,9 +15,8 @@ note under the table) it is left out. The header repeated on every page and page
 are left out. A scanned statement (pictures of pages, no text) cannot be read and is
 refused with that reason.
 
-pdfplumber (on pdfminer.six) was tried first: 26 s for a 200-page statement against 2.7 s
-here (bench/pdf.py), and its text-based table finder merged neighbouring columns of a
-statement without ruling lines; PDFium finds the characters, the columns are ours.
+PDFium rather than pdfplumber, which was ten times slower on a 200-page statement
+(bench/pdf.py) and whose table finder merged neighbouring columns without ruling lines.
 """
 
 from __future__ import annotations

@@ -345,7 +345,7 @@ def read_statement(
         if kind == "zip":
             raise RefusedFile("refuse.zip_nested")
     if kind == "pdf":
-        from core.imports.pdf import read_pdf_rows  # pdfminer: only for a PDF
+        from core.imports.pdf import read_pdf_rows  # pypdfium2: only for a PDF
 
         rows = read_pdf_rows(data, password)
     elif kind in ("html", "eml"):
