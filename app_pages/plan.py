@@ -11,6 +11,7 @@ import streamlit as st
 from core import charts
 from core.apr import rate_note
 from core.contacts import new_entry
+from core.i18n import join
 from core.money import to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
@@ -179,12 +180,11 @@ else:
     if len(plan.phases) > 1:
         st.caption(tr("pl.phases", steps=phases_text(plan.phases, lang())))
     if plan.draws:
-        st.caption(tr("pl.draws", names=md_escape(tr("list.sep").strip("|").join(
-            f"{name} ({format_month(month)})" for month, name in plan.draws))))  # fmt: skip
+        st.caption(tr("pl.draws", names=md_escape(join((f"{name} ({format_month(month)})" for month, name in plan.draws), lang()))))  # fmt: skip
     if plan.review is not None:
         st.caption(":material/event: " + tr("pl.review", review=format_month(plan.review)))
     if plan.priority:
-        st.caption(tr("pl.priority_list", names=md_escape(tr("list.sep").strip("|").join(plan.priority))))
+        st.caption(tr("pl.priority_list", names=md_escape(join(plan.priority, lang()))))
 
     rows = []
     for s in plan.shares:
@@ -208,7 +208,7 @@ else:
                 tr("pl.col.owed"): s.owed / 100,
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
                 tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
-                tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
+                tr("pl.col.note"): join(notes, lang()),
             }
         )  # fmt: skip
     st.dataframe(

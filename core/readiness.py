@@ -21,7 +21,7 @@ from decimal import Decimal
 from core.apr import DEFAULT_LPR, applicable_line, rate_note
 from core.case import Case
 from core.household import Household
-from core.i18n import t
+from core.i18n import join, t
 from core.money import div_round, format_money, from_cents
 from core.months import format_month
 
@@ -53,7 +53,7 @@ def _render(value, lang: str) -> str:
     if isinstance(value, Money):
         return format_money(from_cents(value.cents))
     if isinstance(value, Choices):
-        return t("list.sep", lang).strip("|").join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
+        return join((t(f"{value.prefix}.{k}", lang) for k in value.keys), lang)
     if isinstance(value, Key):
         return t(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
     return str(value)
