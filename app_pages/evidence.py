@@ -167,7 +167,7 @@ else:
             label = row["name"] + (f" · {_entry_label(row['contact'])}" if row.get("contact") else "")
             with st.expander(md_escape(label)):  # a file or lender name is shown as typed, never as Markdown
                 ok = checked[row["sha256"]]
-                st.caption(tr("ev.details", added=row.get("added") or "—", size=f"{(row.get('size') or 0):,}",
+                st.caption(tr("ev.details", added=row.get("added") or "—", n=f"{(row.get('size') or 0):,}",
                               sha=row["sha256"]))  # fmt: skip
                 if ok:
                     st.caption(":material/verified: " + tr("ev.unchanged"))

@@ -61,7 +61,7 @@ def _save_settings() -> None:
 
 
 def _offer_text(offer: Offer, check) -> str:
-    return tr("of.said", payment=money_cents(offer.payment), months=offer.months, fee=money_cents(offer.fee),
+    return tr("of.said", payment=money_cents(offer.payment), n=offer.months, fee=money_cents(offer.fee),
               waived=money_cents(offer.waived), apr="—" if check.apr is None else f"{check.apr}%",
               short=check.short_months)  # fmt: skip
 
@@ -170,7 +170,8 @@ else:
             )  # fmt: skip
     else:
         st.success(
-            tr("pl.keeps", total=money_cents(plan.total), lenders=len(plan.shares), months=plan.months,
+            tr("pl.keeps", total=money_cents(plan.total), n=len(plan.shares),
+               months=tr("count.months_as_instalments", n=plan.months),
                free=format_month(result.debt_free) if result.debt_free else tr("sc.never")),
             icon=":material/check_circle:",
         )  # fmt: skip
@@ -201,7 +202,7 @@ else:
             {  # what a lender is asked first (a phone shows the first columns)
                 tr("sc.col.debt"): s.name,
                 tr("pl.col.share"): s.share / 100,
-                tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", months=s.months,
+                tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", n=s.months,
                                                                                   payment=money_cents(s.share)),
                 tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
@@ -261,7 +262,7 @@ if shown is not None and shown.debt in h.names:
               delta_color="inverse" if (check.extra_cost or 0) > 0 else "normal")  # fmt: skip
     c3.metric(tr("sc.col.short"), check.short_months)
     if check.asked is not None:
-        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), months=check.asked.offer_months(),
+        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), n=check.asked.offer_months(),
                       total=money_cents(check.asked.total_paid)))  # fmt: skip
     if check.balloon:
         st.warning(tr("of.balloon", amount=money_cents(check.balloon)), icon=":material/warning:")
@@ -282,7 +283,7 @@ if plan.agreed:
     for offer in h.agreed:
         a1, a2 = st.columns([4, 1], vertical_alignment="center")
         a1.markdown("- " + tr("of.agreed_line", debt=md_escape(offer.debt), payment=money_cents(offer.payment),
-                              months=offer.months))  # fmt: skip
+                              n=offer.months))  # fmt: skip
         a2.button(tr("of.remove"), key=f"pl.offer.remove.{offer.debt}", on_click=_remove_agreed, args=(offer.debt,),
                   icon=":material/undo:")  # fmt: skip
 

@@ -308,7 +308,7 @@ if chosen:
     for ask in asks:
         params = {
             "owed": money_cents(ask.owed),
-            "months": ask.months,
+            "n": ask.months,
             "rate": ask.rate,
             "percent": ask.percent,
             "payment": money_cents(ask.payment or 0),

@@ -653,7 +653,8 @@ _QUESTION_HINTS = {"direction": "--money-out positive|negative", "date_order": "
 def _print_import(summary: dict, checked, lang: str) -> None:
     for entry in summary["files"]:
         if entry.get("lines") is not None:
-            print(t("cli.import_lines", lang, file=entry["file"], rows=entry["rows_read"], lines=entry["lines"]))
+            lines = t("count.lines", lang, n=entry["lines"])
+            print(t("cli.import_lines", lang, file=entry["file"], n=entry["rows_read"], lines=lines))
         if entry.get("unmatched_quote_line"):
             print("  ! " + t("ws.repaired", lang, line=entry["unmatched_quote_line"]))
         if entry["left_out"] == "already_imported":
@@ -665,9 +666,10 @@ def _print_import(summary: dict, checked, lang: str) -> None:
     if checked.result is None:
         return
     if summary["kind"] == "budget":
-        print(t("cli.budget_summary", lang, rows=len(checked.rows)))
+        print(t("cli.budget_summary", lang, n=len(checked.rows)))
     else:
-        print(t("cli.import_summary", lang, **{k: summary[k] for k in ("transactions", "neutral", "months")}))
+        print(t("cli.import_summary", lang, n=summary["transactions"], neutral=summary["neutral"],
+                months=t("count.months", lang, n=summary["months"])))  # fmt: skip
         print(f"{t('cli.income_total', lang)}: {format_money(Decimal(str(summary['total_income'])))}")
         print(f"{t('cli.expense_total', lang)}: {format_money(Decimal(str(summary['total_expense'])))}")
     print(t("cli.monthly_by_category", lang))

@@ -236,19 +236,17 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
                     {
                         "owed": Money(owed[name]),
                         "share": Money(share),
-                        "months": months,
+                        "n": months,
                         "limit": LARGE_MONTHS,
                         "pct": coverage,
                     },
                 )
             )
         else:
-            findings.append(
-                Finding("large_debt", "ok", name, {"share": Money(share), "months": months, "pct": coverage})
-            )
+            findings.append(Finding("large_debt", "ok", name, {"share": Money(share), "n": months, "pct": coverage}))
 
         days = line.schedule.debt.days_overdue
-        findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"days": days}))
+        findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"n": days}))
 
         track = _track(result, name)
         findings.extend(_ask_fit(name, track, share, months, result.shortfall_months if result is not None else 0))
@@ -289,7 +287,7 @@ def _ask_fit(name: str, track, share: int, months: int | None, short_months: int
     if asks_low or forgives:
         what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
                    {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
-        found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months}))
+        found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "n": months}))
     if payment > share:  # more than the worksheet can carry for this lender: never ticked as fine
         if short_months:
             found.append(Finding("promises_too_much", "object", name,
@@ -348,7 +346,7 @@ def _ask_key(ask) -> Key:
         {
             "debts": ", ".join(ask.above),
             "owed": Money(ask.owed),
-            "months": ask.months,
+            "n": ask.months,
             "rate": ask.rate,
             "percent": ask.percent,
             "payment": Money(ask.payment or 0),

@@ -203,8 +203,8 @@ def mapping_form(header: list[str], current, header_row: int, file_id: str) -> N
 def _lines(result, name: str, many: bool) -> None:
     """How many rows were read against the lines the file has; an unmatched quote."""
     if result.lines is not None:
-        st.caption(tr("ws.lines", name=md_escape(name) if many else tr("ws.lines.this"), rows=result.rows_read,
-                      lines=result.lines))  # fmt: skip
+        st.caption(tr("ws.lines", name=md_escape(name) if many else tr("ws.lines.this"), n=result.rows_read,
+                      lines=tr("count.lines", n=result.lines)))  # fmt: skip
     if result.repaired:
         st.warning(tr("ws.repaired", line=result.repaired), icon=":material/format_quote:")
 
@@ -597,7 +597,7 @@ def import_panel() -> None:
     if statement:
         people = result.from_people_monthly()
         income = money_cents(result.total_income)
-        st.write(tr("ws.stats", counted=len(result.counted), neutral=result.neutral_count, months=result.months,
+        st.write(tr("ws.stats", n=len(result.counted), neutral=result.neutral_count, months=tr("count.months", n=result.months),
                     income=income, expense=money_cents(result.total_expense)))  # fmt: skip
         if people > 0 and not _answer("from_people"):  # the income above holds it; the worksheet will not
             st.caption(tr("ws.stats.people", amount=money_cents(people)))
