@@ -26,7 +26,7 @@ from core.loader import load
 from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
 from core.months import format_month
 from core.profile import Profile, normalize_section
-from core.schedule import Schedule, calculator_total_interest, schedule
+from core.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
 from core.workbook import profile_from_xlsx
 
 
@@ -76,8 +76,7 @@ def schedule_json(s: Schedule, lpr: Decimal = DEFAULT_LPR) -> dict:
 
 
 def _table(s: Schedule, lang: str, lpr: Decimal) -> str:
-    keys = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")
-    header = [t(f"col.{k}", lang) for k in keys]
+    header = [t(f"col.{k}", lang) for k in COLUMNS]
     body = [
         [str(r.period), format_month(r.month)]
         + [f"{from_cents(v):,.2f}" for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]

@@ -35,12 +35,34 @@ LONG_OVERDUE_DAYS = 90
 LOW_ASK_SHARE = Decimal("0.5")
 
 
+# Every rule and the statuses it can give; each has its text, rd.<rule>.<status>.
+RULES: dict[str, tuple[str, ...]] = {
+    "reason": ("object", "ok"),
+    "hardship_proof": ("object", "ok"),
+    "income_proof": ("object", "ok"),
+    "records": ("object", "ok"),
+    "history": ("object", "ok", "skip"),
+    "no_surplus": ("object", "ok"),
+    "not_affordable": ("object", "ok", "skip"),
+    "costs": ("object", "ok", "skip"),  # core.benchmarks
+    "large_debt": ("object", "ok", "skip"),
+    "long_overdue": ("object", "ok"),
+    "rate": ("flag", "ok", "skip"),
+    "asks_too_much": ("object", "flag", "ok", "skip"),
+    "promises_too_much": ("object",),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
     status: str  # "object" | "ok" | "flag" | "skip"
     debt: str | None = None
     params: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in RULES.get(self.rule, ()):
+            raise ValueError(f"no readiness rule {self.rule!r} with status {self.status!r} (core.readiness.RULES)")
 
     def message(self, lang: str) -> str:
         """What the lender may say (when it objects) and what to do, or why this point is fine."""
@@ -54,6 +76,8 @@ def _render(value, lang: str) -> str:
         return format_money(from_cents(value.cents))
     if isinstance(value, Choices):
         return join((t(f"{value.prefix}.{k}", lang) for k in value.keys), lang)
+    if isinstance(value, Names):
+        return join(value.names, lang)
     if isinstance(value, Key):
         return t(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
     return str(value)
@@ -68,6 +92,13 @@ class Money:
 class Choices:
     prefix: str
     keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names as a list in the finding's language: "A、B", "A, B"."""
+
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -344,7 +375,7 @@ def _ask_key(ask) -> Key:
     return Key(
         ask.key,
         {
-            "debts": ", ".join(ask.above),
+            "debts": Names(tuple(ask.above)),
             "owed": Money(ask.owed),
             "n": ask.months,
             "rate": ask.rate,

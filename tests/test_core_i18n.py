@@ -39,8 +39,9 @@ def test_every_string_is_there_with_the_same_placeholders_in_both():
 
 
 def _asked_for() -> tuple[set[str], list[str]]:
-    """Keys the code names: string literals, and the fixed starts of f-strings (a key
-    built as f"choice.{column}.{value}" counts every key that starts "choice.")."""
+    """Keys the code names: string literals, and the fixed starts of f-strings that are more
+    than a namespace (f"ws.map.{field}" counts the keys that start "ws.map."; f"choice.{c}.{v}"
+    counts none: its keys are listed from the data that builds them, _built_from_data)."""
     literals, prefixes, suffixes = set(), [], []
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -54,15 +55,56 @@ def _asked_for() -> tuple[set[str], list[str]]:
                     # f"{code}.what" with code a literal key such as "store.readonly"
                     suffixes.append(str(last.value))
     literals |= {f"{lit}{sfx}" for lit in literals for sfx in set(suffixes) if lit.count(".") >= 1}
-    return literals, [p for p in prefixes if "." in p]
+    return literals, [p for p in prefixes if "." in p and not re.fullmatch(r"\w+\.", p)]
+
+
+def _built_from_data() -> set[str]:
+    """The keys built from data, listed from that data: choices and labels from the profile's
+    sections, term kinds, categories, currencies, methods and rate units, rate flags and notes,
+    readiness rules, the start-here steps, a schedule's columns."""
+    from dataclasses import fields
+
+    from core.apr import rate_lines
+    from core.debts import METHODS, RATE_UNITS, Debt
+    from core.imports.categories import PRESET_CATEGORIES
+    from core.imports.cells import CURRENCY_NAMES
+    from core.profile import SCHEMAS
+    from core.progress import STEPS
+    from core.readiness import RULES
+    from core.schedule import COLUMNS
+    from core.terms import KINDS
+
+    keys = {f"sheet.{section}" for section in SCHEMAS}
+    for section, columns in SCHEMAS.items():
+        for column in columns:
+            keys |= {f"field.{column.name}", f"field.{section}.{column.name}"}
+            keys |= {f"choice.{column.name}.{choice}" for choice in column.choices}
+    keys |= {f"field.{f.name}" for f in fields(Debt)}  # parse_debt's errors name the field
+    keys |= {f"choice.term.{kind}" for kind in KINDS}
+    keys |= {f"cat.{key}" for key in PRESET_CATEGORIES}
+    keys |= {f"currency.{code}" for code in CURRENCY_NAMES}
+    keys |= {f"method.{m}" for m in METHODS} | {f"unit.{u}" for u in RATE_UNITS}
+    keys |= {f"flag.{name}" for name in rate_lines()}
+    keys |= {f"note.{kind}.above_24{long}" for kind in ("card", "licensed") for long in ("", ".long")}
+    keys |= {f"rd.{rule}.{status}" for rule, statuses in RULES.items() for status in statuses}
+    keys |= {f"steps.{step}{help}" for step in STEPS for help in ("", ".help")}
+    keys |= {f"col.{column}" for column in COLUMNS}
+    return keys
 
 
 def test_no_key_goes_unused():
     literals, prefixes = _asked_for()
+    asked = literals | _built_from_data()
     unused = [
-        key for key in CATALOGUES["en"].texts if key not in literals and not any(key.startswith(p) for p in prefixes)
+        key for key in CATALOGUES["en"].texts if key not in asked and not any(key.startswith(p) for p in prefixes)
     ]
     assert unused == []
+
+
+def test_every_key_built_from_data_is_there():
+    """All but a section's own label for a column (field.<section>.<column>), which is optional."""
+    missing = _built_from_data() - set(CATALOGUES["en"].texts)
+    assert sorted(key for key in missing if not re.fullmatch(r"field\.\w+\.\w+", key)) == []
 
 
 def test_plural_forms_follow_each_language():
