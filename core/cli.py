@@ -19,7 +19,7 @@ import pandas as pd
 
 from core.apr import DEFAULT_LPR
 from core.debts import parse_debt
-from core.i18n import t
+from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
 from core.loader import load
@@ -447,7 +447,7 @@ def _run_pack(args: argparse.Namespace) -> int:
             pick = [pid for pid, name in profiles if args.name is None or name == args.name]
             if not pick:
                 raise UsageError(
-                    t("cli.pack_no_profile", "en", name=args.name or "", names=", ".join(n for _, n in profiles))
+                    t("cli.pack_no_profile", "en", name=args.name or "", names=join((n for _, n in profiles), "en"))
                 )
             profile = store.load(pick[0])
         except STORE_ERRORS as exc:
@@ -457,7 +457,7 @@ def _run_pack(args: argparse.Namespace) -> int:
         profile = _load_profile(args.profile)
     h, _ = load(profile)
     if args.debt not in h.names:
-        raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=", ".join(h.names)))
+        raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=join(h.names, "en")))
     files = pack_files(profile, h, args.debt, args.lang, evidence_dir, masked=not args.no_mask)
     try:
         rows = write_pack(args.output, files, args.lang)
