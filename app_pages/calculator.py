@@ -169,17 +169,16 @@ st.subheader(tr("calc.chart"))
 st.plotly_chart(schedule_figure(result, lang()), width="stretch", key="calc.chart")
 
 st.subheader(tr("calc.schedule"))
-columns = COLUMNS
 table = pd.DataFrame(
     [
         [r.period, format_month(r.month)]
         + [float(from_cents(v)) for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
         for r in result.rows
     ],
-    columns=[tr(f"col.{c}") for c in columns],
+    columns=[tr(f"col.{c}") for c in COLUMNS],
 )
 st.dataframe(
-    money_table(table, [tr(f"col.{c}") for c in columns[2:]]),
+    money_table(table, [tr(f"col.{c}") for c in COLUMNS[2:]]),
     hide_index=True,
     width="stretch",
     height=360,

@@ -289,3 +289,16 @@ def test_a_count_of_one_is_singular_and_of_two_plural(key):
         one,
     ), one
     assert t(key, "zh", **{**params, "n": 1}).replace("1", "2") == t(key, "zh", **{**params, "n": 2}).replace("1", "2")
+
+
+def test_the_counts_the_issue_names_read_well_with_one():
+    assert t("ct.due.soon", "en", lender="A", date="d", when="w", n=1) == "A: follow up in 1 day, on d (contact of w)"
+    assert t("cli.budget_summary", "en", n=1) == "Budget sheet: 1 row"
+    assert t("lt.term.extension", "en", n=1) == "spread the remaining balance over 1 month;"
+    assert t("lt.term.extension", "en", n=24) == "spread the remaining balance over 24 months;"
+    assert t("lt.term.extension", "zh", n=1) == "剩余欠款分 1 期偿还；"
+    two = {"neutral": 0, "months": t("count.months", "en", n=1)}
+    assert t("cli.import_summary", "en", n=1, **two) == "1 transaction counted, 0 neutral, 1 month covered"
+    assert t("cli.import_summary", "zh", n=3, neutral=0, months=t("count.months", "zh", n=2)) == (
+        "计入 3 笔，不计收支 0 笔，覆盖 2 个月"
+    )
