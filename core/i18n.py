@@ -3,7 +3,9 @@
 The strings live in gettext catalogues a translator can work on with any PO editor:
 ``core/locales/zh.po`` and ``core/locales/en.po`` (msgid = the key the code asks for,
 msgstr = the text; placeholders in {braces}). They are read with Babel when this module
-is first imported; plural forms follow each catalogue's CLDR Plural-Forms header.
+is first imported; plural forms follow each catalogue's CLDR Plural-Forms header (a count
+is always passed as ``n``), lists are joined by ``join`` with CLDR's list patterns, and a key
+asked for but not in the catalogues is recorded in ``MISSING`` (the strict strings tests).
 Kept in core/ so the command line, the exports and the pages share one vocabulary.
 """
 
