@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from core.apr import DEFAULT_LPR
-from core.i18n import LANGS
+from core.i18n import LANGS, t
 from core.store import STORE_ERRORS
 from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr
 from ui.hostguard import no_outside_lookups, refuse_foreign_request
@@ -126,7 +126,7 @@ def main() -> None:
         st.segmented_control(
             "语言 / Language",
             options=list(LANGS),
-            format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+            format_func=lambda code: t("app.lang_name", code),  # each language by its own name
             key=LANG_SWITCH_KEY,
             on_change=_on_language_change,
         )

@@ -12,7 +12,7 @@ from core.charts import schedule_figure
 from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
 from core.money import from_cents
 from core.months import format_month, month_to_date, next_month
-from core.schedule import calculator_total_interest, schedule
+from core.schedule import COLUMNS, calculator_total_interest, schedule
 from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
 
 
@@ -169,17 +169,16 @@ st.subheader(tr("calc.chart"))
 st.plotly_chart(schedule_figure(result, lang()), width="stretch", key="calc.chart")
 
 st.subheader(tr("calc.schedule"))
-columns = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")
 table = pd.DataFrame(
     [
         [r.period, format_month(r.month)]
         + [float(from_cents(v)) for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
         for r in result.rows
     ],
-    columns=[tr(f"col.{c}") for c in columns],
+    columns=[tr(f"col.{c}") for c in COLUMNS],
 )
 st.dataframe(
-    money_table(table, [tr(f"col.{c}") for c in columns[2:]]),
+    money_table(table, [tr(f"col.{c}") for c in COLUMNS[2:]]),
     hide_index=True,
     width="stretch",
     height=360,

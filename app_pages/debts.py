@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.debts import RATE_UNITS, rate_doubt, typed_problems
-from core.i18n import field_label, t
+from core.i18n import field_label, join, t
 from core.money import from_cents
 from core.months import format_month
 from core.profile import LENDER_TYPES, inferred, text_limit
@@ -136,13 +136,12 @@ s = current_household()
 # Incomplete rows are kept as drafts, each named with what it still needs; other
 # problems are listed as they are.
 if s.drafts:
-    sep = tr("list.sep").strip("|")
     st.info(
         tr("db.drafts")
         + "\n"
         + "\n".join(
             "- " + tr("db.draft", row=d.row, name=md_escape(d.name),
-                      missing=sep.join(field_label("debts", f, lang()) for f in d.missing))
+                      missing=join((field_label("debts", f, lang()) for f in d.missing), lang()))
             for d in s.drafts
         ),
         icon=":material/edit_note:",

@@ -25,7 +25,8 @@ from core.evidence import (
     unusable,
     verify,
 )
-from ui.common import guarded, md_escape, tr
+from core.i18n import join
+from ui.common import guarded, lang, md_escape, tr
 from ui.state import current_profile, db_path, is_sample, note_outcome, save_section
 from ui.steps import next_step
 
@@ -149,7 +150,7 @@ kept = live(table)
 st.subheader(tr("ev.kept", n=len(kept)))
 broken = unusable(table)
 if broken:  # rows stored before the workbook import refused them: named, never opened
-    names = ", ".join(md_escape(str(r.get("name") or "—")) for r in broken[:5]) + (" …" if len(broken) > 5 else "")
+    names = join((md_escape(str(r.get("name") or "—")) for r in broken[:5]), lang()) + (" …" if len(broken) > 5 else "")
     st.warning(tr("ev.unusable", n=len(broken), names=names), icon=":material/link_off:")
     st.button(tr("ev.unusable_remove"), key="ev.unusable_remove", on_click=_remove_unusable, icon=":material/delete:")
 if not kept:
@@ -167,7 +168,7 @@ else:
             label = row["name"] + (f" · {_entry_label(row['contact'])}" if row.get("contact") else "")
             with st.expander(md_escape(label)):  # a file or lender name is shown as typed, never as Markdown
                 ok = checked[row["sha256"]]
-                st.caption(tr("ev.details", added=row.get("added") or "—", size=f"{(row.get('size') or 0):,}",
+                st.caption(tr("ev.details", added=row.get("added") or "—", n=f"{(row.get('size') or 0):,}",
                               sha=row["sha256"]))  # fmt: skip
                 if ok:
                     st.caption(":material/verified: " + tr("ev.unchanged"))

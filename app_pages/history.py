@@ -9,8 +9,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from core.i18n import join
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
-from ui.common import guarded, md_escape, readable_section, tr
+from ui.common import guarded, lang, md_escape, readable_section, tr
 from ui.profiles import refresh_editors
 from ui.state import active_id, db_path, read_only, store
 
@@ -41,12 +42,14 @@ def _restore_all(day_key: str, time_key: str) -> None:
     changed = store().restore_to(pid, moment.timestamp())
     refresh_editors()
     if changed:
-        tables = "、".join(tr(f"sheet.{s}") for s in changed)
+        tables = join((tr(f"sheet.{s}") for s in changed), lang())
         st.session_state["hist.msg"] = tr("hist.restored_all", when=moment.strftime("%Y-%m-%d %H:%M"), tables=tables)
     else:
         st.session_state["hist.msg"] = tr("hist.same")
     if not_kept:
-        st.session_state["hist.not_kept"] = tr("hist.not_kept_at", tables="、".join(tr(f"sheet.{s}") for s in not_kept))
+        st.session_state["hist.not_kept"] = tr(
+            "hist.not_kept_at", tables=join((tr(f"sheet.{s}") for s in not_kept), lang())
+        )
 
 
 message = st.session_state.pop("hist.msg", None)

@@ -29,7 +29,7 @@ if plan.shares:
         + tr(
             "ns.replan_now",
             total=money_cents(plan.total),
-            lenders=len(plan.shares),
+            n=len(plan.shares),
             free=format_month(plan.result.debt_free) if plan.result.debt_free else tr("sc.never"),
         )  # fmt: skip
     )
@@ -80,7 +80,7 @@ for fact in FACTS:
     st.markdown(f"- {tr(fact.key)} *({tr(fact.source)})*")
 for old in old_debts(h):
     st.warning(
-        tr("ns.old_debt", name=md_escape(old.name), days=old.days_overdue, since=old.since.isoformat()),
+        tr("ns.old_debt", name=md_escape(old.name), n=old.days_overdue, since=old.since.isoformat()),
         icon=":material/history_toggle_off:",
     )
 st.caption(":material/info: " + tr("ns.not_advice"))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.contacts import due_followups
+from core.i18n import join
 from core.ics import calendar_ics, due_days, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
@@ -94,7 +95,7 @@ for scenario in s.scenarios[1:]:
     lines = s.relies_on_credit(scenario)
     if lines:
         st.error(tr("ov.relies_on_credit", name=md_escape(scenario.name),
-                    lines=md_escape(tr("list.sep").strip("|").join(lines))), icon=":material/warning:")  # fmt: skip
+                    lines=md_escape(join(lines, lang()))), icon=":material/warning:")  # fmt: skip
 
 if s.monthly_gap < 0:
     st.error(tr("ov.gap_warning", gap=money_cents(-s.monthly_gap)), icon=":material/warning:")

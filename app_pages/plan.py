@@ -12,6 +12,7 @@ from core import charts
 from core.apr import rate_note
 from core.contacts import new_entry
 from core.engine import LONGEST_LOAN_MONTHS
+from core.i18n import join
 from core.money import MAX_AMOUNT, to_cents
 from core.months import format_month
 from core.offer import Offer, check_offer
@@ -61,7 +62,7 @@ def _save_settings() -> None:
 
 
 def _offer_text(offer: Offer, check) -> str:
-    return tr("of.said", payment=money_cents(offer.payment), months=offer.months, fee=money_cents(offer.fee),
+    return tr("of.said", payment=money_cents(offer.payment), n=offer.months, fee=money_cents(offer.fee),
               waived=money_cents(offer.waived), apr="—" if check.apr is None else f"{check.apr}%",
               short=check.short_months)  # fmt: skip
 
@@ -170,7 +171,8 @@ else:
             )  # fmt: skip
     else:
         st.success(
-            tr("pl.keeps", total=money_cents(plan.total), lenders=len(plan.shares), months=plan.months,
+            tr("pl.keeps", total=money_cents(plan.total), n=len(plan.shares),
+               months=tr("count.months_as_instalments", n=plan.months),
                free=format_month(result.debt_free) if result.debt_free else tr("sc.never")),
             icon=":material/check_circle:",
         )  # fmt: skip
@@ -180,12 +182,11 @@ else:
     if len(plan.phases) > 1:
         st.caption(tr("pl.phases", steps=phases_text(plan.phases, lang())))
     if plan.draws:
-        st.caption(tr("pl.draws", names=md_escape(tr("list.sep").strip("|").join(
-            f"{name} ({format_month(month)})" for month, name in plan.draws))))  # fmt: skip
+        st.caption(tr("pl.draws", names=md_escape(join((f"{name} ({format_month(month)})" for month, name in plan.draws), lang()))))  # fmt: skip
     if plan.review is not None:
         st.caption(":material/event: " + tr("pl.review", review=format_month(plan.review)))
     if plan.priority:
-        st.caption(tr("pl.priority_list", names=md_escape(tr("list.sep").strip("|").join(plan.priority))))
+        st.caption(tr("pl.priority_list", names=md_escape(join(plan.priority, lang()))))
 
     rows = []
     for s in plan.shares:
@@ -202,14 +203,14 @@ else:
             {  # what a lender is asked first (a phone shows the first columns)
                 tr("sc.col.debt"): s.name,
                 tr("pl.col.share"): s.share / 100,
-                tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", months=s.months,
+                tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", n=s.months,
                                                                                   payment=money_cents(s.share)),
                 tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.owed"): s.owed / 100,
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
                 tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
-                tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
+                tr("pl.col.note"): join(notes, lang()),
             }
         )  # fmt: skip
     st.dataframe(
@@ -264,7 +265,7 @@ if shown is not None and shown.debt in h.names:
               delta_color="inverse" if (check.extra_cost or 0) > 0 else "normal")  # fmt: skip
     c3.metric(tr("sc.col.short"), check.short_months)
     if check.asked is not None:
-        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), months=check.asked.offer_months(),
+        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), n=check.asked.offer_months(),
                       total=money_cents(check.asked.total_paid)))  # fmt: skip
     if check.balloon:
         st.warning(tr("of.balloon", amount=money_cents(check.balloon)), icon=":material/warning:")
@@ -285,7 +286,7 @@ if plan.agreed:
     for offer in h.agreed:
         a1, a2 = st.columns([4, 1], vertical_alignment="center")
         a1.markdown("- " + tr("of.agreed_line", debt=md_escape(offer.debt), payment=money_cents(offer.payment),
-                              months=offer.months))  # fmt: skip
+                              n=offer.months))  # fmt: skip
         a2.button(tr("of.remove"), key=f"pl.offer.remove.{offer.debt}", on_click=_remove_agreed, args=(offer.debt,),
                   icon=":material/undo:")  # fmt: skip
 

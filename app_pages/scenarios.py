@@ -11,7 +11,7 @@ from core import charts
 from core.apr import rate_note
 from core.guide import ask_rows, suggested_name
 from core.household import Household
-from core.i18n import field_label, t
+from core.i18n import field_label, join, t
 from core.months import format_month
 from core.negotiate import (
     DEFAULT_TARGETS,
@@ -288,7 +288,7 @@ if editing.open:
             tr("sc.term_fields")
             + tr("list.sep_strong").strip("|").join(
                 tr("sc.term_uses", kind=tr(f"choice.term.{kind.name}"),
-                   fields=tr("list.sep").strip("|").join(field_label("terms", name, lang()) for name in kind.fields))
+                   fields=join((field_label("terms", name, lang()) for name in kind.fields), lang()))
                 for kind in KINDS.values()
             )
         )  # fmt: skip
@@ -308,13 +308,13 @@ if chosen:
     for ask in asks:
         params = {
             "owed": money_cents(ask.owed),
-            "months": ask.months,
+            "n": ask.months,
             "rate": ask.rate,
             "percent": ask.percent,
             "payment": money_cents(ask.payment or 0),
             "cost": money_cents(ask.cost or 0),
         }
-        params["debts"] = tr("list.sep").strip("|").join(ask.above)
+        params["debts"] = join(ask.above, lang())
         text = tr(ask.key, **params)
         if ask.costs_more:  # dearer than the contracts: the sentence says by how much
             text += tr("lt.sentence_gap").strip("|") + tr("sc.ask.extra_cost", extra=money_cents(ask.extra_cost))
@@ -322,7 +322,7 @@ if chosen:
             st.success(text, icon=":material/handshake:")
             if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):
                 label = tr(f"choice.term.{ask.kind}")
-                saved = add_scenario(*ask_rows(suggested_name(label, ask.targets, tr("list.sep").strip("|")), ask))
+                saved = add_scenario(*ask_rows(suggested_name(label, ask.targets, lang()), ask))
                 if saved:
                     st.session_state["sc.added"] = saved
                     st.rerun()

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.editing import refusals
-from core.i18n import t
+from core.i18n import join, t
 from core.imports.categories import default_rules
 from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, tr
@@ -51,11 +51,7 @@ def _add_line() -> None:
     row["kind"] = inferred("worksheet", "kind", row)[0]  # 房租 fixed, 吃饭 variable
     outcome = append_rows("worksheet", [row], tr("profile.own_name"))
     if note_outcome(outcome, "worksheet"):
-        how = (
-            tr("list.sep")
-            .strip("|")
-            .join(tr(f"choice.{name}.{row[name]}") for name in ("direction", "kind", "frequency"))
-        )
+        how = join((tr(f"choice.{name}.{row[name]}") for name in ("direction", "kind", "frequency")), lang())
         state["ws.add.done"] = (row["category"], how)
         # The form empty for the next line: values set, not dropped (a dropped key leaves
         # the browser showing, and sending again, what was typed).

@@ -19,14 +19,14 @@ import pandas as pd
 
 from core.apr import DEFAULT_LPR
 from core.debts import parse_debt
-from core.i18n import t
+from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
 from core.loader import load
 from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
 from core.months import format_month
 from core.profile import Profile, normalize_section
-from core.schedule import Schedule, calculator_total_interest, schedule
+from core.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
 from core.workbook import profile_from_xlsx
 
 
@@ -76,8 +76,7 @@ def schedule_json(s: Schedule, lpr: Decimal = DEFAULT_LPR) -> dict:
 
 
 def _table(s: Schedule, lang: str, lpr: Decimal) -> str:
-    keys = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")
-    header = [t(f"col.{k}", lang) for k in keys]
+    header = [t(f"col.{k}", lang) for k in COLUMNS]
     body = [
         [str(r.period), format_month(r.month)]
         + [f"{from_cents(v):,.2f}" for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
@@ -448,7 +447,7 @@ def _run_pack(args: argparse.Namespace) -> int:
             pick = [pid for pid, name in profiles if args.name is None or name == args.name]
             if not pick:
                 raise UsageError(
-                    t("cli.pack_no_profile", "en", name=args.name or "", names=", ".join(n for _, n in profiles))
+                    t("cli.pack_no_profile", "en", name=args.name or "", names=join((n for _, n in profiles), "en"))
                 )
             profile = store.load(pick[0])
         except STORE_ERRORS as exc:
@@ -458,7 +457,7 @@ def _run_pack(args: argparse.Namespace) -> int:
         profile = _load_profile(args.profile)
     h, _ = load(profile)
     if args.debt not in h.names:
-        raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=", ".join(h.names)))
+        raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=join(h.names, "en")))
     files = pack_files(profile, h, args.debt, args.lang, evidence_dir, masked=not args.no_mask)
     try:
         rows = write_pack(args.output, files, args.lang)
@@ -653,7 +652,8 @@ _QUESTION_HINTS = {"direction": "--money-out positive|negative", "date_order": "
 def _print_import(summary: dict, checked, lang: str) -> None:
     for entry in summary["files"]:
         if entry.get("lines") is not None:
-            print(t("cli.import_lines", lang, file=entry["file"], rows=entry["rows_read"], lines=entry["lines"]))
+            lines = t("count.lines", lang, n=entry["lines"])
+            print(t("cli.import_lines", lang, file=entry["file"], n=entry["rows_read"], lines=lines))
         if entry.get("unmatched_quote_line"):
             print("  ! " + t("ws.repaired", lang, line=entry["unmatched_quote_line"]))
         if entry["left_out"] == "already_imported":
@@ -665,9 +665,10 @@ def _print_import(summary: dict, checked, lang: str) -> None:
     if checked.result is None:
         return
     if summary["kind"] == "budget":
-        print(t("cli.budget_summary", lang, rows=len(checked.rows)))
+        print(t("cli.budget_summary", lang, n=len(checked.rows)))
     else:
-        print(t("cli.import_summary", lang, **{k: summary[k] for k in ("transactions", "neutral", "months")}))
+        print(t("cli.import_summary", lang, n=summary["transactions"], neutral=summary["neutral"],
+                months=t("count.months", lang, n=summary["months"])))  # fmt: skip
         print(f"{t('cli.income_total', lang)}: {format_money(Decimal(str(summary['total_income'])))}")
         print(f"{t('cli.expense_total', lang)}: {format_money(Decimal(str(summary['total_expense'])))}")
     print(t("cli.monthly_by_category", lang))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.evidence import contact_key, live
-from core.i18n import t
+from core.i18n import join, t
 from core.profile import CONDUCT  # the log's yes/no columns, one per kind of conduct
 
 DEFAULT_MANY_CALLS = 3  # contacts with one lender in one day that count as "many"
@@ -83,14 +83,13 @@ def complaint_text(lender: str, found: list[Incident], lang: str, name: str = ""
                    many: int = DEFAULT_MANY_CALLS, today: dt.date | None = None) -> str:  # fmt: skip
     """The complaint draft for one lender, in the borrower's voice."""
     today = today or dt.date.today()
-    sep = t("list.sep", lang).strip("|")
     out = [t("cp.title", lang, lender=lender), t("cp.to", lang, lender=lender)]
     who = t("cp.who.named", lang, name=name) if name else t("cp.who", lang)
     out.append(who + (t("cp.contact", lang, contact=contact) if contact else ""))
     out.append(t("cp.intro", lang, lender=lender, n=len(found)))
     lines = []
     for i, inc in enumerate(found, start=1):
-        what = sep.join(t(f"cp.mark.{m}", lang, n=many) for m in inc.marks)
+        what = join((t(f"cp.mark.{m}", lang, n=many) for m in inc.marks), lang)
         line = f"{i}. {inc.when} — {what}"
         if inc.said:
             line += t("cp.said", lang, said=inc.said[:300])

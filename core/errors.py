@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.i18n import t
+from core.i18n import join, t
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class ErrorGroup:
         text = InputError(self.example.field, self.example.code, self.example.params).message(lang)
         if self.count == 1:
             return self.example.message(lang)
-        rows = ", ".join(str(r) for r in self.rows[:shown_rows]) + (" …" if self.count > shown_rows else "")
+        rows = join(self.rows[:shown_rows], lang) + (" …" if self.count > shown_rows else "")
         return t("err.group", lang, text=text, n=self.count, rows=rows)
 
 

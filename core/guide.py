@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.household import Household
+from core.i18n import join
 from core.money import to_decimal
 from core.months import format_month
 from core.scenarios import Result, Scenario, Term, simulate
@@ -149,7 +150,7 @@ def ask_rows(name: str, ask) -> tuple[dict, list[dict]]:
     return scenario, terms
 
 
-def suggested_name(kind_label: str, debts: list[str], separator: str) -> str:
+def suggested_name(kind_label: str, debts: list[str], lang: str) -> str:
     """ "停息挂账 · 招行信用卡、借呗" — at most 60 characters, as a scenario name may be."""
-    text = f"{kind_label} · {separator.join(debts)}"
+    text = f"{kind_label} · {join(debts, lang)}"
     return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1] + "…"

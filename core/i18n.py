@@ -3,7 +3,9 @@
 The strings live in gettext catalogues a translator can work on with any PO editor:
 ``core/locales/zh.po`` and ``core/locales/en.po`` (msgid = the key the code asks for,
 msgstr = the text; placeholders in {braces}). They are read with Babel when this module
-is first imported; plural forms follow each catalogue's CLDR Plural-Forms header.
+is first imported; plural forms follow each catalogue's CLDR Plural-Forms header (a count
+is always passed as ``n``), lists are joined by ``join`` with CLDR's list patterns, and a key
+asked for but not in the catalogues is recorded in ``MISSING`` (the strict strings tests).
 Kept in core/ so the command line, the exports and the pages share one vocabulary.
 """
 
@@ -13,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from babel import Locale
+from babel.lists import _style_fallbacks
 from babel.messages.pofile import read_po
 
 LANGS = ("zh", "en")
@@ -46,6 +49,10 @@ class Catalogue:
 
 CATALOGUES = {lang: Catalogue(LOCALES / f"{lang}.po") for lang in LANGS}
 
+# Every key t() was asked for and does not know, in any language: the page shows the key
+# itself rather than failing, and the strict strings test fails on anything in here.
+MISSING: set[str] = set()
+
 
 def locale_of(lang: str) -> str:
     """The catalogue's locale code (zh_CN, en) for Babel's dates and numbers."""
@@ -68,10 +75,12 @@ def _catalogue(lang: str) -> Catalogue:
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The text for key in lang, with params filled in; the key itself if unknown.
-    A plural entry given ``n`` takes the form the language's rule picks for n."""
+    A plural entry given ``n`` takes the form the language's rule picks for n.
+    An unknown key is recorded in MISSING."""
     catalogue = _catalogue(lang)
     text = catalogue.texts.get(key)
     if text is None:
+        MISSING.add(key)
         return key
     if isinstance(text, tuple):
         count = params.get("n", 1)
@@ -82,3 +91,25 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
                 count = 1
         text = text[min(catalogue.plural(count), len(text) - 1)]
     return text.format(**params) if params else text
+
+
+def join(items, lang: str = DEFAULT_LANG, style: str = "standard-narrow") -> str:
+    """Items as a list in lang, by CLDR's list patterns through Babel: "standard-narrow" (the
+    default) is "A、B、C" in Chinese and "A, B, C" in English; "standard" is "A、B和C", "A, B, and C".
+    A style a locale gives only in part (Babel's zh "standard-narrow" has no "start" nor
+    "middle") takes each missing pattern from the style CLDR falls back to, as CLDR resolves it."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    known = Locale.parse(locale_of(lang)).list_patterns
+    styles = [s for s in (style, *_style_fallbacks.get(style, ()), "standard") if s in known]
+
+    def pattern(part: str) -> str:
+        return next(known[s][part] for s in styles if part in known[s])
+
+    if len(items) == 2:
+        return pattern("2").format(*items)
+    text = pattern("start").format(items[0], items[1])
+    for item in items[2:-1]:
+        text = pattern("middle").format(text, item)
+    return pattern("end").format(text, items[-1])

@@ -76,7 +76,7 @@ def _term_sentence(term, p: Proposal, lang: str) -> str:
     """One negotiated term as a clause of the proposal."""
     kind = term.kind
     params = {
-        "months": term.months,
+        "n": term.months,
         "rate": None if term.rate is None else f"{term.rate.normalize():f}",
         "percent": None if term.percent is None else f"{term.percent.normalize():f}",
         "amount": None if term.amount is None else format_money(term.amount),
@@ -131,7 +131,7 @@ def compose(
 
     owe = [p("lt.owe.total", owed=_m(line.total_owed), principal=format_money(debt.principal))]
     if line.overdue_total:
-        owe.append(p("lt.owe.overdue", overdue=_m(line.overdue_total), days=debt.days_overdue))
+        owe.append(p("lt.owe.overdue", overdue=_m(line.overdue_total), n=debt.days_overdue))
     out.append(sentences(owe))
 
     if case.reason:
@@ -152,7 +152,7 @@ def compose(
             income=_m(s.budget.income),
             expenses=_m(s.budget.expenses),
             left=_m(max(s.budget.surplus, 0)),
-            lenders=len(h.lines),
+            n=len(h.lines),
             total=_m(s.total_debt),
         )
     ]
@@ -180,7 +180,7 @@ def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
     """The whole picture a plan letter gives every lender alike: what is owed to whom, what
     the household has, the one rule, and this lender's share."""
     afford = [
-        p("lt.plan.whole", total=_m(h.total_debt), lenders=len(h.lines), income=_m(h.budget.income),
+        p("lt.plan.whole", total=_m(h.total_debt), n=len(h.lines), income=_m(h.budget.income),
           expenses=_m(h.budget.expenses), available=_m(hp.total)),
     ]  # fmt: skip
     if hp.priority:
@@ -189,8 +189,8 @@ def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
         afford.append(p("lt.plan.contingency", contingency=_m(hp.contingency)))
     if mine is not None and not hp.is_token:  # a token plan states its tokens in the request
         afford.append(
-            p(f"lt.plan.split.{hp.settings.split}", lenders=len(hp.shares), owed=_m(hp.owed), share=_m(mine.share),
-              percent=_percent(mine.share, hp.total), months=mine.months)
+            p(f"lt.plan.split.{hp.settings.split}", n=len(hp.shares), owed=_m(hp.owed), share=_m(mine.share),
+              percent=_percent(mine.share, hp.total), months=p("count.instalments", n=mine.months))
         )  # fmt: skip
         if mine.raised_to_token and not hp.is_token:
             afford.append(p("lt.plan.token"))
@@ -219,7 +219,7 @@ def _plan_request(h: Household, hp, debt_name: str, mine, lang: str, p, sentence
         if later:
             parts.append(p("lt.plan.after_review", monthly=_m(later[0].monthly), start=format_month(later[0].start)))
         return "\n".join([parts[0], sentences(parts[1:])])
-    params = {"monthly": _m(mine.share), "months": mine.months, "start": start, "limit": limit,
+    params = {"monthly": _m(mine.share), "n": mine.months, "start": start, "limit": limit,
               "last": _m(mine.last), "waived": _m(mine.waived), "owed": _m(mine.owed - mine.waived)}  # fmt: skip
     ask = [p(f"lt.plan.ask.{mine.request}", **params)]
     if mine.request != "extension":
@@ -252,7 +252,7 @@ def _proposal_block(plan: Proposal, lang: str, p, sentences) -> str:
         clauses[-1] = clauses[-1].rstrip("；;") + p("lt.full_stop")
     offer = [p("lt.propose.intro")]
     offer.extend(f"{i}. {c}" for i, c in enumerate(clauses, start=1))
-    summary = [p("lt.propose.payment", payment=_m(plan.payment), months=plan.months, start=format_month(plan.start))]
+    summary = [p("lt.propose.payment", payment=_m(plan.payment), n=plan.months, start=format_month(plan.start))]
     summary.append(p("lt.propose.total", total=_m(plan.total)))
     if plan.forgiven:
         summary.append(p("lt.propose.forgiven", forgiven=_m(plan.forgiven)))
@@ -336,11 +336,11 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask
     for ask in what_to_ask(h, [debt]):
         if ask.actionable:
-            name = t(f"sc.ask.name.{ask.kind}", lang, months=ask.months, rate=ask.rate, percent=ask.percent)
+            name = t(f"sc.ask.name.{ask.kind}", lang, n=ask.months, rate=ask.rate, percent=ask.percent)
             return ask.scenario(name)
     months = supported_months(h, debt, plan)
     if months is None:
         return None
     kind = h.lender_types[h.names.index(debt)]
     months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else LONGEST_LOAN_MONTHS))
-    return Scenario(t("lt.suggest.freeze", lang, months=months), terms={debt: [Term("freeze", months=months)]})
+    return Scenario(t("lt.suggest.freeze", lang, n=months), terms={debt: [Term("freeze", months=months)]})

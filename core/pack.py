@@ -87,7 +87,7 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     if share is not None:
         percent = f"{share.share * 100 / plan.total:.1f}" if plan.total else "0"
         key = "pk.st.share" if share.request in ("freeze", "freeze_waiver") else f"pk.st.share.{share.request}"
-        lines.append(t(key, lang, share=_m(share.share), percent=percent, months=share.months))
+        lines.append(t(key, lang, share=_m(share.share), percent=percent, n=share.months))
         if len(share.phases) > 1:
             lines.append(t("lt.plan.phases", lang, steps=phases_text(share.phases, lang)))
         if plan.review is not None:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from core.apr import DEFAULT_LPR, applicable_line, rate_note
 from core.case import Case
 from core.household import Household
-from core.i18n import t
+from core.i18n import join, t
 from core.money import div_round, format_money, from_cents
 from core.months import format_month
 
@@ -37,12 +37,34 @@ LONG_OVERDUE_DAYS = 90
 LOW_ASK_SHARE = Decimal("0.5")
 
 
+# Every rule and the statuses it can give; each has its text, rd.<rule>.<status>.
+RULES: dict[str, tuple[str, ...]] = {
+    "reason": ("object", "ok"),
+    "hardship_proof": ("object", "ok"),
+    "income_proof": ("object", "ok"),
+    "records": ("object", "ok"),
+    "history": ("object", "ok", "skip"),
+    "no_surplus": ("object", "ok"),
+    "not_affordable": ("object", "ok", "skip"),
+    "costs": ("object", "ok", "skip"),  # core.benchmarks
+    "large_debt": ("object", "ok", "skip"),
+    "long_overdue": ("object", "ok"),
+    "rate": ("flag", "ok", "skip"),
+    "asks_too_much": ("object", "flag", "ok", "skip"),
+    "promises_too_much": ("object",),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
     status: str  # "object" | "ok" | "flag" | "skip"
     debt: str | None = None
     params: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in RULES.get(self.rule, ()):
+            raise ValueError(f"no readiness rule {self.rule!r} with status {self.status!r} (core.readiness.RULES)")
 
     def message(self, lang: str) -> str:
         """What the lender may say (when it objects) and what to do, or why this point is fine."""
@@ -55,7 +77,9 @@ def _render(value, lang: str) -> str:
     if isinstance(value, Money):
         return format_money(from_cents(value.cents))
     if isinstance(value, Choices):
-        return t("list.sep", lang).strip("|").join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
+        return join((t(f"{value.prefix}.{k}", lang) for k in value.keys), lang)
+    if isinstance(value, Names):
+        return join(value.names, lang)
     if isinstance(value, Key):
         return t(value.key, lang, **{k: _render(v, lang) for k, v in value.params.items()})
     return str(value)
@@ -70,6 +94,13 @@ class Money:
 class Choices:
     prefix: str
     keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names as a list in the finding's language: "A、B", "A, B"."""
+
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -238,19 +269,17 @@ def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0
                     {
                         "owed": Money(owed[name]),
                         "share": Money(share),
-                        "months": months,
+                        "n": months,
                         "limit": LARGE_MONTHS,
                         "pct": coverage,
                     },
                 )
             )
         else:
-            findings.append(
-                Finding("large_debt", "ok", name, {"share": Money(share), "months": months, "pct": coverage})
-            )
+            findings.append(Finding("large_debt", "ok", name, {"share": Money(share), "n": months, "pct": coverage}))
 
         days = line.schedule.debt.days_overdue
-        findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"days": days}))
+        findings.append(Finding("long_overdue", "object" if days > LONG_OVERDUE_DAYS else "ok", name, {"n": days}))
 
         track = _track(result, name)
         findings.extend(_ask_fit(name, track, share, months, result.shortfall_months if result is not None else 0))
@@ -291,7 +320,7 @@ def _ask_fit(name: str, track, share: int, months: int | None, short_months: int
     if asks_low or forgives:
         what = Key("rd.ask.low_payment" if asks_low else "rd.ask.forgiveness",
                    {"payment": Money(payment), "forgiven": Money(track.forgiven)})  # fmt: skip
-        found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "months": months}))
+        found.append(Finding("asks_too_much", "object", name, {"what": what, "share": Money(share), "n": months}))
     if payment > share:  # more than the worksheet can carry for this lender: never ticked as fine
         if short_months:
             found.append(Finding("promises_too_much", "object", name,
@@ -348,9 +377,9 @@ def _ask_key(ask) -> Key:
     return Key(
         ask.key,
         {
-            "debts": ", ".join(ask.above),
+            "debts": Names(tuple(ask.above)),
             "owed": Money(ask.owed),
-            "months": ask.months,
+            "n": ask.months,
             "rate": ask.rate,
             "percent": ask.percent,
             "payment": Money(ask.payment or 0),

@@ -20,6 +20,9 @@ from core.debts import Debt
 from core.money import HALF_UP, div_round, from_cents, round_money, to_cents
 from core.months import format_month
 
+# A schedule's table, in order: each column is labelled col.<name>.
+COLUMNS = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")
+
 
 @dataclass(frozen=True)
 class Row:

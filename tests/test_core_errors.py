@@ -34,5 +34,5 @@ def test_errors_of_one_cause_are_one_line_with_a_count_the_largest_first():
     assert groups[0].rows == (2, 3, 4, 5, 6)
     line = groups[0].message("en")
     assert "120 rows" in line and "rows 2, 3, 4, 5, 6 …" in line and "31/02/0" in line
-    assert "共 120 行" in groups[0].message("zh")
+    assert "共 120 行（第 2、3、4、5、6 … 行）" in groups[0].message("zh")  # listed as Chinese lists them
     assert groups[1].message("en") == errors[5].message("en")  # a single error reads as before

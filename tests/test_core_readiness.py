@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from core.plan import household_plan
 from core.readiness import check
 from core.scenarios import Scenario, Term, simulate
@@ -169,3 +171,20 @@ def test_costs_rule_compares_with_the_national_averages():
     assert "¥6,000.00" in f.message("en") and "¥1,916.87" in f.message("en") and "Food" in f.message("en")
     assert "National Bureau of Statistics, 2024" in f.message("en") and "国家统计局 2024" in f.message("zh")
     assert finding(check(loaded(make_profile(case=FULL_CASE))), "costs").status == "skip"  # no household size
+
+
+def test_a_finding_is_one_of_the_rules_statuses():
+    # Each (rule, status) in RULES has its text rd.<rule>.<status>; any other is a slip.
+    from core.readiness import RULES, Finding
+
+    assert Finding("large_debt", "skip").status in RULES["large_debt"]
+    with pytest.raises(ValueError, match="large_debt"):
+        Finding("large_debt", "flag")
+
+
+def test_names_in_a_finding_are_listed_as_its_language_writes_them():
+    from core.readiness import Key, Names, _render
+
+    cut = Key("sc.ask.name.extension", {"n": 2, "debts": Names(("借呗", "招行信用卡"))})
+    assert _render(Names(("借呗", "招行信用卡")), "zh") == "借呗、招行信用卡"
+    assert _render(Names(("A", "B")), "en") == "A, B" and _render(cut, "en") == "Ask: 2 months"

@@ -107,7 +107,7 @@ def show_errors(errors, heading_key: str | None = None) -> None:
 def followup_text(item) -> str:
     """A due follow-up (core.contacts.FollowUp) as one markdown line; the lender is escaped."""
     return tr(
-        f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), days=abs(item.days),
+        f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), n=abs(item.days),
         when=item.when.strftime("%Y-%m-%d"),
     )  # fmt: skip
 

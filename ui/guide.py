@@ -115,7 +115,7 @@ def builder(h: Household, margin: int, base: Result) -> None:
             _preview(shown)
         name = st.text_input(
             tr("guide.name"),
-            value=guide.suggested_name(tr(f"choice.term.{kind}"), guide.targets(new, debts), tr("list.sep").strip("|")),
+            value=guide.suggested_name(tr(f"choice.term.{kind}"), guide.targets(new, debts), lang()),
             max_chars=guide.NAME_CHARS,
             key=f"guide.name.{scope}",
         )

@@ -19,6 +19,7 @@ import streamlit as st
 import core.imports as imports
 from core.budget import import_effect
 from core.errors import grouped
+from core.i18n import join
 from core.imports import Mapping, RefusedFile, needs_password
 from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
 from core.imports.cells import CURRENCY_NAMES, parse_date
@@ -202,8 +203,8 @@ def mapping_form(header: list[str], current, header_row: int, file_id: str) -> N
 def _lines(result, name: str, many: bool) -> None:
     """How many rows were read against the lines the file has; an unmatched quote."""
     if result.lines is not None:
-        st.caption(tr("ws.lines", name=md_escape(name) if many else tr("ws.lines.this"), rows=result.rows_read,
-                      lines=result.lines))  # fmt: skip
+        st.caption(tr("ws.lines", name=md_escape(name) if many else tr("ws.lines.this"), n=result.rows_read,
+                      lines=tr("count.lines", n=result.lines)))  # fmt: skip
     if result.repaired:
         st.warning(tr("ws.repaired", line=result.repaired), icon=":material/format_quote:")
 
@@ -279,7 +280,7 @@ def _rate_question(currency: str, names: list[str]) -> None:
     """One rate a currency, however many statements are in it."""
     name = f"rate.{currency}"
     if not _answer(name):
-        st.warning(tr("ws.q.rate", name=md_escape(tr("list.sep").strip("|").join(names)),
+        st.warning(tr("ws.q.rate", name=md_escape(join(names, lang())),
                       currency=tr(f"currency.{currency}")), icon=":material/currency_exchange:")  # fmt: skip
     st.number_input(tr("ws.q.rate.pick", currency=currency), min_value=0.0001, max_value=100_000.0, step=0.01,
                     format="%.4f", **_widget(name, f"ws.rate.{currency}", None))  # fmt: skip
@@ -323,11 +324,11 @@ def _combined_notes(combined, names: list[str]) -> None:
             plain_table(frame, [tr("field.amount")])
     if combined.card_payments:
         st.info(tr("ws.card_payments", n=combined.card_payments), icon=":material/credit_card:")
-    sep = tr("list.sep").strip("|")  # by file name: two bank statements are told apart
-    parts = sep.join(
-        tr("ws.part", source=md_escape(name), n=part.months)
-        for name, part in zip(names, combined.result.parts, strict=True)
-    )
+    parts = join(  # by file name: two bank statements are told apart
+        (tr("ws.part", source=md_escape(name), n=part.months)
+         for name, part in zip(names, combined.result.parts, strict=True)),
+        lang(),
+    )  # fmt: skip
     st.info(tr("ws.parts", parts=parts), icon=":material/date_range:")
 
 
@@ -341,16 +342,13 @@ def _own_moves(result) -> None:
     if not own and not _answer("count_own"):
         return
     if own:
-        names = tr("list.sep").strip("|").join(md_escape(n) for n in result.holder[:3]) or "—"
+        names = join((md_escape(n) for n in result.holder[:3]), lang()) or "—"
         out_total = sum(-tx.amount for tx in own if tx.amount < 0)
         in_total = sum(tx.amount for tx in own if tx.amount > 0)
-        sums = (
-            tr("list.sep")
-            .strip("|")
-            .join(
-                [tr("ws.own.out_sum", amount=money_cents(out_total))] * bool(out_total)
-                + [tr("ws.own.in_sum", amount=money_cents(in_total))] * bool(in_total)
-            )
+        sums = join(
+            [tr("ws.own.out_sum", amount=money_cents(out_total))] * bool(out_total)
+            + [tr("ws.own.in_sum", amount=money_cents(in_total))] * bool(in_total),
+            lang(),
         )
         st.info(tr("ws.own.holder", n=len(own), names=names, sums=sums), icon=":material/person:")
         with st.expander(tr("ws.own.holder_list")):
@@ -425,14 +423,13 @@ def _partial(checked) -> None:
     if not checked.partial:
         return
     many = len(checked.result.parts) > 1 if checked.result is not None else False
-    parts = (
-        tr("list.sep")
-        .strip("|")
-        .join(
+    parts = join(
+        (
             tr("ws.partial.part", month=format_month(p.month), first=p.first, last=p.last)
             + (f" · {tr(f'ws.source.{checked.result.parts[p.file].source}')}" if many else "")
             for p in checked.partial
-        )
+        ),
+        lang(),
     )
     st.info(tr("ws.partial", parts=parts), icon=":material/date_range:")
     _checkbox(tr("ws.partial.leave"), "leave_partial", help=tr("ws.partial.leave_help"))
@@ -445,18 +442,21 @@ def _debt_service(result) -> None:
     if not payments:
         return
     total = sum(monthly for _, monthly, _ in payments)
-    sep = tr("list.sep").strip("|")
-    lenders = sep.join(f"{md_escape(name or tr('ws.credit.unnamed'))} {money_cents(m)}" for name, m, _ in payments)
+    lenders = join(
+        (f"{md_escape(name or tr('ws.credit.unnamed'))} {money_cents(m)}" for name, m, _ in payments), lang()
+    )
     st.info(tr("ws.credit.found", total=money_cents(total), lenders=lenders), icon=":material/credit_card:")
     if added := st.session_state.pop("ws.credit.added", None):
-        st.success(tr("ws.credit.added", lenders=sep.join(md_escape(m) for m in added)), icon=":material/check_circle:")
+        st.success(
+            tr("ws.credit.added", lenders=join((md_escape(m) for m in added), lang())), icon=":material/check_circle:"
+        )
     debts = current_profile().section("debts").to_dict("records")
     missing = missing_lenders(
         [name for name, _, _ in payments], [f"{d.get('name') or ''} {d.get('lender') or ''}" for d in debts]
     )
     if not missing:
         return
-    st.warning(tr("ws.credit.missing", lenders=sep.join(md_escape(m) for m in missing)), icon=":material/help:")
+    st.warning(tr("ws.credit.missing", lenders=join((md_escape(m) for m in missing), lang())), icon=":material/help:")
     if st.button(tr("ws.credit.add", n=len(missing)), key="ws.credit.add", icon=":material/add:"):
         outcome = append_rows("debts", [{"name": name} for name in missing], tr("profile.own_name"))
         if note_outcome(outcome, "debts"):
@@ -586,7 +586,7 @@ def import_panel() -> None:
         if checked.questions:
             st.caption(tr("ws.answer_first"))
         return
-    sources = tr("list.sep").strip("|").join(dict.fromkeys(tr(f"ws.source.{read[i][1].source}") for i in checked.files))
+    sources = join(dict.fromkeys(tr(f"ws.source.{read[i][1].source}") for i in checked.files), lang())
     st.success(tr("ws.detected_many" if checked.combined is not None else "ws.detected", sources=sources,
                   source=sources))  # fmt: skip
     for i in checked.files:
@@ -597,14 +597,14 @@ def import_panel() -> None:
     if statement:
         people = result.from_people_monthly()
         income = money_cents(result.total_income)
-        st.write(tr("ws.stats", counted=len(result.counted), neutral=result.neutral_count, months=result.months,
+        st.write(tr("ws.stats", n=len(result.counted), neutral=result.neutral_count, months=tr("count.months", n=result.months),
                     income=income, expense=money_cents(result.total_expense)))  # fmt: skip
         if people > 0 and not _answer("from_people"):  # the income above holds it; the worksheet will not
             st.caption(tr("ws.stats.people", amount=money_cents(people)))
         if result.refunds_netted:
             st.caption(tr("ws.refunds_netted", n=result.refunds_netted))
         if checked.replaces:
-            marks = tr("list.sep").strip("|").join(md_escape(a.mark) for a in checked.replaces)
+            marks = join((md_escape(a.mark) for a in checked.replaces), lang())
             st.warning(tr("ws.replaces", marks=marks, n=checked.repeats, button=tr("ws.append")),
                        icon=":material/published_with_changes:")  # fmt: skip
         _own_moves(result)
