@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
+from core.money import to_cents
+
 _YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _XY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\D|$)")  # 05/03/2026, 5.3.26
@@ -178,3 +180,107 @@ def main_currency(values: list[str]) -> tuple[str | None, Counter]:
     """The currency most of a 币种 column's cells name, and how many name each."""
     counts = Counter(c for c in (currency_of(v) for v in values) if c)
     return (counts.most_common(1)[0][0] if counts else None), counts
+
+
+# --- a row's cells as the statement reader reads them ---------------------------------
+NOT_A_NUMBER = object()  # cached: text that is no amount
+_SHORT_DATE = re.compile(r"^\d{6}$")
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def blank(value: object) -> bool:
+    """None, NaN, or text of spaces only."""
+    if value is None:
+        return True
+    if value.__class__ is str:
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def cell_text(cell: object) -> str:
+    """A cell as stripped text; blank (None, NaN, spaces) is ''."""
+    if cell is None:
+        return ""
+    if cell.__class__ is str:
+        return cell.strip()
+    if cell != cell:  # NaN
+        return ""
+    return str(cell).strip()
+
+
+def shown(value: object) -> str:
+    """A cell as an error message quotes it: at most 40 characters."""
+    written = "" if value is None else str(value)
+    return written if len(written) <= 40 else written[:37] + "…"
+
+
+def whole_cents(value: Decimal) -> int:
+    """Whole cents: an amount already to the cent as it is; any other by the app's one
+    rounding rule (half-up), not the context's."""
+    scaled = value * 100
+    whole = int(scaled)
+    return whole if whole == scaled else to_cents(value)
+
+
+def cached_date(cell: object, cache: dict, order: str | None = None) -> dt.date | None:
+    """parse_date, or None for a bad date. Text dates are decided by their first ten
+    characters (every accepted pattern fits in them), so those are the cache key."""
+    if not isinstance(cell, str):
+        try:
+            return parse_date(cell)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    key = cell.strip().lstrip("\ufeff").strip("\t '\"")[:10]
+    if key not in cache:
+        try:
+            cache[key] = parse_date(key, order)
+        except (ValueError, TypeError, OverflowError):
+            cache[key] = None
+    return cache[key]
+
+
+def cached_amount(cell: object, cache: dict, comma: bool = False) -> Decimal | None:
+    """parse_amount with text cells cached (raises ValueError for text that is no number)."""
+    if not isinstance(cell, str):
+        return parse_amount(cell)
+    if cell in cache:
+        value = cache[cell]
+    else:
+        try:
+            value = parse_amount(cell, comma)
+        except ValueError:
+            value = NOT_A_NUMBER
+        cache[cell] = value
+    if value is NOT_A_NUMBER:
+        raise ValueError
+    return value
+
+
+def amount_or_none(cell: object, comma: bool = False) -> Decimal | None:
+    try:
+        return parse_amount(cell, comma)
+    except ValueError:
+        return None
+
+
+def last_number(row: list, comma: bool) -> object:
+    """The row's last cell that is a number: the settled amount after its currency cell."""
+    for cell in reversed(row):
+        if not blank(cell) and amount_or_none(cell, comma) is not None:
+            return cell
+    return None
+
+
+def long_date(cell: object) -> object:
+    """A date written YYMMDD (251103) as 20251103; any other cell as it is."""
+    written = cell_text(cell)
+    if _SHORT_DATE.match(written):
+        return "20" + written
+    return cell
+
+
+def is_time_only(cell: object) -> bool:
+    """A time of day with no date (09:30, 09:30:05)."""
+    if isinstance(cell, dt.time):
+        return True
+    return isinstance(cell, str) and bool(_TIME_ONLY.match(cell.strip()))
