@@ -12,18 +12,17 @@ core.money (never by float arithmetic).
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.dates import format_date, format_datetime, format_month, parse_date, parse_datetime, parse_month
 from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
 from core.errors import InputError
 from core.evidence import EVIDENCE_KINDS
 from core.money import MAX_AMOUNT, round_money, to_decimal
-from core.months import format_month, parse_month
 from core.terms import TERM_KINDS, TERM_MODES
 from core.text import clean_text, integral_text
 
@@ -242,52 +241,6 @@ def _dtype(column: Column) -> str:
 
 _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "x"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
-_TIME_FORMATS = ("%H:%M", "%H:%M:%S")
-
-
-def parse_date(value: object) -> dt.date:
-    """'2026-11-23', '2026/11/23', '2026年11月23日', a date or datetime -> date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"not a date: {value!r}")
-
-
-def parse_datetime(value: object) -> dt.datetime:
-    """A date with an optional time ('2026-11-23 14:05', '2026-11-23T14:05') -> datetime."""
-    if isinstance(value, dt.datetime):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    text = str(value).strip().replace("T", " ")
-    day, _, clock = text.partition(" ")
-    date = parse_date(day)
-    clock = clock.strip()
-    if not clock:
-        return dt.datetime(date.year, date.month, date.day)
-    for fmt in _TIME_FORMATS:
-        try:
-            time = dt.datetime.strptime(clock, fmt).time()
-            return dt.datetime.combine(date, time.replace(second=0))
-        except ValueError:
-            continue
-    raise ValueError(f"not a date and time: {value!r}")
-
-
-def format_date(value: dt.date) -> str:
-    return value.strftime("%Y-%m-%d")
-
-
-def format_datetime(value: dt.datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _is_blank(value: object) -> bool:

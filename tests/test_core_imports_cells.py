@@ -19,36 +19,9 @@ from core.imports.cells import (
     long_date,
     main_currency,
     parse_amount,
-    parse_date,
     shown,
     whole_cents,
 )
-
-
-@pytest.mark.parametrize(
-    ("cell", "order", "date"),
-    [
-        ("2026-03-05", None, dt.date(2026, 3, 5)),
-        ("2026/3/5 12:00", None, dt.date(2026, 3, 5)),
-        ("2026年3月5日", None, dt.date(2026, 3, 5)),
-        ("20260305", None, dt.date(2026, 3, 5)),
-        (20260305, None, dt.date(2026, 3, 5)),
-        (46086, None, dt.date(2026, 3, 5)),  # an Excel serial day
-        ("05/03/2026", "dmy", dt.date(2026, 3, 5)),
-        ("05/03/2026", "mdy", dt.date(2026, 5, 3)),
-        ("05/03/2026", None, dt.date(2026, 5, 3)),  # a slash without a known order: month first
-        ("05.03.2026", None, dt.date(2026, 3, 5)),  # a dot: day first
-        ("25-03-26", None, dt.date(2026, 3, 25)),
-    ],
-)
-def test_dates(cell, order, date):
-    assert parse_date(cell, order) == date
-
-
-@pytest.mark.parametrize("cell", ["", "yesterday", "2026-13-01", "31/31/2026", float("nan"), 123])
-def test_bad_dates_raise(cell):
-    with pytest.raises((ValueError, TypeError)):
-        parse_date(cell)
 
 
 def test_the_date_order_is_read_from_the_whole_column():

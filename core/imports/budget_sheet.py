@@ -6,9 +6,10 @@ reads them (core.profile.infer).
 
 from __future__ import annotations
 
+from core.dates import format_month, parse_cell_date, parse_month
 from core.errors import InputError
 from core.imports.categories import category_label, direction_of
-from core.imports.cells import blank, parse_amount, parse_date, shown
+from core.imports.cells import blank, parse_amount, shown
 from core.imports.headers import (
     AMOUNT_HEADERS,
     CATEGORY_HEADERS,
@@ -24,7 +25,6 @@ from core.imports.result import ImportResult
 from core.imports.safety import RefusedFile
 from core.imports.tables import check_data_rows
 from core.money import MAX_AMOUNT, round_money
-from core.months import format_month, parse_month
 
 FREQUENCY_WORDS = {
     "weekly": ("每周", "周", "week", "weekly"),
@@ -123,5 +123,5 @@ def _month_index(cell: object) -> int:
     try:
         return parse_month(cell if not isinstance(cell, str) else cell.strip())
     except ValueError:
-        date = parse_date(cell)
+        date = parse_cell_date(cell)
         return date.year * 12 + date.month - 1
