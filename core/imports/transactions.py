@@ -29,7 +29,6 @@ from core.errors import InputError
 from core.imports import meaning
 from core.imports.banks import Layout, direction_sign, find_layout, month_day, title_month
 from core.imports.categories import (
-    BANKS,
     Categorizer,
     borrowed,
     category_label,
@@ -75,6 +74,7 @@ from core.imports.result import Choices, ImportResult, Mapping, Transaction
 from core.imports.safety import RefusedFile
 from core.imports.tables import check_data_rows
 from core.money import MAX_AMOUNT
+from core.vocabulary import BANKS
 
 EARLIEST_DATE = dt.date(1990, 1, 1)  # a statement row before this, or a year after today, is a typing slip
 FOOTER_WORDS = ("合计", "总计", "人民币合计", "以上数据", "温馨提示", "注：", "说明：", "说明:", "Total")
