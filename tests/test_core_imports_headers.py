@@ -1,7 +1,7 @@
 """A statement header's words: a column found by any of its names, written in either
 bracket width, with spaces, in any case, with its unit in brackets or without."""
 
-from core.imports.headers import AMOUNT_HEADERS, DATE_HEADERS, find, find_named, norm
+from core.imports.headers import AMOUNT_HEADERS, DATE_HEADERS, find, find_named, header_of, norm
 
 
 def test_norm_writes_a_header_cell_one_way():
@@ -25,3 +25,7 @@ def test_the_first_name_in_the_list_wins_over_the_first_column():
 def test_a_layouts_column_is_either_of_its_names():
     assert find_named(["交易日", "存入金额"], "存入|存入金额") == 1
     assert find_named(["交易日"], None) is None
+
+
+def test_a_header_row_as_the_user_sees_it():
+    assert header_of([" Date ", None, 12, ""]) == ["Date", "", "12", ""]

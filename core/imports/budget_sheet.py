@@ -19,6 +19,7 @@ from core.imports.headers import (
     MONTH_HEADERS,
     NOTE_HEADERS,
     find,
+    header_of,
     norm,
 )
 from core.imports.result import ImportResult
@@ -40,7 +41,7 @@ def parse_budget(rows: list, index: int, lang: str) -> ImportResult:
     from core.profile import infer, inferred  # the worksheet's own reading of a row's words
 
     check_data_rows(rows, index)
-    header = [str(c).strip() if c is not None else "" for c in rows[index]]
+    header = header_of(rows[index])
     result = ImportResult(kind="budget", source="budget", header=header, header_row=index)
     category_col = find(header, CATEGORY_HEADERS)
     amount_col = find(header, AMOUNT_HEADERS)

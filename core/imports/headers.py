@@ -109,6 +109,11 @@ FLAG_HEADERS = ("收/支",)  # a wallet export's money in / money out / neither
 MONTH_HEADERS = ("月份", "日期", "month", "date")  # a budget sheet's one-off month
 
 
+def header_of(row: list[object]) -> list[str]:
+    """A header row's cells as the user sees them: trimmed text, a missing cell ''."""
+    return [str(c).strip() if c is not None else "" for c in row]
+
+
 def norm(cell: object) -> str:
     text = "" if cell is None else str(cell)
     return text.strip().replace("（", "(").replace("）", ")").replace(" ", "").lower()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from core.imports.budget_sheet import parse_budget
 from core.imports.categories import default_rules
 from core.imports.detect import detect, guess_header
+from core.imports.headers import header_of
 from core.imports.result import Choices, ImportResult, Mapping
 from core.imports.safety import RefusedFile, check_upload
 from core.imports.tables import read_rows
@@ -80,7 +81,7 @@ def read_statement(
         found = detect(rows, name)
         if found is None:
             index = guess_header(rows)
-            header = [str(c).strip() if c is not None else "" for c in rows[index]]
+            header = header_of(rows[index])
             return ImportResult(kind="needs_mapping", source="", header=header, header_row=index, lines=lines,
                                 repaired=repaired)  # fmt: skip
         source, index = found

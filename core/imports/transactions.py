@@ -68,6 +68,7 @@ from core.imports.headers import (
     VIA_HEADERS,
     find,
     find_named,
+    header_of,
     norm,
 )
 from core.imports.result import Choices, ImportResult, Mapping, Transaction
@@ -125,7 +126,7 @@ def parse_transactions(rows, index, source, context: Context, mapping: Mapping |
     """The transactions under the header at ``index``. ``first_row``: the file's line number
     of the first data row when it is not the line after the header (a file with no header)."""
     check_data_rows(rows, index)
-    header = [str(c).strip() if c is not None else "" for c in rows[index]]
+    header = header_of(rows[index])
     result = ImportResult(kind="statement", source=source, header=header, header_row=index)
     cols = _columns(header, rows, index, source, context, mapping)
     result.columns = _chosen(header, cols, mapping)
