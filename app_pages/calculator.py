@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import schedule_figure
+from core.dates import format_month, month_to_date, next_month
 from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
 from core.money import from_cents
-from core.months import format_month, month_to_date, next_month
 from core.schedule import COLUMNS, calculator_total_interest, schedule
 from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.dates import format_month
 from core.debts import RATE_UNITS, rate_doubt, typed_problems
 from core.i18n import field_label, join, t
 from core.money import from_cents
-from core.months import format_month
 from core.profile import LENDER_TYPES, inferred, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor

@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from core.dates import format_datetime
 from core.i18n import join
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
 from ui.common import guarded, lang, md_escape, readable_section, tr
@@ -43,7 +44,7 @@ def _restore_all(day_key: str, time_key: str) -> None:
     refresh_editors()
     if changed:
         tables = join((tr(f"sheet.{s}") for s in changed), lang())
-        st.session_state["hist.msg"] = tr("hist.restored_all", when=moment.strftime("%Y-%m-%d %H:%M"), tables=tables)
+        st.session_state["hist.msg"] = tr("hist.restored_all", when=format_datetime(moment), tables=tables)
     else:
         st.session_state["hist.msg"] = tr("hist.same")
     if not_kept:

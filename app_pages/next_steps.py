@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.months import format_month
+from core.dates import format_month
 from core.next_steps import CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from core.contacts import due_followups
+from core.dates import current_month, format_month
 from core.i18n import join
 from core.ics import calendar_ics, due_days, reminders, upcoming
 from core.money import from_cents
-from core.months import current_month, format_month
 from core.overview import owed_shares, spending_shares
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan

@@ -11,10 +11,10 @@ import streamlit as st
 from core import charts
 from core.apr import rate_note
 from core.contacts import new_entry
+from core.dates import format_month
 from core.engine import LONGEST_LOAN_MONTHS
 from core.i18n import join
 from core.money import MAX_AMOUNT, to_cents
-from core.months import format_month
 from core.offer import Offer, check_offer
 from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import scenario_label
-from core.months import format_month, parse_month
+from core.dates import format_month, parse_month
 from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, tr

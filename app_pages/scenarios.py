@@ -9,10 +9,10 @@ import streamlit as st
 
 from core import charts
 from core.apr import rate_note
+from core.dates import format_month
 from core.guide import ask_rows, suggested_name
 from core.household import Household
 from core.i18n import field_label, join, t
-from core.months import format_month
 from core.negotiate import (
     DEFAULT_TARGETS,
     HEATMAP_MONTHS,

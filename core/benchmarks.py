@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.money import div_round, to_cents, to_decimal
-from core.profile import AREAS, MAX_HOUSEHOLD_SIZE, _mentions
+from core.profile import AREAS, MAX_HOUSEHOLD_SIZE
+from core.vocabulary import mentions
 
 if TYPE_CHECKING:
     from core.household import Household
@@ -142,9 +143,9 @@ def nbs_category(text: str) -> str | None:
     """The NBS group a worksheet category's words name ("餐饮/买菜" -> "food"), or None for
     a row that is not compared (debt payments, insurance, support for others, or no match)."""
     words = str(text or "").lower()
-    if _mentions(words, _NOT_SPENDING):
+    if mentions(words, _NOT_SPENDING):
         return None
-    return next((category for category, found in _WORDS if _mentions(words, found)), None)
+    return next((category for category, found in _WORDS if mentions(words, found)), None)
 
 
 @dataclass(frozen=True)

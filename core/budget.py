@@ -19,8 +19,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from core.dates import next_month, parse_month
 from core.money import div_round, to_cents
-from core.months import next_month, parse_month
 
 PER_MONTH = {"weekly": Fraction(52, 12), "monthly": Fraction(1), "quarterly": Fraction(1, 3), "yearly": Fraction(1, 12)}
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
+from core.dates import format_month
 from core.i18n import t
 from core.money import format_money, from_cents
-from core.months import format_month
 from core.schedule import Schedule
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

@@ -18,13 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from core.apr import DEFAULT_LPR
+from core.dates import format_month
 from core.debts import parse_debt
 from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
 from core.loader import load
 from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
-from core.months import format_month
 from core.profile import Profile, normalize_section
 from core.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
 from core.workbook import profile_from_xlsx

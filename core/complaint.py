@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.dates import DATETIME_FORMAT
 from core.evidence import contact_key, live
 from core.i18n import join, t
 from core.profile import CONDUCT  # the log's yes/no columns, one per kind of conduct
@@ -37,7 +38,7 @@ class Incident:
 
 def _time(when: str) -> dt.datetime | None:
     try:
-        return dt.datetime.strptime(when, "%Y-%m-%d %H:%M")
+        return dt.datetime.strptime(when, DATETIME_FORMAT)
     except (TypeError, ValueError):
         return None
 

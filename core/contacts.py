@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.profile import parse_date, parse_datetime
+from core.dates import DATETIME_FORMAT, format_date, format_datetime, parse_date, parse_datetime
 
 SOON_DAYS = 7
 
@@ -36,7 +36,7 @@ def sorted_log(frame: pd.DataFrame) -> pd.DataFrame:
     """The log newest first (rows whose time cannot be read go last)."""
     if frame.empty:
         return frame
-    keys = pd.to_datetime(frame["when"], format="%Y-%m-%d %H:%M", errors="coerce")
+    keys = pd.to_datetime(frame["when"], format=DATETIME_FORMAT, errors="coerce")
     return frame.assign(_k=keys).sort_values("_k", ascending=False, na_position="last").drop(columns="_k")
 
 
@@ -80,12 +80,12 @@ def new_entry(
 ) -> dict:
     """One log row as the profile's "contacts" section holds it."""
     return {
-        "when": when.strftime("%Y-%m-%d %H:%M"),
+        "when": format_datetime(when),
         "lender": lender,
         "channel": channel,
         "staff": staff or None,
         "said": said or None,
         "outcome": outcome,
-        "follow_up": follow_up.strftime("%Y-%m-%d") if follow_up else None,
+        "follow_up": format_date(follow_up) if follow_up else None,
         "evidence": evidence or None,
     }

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from core.dates import next_month, parse_month
 from core.engine import LONGEST_LOAN_MONTHS
 from core.errors import InputError
 from core.money import MAX_AMOUNT, round_money, to_decimal
-from core.months import next_month, parse_month
 
 METHODS = ("annuity", "equal_principal", "interest_only", "bullet", "revolving")
 RATE_UNITS = ("annual", "monthly", "daily")
@@ -43,7 +43,7 @@ class Debt:
     rate_unit: str = "annual"
     method: str = "annuity"
     months: int = 12
-    first_month: int = 0  # month index, see core.months
+    first_month: int = 0  # month index, see core.dates
     name: str = ""
     upfront_fee: Decimal = Decimal("0")
     monthly_fee_rate: Decimal = Decimal("0")

@@ -50,8 +50,8 @@ class AmountLimitError(ValueError):
         return AmountLimitError(self.debt or debt, self.month if self.month is not None else month)
 
     def input_error(self) -> InputError:
+        from core.dates import format_month
         from core.money import MAX_AMOUNT
-        from core.months import format_month
 
         params = {"value": self.debt or "", "limit": f"¥{MAX_AMOUNT:,}"}
         if self.month is None:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import filetype
 
+from core.dates import format_datetime
 from core.text import formula_safe
 
 EVIDENCE_KINDS = (
@@ -225,7 +226,7 @@ def add_file(folder: Path, data: bytes, name: str, now: dt.datetime | None = Non
                 os.unlink(tmp)
             raise
     clean = _short_name(Path(str(name).replace("\\", "/")).name.strip()) or f"file.{ALLOWED[mime]}"
-    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = format_datetime(now or dt.datetime.now())
     return Stored(digest, len(data), mime, clean, stamp)
 
 

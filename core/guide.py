@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.dates import format_month
 from core.household import Household
 from core.i18n import join
 from core.money import to_decimal
-from core.months import format_month
 from core.scenarios import Result, Scenario, Term, simulate
 from core.terms import GUIDED, KINDS
 

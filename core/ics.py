@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from core.dates import month_to_date
 from core.debts import due_day
 from core.i18n import t
 from core.money import format_money, from_cents
-from core.months import month_to_date
 
 MAX_PAYMENT_MONTHS = 120  # a plan's payments up to ten years ahead
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from core.dates import format_month
 from core.household import Household
 from core.i18n import locale_of, t
 from core.money import div_round, format_money, from_cents
-from core.months import format_month
 from core.plan import household_plan as plan_of
 from core.plan import phases_text
 from core.profile import DOCUMENTS

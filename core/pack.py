@@ -26,12 +26,12 @@ from pathlib import Path
 from core.arrears import do_nothing
 from core.benchmarks import compare_costs
 from core.contacts import sorted_log
+from core.dates import format_month
 from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
 from core.money import format_money, from_cents
-from core.months import format_month
 from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents

@@ -92,8 +92,8 @@ class Phase:
 def phases_text(phases, lang: str, money=None) -> str:
     """Phases as one phrase in ``lang`` ("¥50.00 a month from 2027-01; ¥516.17 a month from
     2027-07"): letters, statements and the Plan page say them alike. ``money``: cents as text."""
+    from core.dates import format_month
     from core.i18n import t
-    from core.months import format_month
 
     money = money or (lambda cents: format_money(from_cents(cents)))
     steps = (t("lt.plan.phase", lang, start=format_month(ph.start), monthly=money(ph.monthly)) for ph in phases)

@@ -12,20 +12,19 @@ core.money (never by float arithmetic).
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.dates import format_date, format_datetime, format_month, parse_date, parse_datetime, parse_month
 from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
 from core.errors import InputError
 from core.evidence import EVIDENCE_KINDS
 from core.money import MAX_AMOUNT, round_money, to_decimal
-from core.months import format_month, parse_month
 from core.terms import TERM_KINDS, TERM_MODES
 from core.text import clean_text, integral_text
+from core.vocabulary import FIXED_COST_WORDS, INCOME_WORDS, LENDER_TYPE_WORDS, VARIABLE_COST_WORDS, mentions
 
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "one_off")
 DIRECTIONS = ("income", "expense")
@@ -242,52 +241,6 @@ def _dtype(column: Column) -> str:
 
 _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "x"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
-_TIME_FORMATS = ("%H:%M", "%H:%M:%S")
-
-
-def parse_date(value: object) -> dt.date:
-    """'2026-11-23', '2026/11/23', '2026年11月23日', a date or datetime -> date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"not a date: {value!r}")
-
-
-def parse_datetime(value: object) -> dt.datetime:
-    """A date with an optional time ('2026-11-23 14:05', '2026-11-23T14:05') -> datetime."""
-    if isinstance(value, dt.datetime):
-        return value.replace(second=0, microsecond=0, tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    text = str(value).strip().replace("T", " ")
-    day, _, clock = text.partition(" ")
-    date = parse_date(day)
-    clock = clock.strip()
-    if not clock:
-        return dt.datetime(date.year, date.month, date.day)
-    for fmt in _TIME_FORMATS:
-        try:
-            time = dt.datetime.strptime(clock, fmt).time()
-            return dt.datetime.combine(date, time.replace(second=0))
-        except ValueError:
-            continue
-    raise ValueError(f"not a date and time: {value!r}")
-
-
-def format_date(value: dt.date) -> str:
-    return value.strftime("%Y-%m-%d")
-
-
-def format_datetime(value: dt.datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _is_blank(value: object) -> bool:
@@ -396,39 +349,11 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
     return float(number)
 
 
-# Choices read from the row's own words when the cell is left blank ("工资 8000" is income,
-# "房租" spending and fixed, "招行信用卡" a credit card); when the words say nothing clear,
-# the column's default, and the row is marked so the user sees what was assumed.
-_INCOME_WORDS = ("工资", "薪", "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "兼职", "低保", "salary", "wage",
-                 "payroll", "income", "bonus", "pension", "allowance", "benefit")  # fmt: skip
-_FIXED_COST_WORDS = (
-    "房租", "租金", "物业", "水电", "电费", "水费", "燃气", "煤气", "暖气", "取暖", "话费", "手机费", "宽带", "网费",
-    "保险", "医保", "社保", "学费", "幼儿园", "托儿", "保姆", "赡养", "抚养", "车位", "月票", "房贷", "车贷",
-    "rent", "utilit", "electricity", "water bill", "gas bill", "heating", "phone", "internet", "broadband",
-    "insurance", "tuition", "school", "childcare", "nursery", "mortgage",
-)  # fmt: skip
-_VARIABLE_COST_WORDS = (
-    "吃", "饭", "餐", "伙食", "出租车", "网约车", "菜", "食", "外卖", "零食", "水果", "交通", "打车", "地铁", "公交", "油费", "加油", "停车",
-    "日用", "购物", "衣", "鞋", "娱乐", "旅游", "医", "药", "看病", "宠物", "理发", "美容", "烟", "酒", "游戏", "网购",
-    "food", "grocer", "meal", "eat", "transport", "taxi", "fuel", "petrol", "parking", "shopping", "cloth",
-    "entertainment", "holiday", "medical", "doctor", "medicine", "pet", "haircut", "leisure",
-)  # fmt: skip
-_LENDER_WORDS = (
-    ("credit_card", ("信用卡", "credit card", "card")),
-    ("mortgage", ("房贷", "住房贷款", "按揭", "mortgage")),
-    ("car_loan", ("车贷", "汽车贷款", "car loan", "auto loan")),
-    ("private_loan", ("亲戚", "朋友", "同事", "私人", "个人借款", "friend", "family", "relative")),
-    ("online_lending", ("借呗", "花呗", "微粒贷", "白条", "金条", "网贷", "分期", "借钱", "online", "app")),
-    ("bank_consumer", ("消费贷", "信用贷", "银行", "bank")),
-)
+# Choices read from the row's own words when the cell is left blank (core.vocabulary); when
+# the words say nothing clear, the column's default, and the row is marked so the user sees
+# what was assumed.
 INFERRED = {("worksheet", "direction"), ("worksheet", "kind"), ("debts", "lender_type")}
 ASSUMED_NOTED = {("worksheet", "direction"), ("debts", "lender_type")}  # a guess the user is told of
-
-
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    """Whether text names one of words: Chinese anywhere, English at the start of a word
-    ("rent" is in "rent, flat" but not in "parents")."""
-    return any(re.search(r"\b" + re.escape(w), text) if w.isascii() else w in text for w in words)
 
 
 def infer(section: str, column: str, record: dict) -> str | None:
@@ -436,9 +361,9 @@ def infer(section: str, column: str, record: dict) -> str | None:
     (or say both: "房租补贴" names rent and an allowance, so the user is asked)."""
     if section == "worksheet" and column in ("direction", "kind"):
         words = f"{record.get('category') or ''} {record.get('note') or ''}".lower()
-        income = _mentions(words, _INCOME_WORDS)
-        fixed = _mentions(words, _FIXED_COST_WORDS)
-        variable = _mentions(words, _VARIABLE_COST_WORDS)
+        income = mentions(words, INCOME_WORDS)
+        fixed = mentions(words, FIXED_COST_WORDS)
+        variable = mentions(words, VARIABLE_COST_WORDS)
         if column == "direction":
             if income != (fixed or variable):
                 return "income" if income else "expense"
@@ -446,7 +371,7 @@ def infer(section: str, column: str, record: dict) -> str | None:
         return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
     if (section, column) == ("debts", "lender_type"):
         words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
-        return next((kind for kind, found in _LENDER_WORDS if _mentions(words, found)), None)
+        return next((kind for kind, found in LENDER_TYPE_WORDS if mentions(words, found)), None)
     return None
 
 

@@ -22,10 +22,10 @@ from decimal import Decimal
 
 from core.apr import DEFAULT_LPR, applicable_line, rate_note
 from core.case import Case
+from core.dates import format_month
 from core.household import Household
 from core.i18n import join, t
 from core.money import div_round, format_money, from_cents
-from core.months import format_month
 
 # A debt that would take longer than this to repay from its share of the monthly surplus
 # is "large against income": a lender will doubt a plain instalment plan.

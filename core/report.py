@@ -23,11 +23,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from core import charts
 from core.apr import DEFAULT_LPR
 from core.contacts import sorted_log
+from core.dates import format_datetime, format_month
 from core.household import Household
 from core.i18n import field_label, t
 from core.loader import load
 from core.money import format_money, from_cents, to_cents
-from core.months import format_month
 from core.plan import comparison, household_plan
 from core.profile import SCHEMAS, Profile
 from core.scenarios import Result, simulate
@@ -249,7 +249,7 @@ def report_xlsx(data: ReportData) -> bytes:
     write_text(summary.cell(2, 1), t("rp.profile", lang))
     write_text(summary.cell(2, 2), data.profile.name)
     write_text(summary.cell(3, 1), t("rp.created", lang))
-    write_text(summary.cell(3, 2), data.created.strftime("%Y-%m-%d %H:%M"))
+    write_text(summary.cell(3, 2), format_datetime(data.created))
     _table(summary, 5, [(t("rp.item", lang), False), (t("rp.value", lang), True)], [], freeze=False)
     lines = _summary_rows(data)
     for i, (label, value, money) in enumerate(lines, start=6):
@@ -361,7 +361,7 @@ def report_html(data: ReportData) -> str:
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{html.escape(t('rp.title', lang))}</h1>",
         f'<p class="note">{html.escape(t("rp.profile", lang))}: {html.escape(data.profile.name)} · '
-        f"{html.escape(t('rp.created', lang))}: {data.created.strftime('%Y-%m-%d %H:%M')}</p>",
+        f"{html.escape(t('rp.created', lang))}: {format_datetime(data.created)}</p>",
         f"<h2>{html.escape(t('rp.sheet.summary', lang))}</h2>",
         _html_table(
             [(t("rp.item", lang), False), (t("rp.value", lang), False)],

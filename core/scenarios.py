@@ -32,10 +32,10 @@ import pandas as pd
 
 from core import engine
 from core.apr import apr_percent
+from core.dates import parse_month
 from core.debts import Debt
 from core.errors import AmountLimitError, InputError
 from core.money import MAX_CENTS, div_round, to_cents, to_decimal
-from core.months import parse_month
 from core.profile import Profile
 from core.schedule import accrued_penalty_cents, owed_now_cents
 from core.terms import KINDS, Context, asks_the_lender, check_term, in_phase_order, warn_term

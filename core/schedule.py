@@ -16,9 +16,9 @@ import numpy as np
 
 from core import engine
 from core.apr import DEFAULT_LPR, apr_percent, rate_flags
+from core.dates import format_month
 from core.debts import Debt
 from core.money import HALF_UP, div_round, from_cents, round_money, to_cents
-from core.months import format_month
 
 # A schedule's table, in order: each column is labelled col.<name>.
 COLUMNS = ("period", "month", "payment", "interest", "principal", "fees", "penalty", "balance")

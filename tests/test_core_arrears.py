@@ -4,8 +4,8 @@ month by month, against figures worked by hand (core/arrears.py's docstring stat
 import pytest
 
 from core.arrears import do_nothing
+from core.dates import parse_month
 from core.loader import load
-from core.months import parse_month
 from core.profile import Profile
 from tests.fixtures.workspace import make_profile, section
 

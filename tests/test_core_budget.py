@@ -58,7 +58,7 @@ def test_summary_splits_income_fixed_variable_and_one_offs():
 
 
 def test_rows_that_start_or_stop_follow_their_months_and_an_end_before_the_start_is_refused():
-    from core.months import parse_month
+    from core.dates import parse_month
     from core.profile import normalize_section
 
     rows = [

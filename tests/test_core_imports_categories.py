@@ -30,3 +30,13 @@ def test_neutral_transactions():
     assert neutral_reason("Internal transfer to savings", "") == "transfer"
     assert neutral_reason("淘宝购物", "交易关闭") == "closed"
     assert neutral_reason("淘宝购物", "交易成功") is None
+
+
+def test_a_keyword_inside_another_english_word_is_not_named():
+    """The statement rules read words as the worksheet does (core.vocabulary): "rent" is not
+    inside "parents", "repayment" not inside "prepayment"."""
+    en = Categorizer(default_rules("en"))
+    assert en("Help from parents", "?") == "?" and en("Rent March", "?") == "Rent & service charge"
+    assert en("Seafood market", "?") == "?" and en("food hall", "?") == "Food & groceries"
+    assert neutral_reason("prepayment of invoice", "") is None and neutral_reason("Loan repayment", "") == "debt"
+    assert neutral_reason("x", "Cancelled") == "closed"  # a stem: where a word starts

@@ -6,33 +6,22 @@ from decimal import Decimal
 
 import pytest
 
-from core.imports.cells import currency_of, date_order, decimal_comma, main_currency, parse_amount, parse_date
-
-
-@pytest.mark.parametrize(
-    ("cell", "order", "date"),
-    [
-        ("2026-03-05", None, dt.date(2026, 3, 5)),
-        ("2026/3/5 12:00", None, dt.date(2026, 3, 5)),
-        ("2026年3月5日", None, dt.date(2026, 3, 5)),
-        ("20260305", None, dt.date(2026, 3, 5)),
-        (20260305, None, dt.date(2026, 3, 5)),
-        (46086, None, dt.date(2026, 3, 5)),  # an Excel serial day
-        ("05/03/2026", "dmy", dt.date(2026, 3, 5)),
-        ("05/03/2026", "mdy", dt.date(2026, 5, 3)),
-        ("05/03/2026", None, dt.date(2026, 5, 3)),  # a slash without a known order: month first
-        ("05.03.2026", None, dt.date(2026, 3, 5)),  # a dot: day first
-        ("25-03-26", None, dt.date(2026, 3, 25)),
-    ],
+from core.imports.cells import (
+    blank,
+    cached_amount,
+    cached_date,
+    cell_text,
+    currency_of,
+    date_order,
+    decimal_comma,
+    is_time_only,
+    last_number,
+    long_date,
+    main_currency,
+    parse_amount,
+    shown,
+    whole_cents,
 )
-def test_dates(cell, order, date):
-    assert parse_date(cell, order) == date
-
-
-@pytest.mark.parametrize("cell", ["", "yesterday", "2026-13-01", "31/31/2026", float("nan"), 123])
-def test_bad_dates_raise(cell):
-    with pytest.raises((ValueError, TypeError)):
-        parse_date(cell)
 
 
 def test_the_date_order_is_read_from_the_whole_column():
@@ -76,3 +65,45 @@ def test_currency_named_by_text():
     assert currency_of("人民币") == "CNY" and currency_of("RMB") == "CNY" and currency_of("港币") == "HKD"
     assert currency_of("金额(元)") == "CNY" and currency_of("") is None and currency_of("Betrag") is None
     assert main_currency(["人民币", "人民币", "美元"])[0] == "CNY"
+
+
+# --- a row's cells as the statement reader reads them ---------------------------------
+def test_blank_and_cell_text():
+
+    assert [blank(v) for v in (None, "", "  ", float("nan"), 0, "0", "x")] == [True] * 4 + [False] * 3
+    assert [cell_text(v) for v in (None, " a ", float("nan"), 12.5)] == ["", "a", "", "12.5"]
+
+
+def test_whole_cents_rounds_half_up_only_past_the_cent():
+
+    assert whole_cents(Decimal("12.34")) == 1234
+    assert whole_cents(Decimal("-0.125")) == -13  # half-up, away from zero, as core.money rounds
+    assert whole_cents(Decimal("0.005")) == 1
+
+
+def test_shown_cuts_a_long_cell():
+
+    assert shown(None) == "" and shown("x" * 40) == "x" * 40
+    assert shown("x" * 41) == "x" * 37 + "…"
+
+
+def test_short_dates_times_and_the_last_number_of_a_row():
+
+    assert long_date("251103") == "20251103" and long_date("2025-11-03") == "2025-11-03"
+    assert is_time_only("09:30") and is_time_only("9:30:05") and not is_time_only("2026-03-01 09:30")
+    assert is_time_only(dt.time(9, 30))
+    assert last_number(["2026-03-01", "CNY", "12.50", "", None], comma=False) == "12.50"
+    assert last_number(["a", "b"], comma=False) is None
+
+
+def test_cached_parsers_remember_text_cells():
+
+    dates: dict = {}
+    assert cached_date("2026-03-05 10:00", dates) == dt.date(2026, 3, 5) and "2026-03-05" in dates
+    assert cached_date("not a date", dates) is None
+    amounts: dict = {}
+    assert cached_amount("1,234.50", amounts) == Decimal("1234.50")
+    with pytest.raises(ValueError):
+        cached_amount("abc", amounts)
+    with pytest.raises(ValueError):
+        cached_amount("abc", amounts)  # the cached refusal, again

@@ -5,7 +5,7 @@ import datetime as dt
 
 from core.imports import read_statement
 from core.imports.combine import combine, match_own_transfers
-from core.imports.statements import ImportResult, Transaction
+from core.imports.result import ImportResult, Transaction
 from tests.test_core_imports_counting import alipay
 
 

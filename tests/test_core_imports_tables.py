@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from core.imports.safety import RefusedFile
-from core.imports.tables import Rows, decode_text, read_rows
+from core.imports.tables import MAX_ROWS, Rows, check_data_rows, decode_text, read_rows
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
@@ -183,3 +183,14 @@ def test_a_csv_wider_than_any_statement_is_refused_like_a_sheet():
     with pytest.raises(RefusedFile) as caught:
         read_rows("csv", ("a" + ",x" * 300 + "\n1,2\n").encode())
     assert caught.value.code == "refuse.too_many_columns"
+
+
+def test_the_rows_under_a_header_are_checked():
+    check_data_rows([["h"], *[["x"]] * MAX_ROWS], 0)  # MAX_ROWS under the header: read
+    with pytest.raises(RefusedFile) as caught:
+        check_data_rows([["h"], *[["x"]] * (MAX_ROWS + 1)], 0)
+    assert caught.value.code == "refuse.too_many_rows"
+    for index in (-1, 3):  # a header line before the file or past its end (a mapping's line number)
+        with pytest.raises(RefusedFile) as caught:
+            check_data_rows([["h"], ["x"], ["y"]], index)
+        assert caught.value.code == "refuse.no_rows"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.dates import parse_month
 from core.money import MAX_AMOUNT, MAX_CENTS
-from core.months import parse_month
 from core.negotiate import sweep, what_to_ask
 from core.profile import Profile, normalize_section
 from core.scenarios import Scenario, Term, scenarios_from_profile, simulate

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from core.dates import parse_month
 from core.money import from_cents
-from core.months import parse_month
 from core.schedule import calculator_total_interest, schedule
 from tests.helpers import make_debt
 

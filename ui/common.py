@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core.dates import format_date
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
 from core.money import format_money, from_cents
 
@@ -108,7 +109,7 @@ def followup_text(item) -> str:
     """A due follow-up (core.contacts.FollowUp) as one markdown line; the lender is escaped."""
     return tr(
         f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), n=abs(item.days),
-        when=item.when.strftime("%Y-%m-%d"),
+        when=format_date(item.when),
     )  # fmt: skip
 
 

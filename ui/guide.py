@@ -7,10 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from core import guide
+from core.dates import format_month
 from core.household import Household
 from core.i18n import field_label, t
 from core.money import MAX_AMOUNT
-from core.months import format_month
 from core.profile import unique_name
 from core.scenarios import HORIZON, Result
 from core.terms import KINDS

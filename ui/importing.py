@@ -18,15 +18,15 @@ import streamlit as st
 
 import core.imports as imports
 from core.budget import import_effect
+from core.dates import format_month, parse_cell_date
 from core.errors import grouped
 from core.i18n import join
 from core.imports import Mapping, RefusedFile, needs_password
 from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
-from core.imports.cells import CURRENCY_NAMES, parse_date
+from core.imports.cells import CURRENCY_NAMES
 from core.imports.result import Choices
 from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
 from core.money import from_cents
-from core.months import format_month
 from core.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr
 from ui.notices import saved_or_said
@@ -254,7 +254,7 @@ def _date_question(upload, result) -> None:
 
     def label(order: str) -> str:
         try:
-            return tr(f"ws.q.order.{order}", date=parse_date(example, order).isoformat())
+            return tr(f"ws.q.order.{order}", date=parse_cell_date(example, order).isoformat())
         except (ValueError, TypeError):
             return tr(f"ws.q.order.{order}", date="—")
 

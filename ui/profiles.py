@@ -12,6 +12,7 @@ from functools import partial
 
 import streamlit as st
 
+from core.dates import format_datetime
 from core.i18n import t
 from core.imports import RefusedFile
 from core.profile import SECTIONS, Profile, clean_name
@@ -62,7 +63,7 @@ def _rename(profile_id: int, key: str) -> None:
 
 def _saved_when(stamp: float) -> str:
     moment = dt.datetime.fromtimestamp(stamp)
-    return moment.strftime("%H:%M" if moment.date() == dt.date.today() else "%Y-%m-%d %H:%M")
+    return moment.strftime("%H:%M") if moment.date() == dt.date.today() else format_datetime(moment)
 
 
 def _rows(n: int) -> str:

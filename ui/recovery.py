@@ -17,6 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.dates import format_datetime
 from core.store import (
     DB_NAME,
     BackupInfo,
@@ -47,7 +48,7 @@ def show_store_failure(problem: StoreError) -> None:
 
 
 def _when(stamp: float) -> str:
-    return dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M")
+    return format_datetime(dt.datetime.fromtimestamp(stamp))
 
 
 def _size(size: int) -> str:

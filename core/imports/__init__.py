@@ -14,8 +14,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time, loaded on first use
+    from core.imports.result import ImportResult, Mapping, Transaction
     from core.imports.safety import MAX_UPLOAD_BYTES, RefusedFile, check_upload
-    from core.imports.statements import ImportResult, Mapping, Transaction, read_statement
+    from core.imports.statements import read_statement
 
 
 def needs_password(data: bytes) -> bool:
@@ -38,9 +39,9 @@ _WHERE = {
     "MAX_UPLOAD_BYTES": "safety",
     "RefusedFile": "safety",
     "check_upload": "safety",
-    "ImportResult": "statements",
-    "Mapping": "statements",
-    "Transaction": "statements",
+    "ImportResult": "result",
+    "Mapping": "result",
+    "Transaction": "result",
     "read_statement": "statements",
 }
 

@@ -26,7 +26,7 @@ IN_WORDS = ("贷", "贷方", "cr", "c", "credit", "收入", "收", "入", "存",
 @dataclass(frozen=True)
 class Layout:
     source: str  # "icbc", …: also the label key ws.source.<source>
-    # Header cells that must all be present (as _norm writes them); "存入|存入金额": either.
+    # Header cells that must all be present (as headers.norm writes them); "存入|存入金额": either.
     signature: tuple[str, ...]
     date: tuple[str, ...]  # the date column, first found ("a|b": either name)
     amount: str | None = None  # a signed amount (or unsigned, with direction)

@@ -1,9 +1,8 @@
-"""Reading one cell of a statement: a date, an amount, a currency, and what a column's
-cells say about the whole file (its date order, its decimal mark).
+"""Reading one cell of a statement: an amount, a currency, a date (core.dates.parse_cell_date),
+and what a column's cells say about the whole file (its date order, its decimal mark).
 
-Dates: 2026-03-05, 2026/3/5, 2026年3月5日, 20260305, an Excel serial day number, and the
-day-month-year forms 05/03/2026, 05.03.2026, 05-03-26, whose order (day first or month
-first) is taken from the file: ``date_order`` reads a whole column, and a day above 12
+Dates written day-month-year (05/03/2026, 05.03.2026, 05-03-26) take their order (day first
+or month first) from the file: ``date_order`` reads a whole column, and a day above 12
 settles it; a column where every date could be read either way is "unsure", and the user
 is asked. Amounts: "1,234.56", "¥1,234.56", "CNY 123.18", "(12.50)", "12.50-", and, in a
 file that writes them so, decimal commas ("1.234,56", "12,50").
@@ -17,44 +16,8 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
-_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
-_XY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\D|$)")  # 05/03/2026, 5.3.26
-
-ORDERS = ("dmy", "mdy")  # the two readings of 05/03/2026
-
-
-def parse_date(cell: object, order: str | None = None) -> dt.date:
-    """A date from a cell. ``order`` ("dmy" or "mdy") says how to read 05/03/2026; without
-    it, a slash means month first (as US exports write it) and a dot or dash day first."""
-    if isinstance(cell, dt.datetime):
-        return cell.date()
-    if isinstance(cell, dt.date):
-        return cell
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        if isinstance(cell, float) and not math.isfinite(cell):
-            raise ValueError
-        number = int(cell)
-        if 19000101 <= number <= 22001231:
-            return dt.datetime.strptime(str(number), "%Y%m%d").date()
-        if 20000 < number < 80000:  # an Excel serial day number
-            return dt.date(1899, 12, 30) + dt.timedelta(days=number)
-        raise ValueError
-    text = str(cell).strip().lstrip("\ufeff").strip("\t '\"")
-    match = _YMD.match(text) or _COMPACT.match(text)
-    if match:
-        a, b, c = (int(g) for g in match.groups())
-        return dt.date(a, b, c)
-    match = _XY.match(text)
-    if match:
-        first, mark, second, year = match.groups()
-        x, y, year_number = int(first), int(second), int(year)
-        if len(year) == 2:
-            year_number += 2000
-        reading = order or ("mdy" if mark == "/" else "dmy")
-        day, month = (x, y) if reading == "dmy" else (y, x)
-        return dt.date(year_number, month, day)
-    raise ValueError
+from core.dates import TWO_NUMBER_DATE, parse_cell_date
+from core.money import to_cents
 
 
 def date_order(cells: list[object]) -> str | None:
@@ -65,7 +28,7 @@ def date_order(cells: list[object]) -> str | None:
     for cell in cells:
         if not isinstance(cell, str):
             continue
-        match = _XY.match(cell.strip().lstrip("\ufeff").strip("\t '\""))
+        match = TWO_NUMBER_DATE.match(cell.strip().lstrip("\ufeff").strip("\t '\""))
         if not match:
             continue
         seen += 1
@@ -178,3 +141,107 @@ def main_currency(values: list[str]) -> tuple[str | None, Counter]:
     """The currency most of a 币种 column's cells name, and how many name each."""
     counts = Counter(c for c in (currency_of(v) for v in values) if c)
     return (counts.most_common(1)[0][0] if counts else None), counts
+
+
+# --- a row's cells as the statement reader reads them ---------------------------------
+NOT_A_NUMBER = object()  # cached: text that is no amount
+_SHORT_DATE = re.compile(r"^\d{6}$")
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def blank(value: object) -> bool:
+    """None, NaN, or text of spaces only."""
+    if value is None:
+        return True
+    if value.__class__ is str:
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def cell_text(cell: object) -> str:
+    """A cell as stripped text; blank (None, NaN, spaces) is ''."""
+    if cell is None:
+        return ""
+    if cell.__class__ is str:
+        return cell.strip()
+    if cell != cell:  # NaN
+        return ""
+    return str(cell).strip()
+
+
+def shown(value: object) -> str:
+    """A cell as an error message quotes it: at most 40 characters."""
+    written = "" if value is None else str(value)
+    return written if len(written) <= 40 else written[:37] + "…"
+
+
+def whole_cents(value: Decimal) -> int:
+    """Whole cents: an amount already to the cent as it is; any other by the app's one
+    rounding rule (half-up), not the context's."""
+    scaled = value * 100
+    whole = int(scaled)
+    return whole if whole == scaled else to_cents(value)
+
+
+def cached_date(cell: object, cache: dict, order: str | None = None) -> dt.date | None:
+    """parse_cell_date, or None for a bad date. Text dates are decided by their first ten
+    characters (every accepted pattern fits in them), so those are the cache key."""
+    if not isinstance(cell, str):
+        try:
+            return parse_cell_date(cell)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    key = cell.strip().lstrip("\ufeff").strip("\t '\"")[:10]
+    if key not in cache:
+        try:
+            cache[key] = parse_cell_date(key, order)
+        except (ValueError, TypeError, OverflowError):
+            cache[key] = None
+    return cache[key]
+
+
+def cached_amount(cell: object, cache: dict, comma: bool = False) -> Decimal | None:
+    """parse_amount with text cells cached (raises ValueError for text that is no number)."""
+    if not isinstance(cell, str):
+        return parse_amount(cell)
+    if cell in cache:
+        value = cache[cell]
+    else:
+        try:
+            value = parse_amount(cell, comma)
+        except ValueError:
+            value = NOT_A_NUMBER
+        cache[cell] = value
+    if value is NOT_A_NUMBER:
+        raise ValueError
+    return value
+
+
+def amount_or_none(cell: object, comma: bool = False) -> Decimal | None:
+    try:
+        return parse_amount(cell, comma)
+    except ValueError:
+        return None
+
+
+def last_number(row: list, comma: bool) -> object:
+    """The row's last cell that is a number: the settled amount after its currency cell."""
+    for cell in reversed(row):
+        if not blank(cell) and amount_or_none(cell, comma) is not None:
+            return cell
+    return None
+
+
+def long_date(cell: object) -> object:
+    """A date written YYMMDD (251103) as 20251103; any other cell as it is."""
+    written = cell_text(cell)
+    if _SHORT_DATE.match(written):
+        return "20" + written
+    return cell
+
+
+def is_time_only(cell: object) -> bool:
+    """A time of day with no date (09:30, 09:30:05)."""
+    if isinstance(cell, dt.time):
+        return True
+    return isinstance(cell, str) and bool(_TIME_ONLY.match(cell.strip()))

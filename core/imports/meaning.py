@@ -29,10 +29,10 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
-from core.imports.categories import REFUND_KEYWORDS
 from core.imports.cells import currency_of, main_currency
 from core.imports.result import Partial, Transaction, month_of
 from core.money import from_cents, to_cents
+from core.vocabulary import REFUND_KEYWORDS
 
 REFUND_REACH_DAYS = 366  # a refund of a purchase made more than a year before it is not looked for
 REFUND_LOOK = 500  # ... nor one more than this many purchases back

@@ -464,7 +464,7 @@ class ImportResult:
             return list(self.budget_rows)
         if self.parts:  # each statement's own lines, averaged over its own months
             return [row for view in self.views() for row in view.worksheet_rows(lang, from_people, one_offs)]
-        from core.months import format_month
+        from core.dates import format_month
 
         if one_offs is None:
             one_offs = frozenset(tx.key for tx in self.one_off_candidates())

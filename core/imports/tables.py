@@ -66,6 +66,15 @@ def _too_many() -> RefusedFile:
     return RefusedFile("refuse.too_many_rows", limit=f"{MAX_ROWS:,}")
 
 
+def check_data_rows(rows: list, index: int) -> None:
+    """Refuses a file whose header at ``index`` is past its end (a mapping's line number)
+    or that has more than MAX_ROWS rows under it (the header itself not counted)."""
+    if not 0 <= index < len(rows):
+        raise RefusedFile("refuse.no_rows")
+    if len(rows) - index - 1 > MAX_ROWS:
+        raise _too_many()
+
+
 _OK, _SLOPPY, _OPEN = 0, 1, 2  # a line read alone: a record; one csv reads with a quote out of
 # place ("a" b), as it always has; one whose quote does not close by the line's end
 
