@@ -22,7 +22,7 @@ from core.apr import DEFAULT_LPR, applicable_line, rate_note
 from core.case import Case
 from core.household import Household
 from core.i18n import t
-from core.money import div_round, format_money, from_cents
+from core.money import div_round, format_cents
 from core.months import format_month
 
 # A debt that would take longer than this to repay from its share of the monthly surplus
@@ -51,7 +51,7 @@ class Finding:
 def _render(value, lang: str) -> str:
     """Finding parameters: cents as money, tuples of choice keys as a translated list."""
     if isinstance(value, Money):
-        return format_money(from_cents(value.cents))
+        return format_cents(value.cents)
     if isinstance(value, Choices):
         return t("list.sep", lang).strip("|").join(t(f"{value.prefix}.{k}", lang) for k in value.keys)
     if isinstance(value, Key):
