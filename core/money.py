@@ -78,9 +78,10 @@ def yuan_number(cents: int | np.integer | None) -> float | None:
     ``cents / 100`` by hand); as text, money is format_money's.
 
     Streamlit's grids and number boxes and JSON take floats; the conversion happens here,
-    at those boundaries only. It is exact: every amount the app holds is below 1e10 cents (MAX_CENTS),
-    so the float's shortest repr is the amount to the cent, and the text the user sees is
-    format_money's (ui.common.money_table), identical to the Decimal's. None stays None.
+    at those boundaries only. It is exact: any amount of at most 15 digits (below 10^13
+    yuan, far above MAX_CENTS or any total of the app) comes back from the float's
+    shortest repr to the cent, so the text the user sees (format_money, as
+    ui.common.money_table writes it) is the Decimal's. None stays None.
     """
     return None if cents is None else float(from_cents(cents))
 

@@ -95,7 +95,7 @@ def phases_text(phases, lang: str, money=None) -> str:
     from core.i18n import t
     from core.months import format_month
 
-    money = money or (lambda cents: format_cents(cents))
+    money = money or format_cents
     steps = (t("lt.plan.phase", lang, start=format_month(ph.start), monthly=money(ph.monthly)) for ph in phases)
     return t("lt.plan.phase_sep", lang).strip("|").join(steps)
 

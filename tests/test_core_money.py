@@ -43,7 +43,7 @@ def test_cents_round_trip_and_format():
 def test_a_table_cell_holds_the_exact_amount_of_whole_cents():
     from core.money import MAX_CENTS, yuan_number
 
-    for cents in (0, 1, 10, 530727, -120010, 999_999_999, MAX_CENTS, -MAX_CENTS, MAX_CENTS - 1):
+    for cents in (0, 1, 10, 530727, -120010, 999_999_999, MAX_CENTS, -MAX_CENTS, MAX_CENTS - 1, 10**15 - 1):
         value = yuan_number(cents)
         assert isinstance(value, float) and Decimal(repr(value)) == from_cents(cents)
         assert format_money(value) == format_money(from_cents(cents))
