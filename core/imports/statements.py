@@ -902,7 +902,7 @@ def _parse_budget(rows, index, lang) -> ImportResult:
                 "category": name or category_label("other", lang),
                 "direction": direction,
                 "kind": kind,
-                "amount": round_money(abs(amount)),
+                "amount": float(round_money(abs(amount))),
                 "frequency": frequency,
                 "month": month,
                 "note": note or None,
