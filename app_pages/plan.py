@@ -94,8 +94,8 @@ def _accept_offer(offer: Offer, check) -> None:
 def _remove_agreed(debt: str) -> None:
     shown_profile = current_profile()
     agreed = shown_profile.section("agreed")
-    note_outcome(save_section("agreed", without_agreed(agreed, debt), tr("profile.own_name"), base=(agreed, shown_profile.rev("agreed"))),
-                 "agreed")  # fmt: skip
+    note_outcome(save_section("agreed", without_agreed(agreed, debt), tr("profile.own_name"),
+                              base=(agreed, shown_profile.rev("agreed"))), "agreed")  # fmt: skip
 
 
 if st.session_state.pop("pl.offer.logged", False):
@@ -112,20 +112,21 @@ with st.container(border=True):
               on_change=_save_settings, help=tr("pl.auto_contingency_help"))  # fmt: skip
     c1.number_input(
         tr("field.contingency"), min_value=0.0, max_value=1_000_000.0, step=50.0, format="%.2f",
-        value=yuan_number(plan.contingency), key=f"{prefix}.contingency", on_change=_save_settings,
-        disabled=settings.contingency is None, help=tr("pl.contingency_help"),
+        value=yuan_number(plan.contingency), key=f"{prefix}.contingency",
+        on_change=_save_settings, disabled=settings.contingency is None, help=tr("pl.contingency_help"),
     )  # fmt: skip
     c2.radio(
         tr("field.split"), SPLITS, index=SPLITS.index(settings.split), key=f"{prefix}.split",
         format_func={k: tr(f"choice.split.{k}") for k in SPLITS}.get, on_change=_save_settings, help=tr("pl.split_help"),
     )  # fmt: skip
     c3.number_input(
-        tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f", value=yuan_number(settings.token),
-        key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
+        tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f",
+        value=yuan_number(settings.token), key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
     )  # fmt: skip
     c4.number_input(
         tr("field.reserve"), min_value=0.0, max_value=100_000_000.0, step=500.0, format="%.2f",
-        value=yuan_number(settings.reserve), key=f"{prefix}.reserve", on_change=_save_settings, help=tr("pl.reserve_help"),
+        value=yuan_number(settings.reserve), key=f"{prefix}.reserve", on_change=_save_settings,
+        help=tr("pl.reserve_help"),
     )  # fmt: skip
 
 if profile.section("plan").empty:  # not chosen yet: one click keeps the plan as shown
@@ -159,8 +160,9 @@ else:
         )  # fmt: skip
         with st.expander(tr("pl.short_months")):
             st.dataframe(
-                money_table(pd.DataFrame([{tr("field.month"): format_month(m), tr("pl.col.short_by"): yuan_number(cents)}
-                                          for m, cents in short]), [tr("pl.col.short_by")]),
+                money_table(pd.DataFrame([{tr("field.month"): format_month(m),
+                                           tr("pl.col.short_by"): yuan_number(cents)} for m, cents in short]),
+                            [tr("pl.col.short_by")]),
                 hide_index=True, width="stretch",
             )  # fmt: skip
     else:

@@ -354,7 +354,8 @@ def _own_moves(result) -> None:
         )
         st.info(tr("ws.own.holder", n=len(own), names=names, sums=sums), icon=":material/person:")
         with st.expander(tr("ws.own.holder_list")):
-            plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(), tr("field.amount"): yuan_number(tx.amount),
+            plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(),
+                                       tr("field.amount"): yuan_number(tx.amount),
                                        tr("field.note"): tx.party or tx.description} for tx in own]),
                         [tr("field.amount")])  # fmt: skip
     _checkbox(tr("ws.own.count"), "count_own", help=tr("ws.own.count_help"))
