@@ -11,7 +11,7 @@ import streamlit as st
 from core.charts import schedule_figure
 from core.dates import format_month, month_to_date, next_month
 from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
-from core.money import from_cents
+from core.money import yuan_number
 from core.schedule import COLUMNS, calculator_total_interest, schedule
 from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
 
@@ -172,7 +172,7 @@ st.subheader(tr("calc.schedule"))
 table = pd.DataFrame(
     [
         [r.period, format_month(r.month)]
-        + [float(from_cents(v)) for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
+        + [yuan_number(v) for v in (r.payment, r.interest, r.principal, r.fees, r.penalty, r.balance)]
         for r in result.rows
     ],
     columns=[tr(f"col.{c}") for c in COLUMNS],

@@ -8,7 +8,7 @@ import streamlit as st
 from core.dates import format_month
 from core.debts import RATE_UNITS, rate_doubt, typed_problems
 from core.i18n import field_label, join, t
-from core.money import from_cents
+from core.money import yuan_number
 from core.profile import LENDER_TYPES, inferred, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
@@ -173,11 +173,11 @@ for line in s.lines:
     rows.append(
         {
             tr("db.col.name"): line.record.get("name"),
-            tr("db.col.payment"): float(from_cents(sched.regular_payment)),
+            tr("db.col.payment"): yuan_number(sched.regular_payment),
             tr("db.col.apr"): None if apr is None else float(apr),
             tr("db.col.months_left"): None if sched.never_paid_off else sched.months,
             tr("db.col.payoff"): tr("db.never") if sched.payoff_month is None else format_month(sched.payoff_month),
-            tr("db.col.overdue_total"): float(from_cents(line.overdue_total)),
+            tr("db.col.overdue_total"): yuan_number(line.overdue_total),
             tr("db.col.flag"): t(note.key, lang(), **note.params()) if note else "",
         }
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.dates import format_month
+from core.money import to_cents
 from core.next_steps import CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of
@@ -61,7 +62,7 @@ else:
     debts = m3.multiselect(tr("ns.mediation_debts"), h.names, default=[], key="ns.debts",
                            placeholder=tr("sc.all_debts"))  # fmt: skip
     scenario = next(s for s in scenarios if s.name == chosen)
-    weighed = mediation(result_of(scenarios[0]), result_of(scenario), int(round(fee * 100)), debts or None)
+    weighed = mediation(result_of(scenarios[0]), result_of(scenario), to_cents(fee), debts or None)
     text = tr(
         "ns.mediation_worth" if weighed.worth_it else "ns.mediation_not_worth",
         saving=money_cents(max(weighed.saving, 0)), fee=money_cents(weighed.fee), net=money_cents(abs(weighed.net)),

@@ -9,7 +9,7 @@ from core.contacts import due_followups
 from core.dates import current_month, format_month
 from core.i18n import join
 from core.ics import calendar_ics, due_days, reminders, upcoming
-from core.money import from_cents
+from core.money import yuan_number
 from core.overview import owed_shares, spending_shares
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
@@ -20,9 +20,9 @@ from ui.steps import next_step, started_own, steps_panel
 def _share_table(rows, label_key: str, amount_key: str, overdue: bool, key: str) -> None:
     """One of the Overview's two tables: each row's amount written out and its share as a bar."""
     amount, late, share = tr(amount_key), tr("ov.col.overdue"), tr("ov.col.share")
-    frame = pd.DataFrame({tr(label_key): [r.label for r in rows], amount: [from_cents(r.cents) for r in rows]})
+    frame = pd.DataFrame({tr(label_key): [r.label for r in rows], amount: [yuan_number(r.cents) for r in rows]})
     if overdue:
-        frame[late] = [from_cents(r.overdue) for r in rows]
+        frame[late] = [yuan_number(r.overdue) for r in rows]
     frame[share] = [r.percent for r in rows]
     st.dataframe(
         money_table(frame, [amount, late]),
@@ -129,7 +129,7 @@ if budget.one_offs:
                     {
                         tr("field.month"): format_month(o.month),
                         tr("field.category"): o.category,
-                        tr("field.amount"): float(from_cents(o.cents)),
+                        tr("field.amount"): yuan_number(o.cents),
                     }
                     for o in budget.one_offs
                 ]

@@ -14,8 +14,8 @@ from core.contacts import new_entry
 from core.dates import format_month
 from core.engine import LONGEST_LOAN_MONTHS
 from core.i18n import join
-from core.money import MAX_AMOUNT, to_cents
-from core.offer import Offer, check_offer
+from core.money import MAX_AMOUNT, to_cents, yuan_number
+from core.offer import Offer, check_offer, with_accepted, without_agreed
 from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
@@ -84,11 +84,8 @@ def _log_offer(offer: Offer, check, outcome: str) -> None:
 def _accept_offer(offer: Offer, check) -> None:
     shown_profile = current_profile()
     agreed = shown_profile.section("agreed")
-    keep = agreed[~agreed["debt"].eq(offer.debt).fillna(False)]
-    row = {"debt": offer.debt, "payment": offer.payment / 100, "months": offer.months, "fee": offer.fee / 100,
-           "waived": offer.waived / 100, "frozen": offer.frozen, "agreed_on": dt.date.today().isoformat()}  # fmt: skip
-    saved = save_section("agreed", pd.concat([keep, pd.DataFrame([row])], ignore_index=True),
-                         tr("profile.own_name"), base=(agreed, shown_profile.rev("agreed")))  # fmt: skip
+    saved = save_section("agreed", with_accepted(agreed, offer, dt.date.today()), tr("profile.own_name"),
+                         base=(agreed, shown_profile.rev("agreed")))  # fmt: skip
     if note_outcome(saved, "agreed"):
         _log_offer(offer, check, "agreed")
         st.session_state.pop("pl.offer.shown", None)
@@ -99,9 +96,8 @@ def _accept_offer(offer: Offer, check) -> None:
 def _remove_agreed(debt: str) -> None:
     shown_profile = current_profile()
     agreed = shown_profile.section("agreed")
-    keep = agreed[~agreed["debt"].eq(debt).fillna(False)]
-    note_outcome(save_section("agreed", keep, tr("profile.own_name"), base=(agreed, shown_profile.rev("agreed"))),
-                 "agreed")  # fmt: skip
+    note_outcome(save_section("agreed", without_agreed(agreed, debt), tr("profile.own_name"),
+                              base=(agreed, shown_profile.rev("agreed"))), "agreed")  # fmt: skip
 
 
 if st.session_state.pop("pl.offer.logged", False):
@@ -118,20 +114,21 @@ with st.container(border=True):
               on_change=_save_settings, help=tr("pl.auto_contingency_help"))  # fmt: skip
     c1.number_input(
         tr("field.contingency"), min_value=0.0, max_value=1_000_000.0, step=50.0, format="%.2f",
-        value=plan.contingency / 100, key=f"{prefix}.contingency", on_change=_save_settings,
-        disabled=settings.contingency is None, help=tr("pl.contingency_help"),
+        value=yuan_number(plan.contingency), key=f"{prefix}.contingency",
+        on_change=_save_settings, disabled=settings.contingency is None, help=tr("pl.contingency_help"),
     )  # fmt: skip
     c2.radio(
         tr("field.split"), SPLITS, index=SPLITS.index(settings.split), key=f"{prefix}.split",
         format_func={k: tr(f"choice.split.{k}") for k in SPLITS}.get, on_change=_save_settings, help=tr("pl.split_help"),
     )  # fmt: skip
     c3.number_input(
-        tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f", value=settings.token / 100,
-        key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
+        tr("field.token"), min_value=1.0, max_value=10_000.0, step=10.0, format="%.2f",
+        value=yuan_number(settings.token), key=f"{prefix}.token", on_change=_save_settings, help=tr("pl.token_help"),
     )  # fmt: skip
     c4.number_input(
         tr("field.reserve"), min_value=0.0, max_value=float(MAX_AMOUNT), step=500.0, format="%.2f",
-        value=settings.reserve / 100, key=f"{prefix}.reserve", on_change=_save_settings, help=tr("pl.reserve_help"),
+        value=yuan_number(settings.reserve), key=f"{prefix}.reserve", on_change=_save_settings,
+        help=tr("pl.reserve_help"),
     )  # fmt: skip
 
 if profile.section("plan").empty:  # not chosen yet: one click keeps the plan as shown
@@ -165,8 +162,9 @@ else:
         )  # fmt: skip
         with st.expander(tr("pl.short_months")):
             st.dataframe(
-                money_table(pd.DataFrame([{tr("field.month"): format_month(m), tr("pl.col.short_by"): cents / 100}
-                                          for m, cents in short]), [tr("pl.col.short_by")]),
+                money_table(pd.DataFrame([{tr("field.month"): format_month(m),
+                                           tr("pl.col.short_by"): yuan_number(cents)} for m, cents in short]),
+                            [tr("pl.col.short_by")]),
                 hide_index=True, width="stretch",
             )  # fmt: skip
     else:
@@ -202,12 +200,12 @@ else:
         rows.append(
             {  # what a lender is asked first (a phone shows the first columns)
                 tr("sc.col.debt"): s.name,
-                tr("pl.col.share"): s.share / 100,
+                tr("pl.col.share"): yuan_number(s.share),
                 tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", n=s.months,
                                                                                   payment=money_cents(s.share)),
-                tr("pl.col.last"): s.last / 100,
+                tr("pl.col.last"): yuan_number(s.last),
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
-                tr("pl.col.owed"): s.owed / 100,
+                tr("pl.col.owed"): yuan_number(s.owed),
                 tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
                 tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
                 tr("pl.col.note"): join(notes, lang()),
@@ -317,9 +315,9 @@ st.dataframe(
                 {
                     tr("sc.col.debt"): d.name,
                     tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
-                    tr("pl.col.overdue_12"): d.overdue[min(12, len(d.overdue)) - 1] / 100,
+                    tr("pl.col.overdue_12"): yuan_number(d.overdue[min(12, len(d.overdue)) - 1]),
                     tr("pl.col.stage_12"): d.stage_after(12) or "—",
-                    tr("pl.col.penalty"): d.penalty / 100,
+                    tr("pl.col.penalty"): yuan_number(d.penalty),
                 }
                 for d in nothing.debts
             ]

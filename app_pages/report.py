@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.money import to_cents
 from core.report import build, report_bytes
 from ui.common import current_lpr, lang, tr
 from ui.negotiation import compared
@@ -25,10 +26,8 @@ def _report(key: tuple, kind: str, language: str, margin: int, lpr: str, _profil
 
 profile = current_profile()
 h = current_household()
-margin = int(
-    round(st.number_input(tr("sc.margin"), min_value=0.0, max_value=1_000_000.0, value=0.0, step=500.0,
-                          key="rp.margin", help=tr("sc.margin_help")) * 100)
-)  # fmt: skip
+margin = to_cents(st.number_input(tr("sc.margin"), min_value=0.0, max_value=1_000_000.0, value=0.0, step=500.0,
+                                  key="rp.margin", help=tr("sc.margin_help")))  # fmt: skip
 contents = [
     tr("rp.contains.summary"),
     tr("rp.contains.sections"),

@@ -13,6 +13,7 @@ from core.dates import format_month
 from core.guide import ask_rows, suggested_name
 from core.household import Household
 from core.i18n import field_label, join, t
+from core.money import to_cents, yuan_number
 from core.negotiate import (
     DEFAULT_TARGETS,
     HEATMAP_MONTHS,
@@ -88,7 +89,7 @@ def _offers(key: tuple, margin: int, language: str, lpr_text: str, _results, _h)
                 {
                     t("sc.col.scenario", language): charts.scenario_label(r, language),
                     t("sc.col.debt", language): track.name,
-                    t("sc.col.new_payment", language): float(track.offer_payment()) / 100,
+                    t("sc.col.new_payment", language): yuan_number(track.offer_payment()),
                     t("sc.col.months", language): track.offer_months(),
                     t("sc.col.apr", language): "—" if apr is None else f"{apr}%",
                     t("db.col.flag", language): t(note.key, language, **note.params()) if note else "",
@@ -112,18 +113,15 @@ if is_sample():
 
 profile = current_profile()
 key = profile_key()
-margin = int(
-    round(
-        st.number_input(
-            tr("sc.margin"),
-            min_value=0.0,
-            max_value=1_000_000.0,
-            value=0.0,
-            step=500.0,
-            key="sc.margin",
-            help=tr("sc.margin_help"),
-        )  # fmt: skip
-        * 100
+margin = to_cents(
+    st.number_input(
+        tr("sc.margin"),
+        min_value=0.0,
+        max_value=1_000_000.0,
+        value=0.0,
+        step=500.0,
+        key="sc.margin",
+        help=tr("sc.margin_help"),
     )
 )
 h = current_household()
@@ -170,14 +168,14 @@ table = pd.DataFrame(
             tr("sc.col.scenario"): charts.scenario_label(r, lang()),
             tr("sc.col.short"): r.shortfall_months,
             tr("sc.col.first_short"): format_month(r.first_shortfall) if r.first_shortfall else "—",
-            tr("sc.col.lowest"): float(r.lowest_buffer) / 100,
+            tr("sc.col.lowest"): yuan_number(r.lowest_buffer),
             tr("sc.col.debt_free"): format_month(r.debt_free) if r.debt_free else tr("sc.never"),
-            tr("sc.col.paid"): float(r.total_paid) / 100,
-            tr("total.interest"): float(r.total_interest) / 100,
-            tr("total.fees"): float(r.total_fees) / 100,
-            tr("total.penalty"): float(r.total_penalty) / 100,
-            tr("sc.forgiven"): float(r.forgiven) / 100,
-            tr("sc.col.saving"): float(base.total_paid - r.total_paid) / 100,
+            tr("sc.col.paid"): yuan_number(r.total_paid),
+            tr("total.interest"): yuan_number(r.total_interest),
+            tr("total.fees"): yuan_number(r.total_fees),
+            tr("total.penalty"): yuan_number(r.total_penalty),
+            tr("sc.forgiven"): yuan_number(r.forgiven),
+            tr("sc.col.saving"): yuan_number(base.total_paid - r.total_paid),
         }
         | _problem(r)
         for r in results

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from core.dates import format_month
 from core.i18n import t
-from core.money import format_money, from_cents
+from core.money import format_money, yuan_number
 from core.schedule import Schedule
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -61,14 +61,14 @@ def schedule_figure(schedule: Schedule, lang: str) -> go.Figure:
             continue
         fig.add_bar(
             x=months,
-            y=[float(from_cents(v)) for v in values],
+            y=[yuan_number(v) for v in values],
             name=t(key, lang),
             marker_color=colour,
             hovertemplate=MONEY_HOVER,
         )
     fig.add_scatter(
         x=months,
-        y=[float(from_cents(r.balance)) for r in rows],
+        y=[yuan_number(r.balance) for r in rows],
         name=t("chart.balance", lang),
         yaxis="y2",
         mode="lines",
@@ -102,7 +102,7 @@ def scenario_label(result, lang: str) -> str:
 
 
 def _yuan(values) -> list[float]:
-    return [float(from_cents(int(v))) for v in values]
+    return [yuan_number(int(v)) for v in values]
 
 
 def cashflow_figure(results: list, lang: str) -> go.Figure:
@@ -143,7 +143,7 @@ def cashflow_figure(results: list, lang: str) -> go.Figure:
             line={"color": colour, "dash": dash, "width": 2}, hovertemplate=MONEY_HOVER, row=3, col=1,
             legendgroup=label, showlegend=True,
         )  # fmt: skip
-    fig.add_hline(y=float(from_cents(base.margin)), line={"color": OKABE_ITO[3], "width": 1}, row=3, col=1)
+    fig.add_hline(y=yuan_number(base.margin), line={"color": OKABE_ITO[3], "width": 1}, row=3, col=1)
     _layout(fig, lang, height=760)
     # The legend above the plot would sit on the first panel's title: put it below instead.
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0}, margin={"b": 10, "t": 40})

@@ -24,7 +24,8 @@ from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
 from core.loader import load
-from core.money import MAX_AMOUNT, format_money, from_cents, to_cents, to_decimal
+from core.money import MAX_AMOUNT, format_cents, format_money, from_cents, to_cents, to_decimal
+from core.money import yuan_number as _money  # JSON numbers in yuan
 from core.profile import Profile, normalize_section
 from core.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
 from core.workbook import profile_from_xlsx
@@ -37,11 +38,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print usage over several lines
         raise UsageError(message)
-
-
-def _money(cents: int) -> float:
-    # Two-decimal Decimals become floats whose shortest repr is the same two decimals.
-    return float(from_cents(cents))
 
 
 def schedule_json(s: Schedule, lpr: Decimal = DEFAULT_LPR) -> dict:
@@ -87,11 +83,11 @@ def _table(s: Schedule, lang: str, lpr: Decimal) -> str:
     lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in body]
     apr = s.apr()
     lines.append("")
-    lines.append(f"{t('total.payment', lang)}: {format_money(from_cents(s.total_payment))}")
-    lines.append(f"{t('total.interest', lang)}: {format_money(from_cents(s.total_interest))}")
-    lines.append(f"{t('total.fees', lang)}: {format_money(from_cents(s.total_fees))}")
+    lines.append(f"{t('total.payment', lang)}: {format_cents(s.total_payment)}")
+    lines.append(f"{t('total.interest', lang)}: {format_cents(s.total_interest)}")
+    lines.append(f"{t('total.fees', lang)}: {format_cents(s.total_fees)}")
     if s.total_penalty:
-        lines.append(f"{t('total.penalty', lang)}: {format_money(from_cents(s.total_penalty))}")
+        lines.append(f"{t('total.penalty', lang)}: {format_cents(s.total_penalty)}")
     lines.append(f"{t('total.apr', lang)}: {'—' if apr is None else f'{apr}%'}")
     for flag in s.flags(lpr):
         lines.append("  ! " + t(f"flag.{flag}", lang, line=f"{4 * lpr}"))
@@ -380,7 +376,7 @@ def _run_simulate(args: argparse.Namespace) -> int:
             ("total.penalty", r.total_penalty),
             ("sc.forgiven", r.forgiven),
         ):
-            print(f"  {t(key, lang)}: {format_money(from_cents(cents))}")
+            print(f"  {t(key, lang)}: {format_cents(cents)}")
         print(f"  {t('sc.col.short', lang)}: {r.shortfall_months}")
         print(f"  {t('sc.col.debt_free', lang)}: {when(r.debt_free)}")
         for track in r.tracks:
@@ -394,14 +390,14 @@ def _run_simulate(args: argparse.Namespace) -> int:
         ("total.fees", nothing.total_fees),
         ("total.penalty", nothing.total_penalty),
     ):
-        print(f"  {t(key, lang)}: {format_money(from_cents(cents))}")
+        print(f"  {t(key, lang)}: {format_cents(cents)}")
     print(f"  {t('dn.short', lang)}: {nothing.shortfall_months}")
     free = nothing.debt_free
     print(f"  {t('sc.col.debt_free', lang)}: "
           f"{format_month(free) if free is not None else t('dn.not_free', lang, n=len(nothing.months))}")  # fmt: skip
     for months in (12, 24):
-        print(f"  {t('dn.after', lang, n=months)}: {format_money(from_cents(nothing.owed_after(months)))}"
-              f" ({t('dn.overdue', lang)} {format_money(from_cents(nothing.overdue_after(months)))})")  # fmt: skip
+        print(f"  {t('dn.after', lang, n=months)}: {format_cents(nothing.owed_after(months))}"
+              f" ({t('dn.overdue', lang)} {format_cents(nothing.overdue_after(months))})")  # fmt: skip
     for debt in nothing.debts:
         if debt.past_90 is None:
             print(f"    {debt.name}: {t('dn.never_90', lang, n=len(nothing.months))}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.dates import month_to_date
 from core.debts import due_day
 from core.i18n import t
-from core.money import format_money, from_cents
+from core.money import format_cents
 
 MAX_PAYMENT_MONTHS = 120  # a plan's payments up to ten years ahead
 
@@ -34,7 +34,7 @@ class Reminder:
     def title(self, lang: str) -> str:
         if self.kind == "payment":
             key = "cal.payment_due" if self.on_due_day else "cal.payment"
-            return t(key, lang, lender=self.lender, amount=format_money(from_cents(self.cents)))
+            return t(key, lang, lender=self.lender, amount=format_cents(self.cents))
         return t("cal.follow_up", lang, lender=self.lender)
 
 

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from core.dates import format_month
 from core.household import Household
 from core.i18n import locale_of, t
-from core.money import div_round, format_money, from_cents
+from core.money import div_round, format_cents, format_money
 from core.plan import household_plan as plan_of
 from core.plan import phases_text
 from core.profile import DOCUMENTS
@@ -61,7 +61,7 @@ def proposal(track: Track, scenario: Scenario, owed: int) -> Proposal:
 
 
 def _m(cents: int) -> str:
-    return format_money(from_cents(cents))
+    return format_cents(cents)
 
 
 def _percent(part: int, whole: int) -> str:

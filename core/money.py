@@ -7,6 +7,7 @@ half-up by default (四舍五入); half-even is available as a setting.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 import numpy as np
 
@@ -19,6 +20,7 @@ CENT = Decimal("0.01")
 # certainly typing mistakes for a household, and keeping below this bound guarantees
 # that balance x rate products fit in 64-bit integers (see engine.py).
 MAX_AMOUNT = Decimal("100000000")
+HUNDRED_YUAN = 10_000  # cents: what a suggested amount is rounded to
 MAX_CENTS = int(MAX_AMOUNT * 100)  # the same in cents: what a debt may come to owe under a scenario (core.terms)
 # Numbers this large are not numbers any field of the app can hold (the largest, an amount,
 # stops at 1e8); refusing them at parsing keeps Decimal arithmetic from overflowing.
@@ -70,6 +72,20 @@ def from_cents(cents: int | np.integer) -> Decimal:
     return (Decimal(int(cents)) / 100).quantize(CENT)
 
 
+def yuan_number(cents: int | np.integer | None) -> float | None:
+    """Whole cents as the number in yuan a page's table cell or number box, or a JSON
+    document, holds: the one way a result in cents becomes a displayed number (never
+    ``cents / 100`` by hand); as text, money is format_money's.
+
+    Streamlit's grids and number boxes and JSON take floats; the conversion happens here,
+    at those boundaries only. It is exact: any amount of at most 15 digits (below 10^13
+    yuan, far above MAX_CENTS or any total of the app) comes back from the float's
+    shortest repr to the cent, so the text the user sees (format_money, as
+    ui.common.money_table writes it) is the Decimal's. None stays None.
+    """
+    return None if cents is None else float(from_cents(cents))
+
+
 def div_round(num, den, mode: str = HALF_UP):
     """Integer division num/den rounded to the nearest integer by the app's rule.
 
@@ -84,6 +100,13 @@ def div_round(num, den, mode: str = HALF_UP):
     if isinstance(up, np.ndarray):
         return quotient + up.astype(quotient.dtype if hasattr(quotient, "dtype") else np.int64)
     return quotient + int(bool(up))
+
+
+def percent_of(cents: int, percent: object, step: int = 1, mode: str = HALF_UP) -> int:
+    """``percent`` % of an amount in cents (both >= 0), exactly, rounded by ``mode`` to a
+    whole multiple of ``step`` cents (HUNDRED_YUAN: to the ¥100)."""
+    share = Fraction(to_decimal(percent))
+    return div_round(int(cents) * share.numerator, 100 * share.denominator * step, mode) * step
 
 
 def mul_div_round(value, num, den, mode: str = HALF_UP):
@@ -121,3 +144,9 @@ def format_money(value: Decimal | int | float, symbol: str = "¥") -> str:
     amount = round_money(value)
     sign = "-" if amount < 0 else ""
     return f"{sign}{symbol}{abs(amount):,.2f}"
+
+
+def format_cents(cents: int | np.integer) -> str:
+    """Whole cents as money text, '¥1,234.56' (negative as '-¥1,234.56'): the one way a
+    result in cents is written for the user (format_money of the exact amount)."""
+    return format_money(from_cents(cents))

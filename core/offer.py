@@ -12,8 +12,11 @@ after them falls due the month after, which is what an offer that does not add u
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+
+import pandas as pd
 
 from core.money import from_cents, to_cents
 from core.scenarios import Result, Scenario, Term, Track, simulate
@@ -57,6 +60,24 @@ def offers_from(frame) -> list[Offer]:
         out[name] = Offer(name, to_cents(payment), int(months), _cents(row.get("fee")), _cents(row.get("waived")),
                           True if frozen is None or frozen != frozen else bool(frozen))  # fmt: skip
     return list(out.values())
+
+
+def agreed_row(offer: Offer, today: dt.date) -> dict:
+    """An accepted offer as the row the profile's "agreed" table keeps (amounts exact, in
+    yuan to the cent; agreed on ``today``): offers_from reads the same offer back."""
+    return {"debt": offer.debt, "payment": from_cents(offer.payment), "months": offer.months,
+            "fee": from_cents(offer.fee), "waived": from_cents(offer.waived), "frozen": offer.frozen,
+            "agreed_on": today.isoformat()}  # fmt: skip
+
+
+def without_agreed(frame: pd.DataFrame, debt: str) -> pd.DataFrame:
+    """The "agreed" table without the rows of one debt."""
+    return frame[~frame["debt"].eq(debt).fillna(False)]
+
+
+def with_accepted(frame: pd.DataFrame, offer: Offer, today: dt.date) -> pd.DataFrame:
+    """The "agreed" table with the offer accepted today in place of that debt's rows."""
+    return pd.concat([without_agreed(frame, offer.debt), pd.DataFrame([agreed_row(offer, today)])], ignore_index=True)
 
 
 @dataclass

@@ -31,7 +31,7 @@ from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
 from core.letter import compose, letter_docx, letter_txt, proposal
-from core.money import format_money, from_cents
+from core.money import format_cents
 from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents
@@ -55,7 +55,7 @@ def mask(text: str) -> str:
 
 
 def _m(cents: int) -> str:
-    return format_money(from_cents(cents))
+    return format_cents(cents)
 
 
 def statement_text(h: Household, plan, debt: str, lang: str) -> str:

@@ -52,7 +52,7 @@ import numpy as np
 
 from core import engine
 from core.household import Household
-from core.money import div_round, format_money, from_cents, to_cents
+from core.money import div_round, format_cents, from_cents, to_cents
 from core.offer import offer_terms
 from core.profile import SPLITS
 from core.scenarios import HORIZON, Result, Scenario, Term, simulate
@@ -95,7 +95,7 @@ def phases_text(phases, lang: str, money=None) -> str:
     from core.dates import format_month
     from core.i18n import t
 
-    money = money or (lambda cents: format_money(from_cents(cents)))
+    money = money or format_cents
     steps = (t("lt.plan.phase", lang, start=format_month(ph.start), monthly=money(ph.monthly)) for ph in phases)
     return t("lt.plan.phase_sep", lang).strip("|").join(steps)
 

@@ -3,17 +3,18 @@
 Each section has one schema here; the store, the XLSX workbook and the page editors all
 use it, and ``normalize_section`` is the one place cells are coerced and checked.
 
-Money cells are checked to the cent here (at most 1e8, two decimals) and stored by
-core.store as exact decimal text. In a frame they are the data editor's floats: every
-value the schema admits has at most 11 significant digits, so its shortest repr is the
-exact decimal the user typed, and core.loader turns it into integer cents once, through
-core.money (never by float arithmetic).
+Money cells are checked to the cent here (at most 1e8, two decimals) and held exactly:
+in a frame as Decimal yuan quantised to the cent (object columns), in core.store as the
+same decimal text, in the workbook as numbers read back through their shortest repr. No
+binary float holds an amount; core.loader turns each into integer cents once, through
+core.money.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pandas as pd
 
@@ -94,12 +95,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("months", "int"),
         Column("first_month", "month"),
         Column("due_day", "int"),  # the day of the month the lender takes the payment (还款日)
-        Column("upfront_fee", "money", default=0.0),
+        Column("upfront_fee", "money", default=Decimal("0.00")),
         Column("monthly_fee_rate", "number", default=0.0),
         Column("min_payment_pct", "number", default=10.0),
-        Column("min_payment_floor", "money", default=100.0),
-        Column("overdue_principal", "money", default=0.0),
-        Column("overdue_interest", "money", default=0.0),
+        Column("min_payment_floor", "money", default=Decimal("100.00")),
+        Column("overdue_principal", "money", default=Decimal("0.00")),
+        Column("overdue_interest", "money", default=Decimal("0.00")),
         Column("days_overdue", "int", default=0),
         Column("penalty_rate", "number"),
         Column("priority", "choice", PRIORITIES),
@@ -152,8 +153,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("debt", "text", required=True),
         Column("payment", "money", required=True),
         Column("months", "int", required=True),
-        Column("fee", "money", default=0.0),
-        Column("waived", "money", default=0.0),
+        Column("fee", "money", default=Decimal("0.00")),
+        Column("waived", "money", default=Decimal("0.00")),
         Column("frozen", "bool", default=True),
         Column("agreed_on", "date"),
     ),
@@ -228,7 +229,7 @@ def empty_section(section: str) -> pd.DataFrame:
 def _dtype(column: Column) -> str:
     # Nullable "string" so a blank cell is <NA> and shows empty in the editor, not "None".
     return {
-        "money": "float64",
+        "money": "object",  # Decimal yuan to the cent: exact, never a binary float
         "number": "float64",
         "int": "Int64",
         "text": "string",
@@ -335,7 +336,7 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
         )
         return column.default
     if column.kind == "money":
-        return float(round_money(number))
+        return round_money(number)
     if column.kind == "int":
         if number != number.to_integral_value():
             errors.append(InputError(column.name, "err.not_whole", row=row, sheet=section))

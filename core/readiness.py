@@ -25,7 +25,7 @@ from core.case import Case
 from core.dates import format_month
 from core.household import Household
 from core.i18n import join, t
-from core.money import div_round, format_money, from_cents
+from core.money import div_round, format_cents
 
 # A debt that would take longer than this to repay from its share of the monthly surplus
 # is "large against income": a lender will doubt a plain instalment plan.
@@ -75,7 +75,7 @@ class Finding:
 def _render(value, lang: str) -> str:
     """Finding parameters: cents as money, tuples of choice keys as a translated list."""
     if isinstance(value, Money):
-        return format_money(from_cents(value.cents))
+        return format_cents(value.cents)
     if isinstance(value, Choices):
         return join((t(f"{value.prefix}.{k}", lang) for k in value.keys), lang)
     if isinstance(value, Names):

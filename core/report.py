@@ -27,7 +27,7 @@ from core.dates import format_datetime, format_month
 from core.household import Household
 from core.i18n import field_label, t
 from core.loader import load
-from core.money import format_money, from_cents, to_cents
+from core.money import format_cents, to_cents, yuan_number
 from core.plan import comparison, household_plan
 from core.profile import SCHEMAS, Profile
 from core.scenarios import Result, simulate
@@ -195,7 +195,7 @@ def _put(cell, value, money: bool) -> None:
     if value is None:
         return
     if money:
-        cell.value = float(from_cents(int(value)))  # a number, shown as ¥ to the cent
+        cell.value = yuan_number(int(value))  # a number, shown as ¥ to the cent
         cell.number_format = MONEY_FORMAT
     elif isinstance(value, str):
         write_text(cell, value)  # text that starts with = + - @ stays text
@@ -214,7 +214,7 @@ def _table(sheet, top: int, columns: list[tuple[str, bool]], rows: list[list], f
     for r, row in enumerate(rows, start=top + 1):
         for col, ((_, money), value) in enumerate(zip(columns, row, strict=True), start=1):
             _put(sheet.cell(r, col), value, money)
-            shown = format_money(from_cents(int(value))) if money and value is not None else value
+            shown = format_cents(int(value)) if money and value is not None else value
             if shown is not None:
                 widths[col - 1] = max(widths[col - 1], _width(shown))
     for col, width in enumerate(widths, start=1):
@@ -336,7 +336,7 @@ def _html_table(columns: list[tuple[str, bool]], rows: list[list], empty: str = 
             if value is None:
                 cells.append("<td></td>")
             elif money:
-                cells.append(f'<td class="m">{html.escape(format_money(from_cents(int(value))))}</td>')
+                cells.append(f'<td class="m">{html.escape(format_cents(int(value)))}</td>')
             else:  # short cells on one line (a CJK header or name is never cut one character a line)
                 text = str(value)
                 cls = ' class="long"' if len(text) > LONG_CELL else ""
@@ -365,10 +365,7 @@ def report_html(data: ReportData) -> str:
         f"<h2>{html.escape(t('rp.sheet.summary', lang))}</h2>",
         _html_table(
             [(t("rp.item", lang), False), (t("rp.value", lang), False)],
-            [
-                [label, format_money(from_cents(int(value))) if money else value]
-                for label, value, money in _summary_rows(data)
-            ],
+            [[label, format_cents(int(value)) if money else value] for label, value, money in _summary_rows(data)],
         ),
         f"<h2>{html.escape(t('rp.sheet.comparison', lang))}</h2>",
         _html_table([(t(k, lang), m) for k, m in COMPARISON_COLUMNS], _comparison(data)),

@@ -38,7 +38,7 @@ def test_overview_opens_on_the_sample_household_marked_as_sample():
     # Where the money goes, and who is owed: amounts written out, shares as bars, largest first.
     spending, owed = at.dataframe[0].value, at.dataframe[1].value
     assert list(spending.columns) == ["类别", "每月", "占比"]
-    assert spending.iloc[0].tolist() == ["还款", Decimal("14302.27"), 65.4]  # 14,302.27 of 21,882.27 a month
+    assert spending.iloc[0].tolist() == ["还款", 14302.27, 65.4]  # 14,302.27 of 21,882.27 a month
     assert list(owed.columns) == ["欠款", "现在共欠", "其中已逾期", "占比"]
     assert owed.iloc[0].tolist() == ["工行消费贷", 80000, 0, 39.2]  # 80,000 of 203,825
     assert owed.set_index("欠款").loc["微粒贷"].tolist() == [20825, 4825, 10.2]

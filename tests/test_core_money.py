@@ -38,3 +38,24 @@ def test_cents_round_trip_and_format():
     assert to_cents("5307.265") == 530727
     assert from_cents(530727) == Decimal("5307.27")
     assert format_money(Decimal("-1234.5")) == "-¥1,234.50"
+
+
+def test_a_table_cell_holds_the_exact_amount_of_whole_cents():
+    from core.money import MAX_CENTS, yuan_number
+
+    for cents in (0, 1, 10, 530727, -120010, 999_999_999, MAX_CENTS, -MAX_CENTS, MAX_CENTS - 1, 10**15 - 1):
+        value = yuan_number(cents)
+        assert isinstance(value, float) and Decimal(repr(value)) == from_cents(cents)
+        assert format_money(value) == format_money(from_cents(cents))
+    assert yuan_number(np.int64(530727)) == 5307.27 and yuan_number(None) is None
+
+
+def test_a_percent_of_an_amount_is_exact_and_rounded_to_the_step():
+    from core.money import HUNDRED_YUAN, percent_of
+
+    assert percent_of(1_234_567, 10) == 123_457 and percent_of(1_234_567, "33.3") == 411_111
+    # as Python's round(x, -2) on yuan did for the guide: half to even
+    for owed, percent in ((110_000, 50), (130_000, 50), (1_234_567, 33.3), (99_999_999, 7.5), (0, 50)):
+        expected = round(owed * float(percent) / 100 / 100, -2)
+        assert percent_of(owed, percent, HUNDRED_YUAN, HALF_EVEN) == int(expected * 100)
+    assert percent_of(130_000, 50, HUNDRED_YUAN) == 70_000  # the app's half-up

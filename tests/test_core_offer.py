@@ -61,3 +61,22 @@ def test_an_accepted_offer_is_paid_first_and_the_rest_is_split():
     assert plan.agreed == ["A"] and {s.name: s.share for s in plan.shares} == {"B": 46_250, "C": 138_750}
     assert [t.kind for t in plan.scenario.terms["A"]] == ["freeze", "stage"]
     assert plan.result.shortfall_months == 0
+
+
+def test_an_accepted_offer_is_kept_as_an_exact_row_in_place_of_that_debts_last_one():
+    import datetime as dt
+
+    import pandas as pd
+
+    from core.offer import agreed_row, with_accepted, without_agreed
+
+    offer = Offer("A", 120_010, 18, fee=3_333, waived=99_999_999, frozen=False)
+    row = agreed_row(offer, dt.date(2026, 12, 7))
+    assert row == {"debt": "A", "payment": Decimal("1200.10"), "months": 18, "fee": Decimal("33.33"),
+                   "waived": Decimal("999999.99"), "frozen": False, "agreed_on": "2026-12-07"}  # fmt: skip
+    before = normalize_section("agreed", pd.DataFrame([{"debt": "A", "payment": 5, "months": 2},
+                                                       {"debt": "B", "payment": 7, "months": 3}]))[0]  # fmt: skip
+    table, _ = normalize_section("agreed", with_accepted(before, offer, dt.date(2026, 12, 7)))
+    assert table["debt"].tolist() == ["B", "A"] and table["payment"].tolist() == [Decimal("7.00"), Decimal("1200.10")]
+    assert offers_from(table) == [Offer("B", 700, 3), offer]
+    assert without_agreed(table, "A")["debt"].tolist() == ["B"]

@@ -10,13 +10,16 @@ import subprocess
 import sys
 import time
 from contextlib import closing
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.editing import apply_edits
+from core.money import MAX_CENTS
 from core.profile import SCHEMAS, Profile, normalize_section
 from core.store import KEEP_RECENT, SCHEMA_VERSION, StaleWrite, Store, StoreError, replace_database
 from tests.fixtures.profiles import profiles
@@ -216,7 +219,7 @@ def test_a_read_only_database_is_said_plainly_and_nothing_is_shown_as_saved(tmp_
             f"print(s.read_only, s.load({pid}).section('worksheet')['amount'].tolist())\n"
             f"try:\n    s.set_meta('lang', 'en')\nexcept StoreError as e:\n    print(e.code)\n"
         )
-        assert result.stdout.split("\n")[:2] == ["True [100.0]", "store.ro"], result.stderr
+        assert result.stdout.split("\n")[:2] == ["True [Decimal('100.00')]", "store.ro"], result.stderr
         # A database that turns read-only while in use: the save fails, nothing changes.
         result = _readonly_run(
             "import sqlite3\nfrom core.store import Store, save_error_code\nimport pandas as pd\n"
@@ -502,3 +505,75 @@ def test_a_database_made_read_only_is_read_and_never_changed(tmp_path):
     assert not store.mode_changed()
     path.chmod(0o600)  # made writable again: the app opens it afresh
     assert store.mode_changed() and not Store(path).read_only
+
+
+# --- money is exact from the reader to the household -------------------------------------
+MONEY_CELLS = (  # every money column the loader reads, one row each
+    ("worksheet", "amount", {"category": "rent", "direction": "expense", "kind": "fixed"}),
+    ("assets", "value", {"name": "savings"}),
+    ("buffers", "amount", {"name": "family"}),
+    ("debts", "principal", {"name": "Card", "rate": 12, "months": 12, "first_month": "2027-01"}),
+    ("plan", "contingency", {}),
+    ("plan", "reserve", {}),
+    ("agreed", "payment", {"debt": "Card", "months": 12}),
+)
+
+
+def _household_cents(h) -> dict:
+    from core.money import to_cents
+
+    return {
+        ("worksheet", "amount"): h.budget.fixed_expenses,
+        ("assets", "value"): h.assets[0].value,
+        ("buffers", "amount"): h.buffers[0].amount,
+        ("debts", "principal"): to_cents(h.debts[0].principal),
+        ("plan", "contingency"): h.plan_settings.contingency,
+        ("plan", "reserve"): h.plan_settings.reserve,
+        ("agreed", "payment"): h.agreed[0].payment,
+    }
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cents=st.integers(min_value=0, max_value=MAX_CENTS), typed=st.booleans())
+def test_any_amount_survives_store_workbook_and_loader_to_the_cent(tmp_path_factory, cents, typed):
+    """0.00 .. MAX_AMOUNT with two decimals, typed in the table (text) or held as a number,
+    is the same cents after normalize -> store -> reload -> workbook -> import -> loader."""
+    from core.loader import load
+    from core.workbook import profile_from_xlsx, profile_to_xlsx
+
+    text = f"{cents // 100}.{cents % 100:02d}"
+    principal = max(cents, 1)  # a debt of nothing is no debt
+    rows: dict[str, dict] = {}
+    for section, column, others in MONEY_CELLS:
+        amount = principal if column == "principal" else cents
+        typed_value = f"{amount // 100}.{amount % 100:02d}" if typed else Decimal(amount) / 100
+        rows.setdefault(section, dict(others))[column] = typed_value
+    sections = {}
+    for section, row in rows.items():
+        edited = apply_edits(pd.DataFrame(columns=[c.name for c in SCHEMAS[section]]), {"added_rows": [row]})
+        sections[section], errors = normalize_section(section, edited)
+        assert errors == []
+    assert sections["worksheet"]["amount"].iloc[0] == Decimal(text) and str(sections["worksheet"]["amount"][0]) == text
+    store = Store(tmp_path_factory.mktemp("db") / "p.sqlite3", backups=False)
+    reloaded = store.load(store.create(Profile(name="money", sections=sections)))
+    imported, errors = profile_from_xlsx(profile_to_xlsx(reloaded))
+    assert errors == []
+    for profile in (reloaded, imported):
+        h, problems = load(profile)
+        assert problems == []
+        expected = {(s, c): principal if c == "principal" else cents for s, c, _ in MONEY_CELLS}
+        assert _household_cents(h) == expected
+        assert all(type(v) is Decimal for v in profile.section("worksheet")["amount"])
+
+
+def test_amounts_an_older_version_stored_as_json_numbers_read_back_exact(store):
+    """Databases written before amounts were exact text (JSON numbers, floats in frames)
+    still open, every amount to the cent, as Decimal."""
+    pid = store.create(Profile(name="old"))
+    with closing(sqlite3.connect(store.path)) as db, db:
+        db.execute(
+            "UPDATE sections SET records = ? WHERE profile_id = ? AND section = 'worksheet'",
+            ('[{"category": "rent", "amount": 1200.1}, {"category": "food", "amount": 0.07}]', pid),
+        )
+    assert amounts(store, pid) == [Decimal("1200.10"), Decimal("0.07")]
+    assert [type(v) for v in amounts(store, pid)] == [Decimal, Decimal]

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.dates import format_date
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
-from core.money import format_money, from_cents
+from core.money import format_cents, format_money, to_cents, yuan_number
 
 LANG_KEY = "lang"  # canonical choice; the sidebar control writes it in its callback
 LANG_SWITCH_KEY = "app.lang"
@@ -40,6 +40,12 @@ def readable_section(section: str, frame):
             )
         elif column.kind in ("text", "month"):
             out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), "")
+        elif column.kind == "money":  # exact amounts, as the numbers a table sorts by
+            out[column.name] = pd.Series(
+                [None if pd.isna(v) else yuan_number(to_cents(v)) for v in out[column.name]],
+                index=out.index,
+                dtype="float64",
+            )
     return out.rename(columns={c.name: field_label(section, c.name, language) for c in SCHEMAS[section]})
 
 
@@ -60,7 +66,7 @@ def css_text(text: str) -> str:
 
 
 def money_cents(cents: int) -> str:
-    return format_money(from_cents(cents))
+    return format_cents(cents)
 
 
 def money(value: Decimal) -> str:

@@ -10,7 +10,7 @@ from core import guide
 from core.dates import format_month
 from core.household import Household
 from core.i18n import field_label, t
-from core.money import MAX_AMOUNT
+from core.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, percent_of, yuan_number
 from core.profile import unique_name
 from core.scenarios import HORIZON, Result
 from core.terms import KINDS
@@ -92,7 +92,9 @@ def builder(h: Household, margin: int, base: Result) -> None:
             by = by or "percent"
             if by == "amount":
                 owed = sum(h.line(d).total_owed for d in debts)  # cents
-                start_values["amount"] = round(owed * float(start_values.get("percent") or 50) / 100 / 100, -2)
+                start_values["amount"] = yuan_number(
+                    percent_of(owed, start_values.get("percent") or 50, HUNDRED_YUAN, HALF_EVEN)
+                )
         fields = guide.fields(kind, by)
         values = {}
         columns = st.columns(max(1, len(fields) + 1))
@@ -149,8 +151,8 @@ def _preview(shown: guide.Preview) -> None:
             rows = [
                 {
                     tr("guide.pv.col.debt"): d.name,
-                    was: d.payment_before / 100,
-                    now: d.payment_after / 100,
+                    was: yuan_number(d.payment_before),
+                    now: yuan_number(d.payment_after),
                     tr("guide.pv.col.months"): d.months_after,
                     tr("guide.pv.col.apr"): "—" if d.apr is None else f"{d.apr}%",
                 }

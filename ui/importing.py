@@ -26,7 +26,7 @@ from core.imports.categories import PRESET_CATEGORIES, category_label, missing_l
 from core.imports.cells import CURRENCY_NAMES
 from core.imports.result import Choices
 from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
-from core.money import from_cents
+from core.money import yuan_number
 from core.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr
 from ui.notices import saved_or_said
@@ -316,7 +316,7 @@ def _combined_notes(combined, names: list[str]) -> None:
                 {
                     tr("ws.own.out"): f"{m.out.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.out_source]}')}",
                     tr("ws.own.in"): f"{m.into.date.isoformat()} · {tr(f'ws.source.{combined.sources[m.in_source]}')}",
-                    tr("field.amount"): from_cents(-m.out.amount),
+                    tr("field.amount"): yuan_number(-m.out.amount),
                     tr("field.note"): f"{m.out.description} / {m.into.description}",
                 }
                 for m in combined.matches
@@ -352,7 +352,8 @@ def _own_moves(result) -> None:
         )
         st.info(tr("ws.own.holder", n=len(own), names=names, sums=sums), icon=":material/person:")
         with st.expander(tr("ws.own.holder_list")):
-            plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(), tr("field.amount"): from_cents(tx.amount),
+            plain_table(pd.DataFrame([{tr("field.date"): tx.date.isoformat(),
+                                       tr("field.amount"): yuan_number(tx.amount),
                                        tr("field.note"): tx.party or tx.description} for tx in own]),
                         [tr("field.amount")])  # fmt: skip
     _checkbox(tr("ws.own.count"), "count_own", help=tr("ws.own.count_help"))
@@ -472,9 +473,9 @@ def _effect(effect) -> None:
     rows = [("ov.income", "income"), ("ws.effect.costs", "expenses"), ("ov.surplus", "surplus")]
     frame = pd.DataFrame({
         "": [tr(key) for key, _ in rows],
-        now: [from_cents(getattr(effect.now, name)) for _, name in rows],
-        added: [from_cents(getattr(effect.appended, name)) for _, name in rows],
-        instead: [from_cents(getattr(effect.replaced, name)) for _, name in rows],
+        now: [yuan_number(getattr(effect.now, name)) for _, name in rows],
+        added: [yuan_number(getattr(effect.appended, name)) for _, name in rows],
+        instead: [yuan_number(getattr(effect.replaced, name)) for _, name in rows],
     })  # fmt: skip
     st.markdown(f"**{tr('ws.effect.title')}**")
     plain_table(frame, [now, added, instead])  # a plain table: it wraps on a phone instead of cutting a column
@@ -490,7 +491,7 @@ def _transactions(result) -> None:
             pd.DataFrame([
                 {
                     tr("field.date"): tx.date.isoformat(),
-                    tr("field.amount"): float(from_cents(tx.amount)),
+                    tr("field.amount"): yuan_number(tx.amount),
                     tr("field.category"): tx.category,
                     tr("field.note"): tx.description,
                     tr("ws.neutral_col"): tr(f"ws.neutral.{tx.neutral}") if tx.neutral else "",

@@ -26,7 +26,7 @@ from decimal import Decimal
 from core.errors import InputError
 from core.i18n import t
 from core.imports.categories import category_label, credit_lender, is_fixed
-from core.money import div_round, format_money, from_cents, to_cents
+from core.money import div_round, format_cents, from_cents, to_cents
 
 DAYS_A_MONTH_X10000 = 304_375  # 365.25 / 12 days, times 10,000: the average month
 ONE_OFF_FLOOR = 500_000  # cents: a single row below ¥5,000 is never taken for a one-off
@@ -501,9 +501,7 @@ class ImportResult:
                 continue
             taken = min(cents, target["amount"])
             target["amount"] -= taken
-            target["note"] += " " + t(
-                "ws.refunds_taken", lang, category=category, amount=format_money(from_cents(taken))
-            )
+            target["note"] += " " + t("ws.refunds_taken", lang, category=category, amount=format_cents(taken))
         for tx in self.counted:
             if tx.key not in one_offs or (tx.category in people and tx.amount > 0 and not from_people):
                 continue
@@ -521,5 +519,5 @@ class ImportResult:
                 }
             )
         for row in rows:
-            row["amount"] = float(Decimal(row["amount"]) / 100)
+            row["amount"] = from_cents(row["amount"])  # exact yuan, as the profile holds them
         return [r for r in rows if r["amount"] > 0]
