@@ -10,7 +10,7 @@ larger balance (what is owed with ten years of penalty interest) has its interes
 out without forming balance x numerator (money.mul_div_round), decided once per call, so
 the usual loop stays as fast. A balance never grows in the loop (interest is paid or the
 loan is stopped), so checking the inputs once bounds every month: ``amortize`` refuses a
-loan whose totals could pass 2**62 with core.errors.AmountLimitError (core.scenarios
+loan whose totals could pass 2**62 with core.errors.AmountLimitError (core.debt_plan
 reports the scenario that makes it), never a wrapped-round figure.
 """
 

@@ -15,8 +15,9 @@ from core.debts import Debt
 from core.household import Household
 from core.money import div_round, to_decimal
 from core.months import format_month
-from core.scenarios import Result, Scenario, Term, simulate
+from core.simulate import Result, simulate
 from core.terms import CARD_FREEZE_LIMIT, KINDS
+from core.values import Scenario, Term
 
 # What the guided form offers, in the order a person in arrears usually asks. Stages
 # (one row per stage) stay in the advanced grid.

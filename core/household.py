@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from core.apr import RateNote, rate_note
 from core.budget import BudgetSummary
@@ -19,10 +18,9 @@ from core.case import Case
 from core.debts import Debt
 from core.money import to_cents
 from core.schedule import Schedule, owed_now_cents
+from core.values import Offer, PlanSettings, Scenario
 
-if TYPE_CHECKING:
-    from core.plan import PlanSettings
-    from core.scenarios import Scenario
+PRIORITY_TYPES = frozenset({"mortgage", "car_loan"})  # their default threatens the home or what the household needs
 
 
 @dataclass
@@ -121,7 +119,7 @@ class Household:
     debt_errors: list = field(default_factory=list)
     scenario_errors: list = field(default_factory=list)
     plan_settings: PlanSettings | None = None  # the household plan's settings (core.plan)
-    agreed: list = field(default_factory=list)  # accepted counter-offers (core.offer.Offer)
+    agreed: list[Offer] = field(default_factory=list)  # accepted counter-offers (core.offer)
     attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
     ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
     drafts: list = field(default_factory=list)  # incomplete debt rows (Draft)
@@ -151,6 +149,14 @@ class Household:
 
     def line(self, name: str) -> DebtLine:
         return self.lines[self.names.index(name)]
+
+    def is_priority(self, j: int) -> bool:
+        """Whether debt ``j`` is a priority debt (never asked to change): the user's mark on
+        it, else its kind of lender (a mortgage, a car loan)."""
+        mark = self.lines[j].record.get("priority")
+        if mark in ("priority", "unsecured"):
+            return mark == "priority"
+        return self.lender_types[j] in PRIORITY_TYPES
 
     # --- money coming in and going out --------------------------------------------------
     @property
@@ -225,7 +231,7 @@ class Household:
     def credit_names(self) -> set[str]:
         return {b.name for b in self.buffers if b.is_credit and b.name not in {a.name for a in self.assets}}
 
-    def relies_on_credit(self, scenario) -> list[str]:
+    def relies_on_credit(self, scenario: Scenario) -> list[str]:
         """The credit lines a scenario draws on (以贷养贷: borrowing new to repay old)."""
         credit = self.credit_names()
         return sorted({t.asset for terms in scenario.terms.values() for t in terms if t.asset in credit})

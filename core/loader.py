@@ -13,11 +13,12 @@ from core.errors import InputError
 from core.evidence import live
 from core.household import AssetLine, BufferLine, DebtLine, Draft, Household
 from core.money import div_round, to_cents, to_decimal
+from core.months import parse_month
 from core.offer import offers_from
 from core.plan import settings_from
 from core.profile import DOCUMENTS, Profile
-from core.scenarios import scenarios_from_profile
 from core.schedule import schedules
+from core.values import ALL_DEBTS, Scenario, Term
 
 
 def _given(value) -> bool:
@@ -79,7 +80,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         for row in profile.section("buffers").to_dict("records")
         if _given(row.get("amount"))
     ]  # fmt: skip
-    scenarios, scenario_errors = scenarios_from_profile(profile)
+    scenarios, scenario_errors = _scenarios(profile)
     first = first if first is not None else 0
     attached: dict[str, int] = {}
     for row in live(profile.section("evidence")):
@@ -105,3 +106,57 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         agreed=[o for o in offers_from(profile.section("agreed")) if o.debt in {line.name for line in lines}],
     )
     return household, household.errors
+
+
+def _scenarios(profile: Profile) -> tuple[list[Scenario], list[InputError]]:
+    """The profile's scenarios (status quo first, always) and the terms that name no scenario."""
+    out = [Scenario(name="status_quo")]
+    errors: list[InputError] = []
+    by_name: dict[str, Scenario] = {}
+    for row in profile.section("scenarios").to_dict("records"):
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            continue
+        order = tuple(x.strip() for x in str(row.get("custom_order") or "").split(";") if x.strip())
+        scenario = Scenario(name=name.strip(), strategy=row.get("strategy") or "savings", order=order)
+        by_name[scenario.name] = scenario
+        out.append(scenario)
+    debts = profile.section("debts")
+    types = dict(zip(debts["name"].astype(object), debts["lender_type"].astype(object), strict=False))
+    for index, row in enumerate(profile.section("terms").to_dict("records"), start=1):
+        scenario = by_name.get(str(row.get("scenario") or "").strip())
+        if scenario is None:
+            errors.append(
+                InputError(
+                    "scenario", "err.sc_unknown_scenario", {"value": row.get("scenario")}, row=index, sheet="terms"
+                )
+            )
+            continue
+        target = str(row.get("debt") or "").strip()
+        try:
+            term = Term(
+                kind=row["term"],
+                start=parse_month(row["start"]) if _given(row.get("start")) else None,
+                months=int(row["months"]) if _given(row.get("months")) else None,
+                rate=to_decimal(row["rate"]) if _given(row.get("rate")) else None,
+                amount=to_decimal(row["amount"]) if _given(row.get("amount")) else None,
+                percent=to_decimal(row["percent"]) if _given(row.get("percent")) else None,
+                mode=row.get("mode") if _given(row.get("mode")) else None,
+                asset=str(row["asset"]).strip() if _given(row.get("asset")) else None,
+            )
+        except (ValueError, TypeError):
+            errors.append(InputError("term", "err.sc_bad_term", {"value": row.get("term")}, row=index, sheet="terms"))
+            continue
+        for name in _targets(target, types):
+            scenario.terms.setdefault(name, []).append(term)
+    return out, errors
+
+
+def _targets(target: str, types: dict) -> list[str]:
+    """A debt name, '*' for every debt, or 'type:<lender type>' for a kind of lender."""
+    if target == ALL_DEBTS:
+        return [str(n) for n in types]
+    if target.startswith("type:"):
+        kind = target[5:]
+        return [str(n) for n, t in types.items() if t == kind]
+    return [target] if target else []

@@ -16,17 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.money import from_cents, to_cents
-from core.scenarios import Result, Scenario, Term, Track, simulate
-
-
-@dataclass(frozen=True)
-class Offer:
-    debt: str
-    payment: int  # cents a month
-    months: int
-    fee: int = 0  # cents, paid when the offer starts
-    waived: int = 0  # cents taken off what is owed
-    frozen: bool = True  # no interest while the offer runs
+from core.simulate import Result, simulate
+from core.track import Track
+from core.values import Offer, Scenario, Term
 
 
 def offer_terms(offer: Offer, start: int | None = None) -> list[Term]:

@@ -29,13 +29,15 @@ from core.contacts import sorted_log
 from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
-from core.letter import compose, letter_docx, letter_txt, proposal
+from core.letter import compose, least_needed, letter_docx, letter_txt, proposal
 from core.money import format_money, from_cents
 from core.months import format_month
 from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents
+from core.simulate import simulate
 from core.text import formula_safe
+from core.values import Scenario
 
 # A run of 15 or more digits (single spaces or dashes allowed between groups; an ID may end
 # in X): an ID card (15 or 18), a bank card (16 to 19) or an account number. A phone number
@@ -221,11 +223,7 @@ def pack_files(
     else:
         scenario = plan.scenario if plan.scenario.terms.get(debt) else None
         if scenario is None:
-            from core.letter import least_needed
-
             scenario = least_needed(h, debt, lang, plan)
-        from core.scenarios import Scenario, simulate
-
         scenario = scenario or Scenario("status_quo")
         result = plan.result if scenario is plan.scenario else simulate(h, scenario)
         track = next(tr for tr in result.tracks if tr.name == debt)

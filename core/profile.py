@@ -107,7 +107,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("contract_date", "date"),
         Column("note", "text"),
     ),
-    # Negotiation scenarios and the terms each applies (core.scenarios reads them).
+    # Negotiation scenarios and the terms each applies (core.loader reads them).
     "scenarios": (
         Column("name", "text", required=True),
         Column("strategy", "choice", STRATEGIES, default="savings"),

@@ -30,7 +30,7 @@ from core.money import format_money, from_cents, to_cents
 from core.months import format_month
 from core.plan import comparison, household_plan
 from core.profile import SCHEMAS, Profile
-from core.scenarios import Result, simulate
+from core.simulate import Result, simulate
 from core.text import clean_text
 from core.workbook import write_text
 

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from core.loader import load, sale_value_cents
 from core.profile import Profile, normalize_section
+from core.simulate import simulate
 from core.store import Store
 from core.workbook import profile_from_xlsx
 from tests.fixtures.workspace import section
+from tests.test_core_simulate import LOAN, make_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -174,3 +176,22 @@ def test_a_debt_with_only_a_name_is_a_draft_naming_what_it_needs():
         (1, "招行信用卡", ("principal", "rate", "months")),
         (3, "#3", ("name", "rate", "months")),
     ]
+
+
+def test_terms_on_every_online_lending_debt_from_the_profile_tables():
+    debts = [
+        {**LOAN, "name": "A", "lender_type": "online_lending"},
+        {**LOAN, "name": "B", "lender_type": "online_lending"},
+        {**LOAN, "name": "C"},
+    ]
+    profile = make_profile(debts)
+    profile.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "停息"}]))[0]
+    profile.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "停息", "debt": "type:online_lending", "term": "freeze", "months": 36}])
+    )[0]
+    h, errors = load(profile)
+    scenarios = h.scenarios
+    assert not errors and [s.name for s in scenarios] == ["status_quo", "停息"]
+    assert set(scenarios[1].terms) == {"A", "B"}
+    result = simulate(h, scenarios[1])
+    assert [len(t.payment) for t in result.tracks] == [36, 36, 12]

@@ -11,7 +11,7 @@ from core.household import Household
 from core.i18n import field_label, t
 from core.months import format_month
 from core.profile import unique_name
-from core.scenarios import Result
+from core.simulate import Result
 from core.terms import KINDS
 from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said
