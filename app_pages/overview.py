@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.contacts import due_followups
-from core.ics import calendar_ics, due_days, reminders, upcoming
+from core.ics import calendar_ics, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
 from core.overview import owed_shares, spending_shares
@@ -56,7 +56,7 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
-items = reminders(plan, profile.section("contacts"), due=due_days(profile.section("debts")))
+items = reminders(plan, profile.section("contacts"), due=s.due_days)
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:
@@ -112,7 +112,7 @@ with left:
         st.caption(tr("ov.no_spending"))
 with right:
     st.subheader(tr("ov.who_i_owe"))
-    names = [line.record.get("name") or "—" for line in s.lines]
+    names = [line.name or "—" for line in s.lines]
     owed = owed_shares(names, [line.total_owed for line in s.lines], [line.overdue_total for line in s.lines])
     if owed:
         _share_table(owed, "ov.col.debt", "ov.col.owed", overdue=any(r.overdue for r in owed), key="ov.owed")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.blank import records
 from core.profile import parse_date, parse_datetime
 
 SOON_DAYS = 7
@@ -28,10 +29,6 @@ class FollowUp:
         return "late" if self.days < 0 else "today" if self.days == 0 else "soon"
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def sorted_log(frame: pd.DataFrame) -> pd.DataFrame:
     """The log newest first (rows whose time cannot be read go last)."""
     if frame.empty:
@@ -45,7 +42,7 @@ def due_followups(frame: pd.DataFrame, today: dt.date | None = None, soon: int =
     has answered, the most urgent first."""
     today = today or dt.date.today()
     rows = []
-    for record in _records(frame):
+    for record in records(frame):
         try:
             when = parse_datetime(record["when"])
         except (ValueError, TypeError):

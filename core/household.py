@@ -16,6 +16,7 @@ from core.apr import RateNote, rate_note
 from core.budget import BudgetSummary
 from core.case import Case
 from core.debts import Debt
+from core.errors import InputError
 from core.money import to_cents
 from core.schedule import Schedule, owed_now_cents
 from core.values import Offer, PlanSettings, Scenario
@@ -25,33 +26,17 @@ PRIORITY_TYPES = frozenset({"mortgage", "car_loan"})  # their default threatens 
 
 @dataclass
 class DebtLine:
-    record: dict  # the debt's row as the user typed it (lender, lender type, note…)
+    """A debt that makes a valid engine debt, with what the user typed about it that is not
+    the engine's (core.loader reads it)."""
+
     schedule: Schedule
-
-    @property
-    def name(self) -> str:
-        return str(self.record.get("name") or "")
-
-    @property
-    def lender(self) -> str:
-        value = self.record.get("lender")
-        return "" if value is None or value != value else str(value).strip()
-
-    @property
-    def lender_type(self) -> str:
-        value = self.record.get("lender_type")
-        return "" if value is None or value != value else str(value)
-
-    @property
-    def contract_date(self) -> dt.date | None:
-        """When the contract was signed (the rate note depends on it), if the user gave it."""
-        value = self.record.get("contract_date")
-        if not isinstance(value, str) or not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
+    name: str = ""
+    lender: str = ""
+    lender_type: str = ""
+    contract_date: dt.date | None = None  # when the contract was signed (the rate note depends on it)
+    priority: str | None = None  # the user's mark: "priority" | "unsecured" (None: by its kind of lender)
+    due_day: int | None = None  # the day of the month the lender takes the payment (还款日)
+    rate_doubt: InputError | None = None  # a rate unusual for its kind of lender, as typed: a question
 
     def rate_note(self, lpr: Decimal) -> RateNote | None:
         """What can fairly be said about this debt's true rate for its kind of lender."""
@@ -150,10 +135,15 @@ class Household:
     def line(self, name: str) -> DebtLine:
         return self.lines[self.names.index(name)]
 
+    @cached_property
+    def due_days(self) -> dict[str, int]:
+        """Each debt's due day (1–31) by name, where the user gave one."""
+        return {line.name: line.due_day for line in self.lines if line.name and line.due_day}
+
     def is_priority(self, j: int) -> bool:
         """Whether debt ``j`` is a priority debt (never asked to change): the user's mark on
         it, else its kind of lender (a mortgage, a car loan)."""
-        mark = self.lines[j].record.get("priority")
+        mark = self.lines[j].priority
         if mark in ("priority", "unsecured"):
             return mark == "priority"
         return self.lender_types[j] in PRIORITY_TYPES

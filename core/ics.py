@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from core.debts import due_day
+from core.blank import records
 from core.i18n import t
 from core.money import format_money, from_cents
 from core.months import month_to_date
@@ -38,17 +38,6 @@ class Reminder:
         return t("cal.follow_up", lang, lender=self.lender)
 
 
-def due_days(debts) -> dict[str, int]:
-    """Each debt's due day (1–31) by name, from the debts table; a blank or unreadable day
-    is left out (core.debts says what is wrong with it)."""
-    out = {}
-    for row in debts.astype(object).where(debts.notna(), None).to_dict("records"):
-        day, name = due_day(row.get("due_day"))[0], str(row.get("name") or "").strip()
-        if name and day:
-            out[name] = day
-    return out
-
-
 def payment_day(month: int, due_day: int | None) -> dt.date:
     """The day a payment of ``month`` falls on: its due day, at most the month's last day."""
     first = month_to_date(month)
@@ -59,11 +48,11 @@ def payment_day(month: int, due_day: int | None) -> dt.date:
 
 def reminders(plan, contacts, today: dt.date | None = None, due: dict[str, int] | None = None) -> list[Reminder]:
     """Follow-ups not yet past and the plan's monthly payments from this month on, each on
-    its debt's due day where ``due`` (core.ics.due_days) gives one."""
+    its debt's due day where ``due`` (core.household.Household.due_days) gives one."""
     due = due or {}
     today = today or dt.date.today()
     out: list[Reminder] = []
-    for row in contacts.astype(object).where(contacts.notna(), None).to_dict("records"):
+    for row in records(contacts):
         day = row.get("follow_up")
         if not day:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.money import from_cents, to_cents
+from core.money import from_cents
 from core.simulate import Result, simulate
 from core.track import Track
 from core.values import Offer, Scenario, Term
@@ -31,24 +31,6 @@ def offer_terms(offer: Offer, start: int | None = None) -> list[Term]:
         terms.append(Term("freeze", start=start, months=offer.months))
     terms.append(Term("stage", start=start, months=offer.months, amount=from_cents(offer.payment)))
     return terms
-
-
-def _cents(value) -> int:
-    return 0 if value is None or value != value else to_cents(value)
-
-
-def offers_from(frame) -> list[Offer]:
-    """The accepted offers kept in the profile's "agreed" table (the last one per debt)."""
-    out: dict[str, Offer] = {}
-    for row in frame.to_dict("records"):
-        name = row.get("debt")
-        payment, months = row.get("payment"), row.get("months")
-        if not isinstance(name, str) or payment is None or payment != payment or months is None or months != months:
-            continue
-        frozen = row.get("frozen")
-        out[name] = Offer(name, to_cents(payment), int(months), _cents(row.get("fee")), _cents(row.get("waived")),
-                          True if frozen is None or frozen != frozen else bool(frozen))  # fmt: skip
-    return list(out.values())
 
 
 @dataclass

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from core.arrears import do_nothing
 from core.benchmarks import compare_costs
+from core.blank import is_blank, records
 from core.contacts import sorted_log
 from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
@@ -127,7 +128,7 @@ def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:
         cells = []
         for f in fields:
             value = row.get(f)
-            value = "" if value is None or value != value else str(value)
+            value = "" if is_blank(value) else str(value)
             if f in ("channel", "outcome") and value:
                 value = t(f"choice.{f}.{value}", lang)
             cells.append(formula_safe(mask(value) if masked else value))
@@ -196,7 +197,7 @@ def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
     line = h.line(debt)
     names = {n for n in (line.lender, debt) if n}
     log = sorted_log(profile.section("contacts"))
-    rows = log.astype(object).where(log.notna(), None).to_dict("records")
+    rows = records(log)
     return [r for r in rows if str(r.get("lender") or "").strip() in names]
 
 

@@ -57,10 +57,9 @@ from core.i18n import t
 from core.money import div_round, format_money, from_cents, to_cents
 from core.months import format_month
 from core.offer import offer_terms
-from core.profile import SPLITS
 from core.simulate import Result, simulate
 from core.terms import CARD_FREEZE_LIMIT
-from core.values import DEFAULT_TOKEN, PlanSettings, Scenario, Term
+from core.values import PlanSettings, Scenario, Term
 
 PLAN = "plan"  # the plan's scenario name (shown translated, like the status quo)
 DEFAULT_CONTINGENCY = Fraction(5, 100)  # of what is left after costs and priority debts
@@ -640,22 +639,6 @@ def _terms(request: str, phases: tuple[Phase, ...], start: int, months: int) -> 
         length = None if following is None else following - phase.start
         out.append(Term("stage", start=start, months=length, amount=from_cents(phase.monthly)))
     return out
-
-
-def settings_from(record: dict | None) -> PlanSettings:
-    """The plan's settings from the profile's one-row "plan" table (blank: the defaults)."""
-    if not record:
-        return PlanSettings()
-
-    def given(value) -> bool:
-        return value is not None and value == value and value != ""
-
-    return PlanSettings(
-        contingency=to_cents(record["contingency"]) if given(record.get("contingency")) else None,
-        split=record.get("split") if record.get("split") in SPLITS else "balance",
-        token=to_cents(record["token"]) if given(record.get("token")) else DEFAULT_TOKEN,
-        reserve=to_cents(record["reserve"]) if given(record.get("reserve")) else 0,
-    )
 
 
 def comparison(h: Household, plan: HouseholdPlan) -> list[Scenario]:

@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from core import charts
 from core.apr import DEFAULT_LPR
+from core.blank import records
 from core.contacts import sorted_log
 from core.household import Household
 from core.i18n import field_label, t
@@ -153,7 +154,7 @@ def _section_table(frame: pd.DataFrame, lang: str, section: str) -> tuple[list[t
     columns = SCHEMAS[section]
     heads = [(field_label(section, c.name, lang), c.kind == "money") for c in columns]
     rows = []
-    for record in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+    for record in records(frame):
         row = []
         for c in columns:
             value = record.get(c.name)

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from core.benchmarks import DATA, benchmarks, compare_costs, nbs_category, read_benchmarks
-from core.case import case_from_frame
-from core.profile import normalize_section
+from core.loader import load
+from core.profile import Profile, normalize_section
 from tests.fixtures.workspace import FULL_CASE, make_profile
 from tests.helpers import loaded
 
@@ -112,12 +112,12 @@ def test_housing_is_not_too_low_with_a_mortgage():
 def test_household_size_and_area_are_read_and_checked():
     frame, errors = normalize_section("case", pd.DataFrame([{"household_size": "3", "area": "rural"}]))
     assert errors == []
-    case = case_from_frame(frame)
+    case = load(Profile("x", {"case": frame}))[0].case
     assert case.household_size == 3 and case.area == "rural"
     for bad in (0, 21, 2.5):
         frame, errors = normalize_section("case", pd.DataFrame([{"household_size": bad, "full_name": "x"}]))
         assert [e.field for e in errors] == ["household_size"]
-        assert case_from_frame(frame).household_size is None
+        assert load(Profile("x", {"case": frame}))[0].case.household_size is None
     _, errors = normalize_section("case", pd.DataFrame([{"household_size": 21}]))
     assert errors[0].message("en").endswith("enter a whole number from 1 to 20")
     _, errors = normalize_section("case", pd.DataFrame([{"area": "suburb"}]))

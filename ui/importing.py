@@ -17,13 +17,13 @@ import pandas as pd
 import streamlit as st
 
 import core.imports as imports
-from core.budget import import_effect
 from core.errors import grouped
 from core.imports import Mapping, RefusedFile, needs_password
 from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
 from core.imports.cells import CURRENCY_NAMES, parse_date
 from core.imports.result import Choices
 from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
+from core.loader import import_effect
 from core.money import from_cents
 from core.months import format_month
 from core.profile import normalize_section
