@@ -46,7 +46,7 @@ s = current_household()
 budget = s.budget
 steps_panel()
 
-due = due_followups(profile.section("contacts"))
+due = due_followups(s.log)
 if due:
     with st.container(border=True):
         st.markdown(f"**:material/event: {tr('ct.due')}**")
@@ -56,7 +56,7 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
-items = reminders(plan, profile.section("contacts"), due=s.due_days)
+items = reminders(plan, s.log, due=s.due_days)
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:

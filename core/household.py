@@ -15,6 +15,7 @@ from functools import cached_property
 from core.apr import RateNote, rate_note
 from core.budget import BudgetSummary
 from core.case import Case
+from core.contacts import Contact
 from core.debts import Debt
 from core.errors import InputError
 from core.money import to_cents
@@ -107,7 +108,10 @@ class Household:
     agreed: list[Offer] = field(default_factory=list)  # accepted counter-offers (core.offer)
     attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
     ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
-    drafts: list = field(default_factory=list)  # incomplete debt rows (Draft)
+    drafts: list[Draft] = field(default_factory=list)  # incomplete debt rows
+    letters: int = 0  # letters kept
+    log: list[Contact] = field(default_factory=list)  # the contact log, as typed
+    plan_chosen: bool = False  # the plan's settings saved (the user chose the plan)
 
     @property
     def errors(self) -> list:

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from core.blank import records
+from core.contacts import Contact
 from core.i18n import t
 from core.money import format_money, from_cents
 from core.months import month_to_date
@@ -46,22 +46,17 @@ def payment_day(month: int, due_day: int | None) -> dt.date:
     return first.replace(day=min(due_day, calendar.monthrange(first.year, first.month)[1]))
 
 
-def reminders(plan, contacts, today: dt.date | None = None, due: dict[str, int] | None = None) -> list[Reminder]:
+def reminders(
+    plan, log: list[Contact], today: dt.date | None = None, due: dict[str, int] | None = None
+) -> list[Reminder]:
     """Follow-ups not yet past and the plan's monthly payments from this month on, each on
     its debt's due day where ``due`` (core.household.Household.due_days) gives one."""
     due = due or {}
     today = today or dt.date.today()
     out: list[Reminder] = []
-    for row in records(contacts):
-        day = row.get("follow_up")
-        if not day:
-            continue
-        try:
-            date = dt.date.fromisoformat(str(day))
-        except ValueError:
-            continue
-        if date >= today:
-            out.append(Reminder(date, "follow_up", str(row.get("lender") or ""), note=str(row.get("said") or "")))
+    for c in log:
+        if c.follow_up is not None and c.follow_up >= today:
+            out.append(Reminder(c.follow_up, "follow_up", c.lender, note=c.said))
     if plan is not None and plan.result is not None and plan.scenario.terms:
         first = today.replace(day=1)
         for track in plan.result.tracks:

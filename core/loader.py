@@ -15,13 +15,14 @@ import pandas as pd
 from core.blank import cell, is_blank, records, text
 from core.budget import BudgetSummary, ImportEffect, OneOff, Recurring, monthly_cents, summary
 from core.case import Case
+from core.contacts import Contact
 from core.debts import due_day, parse_debt, rate_doubt
 from core.errors import InputError
 from core.evidence import live
 from core.household import AssetLine, BufferLine, DebtLine, Draft, Household
 from core.money import div_round, to_cents, to_decimal
 from core.months import next_month, parse_month
-from core.profile import DOCUMENTS, SPLITS, Profile
+from core.profile import DOCUMENTS, SPLITS, Profile, parse_date, parse_datetime
 from core.schedule import schedules
 from core.values import ALL_DEBTS, DEFAULT_TOKEN, Offer, PlanSettings, Scenario, Term
 
@@ -71,6 +72,9 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         plan_settings=_plan_settings(next(iter(records(profile.section("plan"))), None)),
         drafts=_drafts(rows, debt_errors),
         agreed=[o for o in _offers(profile.section("agreed")) if o.debt in names],
+        letters=len(profile.section("letters")),
+        log=[_contact(row) for row in records(profile.section("contacts"))],
+        plan_chosen=not profile.section("plan").empty,
     )
     return household, household.errors
 
@@ -220,6 +224,28 @@ def _plan_settings(row: dict | None) -> PlanSettings:
         token=DEFAULT_TOKEN if is_blank(row.get("token")) else to_cents(row["token"]),
         reserve=to_cents(cell(row, "reserve", 0)),
     )
+
+
+def _contact(row: dict) -> Contact:
+    return Contact(
+        when=_or_none(_parsed(parse_datetime), cell(row, "when")),
+        lender=text(row, "lender"),
+        said=text(row, "said"),
+        outcome=cell(row, "outcome"),
+        follow_up=_or_none(_parsed(parse_date), cell(row, "follow_up")),
+    )
+
+
+def _parsed(parse):
+    """``parse``, giving None for what it cannot read."""
+
+    def read(value):
+        try:
+            return parse(value)
+        except (ValueError, TypeError):
+            return None
+
+    return read
 
 
 def _offers(frame: pd.DataFrame) -> list[Offer]:

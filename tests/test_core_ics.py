@@ -8,7 +8,7 @@ from icalendar import Calendar
 from core.ics import calendar_ics, payment_day, reminders, upcoming
 from core.loader import load
 from core.plan import household_plan
-from core.profile import normalize_section
+from core.profile import Profile, normalize_section
 from tests.fixtures.workspace import make_profile
 from tests.test_core_plan import THREE
 
@@ -20,7 +20,7 @@ def test_payments_and_follow_ups_round_trip_through_icalendar():
         {"when": "2026-11-20 10:00", "lender": "Bank A", "said": "will call back", "follow_up": "2026-11-27"},
         {"when": "2026-10-01 10:00", "lender": "Old", "follow_up": "2026-10-05"},  # already past
     ]))[0]  # fmt: skip
-    items = reminders(plan, contacts, today=dt.date(2026, 11, 24))
+    items = reminders(plan, load(Profile("x", {"contacts": contacts}))[0].log, today=dt.date(2026, 11, 24))
     cal = Calendar.from_ical(calendar_ics(items, "en"))
     events = [e for e in cal.walk("VEVENT")]
     assert len(events) == len(items) == 1 + 3 * 22  # one follow-up; 3 lenders x 22 instalments (21 of 950, 1 of 50)
@@ -41,7 +41,7 @@ def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
     plan = household_plan(h, h.plan_settings)
     days = h.due_days
     assert days == {"A": 31, "B": 8}  # C has none
-    items = reminders(plan, profile.section("contacts"), today=dt.date(2026, 11, 24), due=days)
+    items = reminders(plan, h.log, today=dt.date(2026, 11, 24), due=days)
     first = {name: min(r.day for r in items if r.lender == name) for name in ("A", "B", "C")}
     assert first == {"A": dt.date(2027, 1, 31), "B": dt.date(2027, 1, 8), "C": dt.date(2027, 1, 1)}
     february = [r.day for r in items if r.lender == "A" and r.day.month == 2]

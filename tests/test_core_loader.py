@@ -1,6 +1,7 @@
 """The one loader: a profile's tables in, the household in cents out, every problem listed."""
 
 import ast
+import datetime as dt
 import json
 import sqlite3
 from contextlib import closing
@@ -162,11 +163,7 @@ NOT_FIGURES = {
     ("ui/importing.py", "rules"): "the keyword rules, edited",
     ("ui/importing.py", "debts"): "the names and lenders typed, to say which lenders paid have no debt row",
     ("ui/guide.py", "scenarios"): "a new scenario's name, unlike those taken",
-    ("ui/steps.py", "letters"): "whether a letter was kept (a step done)",
-    ("ui/steps.py", "contacts"): "whether a contact was logged (a step done)",
-    ("ui/steps.py", "plan"): "whether the plan was chosen (a step done)",
     ("app_pages/scenarios.py", "scenarios"): "the scenarios' names, to choose from",
-    ("app_pages/report.py", "contacts"): "how many log entries the report prints",
     ("app_pages/evidence.py", "*"): "the evidence locker and the log it attaches to, edited",
     ("app_pages/contacts.py", "*"): "the contact log, edited, and the debts' names to log a call for",
     ("app_pages/letters.py", "letters"): "the letters kept, edited",
@@ -176,7 +173,6 @@ NOT_FIGURES = {
     ("app_pages/plan.py", "contacts"): "a counter-offer logged as a contact",
     ("app_pages/plan.py", "agreed"): "an accepted offer written to its table",
     ("app_pages/readiness.py", "case"): "the borrower's answers, edited",
-    ("app_pages/overview.py", "contacts"): "the follow-ups the contact log asks for",
 }
 
 
@@ -309,3 +305,18 @@ def test_answers_are_trimmed_and_only_papers_ticked_yes_count():
     assert case.full_name == "李华" and case.contact == ""
     assert case.reason == "illness" and case.since == "2026-03" and case.history == "on_time"
     assert case.documents == frozenset({"income_proof"})
+
+
+def test_the_contact_log_is_read_once_with_times_and_dates_it_cannot_read_left_blank():
+    frame = normalize_section("contacts", pd.DataFrame([
+        {"when": "2026-11-20 10:00", "lender": "Bank A", "said": "will call back", "follow_up": "2026-11-27"},
+        {"when": "2026-11-21 09:00", "lender": "Bank B", "outcome": "refused"},
+    ]))[0]  # fmt: skip
+    h, _ = load(Profile("x", {"contacts": frame}))
+    first, second = h.log
+    assert first.when == dt.datetime(2026, 11, 20, 10, 0) and first.follow_up == dt.date(2026, 11, 27)
+    assert (first.lender, first.said) == ("Bank A", "will call back")
+    assert second.follow_up is None and second.outcome == "refused" and second.said == ""
+    raw = pd.DataFrame([{"when": "soon", "lender": " C ", "follow_up": "someday"}])  # as a table not checked
+    (loose,) = load(Profile("x", {"contacts": raw}))[0].log
+    assert loose.when is None and loose.follow_up is None and loose.lender == "C"
