@@ -11,13 +11,16 @@ import pandas as pd
 
 
 def is_blank(value: object) -> bool:
+    return _missing(value) or (isinstance(value, str) and not value.strip())
+
+
+def _missing(value: object) -> bool:
+    """No value at all, of any kind pandas or a spreadsheet gives."""
     if value is None or value is pd.NA or value is pd.NaT:  # NaT: a blank cell in a column of dates
         return True
     if isinstance(value, float):  # numpy's floats too
         return math.isnan(value)
-    if isinstance(value, Decimal):
-        return value.is_nan()
-    return isinstance(value, str) and not value.strip()
+    return isinstance(value, Decimal) and value.is_nan()
 
 
 def cell(row: dict, key: str, default=None):
@@ -33,5 +36,7 @@ def text(row: dict, key: str) -> str:
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """A table's rows as dicts of plain Python values, every missing value None."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    """A table's rows as dicts, every missing value None (text stays as typed)."""
+    if frame.empty:
+        return []
+    return [{k: None if _missing(v) else v for k, v in row.items()} for row in frame.to_dict("records")]

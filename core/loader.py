@@ -16,14 +16,14 @@ from core.blank import cell, is_blank, records, text
 from core.budget import BudgetSummary, ImportEffect, OneOff, Recurring, monthly_cents, summary
 from core.case import Case
 from core.contacts import Contact
-from core.debts import due_day, parse_debt, rate_doubt
+from core.debts import Debt, due_day, parse_debt, rate_doubt
 from core.errors import InputError
 from core.evidence import live
 from core.household import AssetLine, BufferLine, DebtLine, Draft, Household
 from core.money import div_round, to_cents, to_decimal
 from core.months import next_month, parse_month
 from core.profile import DOCUMENTS, SPLITS, Profile, parse_date, parse_datetime
-from core.schedule import schedules
+from core.schedule import Schedule, schedules
 from core.values import ALL_DEBTS, DEFAULT_TOKEN, Offer, PlanSettings, Scenario, Term
 
 
@@ -57,6 +57,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     # A paper counts as held when it is ticked (kept on paper) or attached in the locker.
     case = replace(case, documents=case.documents | frozenset(k for k in attached if k in DOCUMENTS))
     names = {line.name for line in lines}
+    plan = records(profile.section("plan"))
     household = Household(
         budget=budget,
         lines=lines,
@@ -69,18 +70,18 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         start=first,
         debt_errors=debt_errors,
         scenario_errors=scenario_errors,
-        plan_settings=_plan_settings(next(iter(records(profile.section("plan"))), None)),
+        plan_settings=_plan_settings(next(iter(plan), None)),
         drafts=_drafts(rows, debt_errors),
         agreed=[o for o in _offers(profile.section("agreed")) if o.debt in names],
         letters=len(profile.section("letters")),
         log=[_contact(row) for row in records(profile.section("contacts"))],
-        plan_chosen=not profile.section("plan").empty,
+        plan_chosen=bool(plan),
     )
     return household, household.errors
 
 
 # --- debts ----------------------------------------------------------------------------------
-def _debts(rows: list[dict]) -> tuple[list[tuple[dict, object]], list[InputError]]:
+def _debts(rows: list[dict]) -> tuple[list[tuple[dict, Debt]], list[InputError]]:
     """The debt rows that make valid engine debts (with their rows), and the errors of those that don't."""
     result, errors = [], []
     for index, row in enumerate(rows, start=1):
@@ -92,7 +93,7 @@ def _debts(rows: list[dict]) -> tuple[list[tuple[dict, object]], list[InputError
     return result, errors
 
 
-def _line(row: dict, schedule) -> DebtLine:
+def _line(row: dict, schedule: Schedule) -> DebtLine:
     lender_type = text(row, "lender_type")
     return DebtLine(
         schedule=schedule,
