@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from core.money import format_money, from_cents
-from core.profile import normalize_section
 from core.presets import preset_rows
+from core.profile import normalize_section
 from core.simulate import simulate
 from core.workbook import profile_from_xlsx
 from tests.browser.conftest import by_key, rerun, wait_for_app
