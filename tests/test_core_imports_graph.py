@@ -39,6 +39,17 @@ def imports_of(path: Path, name: str, modules: set[str]) -> set[str]:
     return found
 
 
+def missing_imports(path: Path, modules: set[str]) -> list[str]:
+    """The core modules ``path`` imports that do not exist (a module moved or renamed)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names if a.name.startswith("core.") and a.name not in modules]
+        elif isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").startswith("core."):
+            out += [node.module] if node.module not in modules else []
+    return out
+
+
 def core_graph() -> dict[str, set[str]]:
     paths = sorted((ROOT / "core").rglob("*.py"))
     modules = {module_name(p) for p in paths}
@@ -94,3 +105,14 @@ def test_a_deferred_import_is_an_edge(tmp_path):
 def test_core_has_no_import_cycle():
     cycle = find_cycle(core_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def test_every_import_of_a_core_module_names_one_that_exists():
+    modules = {module_name(p) for p in (ROOT / "core").rglob("*.py")}
+    missing = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for folder in ("core", "ui", "app_pages", "tests", "bench", "scripts")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for name in missing_imports(path, modules)
+    ]
+    assert missing == []
