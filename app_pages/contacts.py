@@ -82,7 +82,7 @@ if st.session_state.pop("ct.added", False):
 if st.session_state.pop("profile.just_created", False):
     st.toast(tr("profile.created_from_sample"))
 
-due = due_followups(log)
+due = due_followups(current_household().log)
 st.subheader(tr("ct.due"))
 if not due:
     st.caption(tr("ct.none_due"))

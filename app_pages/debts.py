@@ -151,11 +151,7 @@ others = [e for e in s.debt_errors if e.row not in drafted]
 if others:
     st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in others), icon=":material/warning:")
 # A rate unusual for its kind of lender (借呗's day rate typed as a year's): asked, not changed.
-doubts = [
-    (line.record.get("name") or "", doubt)
-    for line in s.lines
-    if (doubt := rate_doubt(line.record.get("rate"), line.record.get("rate_unit") or "annual", line.lender_type))
-]
+doubts = [(line.name, line.rate_doubt) for line in s.lines if line.rate_doubt]
 if doubts:
     st.info(
         tr("db.rate_check")
@@ -172,7 +168,7 @@ for line in s.lines:
     note = line.rate_note(lpr)
     rows.append(
         {
-            tr("db.col.name"): line.record.get("name"),
+            tr("db.col.name"): line.name,
             tr("db.col.payment"): yuan_number(sched.regular_payment),
             tr("db.col.apr"): None if apr is None else float(apr),
             tr("db.col.months_left"): None if sched.never_paid_off else sched.months,

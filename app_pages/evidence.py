@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core.blank import records
 from core.contacts import sorted_log
 from core.evidence import (
     EVIDENCE_KINDS,
@@ -41,7 +42,7 @@ if st.session_state.get("ev.private") != str(folder):  # once a session: a folde
     make_private(folder)
     st.session_state["ev.private"] = str(folder)
 log = sorted_log(profile.section("contacts"))
-entries = log.astype(object).where(log.notna(), None).to_dict("records")
+entries = records(log)
 entry_keys = [contact_key(e["when"], e["lender"]) for e in entries if e.get("when") and e.get("lender")]
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from core.contacts import due_followups
 from core.dates import current_month, format_month
 from core.i18n import join
-from core.ics import calendar_ics, due_days, reminders, upcoming
+from core.ics import calendar_ics, reminders, upcoming
 from core.money import yuan_number
 from core.overview import owed_shares, spending_shares
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
@@ -47,7 +47,7 @@ s = current_household()
 budget = s.budget
 steps_panel()
 
-due = due_followups(profile.section("contacts"))
+due = due_followups(s.log)
 if due:
     with st.container(border=True):
         st.markdown(f"**:material/event: {tr('ct.due')}**")
@@ -57,7 +57,7 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
-items = reminders(plan, profile.section("contacts"), due=due_days(profile.section("debts")))
+items = reminders(plan, s.log, due=s.due_days)
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:
@@ -113,7 +113,7 @@ with left:
         st.caption(tr("ov.no_spending"))
 with right:
     st.subheader(tr("ov.who_i_owe"))
-    names = [line.record.get("name") or "—" for line in s.lines]
+    names = [line.name or "—" for line in s.lines]
     owed = owed_shares(names, [line.total_owed for line in s.lines], [line.overdue_total for line in s.lines])
     if owed:
         _share_table(owed, "ov.col.debt", "ov.col.owed", overdue=any(r.overdue for r in owed), key="ov.owed")

@@ -131,7 +131,7 @@ with st.container(border=True):
         help=tr("pl.reserve_help"),
     )  # fmt: skip
 
-if profile.section("plan").empty:  # not chosen yet: one click keeps the plan as shown
+if not h.plan_chosen:  # not chosen yet: one click keeps the plan as shown
     if st.button(tr("pl.choose"), key="pl.choose", type="primary", icon=":material/task_alt:",
                  on_click=_save_settings, help=tr("pl.choose_help")):  # fmt: skip
         st.toast(tr("pl.chosen"), icon=":material/task_alt:")

@@ -32,7 +32,7 @@ contents = [
     tr("rp.contains.summary"),
     tr("rp.contains.sections"),
     tr("rp.contains.scenarios", n=len(compared())),
-    tr("rp.contains.contacts", n=len(profile.section("contacts"))),
+    tr("rp.contains.contacts", n=len(h.log)),
 ]
 st.markdown("\n".join(f"- {line}" for line in contents))
 key = profile_key()

@@ -23,9 +23,11 @@ from core.negotiate import (
     sweep,
     what_to_ask,
 )
+from core.presets import PRESETS, preset_rows
 from core.profile import LENDER_TYPES
-from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
+from core.simulate import simulate
 from core.terms import AXES, KINDS
+from core.values import ALL_DEBTS
 from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, builder

@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from core.loader import load  # noqa: E402
 from core.negotiate import sweep  # noqa: E402
+from core.presets import PRESETS, preset_rows  # noqa: E402
 from core.profile import normalize_section  # noqa: E402
-from core.scenarios import PRESETS, preset_rows  # noqa: E402
 from core.store import Store, default_db_path  # noqa: E402
 from core.workbook import profile_from_xlsx  # noqa: E402
 

@@ -8,7 +8,7 @@ them:
 
 **Cash.** Each month, cash = what it held + regular income − regular costs (worksheet
 rows that start or stop follow their months) + one-off amounts of that month; debts are
-paid only from cash above zero: **priority debts first** (core.plan.is_priority), then the
+paid only from cash above zero: **priority debts first** (core.household.Household.is_priority), then the
 others in the order listed, each debt as far as the cash goes before the next.
 
 **Order of a part payment within a debt.** 民法典 第五百六十一条: 债务人在履行主债务外还应当
@@ -211,11 +211,10 @@ def _settle(arrears: list[_Due], now: _Due, cents: int) -> None:
 
 def do_nothing(h: Household, months: int = MONTHS) -> DoNothing:
     """The household's contracts followed with the cash it really has (module docstring)."""
-    from core.plan import is_priority
 
     start = h.start
     n = len(h.names)
-    order = [j for j in range(n) if is_priority(h, j)] + [j for j in range(n) if not is_priority(h, j)]
+    order = [j for j in range(n) if h.is_priority(j)] + [j for j in range(n) if not h.is_priority(j)]
     rows = [{row.month: row for row in h.status[j].rows if row.period >= 1} for j in range(n)]
     revolving = [h.debts[j].method == "revolving" for j in range(n)]
     card = [revolving[j] or h.lender_types[j] == "credit_card" for j in range(n)]

@@ -39,14 +39,11 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from core.household import Household
 from core.money import div_round, to_cents, to_decimal
 from core.profile import AREAS, MAX_HOUSEHOLD_SIZE
 from core.vocabulary import mentions
-
-if TYPE_CHECKING:
-    from core.household import Household
 
 DATA = Path(__file__).resolve().parent / "data" / "nbs_consumption.csv"
 CATEGORIES = ("food", "clothing", "housing", "household", "transport_comms", "education_recreation", "medical_other")
@@ -233,32 +230,3 @@ def compare_costs(h: Household, data: Benchmarks | None = None) -> CostReport | 
             verdict = "below"
         checks.append(CostCheck(category, cents, benchmark, verdict, ratio))
     return CostReport(size, area, data.year, data.title, scaled, factor, checks)
-
-
-def cost_findings(h: Household) -> list:
-    """The readiness rule "costs": skip without a household size (or without any costs),
-    object when a category is far above or below its benchmark, else ok."""
-    from core.readiness import Finding, Key, Money
-
-    report = compare_costs(h)
-    if report is None or not any(c > 0 for c in h.budget.by_category.values()):
-        why = "rd.costs.why.size" if report is None else "rd.costs.why.costs"
-        return [Finding("costs", "skip", params={"why": Key(why)})]
-    common = {
-        "household": Key(*report.household_phrase()),
-        "basis": Key(*report.basis_phrase()),
-        "source": Key("bm.source", {"year": report.year}),
-    }
-    flagged = report.flagged
-    if not flagged:
-        high, low = str(FAR_ABOVE), str(FAR_BELOW * 100)  # "2", "40"
-        return [Finding("costs", "ok", params={**common, "high": high, "low": low})]
-    gaps = None
-    for check in reversed(flagged):  # "a; b; c" as nested phrases, rendered in the finding's language
-        gap = Key(
-            "rd.costs.gap.missing" if check.cents == 0 else f"rd.costs.gap.{check.verdict}",
-            {"category": Key(f"bm.category.{check.category}"), "amount": Money(check.cents),
-             "benchmark": Money(check.benchmark), "percent": check.percent},
-        )  # fmt: skip
-        gaps = gap if gaps is None else Key("rd.costs.more", {"gap": gap, "rest": gaps})
-    return [Finding("costs", "object", params={**common, "gaps": gaps})]

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
-import pandas as pd
 
-from core.dates import next_month, parse_month
 from core.money import div_round, to_cents
 
 PER_MONTH = {"weekly": Fraction(52, 12), "monthly": Fraction(1), "quarterly": Fraction(1, 3), "yearly": Fraction(1, 12)}
@@ -108,52 +106,26 @@ class BudgetSummary:
         return self.income - self.expenses
 
 
-def _month_or_none(value) -> int | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
-        return None
-    try:
-        return parse_month(value)
-    except ValueError:
-        return None
-
-
-def summarize(worksheet: pd.DataFrame, now: int | None = None) -> BudgetSummary:
-    """The worksheet's figures in month ``now`` (default: next month, the first payment
-    month a debt is given when none is typed), and every row with its months."""
-    now = next_month() if now is None else now
+def summary(recurring: list[Recurring], one_offs: list[OneOff], now: int) -> BudgetSummary:
+    """The worksheet's figures in month ``now`` from its rows (core.loader reads them), in
+    the rows' order; one-off amounts by month."""
     income = fixed = variable = 0
     by_category: dict[str, int] = {}
     income_by_category: dict[str, int] = {}
-    one_offs: list[OneOff] = []
-    recurring: list[Recurring] = []
-    for row in worksheet.to_dict("records"):
-        amount = row.get("amount")
-        if amount is None or pd.isna(amount):
-            continue
-        category = row.get("category") or "—"
-        direction = row.get("direction") or "expense"
-        if row.get("frequency") == "one_off":
-            month = row.get("month")
-            if month:
-                one_offs.append(OneOff(parse_month(month), category, direction, to_cents(amount)))
-            continue
-        cents = monthly_cents(amount, row.get("frequency") or "monthly")
-        line = Recurring(category, direction, row.get("kind") or "fixed", cents, _month_or_none(row.get("starts")),
-                         _month_or_none(row.get("ends")))  # fmt: skip
-        recurring.append(line)
+    for line in recurring:
         if not line.active(now):
             continue
-        if direction == "income":
-            income += cents
-            income_by_category[category] = income_by_category.get(category, 0) + cents
+        if line.direction == "income":
+            income += line.cents
+            income_by_category[line.category] = income_by_category.get(line.category, 0) + line.cents
         else:
-            if row.get("kind") == "variable":
-                variable += cents
+            if line.kind == "variable":
+                variable += line.cents
             else:
-                fixed += cents
-            by_category[category] = by_category.get(category, 0) + cents
-    one_offs.sort(key=lambda o: o.month)
-    return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs, recurring, now)
+                fixed += line.cents
+            by_category[line.category] = by_category.get(line.category, 0) + line.cents
+    one_offs = sorted(one_offs, key=lambda o: o.month)
+    return BudgetSummary(income, fixed, variable, by_category, income_by_category, one_offs, list(recurring), now)
 
 
 SURPRISE_SHARE = Fraction(1, 2)  # an import that raises monthly income or costs by more than half…
@@ -178,13 +150,3 @@ class ImportEffect:
             if before > 0 and after - before >= SURPRISE_CENTS and after - before > before * SURPRISE_SHARE:
                 out.append(name)
         return out
-
-
-def import_effect(existing: pd.DataFrame, incoming: pd.DataFrame, kept: pd.DataFrame | None = None) -> ImportEffect:
-    """What applying an import would do to the worksheet's monthly income and costs.
-    ``kept``: the rows that stay when it is added (those of an earlier import of the same
-    account go), by default all of them."""
-    kept = existing if kept is None else kept
-    frames = [f for f in (kept, incoming) if not f.empty]
-    appended = pd.concat(frames, ignore_index=True) if frames else existing
-    return ImportEffect(summarize(existing), summarize(appended), summarize(incoming))

@@ -338,7 +338,7 @@ def _run_simulate(args: argparse.Namespace) -> int:
     from core.arrears import do_nothing
     from core.charts import scenario_label
     from core.plan import comparison, household_plan
-    from core.scenarios import simulate
+    from core.simulate import simulate
 
     margin = _margin(args.margin)
     h, errors = load(_load_profile(args.profile))

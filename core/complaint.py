@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.blank import records
 from core.dates import DATETIME_FORMAT
 from core.evidence import contact_key, live
 from core.i18n import join, t
@@ -53,7 +54,7 @@ def incidents(contacts: pd.DataFrame, evidence: pd.DataFrame, lender: str | None
               many: int = DEFAULT_MANY_CALLS) -> list[Incident]:  # fmt: skip
     """Every marked entry (and every entry on a day with ``many`` or more contacts with the
     same lender), oldest first, with the files attached to it."""
-    rows = contacts.astype(object).where(contacts.notna(), None).to_dict("records")
+    rows = records(contacts)
     if lender is not None:
         rows = [r for r in rows if str(r.get("lender") or "").strip() == lender]
     per_day: dict[tuple[str, str], int] = {}

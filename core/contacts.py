@@ -9,9 +9,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.dates import DATETIME_FORMAT, format_date, format_datetime, parse_date, parse_datetime
+from core.dates import DATETIME_FORMAT, format_date, format_datetime
 
 SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One entry of the contact log, as core.loader reads it."""
+
+    when: dt.datetime | None  # None: a time that cannot be read
+    lender: str
+    said: str
+    outcome: str | None
+    follow_up: dt.date | None  # None: none asked, or a date that cannot be read
 
 
 @dataclass(frozen=True)
@@ -28,10 +39,6 @@ class FollowUp:
         return "late" if self.days < 0 else "today" if self.days == 0 else "soon"
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def sorted_log(frame: pd.DataFrame) -> pd.DataFrame:
     """The log newest first (rows whose time cannot be read go last)."""
     if frame.empty:
@@ -40,31 +47,20 @@ def sorted_log(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(_k=keys).sort_values("_k", ascending=False, na_position="last").drop(columns="_k")
 
 
-def due_followups(frame: pd.DataFrame, today: dt.date | None = None, soon: int = SOON_DAYS) -> list[FollowUp]:
+def due_followups(log: list[Contact], today: dt.date | None = None, soon: int = SOON_DAYS) -> list[FollowUp]:
     """Follow-ups due by ``today + soon`` days that no later contact with the same lender
-    has answered, the most urgent first."""
+    has answered, the most urgent first (entries whose time cannot be read are left out)."""
     today = today or dt.date.today()
-    rows = []
-    for record in _records(frame):
-        try:
-            when = parse_datetime(record["when"])
-        except (ValueError, TypeError):
-            continue
-        rows.append((when, record))
+    timed = [c for c in log if c.when is not None]
     out = []
-    for when, record in rows:
-        if not record.get("follow_up"):
+    for c in timed:
+        if c.follow_up is None:
             continue
-        try:
-            due = parse_date(record["follow_up"])
-        except ValueError:
-            continue
-        lender = str(record.get("lender") or "")
-        answered = any(other_when > when and str(other.get("lender") or "") == lender for other_when, other in rows)
-        days = (due - today).days
+        answered = any(other.when > c.when and other.lender == c.lender for other in timed)
+        days = (c.follow_up - today).days
         if answered or days > soon:
             continue
-        out.append(FollowUp(lender, due, when, record.get("outcome"), str(record.get("said") or ""), days))
+        out.append(FollowUp(c.lender, c.follow_up, c.when, c.outcome, c.said, days))
     return sorted(out, key=lambda f: (f.due, f.lender))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from core.blank import is_blank
 from core.dates import next_month, parse_month
 from core.engine import LONGEST_LOAN_MONTHS
 from core.errors import InputError
@@ -83,18 +84,10 @@ _AMOUNT_FIELDS = (
 _OPTIONAL = {"original_principal", "penalty_rate", "fixed_payment"}
 
 
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:  # NaN from a spreadsheet cell
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 def due_day(value: object) -> tuple[int | None, str | None]:
     """A debt's due day of the month (1–31) from a cell: (day, None), (None, None) when
     blank, or (None, the error's code)."""
-    if _blank(value):
+    if is_blank(value):
         return None, None
     try:
         day = to_decimal(value)
@@ -118,7 +111,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
 
     def amount(field_name: str) -> None:
         value = raw.get(field_name)
-        if _blank(value):
+        if is_blank(value):
             if field_name in _OPTIONAL:
                 values[field_name] = None
             elif field_name == "principal":
@@ -148,7 +141,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         values["rate_unit"] = unit
     for rate_field in ("rate", "monthly_fee_rate", "min_payment_pct", "penalty_rate"):
         value = raw.get(rate_field)
-        if _blank(value):
+        if is_blank(value):
             if rate_field == "rate":
                 err(rate_field, "err.not_number")
             elif rate_field == "penalty_rate":
@@ -185,7 +178,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         ("days_overdue", 0, 3650, "err.days_range"),
     ):
         value = raw.get(int_field)
-        if _blank(value):
+        if is_blank(value):
             if int_field == "months" and method != "revolving":
                 err(int_field, code)
             continue
@@ -206,7 +199,7 @@ def parse_debt(raw: Mapping, row: int | None = None) -> tuple[Debt | None, list[
         err("due_day", problem)
 
     first = raw.get("first_month")
-    if _blank(first):
+    if is_blank(first):
         values["first_month"] = next_month()
     elif isinstance(first, int) and not isinstance(first, bool):
         values["first_month"] = first
@@ -277,4 +270,4 @@ def typed_problems(raw: Mapping) -> list[InputError]:
     errors for the cells that hold something. A cell left blank is not a problem here: the
     debt is kept as a draft that names what it still needs."""
     _, errors = parse_debt(raw)
-    return [e for e in errors if not _blank(raw.get(e.field))]
+    return [e for e in errors if not is_blank(raw.get(e.field))]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.blank import is_missing
+
 
 def apply_edits(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
     """A new frame with the edits applied in the editor's order: edit, add, delete."""
@@ -40,7 +42,7 @@ def as_text(kind: str, value: object) -> str:
     """A saved number as the editor shows it: money to the cent, others without trailing zeros."""
     from core.money import round_money, to_decimal
 
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return ""
     if isinstance(value, str):
         return value
@@ -66,7 +68,7 @@ def rejected_cells(
         source = (error.row or 0) - 1
         if source in position and error.field in frame.columns and error.code != "err.required":
             value = records[source][error.field]
-            if value is not None and not (isinstance(value, float) and value != value):
+            if not is_missing(value):
                 cells[(position[source], error.field)] = str(value)
     return cells
 

@@ -10,7 +10,7 @@ larger balance (what is owed with ten years of penalty interest) has its interes
 out without forming balance x numerator (money.mul_div_round), decided once per call, so
 the usual loop stays as fast. A balance never grows in the loop (interest is paid or the
 loan is stopped), so checking the inputs once bounds every month: ``amortize`` refuses a
-loan whose totals could pass 2**62 with core.errors.AmountLimitError (core.scenarios
+loan whose totals could pass 2**62 with core.errors.AmountLimitError (core.debt_plan
 reports the scenario that makes it), never a wrapped-round figure.
 """
 
@@ -35,7 +35,7 @@ METHOD_CODES = {
 }
 # The longest one loan runs (50 years): a term, a contract's or a negotiated one, is at most
 # this long, and a loan without a term (a card, a fixed payment) is followed this long on its
-# own. Longer than the household's horizon (core.scenarios.HORIZON), which a scenario follows.
+# own. Longer than the household's horizon (core.debt_plan.HORIZON), which a scenario follows.
 LONGEST_LOAN_MONTHS = 600
 NEVER = -1
 # What any product, sum or payment in the loop may reach: half of int64's range, so the

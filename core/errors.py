@@ -36,7 +36,7 @@ class AmountLimitError(ValueError):
     """Numbers past what the app can hold: under a scenario's terms what a debt owes grows
     past the amount limit (core.money.MAX_AMOUNT) in ``month``, or the engine is given amounts
     past its 64-bit bounds (core.engine). A domain error: the scenario it happens in is
-    reported with it and shown as the status quo (core.scenarios.simulate); the others run."""
+    reported with it and shown as the status quo (core.simulate.simulate); the others run."""
 
     CODES = ("err.sc_beyond_limit", "err.sc_too_large")  # with the month it happens in; without
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import filetype
 
+from core.blank import records
 from core.dates import format_datetime
 from core.text import formula_safe
 
@@ -293,7 +294,7 @@ def contact_key(when: str, lender: str) -> str:
 
 
 def _rows(frame) -> list[dict]:
-    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    rows = records(frame)
     for row in rows:  # a hash written in capitals (by hand in a workbook) names the same file
         if isinstance(row.get("sha256"), str) and is_sha256(row["sha256"].strip().lower()):
             row["sha256"] = row["sha256"].strip().lower()

@@ -15,8 +15,9 @@ from core.dates import format_month
 from core.household import Household
 from core.i18n import join
 from core.money import to_decimal
-from core.scenarios import Result, Scenario, Term, simulate
+from core.simulate import Result, simulate
 from core.terms import GUIDED, KINDS
+from core.values import Scenario, Term
 
 NAME_CHARS = 60
 

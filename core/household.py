@@ -11,49 +11,33 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from core.apr import RateNote, rate_note
 from core.budget import BudgetSummary
 from core.case import Case
+from core.contacts import Contact
 from core.debts import Debt
+from core.errors import InputError
 from core.money import to_cents
 from core.schedule import Schedule, owed_now_cents
+from core.values import Offer, PlanSettings, Scenario
 
-if TYPE_CHECKING:
-    from core.plan import PlanSettings
-    from core.scenarios import Scenario
+PRIORITY_TYPES = frozenset({"mortgage", "car_loan"})  # their default threatens the home or what the household needs
 
 
 @dataclass
 class DebtLine:
-    record: dict  # the debt's row as the user typed it (lender, lender type, note…)
+    """A debt that makes a valid engine debt, with what the user typed about it that is not
+    the engine's (core.loader reads it)."""
+
     schedule: Schedule
-
-    @property
-    def name(self) -> str:
-        return str(self.record.get("name") or "")
-
-    @property
-    def lender(self) -> str:
-        value = self.record.get("lender")
-        return "" if value is None or value != value else str(value).strip()
-
-    @property
-    def lender_type(self) -> str:
-        value = self.record.get("lender_type")
-        return "" if value is None or value != value else str(value)
-
-    @property
-    def contract_date(self) -> dt.date | None:
-        """When the contract was signed (the rate note depends on it), if the user gave it."""
-        value = self.record.get("contract_date")
-        if not isinstance(value, str) or not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
+    name: str = ""
+    lender: str = ""
+    lender_type: str = ""
+    contract_date: dt.date | None = None  # when the contract was signed (the rate note depends on it)
+    priority: str | None = None  # the user's mark: "priority" | "unsecured" (None: by its kind of lender)
+    due_day: int | None = None  # the day of the month the lender takes the payment (还款日)
+    rate_doubt: InputError | None = None  # a rate unusual for its kind of lender, as typed: a question
 
     def rate_note(self, lpr: Decimal) -> RateNote | None:
         """What can fairly be said about this debt's true rate for its kind of lender."""
@@ -121,10 +105,13 @@ class Household:
     debt_errors: list = field(default_factory=list)
     scenario_errors: list = field(default_factory=list)
     plan_settings: PlanSettings | None = None  # the household plan's settings (core.plan)
-    agreed: list = field(default_factory=list)  # accepted counter-offers (core.offer.Offer)
+    agreed: list[Offer] = field(default_factory=list)  # accepted counter-offers (core.offer)
     attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
     ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
-    drafts: list = field(default_factory=list)  # incomplete debt rows (Draft)
+    drafts: list[Draft] = field(default_factory=list)  # incomplete debt rows
+    letters: int = 0  # letters kept
+    log: list[Contact] = field(default_factory=list)  # the contact log, as typed
+    plan_chosen: bool = False  # the plan's settings saved (the user chose the plan)
 
     @property
     def errors(self) -> list:
@@ -151,6 +138,19 @@ class Household:
 
     def line(self, name: str) -> DebtLine:
         return self.lines[self.names.index(name)]
+
+    @cached_property
+    def due_days(self) -> dict[str, int]:
+        """Each debt's due day (1–31) by name, where the user gave one."""
+        return {line.name: line.due_day for line in self.lines if line.name and line.due_day}
+
+    def is_priority(self, j: int) -> bool:
+        """Whether debt ``j`` is a priority debt (never asked to change): the user's mark on
+        it, else its kind of lender (a mortgage, a car loan)."""
+        mark = self.lines[j].priority
+        if mark in ("priority", "unsecured"):
+            return mark == "priority"
+        return self.lender_types[j] in PRIORITY_TYPES
 
     # --- money coming in and going out --------------------------------------------------
     @property
@@ -225,7 +225,7 @@ class Household:
     def credit_names(self) -> set[str]:
         return {b.name for b in self.buffers if b.is_credit and b.name not in {a.name for a in self.assets}}
 
-    def relies_on_credit(self, scenario) -> list[str]:
+    def relies_on_credit(self, scenario: Scenario) -> list[str]:
         """The credit lines a scenario draws on (以贷养贷: borrowing new to repay old)."""
         credit = self.credit_names()
         return sorted({t.asset for terms in scenario.terms.values() for t in terms if t.asset in credit})

@@ -14,8 +14,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from core.contacts import Contact
 from core.dates import month_to_date
-from core.debts import due_day
 from core.i18n import t
 from core.money import format_cents
 
@@ -38,17 +38,6 @@ class Reminder:
         return t("cal.follow_up", lang, lender=self.lender)
 
 
-def due_days(debts) -> dict[str, int]:
-    """Each debt's due day (1–31) by name, from the debts table; a blank or unreadable day
-    is left out (core.debts says what is wrong with it)."""
-    out = {}
-    for row in debts.astype(object).where(debts.notna(), None).to_dict("records"):
-        day, name = due_day(row.get("due_day"))[0], str(row.get("name") or "").strip()
-        if name and day:
-            out[name] = day
-    return out
-
-
 def payment_day(month: int, due_day: int | None) -> dt.date:
     """The day a payment of ``month`` falls on: its due day, at most the month's last day."""
     first = month_to_date(month)
@@ -57,22 +46,17 @@ def payment_day(month: int, due_day: int | None) -> dt.date:
     return first.replace(day=min(due_day, calendar.monthrange(first.year, first.month)[1]))
 
 
-def reminders(plan, contacts, today: dt.date | None = None, due: dict[str, int] | None = None) -> list[Reminder]:
+def reminders(
+    plan, log: list[Contact], today: dt.date | None = None, due: dict[str, int] | None = None
+) -> list[Reminder]:
     """Follow-ups not yet past and the plan's monthly payments from this month on, each on
-    its debt's due day where ``due`` (core.ics.due_days) gives one."""
+    its debt's due day where ``due`` (core.household.Household.due_days) gives one."""
     due = due or {}
     today = today or dt.date.today()
     out: list[Reminder] = []
-    for row in contacts.astype(object).where(contacts.notna(), None).to_dict("records"):
-        day = row.get("follow_up")
-        if not day:
-            continue
-        try:
-            date = dt.date.fromisoformat(str(day))
-        except ValueError:
-            continue
-        if date >= today:
-            out.append(Reminder(date, "follow_up", str(row.get("lender") or ""), note=str(row.get("said") or "")))
+    for c in log:
+        if c.follow_up is not None and c.follow_up >= today:
+            out.append(Reminder(c.follow_up, "follow_up", c.lender, note=c.said))
     if plan is not None and plan.result is not None and plan.scenario.terms:
         first = today.replace(day=1)
         for track in plan.result.tracks:

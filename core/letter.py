@@ -16,16 +16,19 @@ from dataclasses import dataclass
 from babel.dates import format_date
 
 from core.dates import format_month
+from core.engine import LONGEST_LOAN_MONTHS, monthly_rate_fraction
 from core.household import Household
 from core.i18n import locale_of, t
 from core.money import div_round, format_cents, format_money
+from core.negotiate import what_to_ask
 from core.plan import household_plan as plan_of
 from core.plan import phases_text
 from core.profile import DOCUMENTS
-from core.readiness import budget_shares
-from core.scenarios import Scenario, Track
-from core.terms import KINDS
+from core.readiness import budget_shares, supported_months
+from core.terms import CARD_FREEZE_LIMIT, KINDS
 from core.text import clean_text
+from core.track import Track
+from core.values import Scenario, Term
 
 MAX_LETTER_CHARS = 20_000
 
@@ -240,8 +243,6 @@ def _plan_request(h: Household, hp, debt_name: str, mine, lang: str, p, sentence
 
 def _share_below_interest(h: Household, debt_name: str, mine) -> bool:
     """Whether the lender's share does not even cover a month's interest at the contract rate."""
-    from core.engine import monthly_rate_fraction
-
     rate = monthly_rate_fraction(h.line(debt_name).debt.annual_rate)
     return mine.share <= div_round(mine.owed * rate.numerator, rate.denominator)
 
@@ -325,12 +326,6 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     alone needs (core.negotiate.what_to_ask); when it alone cannot close the gap, an
     interest freeze over the months its share of the budget needs (cards at most 60).
     ``plan``: the household plan when the caller has it (else worked out)."""
-    from core.engine import LONGEST_LOAN_MONTHS
-    from core.negotiate import what_to_ask
-    from core.readiness import supported_months
-    from core.scenarios import Term
-    from core.terms import CARD_FREEZE_LIMIT
-
     plan = plan if plan is not None else plan_of(h, h.plan_settings)
     if debt in h.names and not plan.asks(debt) and (plan.needed or debt in plan.priority):
         return None  # the plan keeps this debt on its contract (priority, kept, agreed): nothing to ask

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.blank import is_blank, records
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -24,15 +26,11 @@ class Conflict:
     theirs: object
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def _same(a: object, b: object) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, float) and isinstance(b, float):
-        return a == b or (a != a and b != b)
+        return a == b or (is_blank(a) and is_blank(b))
     return a == b
 
 
@@ -69,7 +67,7 @@ def _match(base: list[dict], other: list[dict], columns: list[str]) -> list[int 
 def merge(base: pd.DataFrame, mine: pd.DataFrame, theirs: pd.DataFrame) -> tuple[pd.DataFrame, list[Conflict]]:
     """theirs with this side's changes (base -> mine) applied; the changes that clash."""
     columns = list(theirs.columns)
-    b, m, t = _records(base), _records(mine), _records(theirs)
+    b, m, t = records(base), records(mine), records(theirs)
     to_mine, to_theirs = _match(b, m, columns), _match(b, t, columns)
     result = [dict(row) for row in t]
     deleted: set[int] = set()

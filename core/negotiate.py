@@ -5,7 +5,7 @@ A sweep replaces the chosen debts' plans, from each debt's first payment month, 
 the engine's schedule of what is then owed (balance, overdue amounts and penalty so
 far) — at a term x rate grid, or as a settlement of a share of it paid over a term —
 and keeps every other debt on its plain schedule. One engine call covers the whole grid.
-The same terms, put into a scenario (core.scenarios), give the same payments; a test
+The same terms, put into a scenario (core.simulate), give the same payments; a test
 checks that a plan found here really never runs short when simulated.
 """
 
@@ -18,11 +18,13 @@ from fractions import Fraction
 import numpy as np
 
 from core import engine
+from core.debt_plan import HORIZON
 from core.household import Household
 from core.money import div_round
-from core.scenarios import HORIZON, Scenario, Term, simulate
 from core.schedule import owed_now_cents
+from core.simulate import simulate
 from core.terms import KINDS
+from core.values import Scenario, Term
 
 RATE_STEP = Decimal("0.1")
 SWEEP_CELLS = 4_000  # loans per engine call in a sweep (grid combinations x debts): measured best

@@ -64,7 +64,7 @@ class Mediation:
 
 
 def mediation(status, result, fee: int, debts: list[str] | None = None) -> Mediation:
-    """The saving of ``result`` against the status quo (both core.scenarios.Result), for the
+    """The saving of ``result`` against the status quo (both core.simulate.Result), for the
     given debts (all when None), against a mediation fee in cents."""
 
     def paid(r) -> int:

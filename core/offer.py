@@ -18,18 +18,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from core.money import from_cents, to_cents
-from core.scenarios import Result, Scenario, Term, Track, simulate
-
-
-@dataclass(frozen=True)
-class Offer:
-    debt: str
-    payment: int  # cents a month
-    months: int
-    fee: int = 0  # cents, paid when the offer starts
-    waived: int = 0  # cents taken off what is owed
-    frozen: bool = True  # no interest while the offer runs
+from core.money import from_cents
+from core.simulate import Result, simulate
+from core.track import Track
+from core.values import Offer, Scenario, Term
 
 
 def offer_terms(offer: Offer, start: int | None = None) -> list[Term]:
@@ -44,27 +36,9 @@ def offer_terms(offer: Offer, start: int | None = None) -> list[Term]:
     return terms
 
 
-def _cents(value) -> int:
-    return 0 if value is None or value != value else to_cents(value)
-
-
-def offers_from(frame) -> list[Offer]:
-    """The accepted offers kept in the profile's "agreed" table (the last one per debt)."""
-    out: dict[str, Offer] = {}
-    for row in frame.to_dict("records"):
-        name = row.get("debt")
-        payment, months = row.get("payment"), row.get("months")
-        if not isinstance(name, str) or payment is None or payment != payment or months is None or months != months:
-            continue
-        frozen = row.get("frozen")
-        out[name] = Offer(name, to_cents(payment), int(months), _cents(row.get("fee")), _cents(row.get("waived")),
-                          True if frozen is None or frozen != frozen else bool(frozen))  # fmt: skip
-    return list(out.values())
-
-
 def agreed_row(offer: Offer, today: dt.date) -> dict:
     """An accepted offer as the row the profile's "agreed" table keeps (amounts exact, in
-    yuan to the cent; agreed on ``today``): offers_from reads the same offer back."""
+    yuan to the cent; agreed on ``today``): the loader reads the same offer back."""
     return {"debt": offer.debt, "payment": from_cents(offer.payment), "months": offer.months,
             "fee": from_cents(offer.fee), "waived": from_cents(offer.waived), "frozen": offer.frozen,
             "agreed_on": today.isoformat()}  # fmt: skip

@@ -25,17 +25,20 @@ from pathlib import Path
 
 from core.arrears import do_nothing
 from core.benchmarks import compare_costs
+from core.blank import is_blank, records
 from core.contacts import sorted_log
 from core.dates import format_month
 from core.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.household import Household
 from core.i18n import t
-from core.letter import compose, letter_docx, letter_txt, proposal
+from core.letter import compose, least_needed, letter_docx, letter_txt, proposal
 from core.money import format_cents
 from core.plan import household_plan, phases_text
 from core.profile import Profile
 from core.schedule import owed_now_cents
+from core.simulate import simulate
 from core.text import formula_safe
+from core.values import Scenario
 
 # A run of 15 or more digits (single spaces or dashes allowed between groups; an ID may end
 # in X): an ID card (15 or 18), a bank card (16 to 19) or an account number. A phone number
@@ -125,7 +128,7 @@ def _log_csv(rows: list[dict], lang: str, masked: bool) -> bytes:
         cells = []
         for f in fields:
             value = row.get(f)
-            value = "" if value is None or value != value else str(value)
+            value = "" if is_blank(value) else str(value)
             if f in ("channel", "outcome") and value:
                 value = t(f"choice.{f}.{value}", lang)
             cells.append(formula_safe(mask(value) if masked else value))
@@ -194,7 +197,7 @@ def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
     line = h.line(debt)
     names = {n for n in (line.lender, debt) if n}
     log = sorted_log(profile.section("contacts"))
-    rows = log.astype(object).where(log.notna(), None).to_dict("records")
+    rows = records(log)
     return [r for r in rows if str(r.get("lender") or "").strip() in names]
 
 
@@ -221,11 +224,7 @@ def pack_files(
     else:
         scenario = plan.scenario if plan.scenario.terms.get(debt) else None
         if scenario is None:
-            from core.letter import least_needed
-
             scenario = least_needed(h, debt, lang, plan)
-        from core.scenarios import Scenario, simulate
-
         scenario = scenario or Scenario("status_quo")
         result = plan.result if scenario is plan.scenario else simulate(h, scenario)
         track = next(tr for tr in result.tracks if tr.name == debt)

@@ -51,16 +51,17 @@ from fractions import Fraction
 import numpy as np
 
 from core import engine
+from core.dates import format_month
+from core.debt_plan import HORIZON
 from core.household import Household
+from core.i18n import t
 from core.money import div_round, format_cents, from_cents, to_cents
 from core.offer import offer_terms
-from core.profile import SPLITS
-from core.scenarios import HORIZON, Result, Scenario, Term, simulate
+from core.simulate import Result, simulate
 from core.terms import CARD_FREEZE_LIMIT
+from core.values import PlanSettings, Scenario, Term
 
 PLAN = "plan"  # the plan's scenario name (shown translated, like the status quo)
-PRIORITY_TYPES = frozenset({"mortgage", "car_loan"})
-DEFAULT_TOKEN = 5_000  # ¥50 a month per lender
 DEFAULT_CONTINGENCY = Fraction(5, 100)  # of what is left after costs and priority debts
 PLAN_BOUND = 72  # months: past six years a repayment plan is no plan (advisers: five to seven)
 MONTH_LIMITS = {"credit_card": CARD_FREEZE_LIMIT}  # the most instalments a kind of lender usually grants
@@ -76,14 +77,6 @@ def month_limit(lender_type: str) -> int:
 
 
 @dataclass(frozen=True)
-class PlanSettings:
-    contingency: int | None = None  # cents a month; None: the default share
-    split: str = "balance"
-    token: int = DEFAULT_TOKEN  # cents a month
-    reserve: int = 0  # cents of savings the plan never spends below
-
-
-@dataclass(frozen=True)
 class Phase:
     start: int  # month index from which this amount is paid
     monthly: int  # cents a month
@@ -92,9 +85,6 @@ class Phase:
 def phases_text(phases, lang: str, money=None) -> str:
     """Phases as one phrase in ``lang`` ("¥50.00 a month from 2027-01; ¥516.17 a month from
     2027-07"): letters, statements and the Plan page say them alike. ``money``: cents as text."""
-    from core.dates import format_month
-    from core.i18n import t
-
     money = money or format_cents
     steps = (t("lt.plan.phase", lang, start=format_month(ph.start), monthly=money(ph.monthly)) for ph in phases)
     return t("lt.plan.phase_sep", lang).strip("|").join(steps)
@@ -199,14 +189,6 @@ class HouseholdPlan:
                 return track.offer_payment()
             return h.status[h.names.index(name)].regular_payment
         return None
-
-
-def is_priority(h: Household, j: int) -> bool:
-    """The user's mark on the debt, else its kind of lender (a mortgage, a car loan)."""
-    mark = h.lines[j].record.get("priority")
-    if mark in ("priority", "unsecured"):
-        return mark == "priority"
-    return h.lender_types[j] in PRIORITY_TYPES
 
 
 def split(total: int, weights: list[int]) -> list[int]:
@@ -435,7 +417,7 @@ def household_plan(h: Household, settings: PlanSettings | None = None, margin: i
     start, span = h.start, HORIZON
     n = len(h.names)
     agreed = {o.debt: o for o in h.agreed}
-    priority = [j for j in range(n) if is_priority(h, j) and h.names[j] not in agreed]
+    priority = [j for j in range(n) if h.is_priority(j) and h.names[j] not in agreed]
     unsecured = [j for j in range(n) if j not in priority and h.names[j] not in agreed]
     surplus = h.income - h.expenses
     priority_payments = sum(h.status[j].regular_payment for j in priority)
@@ -657,22 +639,6 @@ def _terms(request: str, phases: tuple[Phase, ...], start: int, months: int) -> 
         length = None if following is None else following - phase.start
         out.append(Term("stage", start=start, months=length, amount=from_cents(phase.monthly)))
     return out
-
-
-def settings_from(record: dict | None) -> PlanSettings:
-    """The plan's settings from the profile's one-row "plan" table (blank: the defaults)."""
-    if not record:
-        return PlanSettings()
-
-    def given(value) -> bool:
-        return value is not None and value == value and value != ""
-
-    return PlanSettings(
-        contingency=to_cents(record["contingency"]) if given(record.get("contingency")) else None,
-        split=record.get("split") if record.get("split") in SPLITS else "balance",
-        token=to_cents(record["token"]) if given(record.get("token")) else DEFAULT_TOKEN,
-        reserve=to_cents(record["reserve"]) if given(record.get("reserve")) else 0,
-    )
 
 
 def comparison(h: Household, plan: HouseholdPlan) -> list[Scenario]:

@@ -12,14 +12,14 @@ core.money.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
+from core.blank import is_blank
 from core.dates import format_date, format_datetime, format_month, parse_date, parse_datetime, parse_month
-from core.debts import METHODS, RATE_UNITS, Debt, parse_debt
+from core.debts import METHODS, RATE_UNITS
 from core.errors import InputError
 from core.evidence import EVIDENCE_KINDS
 from core.money import MAX_AMOUNT, round_money, to_decimal
@@ -107,7 +107,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("contract_date", "date"),
         Column("note", "text"),
     ),
-    # Negotiation scenarios and the terms each applies (core.scenarios reads them).
+    # Negotiation scenarios and the terms each applies (core.loader reads them).
     "scenarios": (
         Column("name", "text", required=True),
         Column("strategy", "choice", STRATEGIES, default="savings"),
@@ -244,14 +244,6 @@ _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "x"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
 
 
-def _is_blank(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:  # NaT: a blank cell in a column of dates
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 # How long a text cell may be: a letter, a statement or a note of a call is long; names,
 # categories and the like are short. Far beyond any real entry.
 MAX_TEXT_CHARS = {"text": 20_000, "story": 5_000, "said": 5_000, "note": 2_000, "evidence": 2_000}
@@ -273,7 +265,7 @@ def text_limit(name: str) -> int:
 def _coerce(column: Column, value: object, row: int, section: str, errors: list[InputError]):
     if isinstance(value, str):
         value = clean_text(value)
-    if _is_blank(value):
+    if is_blank(value):
         if column.required:
             errors.append(InputError(column.name, "err.required", row=row, sheet=section))
         return column.default
@@ -398,7 +390,7 @@ def blank_row(section: str, row: dict) -> bool:
     """True when a section's row holds nothing the user gave: every cell blank or its
     column's default (a table adds a new row with the defaults filled in; a click on the
     empty last row is not a debt). Such rows are not kept."""
-    return all(_is_blank(row.get(c.name)) or _is_default(c, row.get(c.name)) for c in SCHEMAS[section])
+    return all(is_blank(row.get(c.name)) or _is_default(c, row.get(c.name)) for c in SCHEMAS[section])
 
 
 def _is_default(column: Column, value: object) -> bool:
@@ -432,7 +424,7 @@ def normalize_section(section: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, 
             break
         record = {c.name: _coerce(c, raw.get(c.name), index, section, errors) for c in columns}
         for c in columns:
-            if (section, c.name) in INFERRED and _is_blank(raw.get(c.name)):
+            if (section, c.name) in INFERRED and is_blank(raw.get(c.name)):
                 record[c.name], assumed = inferred(section, c.name, record)
                 if assumed and (section, c.name) in ASSUMED_NOTED:
                     errors.append(InputError(c.name, f"err.assumed.{c.name}", row=index, sheet=section))
@@ -488,18 +480,6 @@ class Profile:
 
             return default_rules(lang)
         return [{"keyword": r["keyword"], "category": r["category"]} for r in saved.to_dict("records")]
-
-    def debts(self) -> tuple[list[tuple[dict, Debt]], list[InputError]]:
-        """The debt rows that make valid engine debts, and the errors of those that don't."""
-        result, errors = [], []
-        for index, record in enumerate(self.section("debts").to_dict("records"), start=1):
-            raw = {k: (None if _is_blank(v) else v) for k, v in record.items()}
-            debt, row_errors = parse_debt(raw, row=index)
-            for e in row_errors:
-                errors.append(InputError(e.field, e.code, e.params, row=index, sheet="debts"))
-            if debt is not None:
-                result.append((record, debt))
-        return result, errors
 
 
 def over_limit(errors: list[InputError]) -> list[InputError]:

@@ -21,11 +21,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.apr import DEFAULT_LPR, applicable_line, rate_note
+from core.benchmarks import FAR_ABOVE, FAR_BELOW, compare_costs
 from core.case import Case
 from core.dates import format_month
 from core.household import Household
 from core.i18n import join, t
 from core.money import div_round, format_cents
+from core.negotiate import what_to_ask
+from core.plan import household_plan
 
 # A debt that would take longer than this to repay from its share of the monthly surplus
 # is "large against income": a lender will doubt a plain instalment plan.
@@ -143,8 +146,6 @@ def budget_shares(h: Household, plan=None) -> tuple[dict[str, int], dict[str, in
     """(owed now, contract payment, what the household plan gives it in its first month) per
     debt name: the plan's share for a lender it asks, the contract payment for a priority or
     kept debt, the agreed payment for an accepted offer. Every paper quotes these figures."""
-    from core.plan import household_plan
-
     plan = plan if plan is not None else household_plan(h, h.plan_settings)
     owed = dict(zip(h.names, (line.total_owed for line in h.lines), strict=True))
     due = dict(zip(h.names, (line.schedule.regular_payment for line in h.lines), strict=True))
@@ -170,8 +171,6 @@ def plan_months(h: Household, plan, name: str) -> int | None:
 
 def supported_months(h: Household, debt: str, plan=None) -> int | None:
     """Months this debt takes under the household plan (None: nothing for it)."""
-    from core.plan import household_plan
-
     plan = plan if plan is not None else household_plan(h, h.plan_settings)
     owed, _, shares = budget_shares(h, plan)
     if debt not in owed or shares[debt] <= 0:
@@ -180,12 +179,9 @@ def supported_months(h: Household, debt: str, plan=None) -> int | None:
 
 
 def check(h: Household, lpr: Decimal = DEFAULT_LPR, result=None, margin: int = 0, plan=None) -> Readiness:
-    """Run every rule. ``result`` is the chosen scenario's core.scenarios.Result (or None)
+    """Run every rule. ``result`` is the chosen scenario's core.simulate.Result (or None)
     run on the same household; ``plan`` the household plan (worked out when not given),
     whose amount for each debt is what the worksheet can carry for it."""
-    from core.benchmarks import cost_findings
-    from core.plan import household_plan
-
     plan = plan if plan is not None else household_plan(h, h.plan_settings, margin)
 
     case = h.case
@@ -332,8 +328,6 @@ def _ask_fit(name: str, track, share: int, months: int | None, short_months: int
 
 def ask_fit(h: Household, result, name: str, plan=None) -> list[Finding]:
     """The two rules on the ask alone, for one debt (the Letters page checks its own ask)."""
-    from core.plan import household_plan
-
     plan = plan if plan is not None else household_plan(h, h.plan_settings)
     _, _, shares = budget_shares(h, plan)
     short = result.shortfall_months if result is not None else 0
@@ -361,8 +355,6 @@ def _track(result, name: str):
 
 def _support(h: Household, margin: int) -> Key:
     """What the numbers support across all debts (core.negotiate's asks), as a phrase."""
-    from core.negotiate import what_to_ask
-
     asks = what_to_ask(h, list(h.names), margin)
     ask = asks[0]
     if getattr(ask, "costs_more", False):  # an ask that costs more than the contracts says so
@@ -386,3 +378,30 @@ def _ask_key(ask) -> Key:
             "cost": Money(ask.cost or 0),
         },
     )
+
+
+def cost_findings(h: Household) -> list:
+    """The readiness rule "costs": skip without a household size (or without any costs),
+    object when a category is far above or below its benchmark, else ok."""
+    report = compare_costs(h)
+    if report is None or not any(c > 0 for c in h.budget.by_category.values()):
+        why = "rd.costs.why.size" if report is None else "rd.costs.why.costs"
+        return [Finding("costs", "skip", params={"why": Key(why)})]
+    common = {
+        "household": Key(*report.household_phrase()),
+        "basis": Key(*report.basis_phrase()),
+        "source": Key("bm.source", {"year": report.year}),
+    }
+    flagged = report.flagged
+    if not flagged:
+        high, low = str(FAR_ABOVE), str(FAR_BELOW * 100)  # "2", "40"
+        return [Finding("costs", "ok", params={**common, "high": high, "low": low})]
+    gaps = None
+    for check in reversed(flagged):  # "a; b; c" as nested phrases, rendered in the finding's language
+        gap = Key(
+            "rd.costs.gap.missing" if check.cents == 0 else f"rd.costs.gap.{check.verdict}",
+            {"category": Key(f"bm.category.{check.category}"), "amount": Money(check.cents),
+             "benchmark": Money(check.benchmark), "percent": check.percent},
+        )  # fmt: skip
+        gaps = gap if gaps is None else Key("rd.costs.more", {"gap": gap, "rest": gaps})
+    return [Finding("costs", "object", params={**common, "gaps": gaps})]

@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from core import charts
 from core.apr import DEFAULT_LPR
+from core.blank import records
 from core.contacts import sorted_log
 from core.dates import format_datetime, format_month
 from core.household import Household
@@ -30,7 +31,7 @@ from core.loader import load
 from core.money import format_cents, to_cents, yuan_number
 from core.plan import comparison, household_plan
 from core.profile import SCHEMAS, Profile
-from core.scenarios import Result, simulate
+from core.simulate import Result, simulate
 from core.text import clean_text
 from core.workbook import write_text
 
@@ -153,7 +154,7 @@ def _section_table(frame: pd.DataFrame, lang: str, section: str) -> tuple[list[t
     columns = SCHEMAS[section]
     heads = [(field_label(section, c.name, lang), c.kind == "money") for c in columns]
     rows = []
-    for record in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+    for record in records(frame):
         row = []
         for c in columns:
             value = record.get(c.name)

@@ -5,11 +5,12 @@ answer with it.
 
 Adding a kind means adding one entry here, its strings in the catalogues
 (``choice.term.<kind>``, ``lt.term.<kind>...``, ``guide.explain.<kind>``) and its tests; the
-editor's choices (core.profile), the simulator (core.scenarios), the letters (core.letter),
-the guided builder (core.guide, ui.guide) and "what can I ask for" (core.negotiate) read it.
+editor's choices (core.profile), the simulator (core.debt_plan, core.simulate), the letters
+(core.letter), the guided builder (core.guide, ui.guide) and "what can I ask for"
+(core.negotiate) read it.
 
 A group of terms starting in the same month is applied in phases (``Kind.phase``), then
-the rest of what is owed is planned (core.scenarios):
+the rest of what is owed is planned (core.debt_plan):
 1. waivers of penalty and overdue interest;  2. a principal reduction;
 3. a fee, a lump-sum settlement (which ends the debt), one-off help arriving (family
 help, other support or a credit line drawn: the household's cash in that month);  4. the new term and rate
@@ -25,17 +26,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from core.debts import Debt
+from core.engine import monthly_rate_fraction
 from core.errors import AmountLimitError
 from core.money import MAX_CENTS, div_round, to_cents, to_decimal
+from core.track import Track
+from core.values import Term
 
 CARD_FREEZE_LIMIT = 60  # credit cards: 个性化分期 at most 5 years (商业银行信用卡业务监督管理办法, art. 70)
 
 
 @dataclass
 class Context:
-    """A debt's state while one group of terms is applied (core.scenarios builds it)."""
+    """A debt's state while one group of terms is applied (core.debt_plan builds it)."""
 
-    track: object  # core.scenarios.Track: add(), charge_interest(), forgiven, fees, penalty
+    track: Track
     owed: int
     penalty: int
     overdue_interest: int
@@ -46,7 +51,7 @@ class Context:
     settled: bool = False
     new_months: int | None = None  # the term the rest is repaid over (extension, freeze)
     fixed: int | None = None  # a fixed monthly payment (higher payment)
-    stages: list = field(default_factory=list)
+    stages: list[Term] = field(default_factory=list)
 
 
 def _share(cents: int, percent) -> int:
@@ -63,7 +68,7 @@ def _grown(ctx: Context, by: int) -> None:
     amount limit, these terms cannot be paid off, and the scenario stops here with that
     reason instead of carrying numbers no amount field could hold (nor the engine's int64)."""
     if by > 0 and ctx.owed > MAX_CENTS:
-        raise AmountLimitError(getattr(ctx.track, "name", None), ctx.month)
+        raise AmountLimitError(ctx.track.name, ctx.month)
 
 
 # --- how each kind changes the plan ---------------------------------------------------------
@@ -117,8 +122,6 @@ def _extension(term, ctx: Context) -> None:
 
 def _rate_cut(term, ctx: Context) -> None:
     if term.rate is not None:
-        from core.engine import monthly_rate_fraction
-
         ctx.rate = monthly_rate_fraction(term.rate)
 
 
@@ -193,7 +196,7 @@ def _higher_payment(term, ctx: Context) -> None:
 class Checked:
     """What a check may look at: the debt, its kind of lender and the household's assets."""
 
-    debt: object  # core.debts.Debt
+    debt: Debt
     lender_type: str
     assets: dict
 
@@ -356,10 +359,10 @@ class Kind:
     name: str
     phase: int  # when it applies within a group of terms (module docstring)
     fields: tuple[str, ...]  # what the user fills in: months, rate, amount, percent, mode, asset
-    apply: Callable[[object, Context], None]
-    check: Callable[[object, Checked], list] = _no_check
-    warn: Callable[[object, Checked], list] = _no_check  # what is worth saying but runs all the same
-    clause: Callable[[object], str] | None = None  # the letter's i18n key for a term
+    apply: Callable[[Term, Context], None]
+    check: Callable[[Term, Checked], list] = _no_check
+    warn: Callable[[Term, Checked], list] = _no_check  # what is worth saying but runs all the same
+    clause: Callable[[Term], str] | None = None  # the letter's i18n key for a term
     modes: tuple[str, ...] = ()
     default_mode: str | None = None
     replans: bool = False  # a new plan for the rest: interest-only and bullet loans become annuities
@@ -368,7 +371,7 @@ class Kind:
     # rate) or "settlement" (share of what is owed paid once); and where a term of this
     # kind sits on it (None: the debt's current rate, or not placed).
     axis: str | None = None
-    axis_value: Callable[[object], float | None] | None = None
+    axis_value: Callable[[Term], float | None] | None = None
     guided: Guided | None = None  # how the guided builder offers it
     household_cash: bool = False  # the household's cash, not a change to the debt: written once, asks nothing
     repeats: bool = False  # several in one group, each kept in order (stages); else the last one counts

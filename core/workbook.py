@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from core.blank import is_missing
 from core.errors import InputError
 from core.evidence import is_sha256
 from core.i18n import t
@@ -152,7 +153,7 @@ def _evidence_hashes(frame: pd.DataFrame, errors: list) -> pd.DataFrame:
         return frame
     frame = frame.astype(object).copy()
     for index, value in enumerate(frame["sha256"].tolist()):
-        if value is None or (isinstance(value, float) and value != value):
+        if is_missing(value):
             continue  # blank: the required-cell check says so, or the row is empty
         text = clean_text(integral_text(value)).strip()
         if is_sha256(text.lower()):

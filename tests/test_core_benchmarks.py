@@ -3,16 +3,15 @@ worked by hand, the worksheet's words, far above / far below / missing, and the 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pandas as pd
 import pytest
 
-from core.benchmarks import DATA, benchmarks, compare_costs, cost_findings, nbs_category, read_benchmarks
-from core.case import case_from_frame
-from core.profile import normalize_section
+from core.benchmarks import DATA, benchmarks, compare_costs, nbs_category, read_benchmarks
+from core.loader import load
+from core.profile import Profile, normalize_section
 from tests.fixtures.workspace import FULL_CASE, make_profile
 from tests.helpers import loaded
 
@@ -110,49 +109,15 @@ def test_housing_is_not_too_low_with_a_mortgage():
     assert check_of(compare_costs(household([("买菜", 2_500)])), "housing").verdict == "below"
 
 
-def test_the_finding_names_the_categories_the_amounts_and_the_source():
-    (found,) = cost_findings(household([("房租", 4_000), ("买菜", 2_500)]))
-    assert found.rule == "costs" and found.status == "object"
-    en = found.message("en")
-    assert "Housing (rent, utilities): ¥4,000.00 a month, far above the average of ¥1,916.87 (209% of it)" in en
-    assert "National Bureau of Statistics, 2024" in en and "urban household of 3 people" in en
-    assert "scaled to urban households" in en and "122.4%" in en
-    zh = found.message("zh")
-    assert "居住每月 ¥4,000.00，远高于平均水平 ¥1,916.87" in zh and "国家统计局 2024" in zh
-    (missing,) = cost_findings(household([("房租", 2_000)]))
-    assert "Food, tobacco and drink: none listed, against an average of ¥2,574.30" in missing.message("en")
-    (ok,) = cost_findings(household([("房租", 2_000), ("买菜", 2_500)]))
-    assert ok.status == "ok" and "more than 2 times" in ok.message("en") and "40%" in ok.message("en")
-
-
-def test_several_gaps_are_listed_in_order():
-    (found,) = cost_findings(household([("房租", 4_000), ("买菜", 500), ("衣服", 5_000)]))
-    en = found.message("en")
-    assert en.index("Food") < en.index("Clothing") < en.index("Housing")
-    assert en.count("; ") >= 2
-
-
-def test_no_household_size_is_not_checked():
-    h = household([("房租", 9_000)], size=None)
-    assert compare_costs(h) is None
-    (found,) = cost_findings(h)
-    assert found.status == "skip" and "number of people" in found.message("en")
-    # An absurd size (from a table not checked) is ignored the same way.
-    assert compare_costs(replace(h, case=replace(h.case, household_size=500))) is None
-    nothing = loaded(make_profile(case={**FULL_CASE, "household_size": 2}, worksheet=[
-        {"category": "工资", "direction": "income", "amount": 5_000}]))  # fmt: skip
-    assert cost_findings(nothing)[0].status == "skip" and "no living costs" in cost_findings(nothing)[0].message("en")
-
-
 def test_household_size_and_area_are_read_and_checked():
     frame, errors = normalize_section("case", pd.DataFrame([{"household_size": "3", "area": "rural"}]))
     assert errors == []
-    case = case_from_frame(frame)
+    case = load(Profile("x", {"case": frame}))[0].case
     assert case.household_size == 3 and case.area == "rural"
     for bad in (0, 21, 2.5):
         frame, errors = normalize_section("case", pd.DataFrame([{"household_size": bad, "full_name": "x"}]))
         assert [e.field for e in errors] == ["household_size"]
-        assert case_from_frame(frame).household_size is None
+        assert load(Profile("x", {"case": frame}))[0].case.household_size is None
     _, errors = normalize_section("case", pd.DataFrame([{"household_size": 21}]))
     assert errors[0].message("en").endswith("enter a whole number from 1 to 20")
     _, errors = normalize_section("case", pd.DataFrame([{"area": "suburb"}]))

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from core.budget import monthly_cents, summarize
+from core.budget import monthly_cents
+from core.loader import budget_of
 from core.profile import normalize_section
 
 
@@ -45,7 +46,7 @@ def test_summary_splits_income_fixed_variable_and_one_offs():
         ),
     )
     assert errors == []
-    s = summarize(frame)
+    s = budget_of(frame)
     assert s.income == 900_000
     assert s.fixed_expenses == 300_000
     assert s.variable_expenses == 86_667 + 10_000
@@ -69,7 +70,7 @@ def test_rows_that_start_or_stop_follow_their_months_and_an_end_before_the_start
     sheet, errors = normalize_section("worksheet", pd.DataFrame(rows))
     assert errors == []
     jan = parse_month("2027-01")
-    s = summarize(sheet, now=jan)
+    s = budget_of(sheet, now=jan)
     assert (s.income, s.expenses) == (190_000, 0)  # the headline is January's: the wage has not started
     income, expenses = s.series(jan, 4)
     assert income.tolist() == [190_000, 190_000, 900_000, 900_000]

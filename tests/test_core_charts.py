@@ -4,7 +4,8 @@ user's language; user text is data, never part of a template."""
 from core.charts import balances_figure, cashflow_figure, heatmap_figure, scenario_label
 from core.loader import load
 from core.negotiate import axis_values, heatmap_marks, sweep
-from core.scenarios import Scenario, Term, simulate
+from core.simulate import simulate
+from core.values import Scenario, Term
 from tests.fixtures.workspace import make_profile
 
 LOAN = {"name": "贷款", "lender_type": "bank_consumer", "principal": 12_000, "rate": 12, "months": 12,

@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 
 from core.contacts import due_followups, new_entry, sorted_log
-from core.profile import normalize_section
+from core.loader import load
+from core.profile import Profile, normalize_section
 from core.store import Store
 from core.workbook import profile_from_xlsx, profile_to_xlsx
 from tests.fixtures.workspace import make_profile, section
@@ -31,7 +32,8 @@ def test_follow_ups_due_and_answered():
         new_entry(dt.datetime(2026, 11, 22, 11, 5), "Other", "phone", follow_up=dt.date(2027, 1, 5)),  # far off
     ]
     frame = section("contacts", rows)
-    due = due_followups(frame, today=dt.date(2026, 11, 23))
+    log = load(Profile("x", {"contacts": frame}))[0].log
+    due = due_followups(log, today=dt.date(2026, 11, 23))
     assert [(f.lender, f.status, f.days) for f in due] == [("Card", "late", -3), ("Loan", "soon", 4)]
     assert list(sorted_log(frame)["lender"])[:2] == ["Other", "Loan"]
 

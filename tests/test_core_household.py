@@ -74,7 +74,7 @@ def test_one_offs_before_the_start_month_are_left_out():
 
 
 def test_buffers_help_but_credit_lines_are_a_risk_not_a_resource():
-    from core.scenarios import Scenario, Term
+    from core.values import Scenario, Term
 
     h = household(income=6_000, expenses=6_000, debts=[CARD],
                   assets=[{"name": "savings", "value": 2_500, "liquidity": "now"}],

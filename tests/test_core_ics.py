@@ -5,10 +5,10 @@ import datetime as dt
 import pandas as pd
 from icalendar import Calendar
 
-from core.ics import calendar_ics, due_days, payment_day, reminders, upcoming
+from core.ics import calendar_ics, payment_day, reminders, upcoming
 from core.loader import load
 from core.plan import household_plan
-from core.profile import normalize_section
+from core.profile import Profile, normalize_section
 from tests.fixtures.workspace import make_profile
 from tests.test_core_plan import THREE
 
@@ -20,7 +20,7 @@ def test_payments_and_follow_ups_round_trip_through_icalendar():
         {"when": "2026-11-20 10:00", "lender": "Bank A", "said": "will call back", "follow_up": "2026-11-27"},
         {"when": "2026-10-01 10:00", "lender": "Old", "follow_up": "2026-10-05"},  # already past
     ]))[0]  # fmt: skip
-    items = reminders(plan, contacts, today=dt.date(2026, 11, 24))
+    items = reminders(plan, load(Profile("x", {"contacts": contacts}))[0].log, today=dt.date(2026, 11, 24))
     cal = Calendar.from_ical(calendar_ics(items, "en"))
     events = [e for e in cal.walk("VEVENT")]
     assert len(events) == len(items) == 1 + 3 * 22  # one follow-up; 3 lenders x 22 instalments (21 of 950, 1 of 50)
@@ -39,9 +39,9 @@ def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
     profile = make_profile(income=10_000, expenses=7_000, debts=debts)
     h, _ = load(profile)
     plan = household_plan(h, h.plan_settings)
-    days = due_days(profile.section("debts"))
+    days = h.due_days
     assert days == {"A": 31, "B": 8}  # C has none
-    items = reminders(plan, profile.section("contacts"), today=dt.date(2026, 11, 24), due=days)
+    items = reminders(plan, h.log, today=dt.date(2026, 11, 24), due=days)
     first = {name: min(r.day for r in items if r.lender == name) for name in ("A", "B", "C")}
     assert first == {"A": dt.date(2027, 1, 31), "B": dt.date(2027, 1, 8), "C": dt.date(2027, 1, 1)}
     february = [r.day for r in items if r.lender == "A" and r.day.month == 2]
@@ -52,8 +52,6 @@ def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
     assert "今天到期" in a.title("zh")
 
 
-def test_due_days_and_payment_days_from_loose_cells():
-    frame = pd.DataFrame({"name": ["A", "B", "C", "D", ""], "due_day": ["5", 12.0, "x", 40, 3]})
-    assert due_days(frame) == {"A": 5, "B": 12}
+def test_a_payment_day_is_the_due_day_or_the_last_day_of_a_shorter_month():
     leap = next(m for m in range(24_000, 24_400) if payment_day(m, None) == dt.date(2028, 2, 1))
     assert payment_day(leap, 30) == dt.date(2028, 2, 29) and payment_day(leap, 15) == dt.date(2028, 2, 15)

@@ -9,8 +9,9 @@ import re
 import pytest
 
 from core.letter import compose, letter_docx, letter_txt, proposal
-from core.scenarios import Scenario, Term, simulate
 from core.schedule import owed_now_cents
+from core.simulate import simulate
+from core.values import Scenario, Term
 from core.workbook import profile_from_xlsx
 from tests.fixtures.workspace import FULL_CASE, ROOT, make_profile
 from tests.helpers import loaded

@@ -3,9 +3,9 @@
 from decimal import Decimal
 
 from core.negotiate import DEFAULT_TARGETS, default_targets, heatmap_marks, what_to_ask
-from core.scenarios import Scenario, Term
+from core.values import Scenario, Term
 from tests.helpers import loaded
-from tests.test_core_scenarios import LOAN, make_profile
+from tests.test_core_simulate import LOAN, make_profile
 
 
 def test_heatmap_marks_place_each_scenario_on_its_axis():
@@ -30,7 +30,7 @@ def test_the_ask_starts_with_every_debt_or_the_largest_ones():
 
 
 def test_a_rate_cut_is_only_asked_where_it_is_a_cut():
-    from core.scenarios import simulate
+    from core.simulate import simulate
 
     cheap = {**LOAN, "name": "房贷", "rate": 4.35, "months": 12}
     dear = {**LOAN, "name": "卡", "rate": 24, "principal": 30_000, "months": 24}
@@ -63,7 +63,7 @@ def test_an_extension_is_never_shorter_than_the_months_left():
 
 
 def test_when_the_months_left_are_enough_it_asks_to_spread_the_overdue_amount():
-    from core.scenarios import simulate
+    from core.simulate import simulate
 
     h = loaded(make_profile([OVERDUE_36], income=7_000, expenses=5_000))
     ext = next(a for a in what_to_ask(h, ["贷款"]) if a.kind == "extension")

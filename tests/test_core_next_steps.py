@@ -6,7 +6,8 @@ import datetime as dt
 from core.i18n import t
 from core.loader import load
 from core.next_steps import CHANNELS, FACTS, mediation, old_debts
-from core.scenarios import Scenario, Term, simulate
+from core.simulate import simulate
+from core.values import Scenario, Term
 from tests.fixtures.workspace import make_profile
 
 LOAN = {"name": "Loan", "lender_type": "online_lending", "principal": 12_000, "rate": 24, "months": 12,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
+from core.benchmarks import compare_costs
 from core.plan import household_plan
-from core.readiness import check
-from core.scenarios import Scenario, Term, simulate
+from core.readiness import check, cost_findings
+from core.simulate import simulate
+from core.values import Scenario, Term
 from tests.fixtures.workspace import FULL_CASE, finding, make_profile
 from tests.helpers import loaded
+from tests.test_core_benchmarks import household
 
 
 def test_reason_rule():
@@ -188,3 +192,37 @@ def test_names_in_a_finding_are_listed_as_its_language_writes_them():
     cut = Key("sc.ask.name.extension", {"n": 2, "debts": Names(("借呗", "招行信用卡"))})
     assert _render(Names(("借呗", "招行信用卡")), "zh") == "借呗、招行信用卡"
     assert _render(Names(("A", "B")), "en") == "A, B" and _render(cut, "en") == "Ask: 2 months"
+
+
+def test_the_finding_names_the_categories_the_amounts_and_the_source():
+    (found,) = cost_findings(household([("房租", 4_000), ("买菜", 2_500)]))
+    assert found.rule == "costs" and found.status == "object"
+    en = found.message("en")
+    assert "Housing (rent, utilities): ¥4,000.00 a month, far above the average of ¥1,916.87 (209% of it)" in en
+    assert "National Bureau of Statistics, 2024" in en and "urban household of 3 people" in en
+    assert "scaled to urban households" in en and "122.4%" in en
+    zh = found.message("zh")
+    assert "居住每月 ¥4,000.00，远高于平均水平 ¥1,916.87" in zh and "国家统计局 2024" in zh
+    (missing,) = cost_findings(household([("房租", 2_000)]))
+    assert "Food, tobacco and drink: none listed, against an average of ¥2,574.30" in missing.message("en")
+    (ok,) = cost_findings(household([("房租", 2_000), ("买菜", 2_500)]))
+    assert ok.status == "ok" and "more than 2 times" in ok.message("en") and "40%" in ok.message("en")
+
+
+def test_several_gaps_are_listed_in_order():
+    (found,) = cost_findings(household([("房租", 4_000), ("买菜", 500), ("衣服", 5_000)]))
+    en = found.message("en")
+    assert en.index("Food") < en.index("Clothing") < en.index("Housing")
+    assert en.count("; ") >= 2
+
+
+def test_no_household_size_is_not_checked():
+    h = household([("房租", 9_000)], size=None)
+    assert compare_costs(h) is None
+    (found,) = cost_findings(h)
+    assert found.status == "skip" and "number of people" in found.message("en")
+    # An absurd size (from a table not checked) is ignored the same way.
+    assert compare_costs(replace(h, case=replace(h.case, household_size=500))) is None
+    nothing = loaded(make_profile(case={**FULL_CASE, "household_size": 2}, worksheet=[
+        {"category": "工资", "direction": "income", "amount": 5_000}]))  # fmt: skip
+    assert cost_findings(nothing)[0].status == "skip" and "no living costs" in cost_findings(nothing)[0].message("en")

@@ -7,10 +7,11 @@ import pytest
 
 from core.letter import compose, proposal
 from core.profile import SCHEMAS
-from core.scenarios import Scenario, Term, simulate
+from core.simulate import simulate
 from core.terms import AXES, KINDS, TERM_KINDS, TERM_MODES
+from core.values import Scenario, Term
 from tests.helpers import loaded
-from tests.test_core_scenarios import JAN, LOAN, annuity, make_profile, payments, run
+from tests.test_core_simulate import JAN, LOAN, annuity, make_profile, payments, run
 
 
 def test_every_kind_declares_what_the_editor_and_the_letters_need():

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from core.blank import is_blank
 from core.dates import format_date
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
 from core.money import format_cents, format_money, to_cents, yuan_number
@@ -36,13 +37,13 @@ def readable_section(section: str, frame):
     for column in SCHEMAS[section]:
         if column.kind == "choice":
             out[column.name] = out[column.name].map(
-                lambda v, c=column.name: "" if v is None or v != v else t(f"choice.{c}.{v}", language)
+                lambda v, c=column.name: "" if is_blank(v) else t(f"choice.{c}.{v}", language)
             )
         elif column.kind in ("text", "month"):
             out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), "")
         elif column.kind == "money":  # exact amounts, as the numbers a table sorts by
             out[column.name] = pd.Series(
-                [None if pd.isna(v) else yuan_number(to_cents(v)) for v in out[column.name]],
+                [None if is_blank(v) else yuan_number(to_cents(v)) for v in out[column.name]],
                 index=out.index,
                 dtype="float64",
             )
@@ -74,7 +75,7 @@ def money(value: Decimal) -> str:
 
 
 def _money_cell(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return ""
     return format_money(value)
 
@@ -98,7 +99,7 @@ def plain_table(frame, money_columns=()) -> None:
     if money:
         style = style.format(_money_cell, subset=money)
     if text:
-        style = style.format(lambda v: "" if v is None or v is pd.NA or v != v else md_escape(v), subset=text)
+        style = style.format(lambda v: "" if is_blank(v) else md_escape(v), subset=text)
     st.table(style, hide_index=True)
 
 

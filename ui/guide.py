@@ -8,11 +8,12 @@ import streamlit as st
 
 from core import guide
 from core.dates import format_month
+from core.debt_plan import HORIZON
 from core.household import Household
 from core.i18n import field_label, t
 from core.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, percent_of, yuan_number
 from core.profile import unique_name
-from core.scenarios import HORIZON, Result
+from core.simulate import Result
 from core.terms import KINDS
 from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said

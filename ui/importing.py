@@ -17,7 +17,6 @@ import pandas as pd
 import streamlit as st
 
 import core.imports as imports
-from core.budget import import_effect
 from core.dates import format_month, parse_cell_date
 from core.errors import grouped
 from core.i18n import join
@@ -26,6 +25,7 @@ from core.imports.categories import PRESET_CATEGORIES, category_label, missing_l
 from core.imports.cells import CURRENCY_NAMES
 from core.imports.result import Choices
 from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
+from core.loader import import_effect
 from core.money import yuan_number
 from core.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr

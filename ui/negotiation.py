@@ -9,7 +9,8 @@ import streamlit as st
 from core.arrears import DoNothing, do_nothing
 from core.letter import least_needed
 from core.plan import PLAN, HouseholdPlan, comparison, household_plan
-from core.scenarios import Scenario, simulate
+from core.simulate import simulate
+from core.values import Scenario
 from ui.state import current_household, profile_key
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from core.progress import STEPS, Progress, Step, progress
 from ui.common import guarded, md_escape, tr
 from ui.profiles import new_profile
-from ui.state import current_household, current_profile, is_sample, profile_key, set_active, store
+from ui.state import current_household, is_sample, profile_key, set_active, store
 
 ICONS = {
     "done": ":material/check_circle:",
@@ -23,13 +23,8 @@ def current_progress() -> Progress:
     memo = st.session_state.get("_progress_memo")
     if memo is not None and memo[0] == key:
         return memo[1]
-    profile = current_profile()
-    worked = progress(
-        current_household(),
-        letters=len(profile.section("letters")),
-        contacts=len(profile.section("contacts")),
-        plan_chosen=not profile.section("plan").empty,
-    )
+    h = current_household()
+    worked = progress(h, letters=h.letters, contacts=len(h.log), plan_chosen=h.plan_chosen)
     st.session_state["_progress_memo"] = (key, worked)
     return worked
 

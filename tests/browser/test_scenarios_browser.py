@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from core.money import format_money, from_cents
+from core.presets import preset_rows
 from core.profile import normalize_section
-from core.scenarios import preset_rows, simulate
+from core.simulate import simulate
 from core.workbook import profile_from_xlsx
 from tests.browser.conftest import by_key, rerun, wait_for_app
 from tests.helpers import loaded
