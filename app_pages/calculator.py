@@ -13,7 +13,7 @@ from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
 from core.money import from_cents
 from core.months import format_month, month_to_date, next_month
 from core.schedule import calculator_total_interest, schedule
-from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
+from ui.common import current_lpr, lang, money, money_cents, money_table, page_header, show_errors, tr
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -24,8 +24,7 @@ def _compute(raw: tuple) -> tuple:
     return schedule(debt), []
 
 
-st.title(tr("calc.title"))
-st.caption(tr("calc.intro"))
+page_header("calc.title", "calc.intro", sample=False)
 st.caption(":material/keyboard_return: " + tr("calc.apply_hint"))
 
 left, right = st.columns(2)

@@ -10,9 +10,9 @@ from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
 from core.profile import LENDER_TYPES, inferred, text_limit
-from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_table, page_header, tr
 from ui.editor import reset_editor, section_editor
-from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
+from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 
 language = lang()
@@ -22,10 +22,7 @@ def _lender_type(kind: str) -> str:
     return t(f"choice.lender_type.{kind}", language)
 
 
-st.title(tr("db.title"))
-st.caption(tr("db.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("db.title", "db.intro")
 
 
 FIELDS = (
@@ -83,8 +80,6 @@ def _add_debt() -> None:
         for name in FIELDS:
             state[f"db.add.{name}"] = ""
         reset_editor("debts")
-    if outcome.created:
-        state["profile.just_created"] = True
 
 
 # The short way in: one debt at a time, only what a plan needs. The table below holds
@@ -126,8 +121,6 @@ if st.session_state.get("db.add.done"):
     name, kind, assumed = st.session_state.pop("db.add.done")
     done = "db.add.done_assumed" if assumed else "db.add.done"  # the type a name did not give is said
     st.success(tr(done, name=md_escape(name), kind=_lender_type(kind)), icon=":material/check_circle:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 section_editor("debts")
 

@@ -25,14 +25,11 @@ from core.evidence import (
     unusable,
     verify,
 )
-from ui.common import guarded, md_escape, tr
-from ui.state import current_profile, db_path, is_sample, note_outcome, save_section
+from ui.common import guarded, md_escape, page_header, tr
+from ui.state import current_profile, db_path, note_outcome, save_section
 from ui.steps import next_step
 
-st.title(tr("ev.title"))
-st.caption(tr("ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ev.title", "ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
 
 profile = current_profile()
 folder = evidence_folder(db_path())

@@ -10,12 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
-from ui.common import guarded, md_escape, readable_section, tr
+from ui.common import guarded, md_escape, page_header, readable_section, tr
 from ui.profiles import refresh_editors
 from ui.state import active_id, db_path, read_only, store
 
-st.title(tr("hist.title"))
-st.caption(tr("hist.intro"))
+page_header("hist.title", "hist.intro", sample=False)
 pid = active_id()
 if pid is None:
     st.info(tr("hist.sample"), icon=":material/science:")

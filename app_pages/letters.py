@@ -14,15 +14,12 @@ from core.pack import download_stem, pack_bytes, pack_files
 from core.profile import LETTER_LANGS, text_limit
 from core.readiness import ask_fit
 from core.schedule import owed_now_cents
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, db_path, note_outcome, save_section
 from ui.steps import next_step
 
-st.title(tr("lt.page_title"))
-st.caption(tr("lt.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("lt.page_title", "lt.intro")
 
 profile = current_profile()
 h = current_household()
@@ -81,8 +78,6 @@ def _save() -> None:
         st.session_state["lt.saved"] = True
     else:
         st.session_state[f"lt.gen.{debt}"] = generation + 1  # show what is saved, not the lost text
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
 
 
 @guarded
@@ -123,8 +118,6 @@ if kept is not None:
     st.caption(tr("lt.kept"))
 if st.session_state.pop("lt.saved", False):
     st.toast(tr("lt.saved"), icon=":material/save:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 
 @guarded

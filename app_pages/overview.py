@@ -10,9 +10,9 @@ from core.ics import calendar_ics, due_days, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
 from core.overview import owed_shares, spending_shares
-from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
+from ui.common import followup_text, lang, md_escape, money_cents, money_table, page_header, tr
 from ui.negotiation import current_plan
-from ui.state import current_household, current_profile, is_sample
+from ui.state import current_household, current_profile
 from ui.steps import next_step, started_own, steps_panel
 
 
@@ -37,9 +37,7 @@ def _share_table(rows, label_key: str, amount_key: str, overdue: bool, key: str)
 
 if started_own():  # an empty profile of one's own was just made: its first step
     st.switch_page("app_pages/worksheet.py")
-st.title(tr("ov.title"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ov.title")
 
 profile = current_profile()
 s = current_household()

@@ -16,17 +16,12 @@ from core.months import format_month
 from core.offer import Offer, check_offer
 from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
-from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, page_header, tr
 from ui.negotiation import current_plan
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, note_outcome, save_section
 from ui.steps import next_step
 
-st.title(tr("pl.title"))
-st.caption(tr("pl.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
+page_header("pl.title", "pl.intro")
 
 h = current_household()
 if not h.names:
@@ -55,8 +50,6 @@ def _save_settings() -> None:
     outcome = save_section("plan", pd.DataFrame([row]), tr("profile.own_name"), base=base)
     if not note_outcome(outcome, "plan"):
         st.session_state["pl.gen"] = generation + 1  # show what is saved
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
 
 
 def _offer_text(offer: Offer, check) -> str:

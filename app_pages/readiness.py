@@ -9,17 +9,14 @@ from core.charts import scenario_label
 from core.months import format_month, parse_month
 from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
 from core.readiness import check
-from ui.common import current_lpr, guarded, lang, md_escape, tr
+from ui.common import current_lpr, guarded, lang, md_escape, page_header, tr
 from ui.negotiation import compared, current_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, note_outcome, save_section
 from ui.steps import next_step
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
 
-st.title(tr("rd.title"))
-st.caption(tr("rd.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("rd.title", "rd.intro")
 
 profile = current_profile()
 h = current_household()
@@ -55,8 +52,6 @@ def _save_case() -> None:
     st.session_state["rd.errors"] = outcome.errors if outcome.saved else []
     if not note_outcome(outcome, "case"):
         st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1  # show what is saved
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
 
 
 # Open until the story is told, and kept open while the user is answering in this session
@@ -101,8 +96,6 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
     errors = st.session_state.get("rd.errors") or []
     if errors:
         st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon=":material/warning:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 scenarios = compared()
 if not h.names:

@@ -6,14 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core.report import build, report_bytes
-from ui.common import current_lpr, lang, tr
+from ui.common import current_lpr, lang, page_header, tr
 from ui.negotiation import compared
-from ui.state import current_household, current_profile, is_sample, profile_key
+from ui.state import current_household, current_profile, profile_key
 
-st.title(tr("rp.page_title"))
-st.caption(tr("rp.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("rp.page_title", "rp.intro")
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -25,11 +25,11 @@ from core.negotiate import (
 from core.profile import LENDER_TYPES
 from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
-from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, page_header, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, builder
 from ui.negotiation import compared, labels
-from ui.state import current_household, current_profile, is_sample, profile_key
+from ui.state import current_household, current_profile, profile_key
 from ui.steps import next_step
 
 
@@ -105,10 +105,7 @@ def _target_label(value: str) -> str:
     return value
 
 
-st.title(tr("sc.title"))
-st.caption(tr("sc.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("sc.title", "sc.intro")
 
 profile = current_profile()
 key = profile_key()

@@ -9,16 +9,13 @@ from core.editing import refusals
 from core.i18n import t
 from core.imports.categories import default_rules
 from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred, text_limit
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
 from ui.editor import reset_editor, section_editor
 from ui.importing import import_panel
-from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
+from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 
-st.title(tr("ws.title"))
-st.caption(tr("ws.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ws.title", "ws.intro")
 
 if st.session_state.get("ws.imported"):
     st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")

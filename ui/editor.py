@@ -115,8 +115,6 @@ def section_editor(
             st.session_state[f"{section}.rejected"] = (now_at, cells)
         if not note_outcome(outcome, section) or outcome.merged:
             reset_editor(section)  # show what the database holds, not the unsaved edit
-        if outcome.created:
-            st.session_state["profile.just_created"] = True
 
     st.data_editor(
         frame,
@@ -137,5 +135,3 @@ def section_editor(
         )
         if rejected and rejected[0] == shown_at and rejected[1]:
             st.caption(tr("editor.kept"))
-    if st.session_state.pop("profile.just_created", False):
-        st.toast(tr("profile.created_from_sample"))

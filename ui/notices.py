@@ -48,6 +48,8 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
         st.error(tr("app.crashed"), icon=":material/warning:")
     elif kind == "merged":
         st.toast(tr("save.merged", where=where), icon=":material/merge:")
+    elif kind == "created":
+        st.toast(tr("profile.created_from_sample"))
 
 
 def show_notices() -> None:

@@ -219,6 +219,12 @@ def append_rows(section: str, rows: list[dict], own_name: str) -> SaveOutcome:
     return save_section(section, frame, own_name, base=(existing, profile.rev(section)))
 
 
+# What saves leave to be said: the one way a save made in a widget's callback (or in a page
+# run that then reruns) tells the next run. note_outcome queues (kind, section, code, items);
+# ui.notices.show_notices, called by app.py before the page is drawn, says each once and
+# drops it. Kinds: "failure", "refused", "conflict", "merged", "crash" (ui.common.guarded),
+# and "created": the change was the first one made to the sample, which was copied into a
+# profile of the user's own (a toast, whichever page or form made the change).
 NOTICES = "save.notices"
 
 
@@ -226,6 +232,8 @@ def note_outcome(outcome: SaveOutcome, section: str) -> bool:
     """Keep what a save's user must be told (shown at the top of the next run by
     show_notices). Returns True if the change was saved."""
     notices = st.session_state.setdefault(NOTICES, [])
+    if outcome.created:
+        notices.append(("created", section, None, []))
     if outcome.failure:
         notices.append(("failure", section, outcome.failure, []))
     elif outcome.refused:
