@@ -6,6 +6,8 @@ The editor reports {"edited_rows": {pos: {col: value}}, "added_rows": [{col: val
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 
@@ -123,3 +125,37 @@ def refusals(section: str, row: dict) -> list:
 
     _, errors = normalize_section(section, pd.DataFrame([row]))
     return [e for e in errors if refused(e)]
+
+
+@dataclass(frozen=True)
+class ShortLine:
+    """A worksheet line from the short form, or why it is not added."""
+
+    row: dict  # the row as read; added only when there is no problem
+    problem: str | None = None  # "need" (a name and an amount), "refused" (see refusals), "which" (income or cost)
+    refusals: list = field(default_factory=list)  # for "refused": the values the table would refuse
+
+
+def worksheet_line(category: str | None, direction: str | None, amount: str | None, frequency: str | None) -> ShortLine:
+    """The short form's line as a worksheet row: the amount as typed (checked as the table
+    checks it), monthly unless said; the direction, when not picked, and the kind read from
+    the words (工资 is income, 房租 a fixed cost). Words that say both ways (房租补贴) are
+    not guessed: the user is asked which."""
+    from core.profile import infer, inferred
+
+    row = {
+        "category": (category or "").strip(),
+        "direction": direction,
+        "amount": (amount or "").strip() or None,  # as typed: checked below
+        "frequency": frequency or "monthly",
+    }
+    if not row["category"] or not row["amount"]:
+        return ShortLine(row, "need")
+    problems = refusals("worksheet", row)
+    if problems:  # "-5000" or "lots": nothing added
+        return ShortLine(row, "refused", problems)
+    row["direction"] = row["direction"] or infer("worksheet", "direction", row)
+    if row["direction"] is None:
+        return ShortLine(row, "which")
+    row["kind"] = inferred("worksheet", "kind", row)[0]
+    return ShortLine(row)

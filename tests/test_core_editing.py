@@ -110,3 +110,34 @@ def test_refused_text_goes_back_to_its_own_row_when_a_new_row_held_only_it():
     assert clean["category"].tolist() == ["工资", "奖金"]  # the row of "lots" alone is not kept
     cells = rejected_cells(edited, errors, lambda row: blank_row("worksheet", row), kept)
     assert cells == {(1, "amount"): "-5"}  # 奖金's own cell, row 2 of the saved table
+
+
+def test_a_short_forms_worksheet_line_reads_its_direction_and_kind_from_its_words():
+    from core.editing import worksheet_line
+
+    line = worksheet_line(" 工资 ", None, " 8000 ", None)
+    assert line.problem is None
+    assert line.row == {
+        "category": "工资",
+        "direction": "income",
+        "amount": "8000",
+        "frequency": "monthly",
+        "kind": "fixed",
+    }  # fmt: skip  (the words say no kind: the column's default)
+    rent = worksheet_line("房租", None, "3000", "monthly").row
+    assert (rent["direction"], rent["kind"]) == ("expense", "fixed")
+    assert worksheet_line("吃饭", None, "1500", None).row["kind"] == "variable"
+    chosen = worksheet_line("房租", "income", "3000", "yearly").row  # what the user picked is kept
+    assert (chosen["direction"], chosen["frequency"]) == ("income", "yearly")
+
+
+def test_a_short_forms_worksheet_line_that_cannot_be_added_says_why():
+    from core.editing import worksheet_line
+
+    assert worksheet_line("", "expense", "10", None).problem == "need"
+    assert worksheet_line("房租", "expense", "  ", None).problem == "need"
+    refused = worksheet_line("房租", "expense", "-5000", None)
+    assert refused.problem == "refused"
+    assert [e.field for e in refused.refusals] == ["amount"]
+    unclear = worksheet_line("房租补贴", None, "500", None)  # rent and an allowance: which way is asked
+    assert unclear.problem == "which" and unclear.row["category"] == "房租补贴"  # named in the question
