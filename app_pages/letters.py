@@ -16,7 +16,16 @@ from core.readiness import ask_fit
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, db_path, note_outcome, save_section
+from ui.state import (
+    active_id,
+    current_household,
+    current_profile,
+    db_path,
+    note_outcome,
+    redraw,
+    redraws,
+    save_section,
+)
 from ui.steps import next_step
 
 page_header("lt.page_title", "lt.intro")
@@ -58,7 +67,7 @@ plan = proposal(track, scenario, owed_now_cents(track.debt))
 
 row = mine[(mine["lang"].eq(letter_lang) & mine["scenario"].eq(scenario_name)).fillna(False)]
 kept = str(row.iloc[0]["text"]) if not row.empty else None
-generation = st.session_state.get(f"lt.gen.{debt}", 0)
+generation = redraws(f"letter.{debt}")
 key = f"lt.text.{active_id() or 'sample'}.{debt}.{scenario_name}.{letter_lang}.{generation}"
 
 
@@ -77,7 +86,7 @@ def _save() -> None:
     if note_outcome(outcome, "letters"):
         st.session_state["lt.saved"] = True
     else:
-        st.session_state[f"lt.gen.{debt}"] = generation + 1  # show what is saved, not the lost text
+        redraw(f"letter.{debt}")  # show what is saved, not the lost text
 
 
 @guarded
@@ -85,7 +94,7 @@ def _regenerate() -> None:
     letters = letters_base[0]
     keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
     note_outcome(save_section("letters", keep, tr("profile.own_name"), base=letters_base), "letters")
-    st.session_state[f"lt.gen.{debt}"] = generation + 1
+    redraw(f"letter.{debt}")
 
 
 household, _ = current_plan()

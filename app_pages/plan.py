@@ -18,7 +18,7 @@ from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, page_header, tr
 from ui.negotiation import current_plan
-from ui.state import active_id, current_household, current_profile, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 
 page_header("pl.title", "pl.intro")
@@ -31,7 +31,7 @@ if not h.names:
 plan, nothing = current_plan()
 profile = current_profile()
 settings = plan.settings
-generation = st.session_state.get("pl.gen", 0)
+generation = redraws("plan")
 prefix = f"pl.{active_id() or 'sample'}.{generation}"
 base = (profile.section("plan"), profile.rev("plan"))
 
@@ -49,7 +49,7 @@ def _save_settings() -> None:
     }
     outcome = save_section("plan", pd.DataFrame([row]), tr("profile.own_name"), base=base)
     if not note_outcome(outcome, "plan"):
-        st.session_state["pl.gen"] = generation + 1  # show what is saved
+        redraw("plan")  # show what is saved
 
 
 def _offer_text(offer: Offer, check) -> str:

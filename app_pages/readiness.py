@@ -11,7 +11,7 @@ from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_S
 from core.readiness import check
 from ui.common import current_lpr, guarded, lang, md_escape, page_header, tr
 from ui.negotiation import compared, current_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, note_outcome, save_section
+from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
@@ -21,7 +21,7 @@ page_header("rd.title", "rd.intro")
 profile = current_profile()
 h = current_household()
 case = h.case
-generation = st.session_state.get("rd.gen", 0)  # a new set of widgets after undo or a failed save
+generation = redraws("readiness")  # a new set of widgets after undo or a failed save
 prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else "")
 # The answers as this page shows them (a blank form when none are saved yet): a save from
 # a tab left open elsewhere is merged answer by answer.
@@ -51,7 +51,7 @@ def _save_case() -> None:
     outcome = save_section("case", pd.DataFrame([row]), tr("profile.own_name"), base=case_base)
     st.session_state["rd.errors"] = outcome.errors if outcome.saved else []
     if not note_outcome(outcome, "case"):
-        st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1  # show what is saved
+        redraw("readiness")  # show what is saved
 
 
 # Open until the story is told, and kept open while the user is answering in this session

@@ -30,7 +30,7 @@ from core.editing import (
 from core.i18n import field_label, t
 from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, over_limit, text_limit
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SaveOutcome, active_id, current_profile, note_outcome, save_section
+from ui.state import SaveOutcome, active_id, current_profile, note_outcome, redraw, redraws, save_section
 
 
 def _column_config(section: str) -> dict:
@@ -65,14 +65,14 @@ def _column_config(section: str) -> dict:
 
 def reset_editor(section: str) -> None:
     """Drop the editor's pending edits: the next run shows what is saved."""
-    st.session_state[f"{section}.editor.gen"] = st.session_state.get(f"{section}.editor.gen", 0) + 1
+    redraw(f"table.{section}")
 
 
 def section_editor(
     section: str, height: int | None = None, fallback: pd.DataFrame | None = None, overrides: dict | None = None
 ) -> None:
     """The editor for one section; ``fallback`` is shown (and edited from) while the section is empty."""
-    generation = st.session_state.get(f"{section}.editor.gen", 0)
+    generation = redraws(f"table.{section}")
     key = f"{section}.editor" + (f".{generation}" if generation else "")
     profile = current_profile()
     saved, rev = profile.section(section), profile.rev(section)
