@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.debts import RATE_UNITS, rate_doubt, typed_problems
+from core.debts import RATE_UNITS, rate_doubt
+from core.editing import debt_line
 from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
-from core.profile import LENDER_TYPES, inferred, text_limit
+from core.profile import LENDER_TYPES, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, page_header, tr
 from ui.editor import reset_editor, section_editor
 from ui.state import append_rows, current_household, current_profile, note_outcome
@@ -43,32 +44,23 @@ def _add_debt() -> None:
     for the kind of lender is asked about once (added when the form is sent again as is)."""
     state = st.session_state
     state["db.add.open"] = True
-    typed = {name: (state.get(f"db.add.{name}") or "").strip() or None for name in FIELDS}
-    row = {
-        "name": (state.get("db.add.name") or "").strip(),
-        "lender_type": state.get("db.add.type"),  # blank: read from the name (信用卡 is a card)
-        "rate_unit": state.get("db.add.unit") or "annual",
-        **{COLUMN.get(name, name): value for name, value in typed.items()},
-    }
-    if not row["name"]:
+    typed = {COLUMN.get(name, name): state.get(f"db.add.{name}") for name in FIELDS}
+    line = debt_line({"name": state.get("db.add.name"), "lender_type": state.get("db.add.type"),
+                      "rate_unit": state.get("db.add.unit"), **typed}, confirmed=state.get("db.add.asked"))  # fmt: skip
+    row, kind, assumed = line.row, line.kind, line.assumed
+    if line.problem == "need_name":
         state["db.add.problem"] = [tr("db.add.need_name")]
         return
-    kind, assumed = (row["lender_type"], False) if row["lender_type"] else inferred("debts", "lender_type", row)
-    problems = typed_problems(row)
-    if problems:
-        state["db.add.problem"] = [e.message(language) for e in problems]
+    if line.problem == "refused":
+        state["db.add.problem"] = [e.message(language) for e in line.refusals]
         state.pop("db.add.asked", None)
         return
-    doubt = rate_doubt(row["rate"], row["rate_unit"], kind) if row["rate"] is not None else None
-    asked = (row["rate"], row["rate_unit"], kind)
-    if doubt is not None and state.get("db.add.asked") != asked:
-        state["db.add.asked"] = asked  # sent again unchanged: the rate is meant as typed
-        params = {**doubt.params, "kind": _lender_type(kind)}
-        state["db.add.doubt"] = tr(doubt.code, **params) + " " + tr("db.add.doubt_again")
+    if line.problem == "doubt":
+        state["db.add.asked"] = line.asked  # sent again unchanged: the rate is meant as typed
+        params = {**line.doubt.params, "kind": _lender_type(kind)}
+        state["db.add.doubt"] = tr(line.doubt.code, **params) + " " + tr("db.add.doubt_again")
         return
     state.pop("db.add.asked", None)
-    row["overdue_principal"] = row["overdue_principal"] or 0
-    row["days_overdue"] = row["days_overdue"] or 0
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
         state["db.add.done"] = (row["name"], kind, assumed)
