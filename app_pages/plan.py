@@ -148,7 +148,7 @@ else:
     result = plan.result
     short = plan.short_months
     if short:
-        worst = max(short, key=lambda item: item[1])
+        worst = plan.worst_short
         st.error(
             tr("pl.short", n=len(short), first=format_month(short[0][0]), worst=money_cents(worst[1]),
                month=format_month(worst[0])),
@@ -199,7 +199,7 @@ else:
                 tr("pl.col.last"): s.last / 100,
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.owed"): s.owed / 100,
-                tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
+                tr("pl.col.percent"): f"{plan.percent_of(s):.1f}%" if plan.total else "—",
                 tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
                 tr("pl.col.note"): tr("list.sep").strip("|").join(notes),
             }
@@ -292,10 +292,9 @@ for col, months in ((d2, 12), (d3, 24)):
         delta=tr("pl.overdue_delta", amount=money_cents(overdue)) if overdue else None,
         delta_color="inverse",
     )
-serious = [d for d in nothing.debts if d.past_90 is not None]
-if serious:
+if nothing.serious:
     st.warning(
-        tr("pl.past_90", n=len(serious), first=format_month(min(d.past_90 for d in serious))),
+        tr("pl.past_90", n=len(nothing.serious), first=format_month(nothing.first_past_90)),
         icon=":material/report:",
     )
 st.plotly_chart(charts.arrears_figure(nothing, plan, lang()), key="pl.arrears", config={"displaylogo": False})

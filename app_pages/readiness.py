@@ -8,7 +8,7 @@ import streamlit as st
 from core.charts import scenario_label
 from core.months import format_month, parse_month
 from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
-from core.readiness import check
+from core.readiness import check, tally
 from ui.common import current_lpr, guarded, lang, md_escape, page_header, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
@@ -126,7 +126,7 @@ def show(finding) -> None:
         st.caption(":material/help: " + text)
 
 
-todo = sum(1 for f in readiness.all() if f.status == "object")
+todo, _ = tally(readiness.all())
 st.markdown(f"**{tr('rd.todo', n=todo) if todo else tr('rd.all_ready')}**")
 st.subheader(tr("rd.household"))
 if result is not None:
@@ -136,8 +136,7 @@ for finding in readiness.household:
 
 st.subheader(tr("rd.by_lender"))
 for name, findings in readiness.lenders.items():
-    n = sum(1 for f in findings if f.status == "object")
-    flags = sum(1 for f in findings if f.status == "flag")
+    n, flags = tally(findings)
     title = tr("rd.lender_title", name=md_escape(name), n=n) + (f" · {tr('rd.flags', n=flags)}" if flags else "")
     with st.expander(title, expanded=n > 0, icon=":material/report:" if n else ":material/check_circle:"):
         for finding in findings:

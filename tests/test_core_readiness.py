@@ -169,3 +169,12 @@ def test_costs_rule_compares_with_the_national_averages():
     assert "¥6,000.00" in f.message("en") and "¥1,916.87" in f.message("en") and "Food" in f.message("en")
     assert "National Bureau of Statistics, 2024" in f.message("en") and "国家统计局 2024" in f.message("zh")
     assert finding(check(loaded(make_profile(case=FULL_CASE))), "costs").status == "skip"  # no household size
+
+
+def test_what_is_left_to_do_is_counted_as_objections_and_points_to_check():
+    from core.readiness import Finding, tally
+
+    findings = [Finding("a", "object"), Finding("b", "flag"), Finding("c", "ok"), Finding("d", "object"),
+                Finding("e", "skip")]  # fmt: skip
+    assert tally(findings) == (2, 1)
+    assert tally([]) == (0, 0)
