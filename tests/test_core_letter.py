@@ -84,3 +84,27 @@ def test_the_word_letter_is_a4():
 
     section = Document(io.BytesIO(letter_docx("标题\n\n正文"))).sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # stored in twips
+
+
+def test_the_scenarios_a_letter_can_propose_plan_first_then_the_users_then_the_suggestion():
+    import pandas as pd
+
+    from core.letter import letter_choices
+    from core.plan import household_plan
+    from core.profile import normalize_section
+
+    sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
+    sample.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "停息"}]))[0]
+    sample.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "停息", "debt": "借呗", "term": "freeze", "months": 36}])
+    )[0]
+    h = loaded(sample)
+    plan = household_plan(h, h.plan_settings)
+    own = next(s for s in h.scenarios if s.name == "停息")
+    suggestion = Scenario("least", terms={})
+    assert plan.needed and plan.scenario.terms.get("借呗")  # the plan asks 借呗 for something
+    assert letter_choices(h, plan, "借呗", suggestion) == [plan.scenario, own, suggestion]
+    assert letter_choices(h, plan, "借呗", None) == [plan.scenario, own]
+    assert letter_choices(h, plan, "借呗", Scenario("停息")) == [plan.scenario, own]  # its name is there: once
+    other = next(d for d in h.names if d != "借呗")
+    assert letter_choices(h, plan, other, suggestion) == [plan.scenario, suggestion]  # no scenario of the user's
