@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import schedule_figure
-from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
+from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
 from core.money import from_cents
-from core.months import format_month, month_to_date, next_month
+from core.months import current_month, format_month, month_to_date, next_month
 from core.schedule import calculator_total_interest, schedule
 from ui.common import current_lpr, lang, money, money_cents, money_table, page_header, show_errors, tr
 
@@ -54,14 +54,7 @@ with left:
         )
     rate_decimal = Decimal(repr(rate))
     annual = annual_rate_from(rate_decimal, unit)
-    st.caption(
-        tr(
-            "calc.rate_conversion",
-            annual=f"{annual:.4f}".rstrip("0").rstrip("."),
-            monthly=f"{annual / 12:.4f}".rstrip("0").rstrip("."),
-            daily=f"{annual / 365:.4f}".rstrip("0").rstrip("."),
-        )
-    )
+    st.caption(tr("calc.rate_conversion", **rate_units(annual)))
 with right:
     method = st.selectbox(
         tr("calc.method"), METHODS, format_func={m: tr(f"method.{m}") for m in METHODS}.get, key="calc.method"
@@ -129,7 +122,7 @@ raw = (
     ("rate_unit", unit),
     ("method", method),
     ("months", int(months)),
-    ("first_month", format_month(start.year * 12 + start.month - 1)),
+    ("first_month", format_month(current_month(start))),
     ("upfront_fee", repr(upfront)),
     ("monthly_fee_rate", repr(monthly_fee)),
     ("min_payment_pct", repr(min_pct)),
