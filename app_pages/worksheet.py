@@ -11,14 +11,13 @@ from core.imports.categories import default_rules
 from core.profile import DIRECTIONS, FREQUENCIES, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
 from ui.editor import reset_editor, section_editor
-from ui.importing import import_panel
+from ui.importing import import_open, import_panel, imported_notice
 from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 
 page_header("ws.title", "ws.intro")
 
-if st.session_state.get("ws.imported"):
-    st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
+imported_notice()
 
 
 @guarded
@@ -87,10 +86,7 @@ c1.metric(tr("ov.income"), money_cents(summary.income))
 c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))
 c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 
-# Open while a file is being imported (and after its rows were added), so the result stays
-# in view instead of folding away on the rerun.
-import_open = bool(st.session_state.get("ws.upload")) or st.session_state.get("ws.import_open", False)
-with st.expander(tr("ws.import"), expanded=bool(import_open)):
+with st.expander(tr("ws.import"), expanded=import_open()):
     import_panel()
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))

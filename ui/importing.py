@@ -534,6 +534,18 @@ def _apply(checked, action: str) -> None:
     st.rerun()
 
 
+def imported_notice() -> None:
+    """How many rows the import just added, said once at the top of the page."""
+    if st.session_state.get("ws.imported"):
+        st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
+
+
+def import_open() -> bool:
+    """Whether the import panel is shown open: while a file is being imported (and after its
+    rows were added), so the result stays in view instead of folding away on the rerun."""
+    return bool(st.session_state.get("ws.upload") or st.session_state.get("ws.import_open", False))
+
+
 def import_panel() -> None:
     """Upload, questions, what will be counted, apply (see the module's description)."""
     state = st.session_state
