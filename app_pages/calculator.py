@@ -8,6 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
+from core.apr import flag_message
 from core.charts import schedule_figure
 from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
 from core.money import from_cents
@@ -151,7 +152,7 @@ m5.metric(tr("calc.metric.payoff"), "—" if result.payoff_month is None else fo
 if result.never_paid_off:
     st.error(tr("calc.never"), icon=":material/block:")
 for flag in flags:
-    st.warning(tr(f"flag.{flag}", line=f"{4 * lpr}"), icon=":material/flag:")
+    st.warning(flag_message(flag, lang(), lpr), icon=":material/flag:")
 if flags:
     st.caption(tr("flag.note"))
 if result.debt.method != "revolving" and not result.never_paid_off:

@@ -70,6 +70,13 @@ def rate_flags(apr: Decimal | None, lpr_percent: Decimal = DEFAULT_LPR) -> list[
     return [name for name, line in lines if apr > line]
 
 
+def flag_message(flag: str, lang: str, lpr_percent: Decimal = DEFAULT_LPR) -> str:
+    """What a flag from rate_flags says, with the 4 x LPR line filled in."""
+    from core.i18n import t
+
+    return t(f"flag.{flag}", lang, line=f"{rate_lines(lpr_percent)['above_lpr4']}")
+
+
 # --- which line applies to which lender (DOMAIN.md, "Facts for when a lender says no") -------
 PRIVATE_LENDING = frozenset({"private_loan"})  # the 4 x LPR cap: private lending only
 CAP_RULE_DATE = dt.date(2020, 8, 20)  # the 2020 private-lending rules; earlier contracts: 24 % / 36 %
