@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core.evidence import evidence_folder
-from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
+from core.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
 from core.pack import download_stem, pack_bytes, pack_files
 from core.profile import LETTER_LANGS, text_limit
 from core.readiness import ask_fit
@@ -100,9 +100,10 @@ def _regenerate() -> None:
 household, _ = current_plan()
 if is_plan(scenario) and not household.asks(debt):
     st.info(tr("lt.plan.kept_info", debt=md_escape(debt)), icon=":material/verified:")
+payment, months = letter_figures(h, debt, plan, household if is_plan(scenario) else None)
 m1, m2, m3 = st.columns(3)
-m1.metric(tr("lt.metric.payment"), money_cents(household.monthly_of(debt, h) if is_plan(scenario) else plan.payment))
-m2.metric(tr("lt.metric.months"), plan.months or (h.status[h.names.index(debt)].months if is_plan(scenario) else 0))
+m1.metric(tr("lt.metric.payment"), money_cents(payment))
+m2.metric(tr("lt.metric.months"), months)
 m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
 # The readiness check's own test of this ask, so the letter never argues against itself
 # (offering far less than the numbers show, asking for a waiver the numbers don't need, or

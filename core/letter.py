@@ -60,6 +60,15 @@ def proposal(track: Track, scenario: Scenario, owed: int) -> Proposal:
     )
 
 
+def letter_figures(h: Household, debt: str, offer: Proposal, plan=None) -> tuple[int | None, int]:
+    """(monthly payment, months) a letter to this lender states. Under the household plan
+    (``plan`` given): the plan's amount for it, and its months, or the contract's months
+    left when the plan asks it for nothing new; under another scenario: the offer's."""
+    if plan is None:
+        return offer.payment, offer.months
+    return plan.monthly_of(debt, h), offer.months or h.status[h.names.index(debt)].months
+
+
 def _m(cents: int) -> str:
     return format_money(from_cents(cents))
 
