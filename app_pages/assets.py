@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import money_cents, page_header, tr
+from ui.common import money_cents, tr
 from ui.editor import section_editor
+from ui.page import page_header
 from ui.state import current_household
 from ui.steps import next_step
 

@@ -14,7 +14,8 @@ from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_u
 from core.money import from_cents
 from core.months import current_month, format_month, month_to_date, next_month
 from core.schedule import calculator_total_interest, schedule
-from ui.common import current_lpr, lang, money, money_cents, money_table, page_header, show_errors, tr
+from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
+from ui.page import page_header
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

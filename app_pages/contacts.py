@@ -11,9 +11,10 @@ from core.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
 from core.contacts import due_followups, new_entry
 from core.letter import letter_txt
 from core.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
-from ui.common import followup_text, lang, md_escape, page_header, tr
+from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
+from ui.page import page_header
 from ui.state import current_household, current_profile, save_section
 from ui.steps import next_step
 

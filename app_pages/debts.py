@@ -11,8 +11,9 @@ from core.i18n import field_label, t
 from core.money import from_cents
 from core.months import format_month
 from core.profile import LENDER_TYPES, text_limit
-from ui.common import current_lpr, guarded, lang, md_escape, money_table, page_header, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
+from ui.page import page_header
 from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 

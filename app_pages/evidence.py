@@ -28,7 +28,8 @@ from core.evidence import (
     verify,
     without_unusable,
 )
-from ui.common import guarded, md_escape, page_header, tr
+from ui.common import guarded, md_escape, tr
+from ui.page import page_header
 from ui.state import current_profile, db_path, note_outcome, save_section
 from ui.steps import next_step
 

@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
-from ui.common import guarded, md_escape, page_header, readable_section, tr
+from ui.common import guarded, md_escape, readable_section, tr
+from ui.page import page_header
 from ui.state import active_id, db_path, read_only, redraw_all, store
 
 page_header("hist.title", "hist.intro", sample=False)

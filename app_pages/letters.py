@@ -14,8 +14,9 @@ from core.pack import download_stem, pack_bytes, pack_files
 from core.profile import LETTER_LANGS, text_limit
 from core.readiness import ask_fit
 from core.schedule import owed_now_cents
-from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
+from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
+from ui.page import page_header
 from ui.state import (
     active_id,
     current_household,

@@ -7,8 +7,9 @@ import streamlit as st
 
 from core.months import format_month
 from core.next_steps import CHANNELS, FACTS, mediation, old_debts
-from ui.common import lang, md_escape, money_cents, page_header, tr
+from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of
+from ui.page import page_header
 from ui.state import current_household
 from ui.steps import next_step
 

@@ -10,8 +10,9 @@ from core.ics import calendar_ics, due_days, reminders, upcoming
 from core.money import from_cents
 from core.months import current_month, format_month
 from core.overview import owed_shares, spending_shares
-from ui.common import followup_text, lang, md_escape, money_cents, money_table, page_header, tr
+from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
+from ui.page import page_header
 from ui.state import current_household, current_profile
 from ui.steps import next_step, started_own, steps_panel
 

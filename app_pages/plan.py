@@ -16,8 +16,9 @@ from core.months import format_month
 from core.offer import Offer, check_offer
 from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
-from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, page_header, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
+from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 

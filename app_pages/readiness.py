@@ -9,8 +9,9 @@ from core.charts import scenario_label
 from core.months import format_month, parse_month
 from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
 from core.readiness import check, tally
-from ui.common import current_lpr, guarded, lang, md_escape, page_header, tr
+from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
+from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 

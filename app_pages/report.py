@@ -6,8 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core.report import build, report_bytes
-from ui.common import current_lpr, lang, page_header, tr
+from ui.common import current_lpr, lang, tr
 from ui.negotiation import compared
+from ui.page import page_header
 from ui.state import current_household, current_profile, profile_key
 
 page_header("rp.page_title", "rp.intro")

@@ -25,10 +25,11 @@ from core.negotiate import (
 from core.profile import LENDER_TYPES
 from core.scenarios import ALL_DEBTS, PRESETS, preset_rows, simulate
 from core.terms import AXES, KINDS
-from ui.common import current_lpr, lang, md_escape, money_cents, page_header, plain_table, tr
+from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
 from ui.negotiation import compared, labels
+from ui.page import page_header
 from ui.state import current_household, current_profile, profile_key
 from ui.steps import next_step
 

@@ -9,9 +9,10 @@ from core.editing import worksheet_line
 from core.i18n import t
 from core.imports.categories import default_rules
 from core.profile import DIRECTIONS, FREQUENCIES, text_limit
-from ui.common import guarded, lang, md_escape, money_cents, page_header, tr
+from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.editor import reset_editor, section_editor
 from ui.importing import import_open, import_panel, imported_notice
+from ui.page import page_header
 from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 

@@ -25,22 +25,6 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
-def page_header(title_key: str, intro_key: str | None = None, *, sample: bool = True, **params: object) -> None:
-    """What every page opens with: its title, its one-line introduction (``params`` fill
-    it in) and, while the bundled sample household is open, the banner saying so (a page
-    that never shows the household's own data passes ``sample=False``). What is said at
-    the top of every page whichever it is (a save that failed, the database read-only) is
-    drawn before the page by app.py (ui.notices.show_notices, ui.recovery.recovered_notice)."""
-    st.title(tr(title_key))
-    if intro_key is not None:
-        st.caption(tr(intro_key, **params))
-    if sample:
-        from ui.state import is_sample
-
-        if is_sample():
-            st.info(tr("profile.sample_banner"), icon=":material/science:")
-
-
 def readable_section(section: str, frame):
     """A section frame for reading: choices in the user's language, blanks as empty
     text (not "None"), column headings translated."""

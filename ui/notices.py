@@ -53,7 +53,8 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
 
 
 def show_notices() -> None:
-    """Everything saves since the last run have to say (called once per run, by app.py)."""
+    """Everything saves since the last run have to say (at the top of every page, by
+    ui.page.page_header; by app.py above the recovery page)."""
     for notice in st.session_state.pop(NOTICES, []):
         try:
             render(*notice)

@@ -221,7 +221,7 @@ def append_rows(section: str, rows: list[dict], own_name: str) -> SaveOutcome:
 
 # What saves leave to be said: the one way a save made in a widget's callback (or in a page
 # run that then reruns) tells the next run. note_outcome queues (kind, section, code, items);
-# ui.notices.show_notices, called by app.py before the page is drawn, says each once and
+# ui.notices.show_notices, called at the top of every page (ui.page.page_header), says each once and
 # drops it. Kinds: "failure", "refused", "conflict", "merged", "crash" (ui.common.guarded),
 # and "created": the change was the first one made to the sample, which was copied into a
 # profile of the user's own (a toast, whichever page or form made the change).
