@@ -22,7 +22,7 @@ from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr
 from ui.hostguard import no_outside_lookups, refuse_foreign_request
 from ui.notices import show_notices
 from ui.profiles import profile_sidebar
-from ui.recovery import as_store_error, recovered_notice, recovery_page, show_store_failure
+from ui.recovery import as_store_error, recovery_page, show_store_failure
 from ui.state import store, store_problem
 from ui.steps import sidebar_steps
 from ui.warmup import warm_up
@@ -218,9 +218,7 @@ def main() -> None:
     page = st.navigation(pages, expanded=True)  # every page listed: no "View more" hiding the later steps
     try:
         try:
-            recovered_notice()
-            show_notices()
-            page.run()
+            page.run()  # each page opens with ui.page.page_header (the notices, its title)
         finally:  # also after a page's st.stop()
             _after_page(steps_slot)
     except STORE_ERRORS as exc:

@@ -6,13 +6,11 @@ import streamlit as st
 
 from ui.common import money_cents, tr
 from ui.editor import section_editor
-from ui.state import current_household, is_sample
+from ui.page import page_header
+from ui.state import current_household
 from ui.steps import next_step
 
-st.title(tr("as.title"))
-st.caption(tr("as.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("as.title", "as.intro")
 section_editor("assets")
 s = current_household()
 c1, c2, c3 = st.columns(3)

@@ -8,12 +8,14 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
+from core.apr import flag_message
 from core.charts import schedule_figure
-from core.dates import format_month, month_to_date, next_month
-from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt
+from core.dates import current_month, format_month, month_to_date, next_month
+from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
 from core.money import yuan_number
 from core.schedule import COLUMNS, calculator_total_interest, schedule
 from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
+from ui.page import page_header
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -24,8 +26,7 @@ def _compute(raw: tuple) -> tuple:
     return schedule(debt), []
 
 
-st.title(tr("calc.title"))
-st.caption(tr("calc.intro"))
+page_header("calc.title", "calc.intro", sample=False)
 st.caption(":material/keyboard_return: " + tr("calc.apply_hint"))
 
 left, right = st.columns(2)
@@ -55,14 +56,7 @@ with left:
         )
     rate_decimal = Decimal(repr(rate))
     annual = annual_rate_from(rate_decimal, unit)
-    st.caption(
-        tr(
-            "calc.rate_conversion",
-            annual=f"{annual:.4f}".rstrip("0").rstrip("."),
-            monthly=f"{annual / 12:.4f}".rstrip("0").rstrip("."),
-            daily=f"{annual / 365:.4f}".rstrip("0").rstrip("."),
-        )
-    )
+    st.caption(tr("calc.rate_conversion", **rate_units(annual)))
 with right:
     method = st.selectbox(
         tr("calc.method"), METHODS, format_func={m: tr(f"method.{m}") for m in METHODS}.get, key="calc.method"
@@ -130,7 +124,7 @@ raw = (
     ("rate_unit", unit),
     ("method", method),
     ("months", int(months)),
-    ("first_month", format_month(start.year * 12 + start.month - 1)),
+    ("first_month", format_month(current_month(start))),
     ("upfront_fee", repr(upfront)),
     ("monthly_fee_rate", repr(monthly_fee)),
     ("min_payment_pct", repr(min_pct)),
@@ -159,7 +153,7 @@ m5.metric(tr("calc.metric.payoff"), "—" if result.payoff_month is None else fo
 if result.never_paid_off:
     st.error(tr("calc.never"), icon=":material/block:")
 for flag in flags:
-    st.warning(tr(f"flag.{flag}", line=f"{4 * lpr}"), icon=":material/flag:")
+    st.warning(flag_message(flag, lang(), lpr), icon=":material/flag:")
 if flags:
     st.caption(tr("flag.note"))
 if result.debt.method != "revolving" and not result.never_paid_off:

@@ -14,13 +14,11 @@ from core.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
 from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said
-from ui.state import current_household, current_profile, is_sample, save_section
+from ui.page import page_header
+from ui.state import current_household, current_profile, save_section
 from ui.steps import next_step
 
-st.title(tr("ct.title"))
-st.caption(tr("ct.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ct.title", "ct.intro")
 
 profile = current_profile()
 debts = [str(n) for n in profile.section("debts")["name"].dropna()]
@@ -74,13 +72,9 @@ if submitted:
             st.error("\n".join(f"- {md_escape(e.message(lang()))}" for e in outcome.errors), icon=":material/warning:")
         elif saved_or_said(outcome, "contacts"):
             st.session_state["ct.added"] = True
-            if outcome.created:
-                st.session_state["profile.just_created"] = True
             st.rerun()
 if st.session_state.pop("ct.added", False):
     st.success(tr("ct.added"), icon=":material/check_circle:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 due = due_followups(current_household().log)
 st.subheader(tr("ct.due"))

@@ -6,13 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from core.dates import format_month
-from core.debts import RATE_UNITS, rate_doubt, typed_problems
+from core.debts import RATE_UNITS
+from core.editing import debt_line
 from core.i18n import field_label, join, t
 from core.money import yuan_number
-from core.profile import LENDER_TYPES, inferred, text_limit
+from core.profile import LENDER_TYPES, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
-from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
+from ui.page import page_header
+from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 
 language = lang()
@@ -22,10 +24,7 @@ def _lender_type(kind: str) -> str:
     return t(f"choice.lender_type.{kind}", language)
 
 
-st.title(tr("db.title"))
-st.caption(tr("db.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("db.title", "db.intro")
 
 
 FIELDS = (
@@ -46,32 +45,23 @@ def _add_debt() -> None:
     for the kind of lender is asked about once (added when the form is sent again as is)."""
     state = st.session_state
     state["db.add.open"] = True
-    typed = {name: (state.get(f"db.add.{name}") or "").strip() or None for name in FIELDS}
-    row = {
-        "name": (state.get("db.add.name") or "").strip(),
-        "lender_type": state.get("db.add.type"),  # blank: read from the name (信用卡 is a card)
-        "rate_unit": state.get("db.add.unit") or "annual",
-        **{COLUMN.get(name, name): value for name, value in typed.items()},
-    }
-    if not row["name"]:
+    typed = {COLUMN.get(name, name): state.get(f"db.add.{name}") for name in FIELDS}
+    line = debt_line({"name": state.get("db.add.name"), "lender_type": state.get("db.add.type"),
+                      "rate_unit": state.get("db.add.unit"), **typed}, confirmed=state.get("db.add.asked"))  # fmt: skip
+    row, kind, assumed = line.row, line.kind, line.assumed
+    if line.problem == "need_name":
         state["db.add.problem"] = [tr("db.add.need_name")]
         return
-    kind, assumed = (row["lender_type"], False) if row["lender_type"] else inferred("debts", "lender_type", row)
-    problems = typed_problems(row)
-    if problems:
-        state["db.add.problem"] = [e.message(language) for e in problems]
+    if line.problem == "refused":
+        state["db.add.problem"] = [e.message(language) for e in line.refusals]
         state.pop("db.add.asked", None)
         return
-    doubt = rate_doubt(row["rate"], row["rate_unit"], kind) if row["rate"] is not None else None
-    asked = (row["rate"], row["rate_unit"], kind)
-    if doubt is not None and state.get("db.add.asked") != asked:
-        state["db.add.asked"] = asked  # sent again unchanged: the rate is meant as typed
-        params = {**doubt.params, "kind": _lender_type(kind)}
-        state["db.add.doubt"] = tr(doubt.code, **params) + " " + tr("db.add.doubt_again")
+    if line.problem == "doubt":
+        state["db.add.asked"] = line.asked  # sent again unchanged: the rate is meant as typed
+        params = {**line.doubt.params, "kind": _lender_type(kind)}
+        state["db.add.doubt"] = tr(line.doubt.code, **params) + " " + tr("db.add.doubt_again")
         return
     state.pop("db.add.asked", None)
-    row["overdue_principal"] = row["overdue_principal"] or 0
-    row["days_overdue"] = row["days_overdue"] or 0
     outcome = append_rows("debts", [row], tr("profile.own_name"))
     if note_outcome(outcome, "debts"):
         state["db.add.done"] = (row["name"], kind, assumed)
@@ -83,8 +73,6 @@ def _add_debt() -> None:
         for name in FIELDS:
             state[f"db.add.{name}"] = ""
         reset_editor("debts")
-    if outcome.created:
-        state["profile.just_created"] = True
 
 
 # The short way in: one debt at a time, only what a plan needs. The table below holds
@@ -126,8 +114,6 @@ if st.session_state.get("db.add.done"):
     name, kind, assumed = st.session_state.pop("db.add.done")
     done = "db.add.done_assumed" if assumed else "db.add.done"  # the type a name did not give is said
     st.success(tr(done, name=md_escape(name), kind=_lender_type(kind)), icon=":material/check_circle:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 section_editor("debts")
 

@@ -16,25 +16,26 @@ from core.evidence import (
     RefusedEvidence,
     add_file,
     contact_key,
+    entry_of,
     evidence_folder,
-    is_sha256,
+    evidence_row,
     live,
     make_private,
     manifest_csv,
+    marked_deleted,
     path_of,
     thumbnail,
     unusable,
     verify,
+    without_unusable,
 )
 from core.i18n import join
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import current_profile, db_path, is_sample, note_outcome, save_section
+from ui.page import page_header
+from ui.state import current_profile, db_path, note_outcome, save_section
 from ui.steps import next_step
 
-st.title(tr("ev.title"))
-st.caption(tr("ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ev.title", "ev.intro", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
 
 profile = current_profile()
 folder = evidence_folder(db_path())
@@ -67,7 +68,7 @@ def _preview(folder: str, sha256: str, mime: str) -> bytes | None:
 
 def _entry_label(key: str) -> str:
     """A contact-log entry as plain text (a select box's option is not Markdown)."""
-    when, _, lender = key.partition("|")
+    when, lender = entry_of(key)
     return f"{when} · {lender}"
 
 
@@ -101,9 +102,7 @@ with st.container(border=True):
             except OSError:
                 refused.append(f"{md_escape(upload.name)}: {tr('ev.refuse.disk')}")
                 continue
-            rows.append({"sha256": kept.sha256, "name": kept.name, "kind": kind, "size": kept.size,
-                         "mime": kept.mime, "added": kept.added, "deleted": False,
-                         "contact": entry, "lender": entry.partition("|")[2] if entry else None})  # fmt: skip
+            rows.append(evidence_row(kept, kind, entry))
         if rows:
             outcome = save_section("evidence", pd.concat([table, pd.DataFrame(rows)], ignore_index=True),
                                    tr("profile.own_name"), base=(table, shown.rev("evidence")))  # fmt: skip
@@ -119,10 +118,7 @@ def _delete(sha256: str, contact: str | None) -> None:
     it back)."""
     shown = current_profile()
     table = shown.section("evidence")
-    same = table["sha256"].astype("string").str.strip().str.lower().eq(sha256).fillna(False)  # as live() reads it
-    same &= table["contact"].eq(contact).fillna(False) if contact else table["contact"].isna()
-    changed = table.copy()
-    changed.loc[same, "deleted"] = True
+    changed = marked_deleted(table, sha256, contact)
     if note_outcome(save_section("evidence", changed, tr("profile.own_name"), base=(table, shown.rev("evidence"))),
                     "evidence"):  # fmt: skip
         st.session_state["ev.deleted"] = True
@@ -133,9 +129,7 @@ def _remove_unusable() -> None:
     """Mark deleted the rows whose hash names no file (Undo brings them back)."""
     shown = current_profile()
     table = shown.section("evidence")
-    bad = ~table["sha256"].map(lambda v: isinstance(v, str) and is_sha256(v.strip().lower())).astype(bool)
-    changed = table.copy()
-    changed.loc[bad, "deleted"] = True
+    changed = without_unusable(table)
     if note_outcome(save_section("evidence", changed, tr("profile.own_name"), base=(table, shown.rev("evidence"))),
                     "evidence"):  # fmt: skip
         st.session_state["ev.deleted"] = True

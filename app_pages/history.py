@@ -13,11 +13,10 @@ from core.dates import format_datetime
 from core.i18n import join
 from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
 from ui.common import guarded, lang, md_escape, readable_section, tr
-from ui.profiles import refresh_editors
-from ui.state import active_id, db_path, read_only, store
+from ui.page import page_header
+from ui.state import active_id, db_path, read_only, redraw_all, store
 
-st.title(tr("hist.title"))
-st.caption(tr("hist.intro"))
+page_header("hist.title", "hist.intro", sample=False)
 pid = active_id()
 if pid is None:
     st.info(tr("hist.sample"), icon=":material/science:")
@@ -31,7 +30,7 @@ def _when(stamp: float) -> str:
 @guarded
 def _restore_one(revision_id: int, section: str, saved: float) -> None:
     store().restore_revision(pid, revision_id)
-    refresh_editors()
+    redraw_all()
     st.session_state["hist.msg"] = tr("hist.restored_one", where=tr(f"sheet.{section}"), when=_when(saved))
 
 
@@ -41,7 +40,7 @@ def _restore_all(day_key: str, time_key: str) -> None:
     moment = dt.datetime.combine(day, clock).replace(second=59)
     not_kept = store().not_kept_at(pid, moment.timestamp())
     changed = store().restore_to(pid, moment.timestamp())
-    refresh_editors()
+    redraw_all()
     if changed:
         tables = join((tr(f"sheet.{s}") for s in changed), lang())
         st.session_state["hist.msg"] = tr("hist.restored_all", when=format_datetime(moment), tables=tables)

@@ -9,20 +9,27 @@ import pandas as pd
 import streamlit as st
 
 from core.evidence import evidence_folder
-from core.letter import clean_letter, compose, letter_docx, letter_txt, proposal
+from core.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
 from core.pack import download_stem, pack_bytes, pack_files
 from core.profile import LETTER_LANGS, text_limit
 from core.readiness import ask_fit
 from core.schedule import owed_now_cents
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, db_path, is_sample, note_outcome, save_section
+from ui.page import page_header
+from ui.state import (
+    active_id,
+    current_household,
+    current_profile,
+    db_path,
+    note_outcome,
+    redraw,
+    redraws,
+    save_section,
+)
 from ui.steps import next_step
 
-st.title(tr("lt.page_title"))
-st.caption(tr("lt.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("lt.page_title", "lt.intro")
 
 profile = current_profile()
 h = current_household()
@@ -61,7 +68,7 @@ plan = proposal(track, scenario, owed_now_cents(track.debt))
 
 row = mine[(mine["lang"].eq(letter_lang) & mine["scenario"].eq(scenario_name)).fillna(False)]
 kept = str(row.iloc[0]["text"]) if not row.empty else None
-generation = st.session_state.get(f"lt.gen.{debt}", 0)
+generation = redraws(f"letter.{debt}")
 key = f"lt.text.{active_id() or 'sample'}.{debt}.{scenario_name}.{letter_lang}.{generation}"
 
 
@@ -80,9 +87,7 @@ def _save() -> None:
     if note_outcome(outcome, "letters"):
         st.session_state["lt.saved"] = True
     else:
-        st.session_state[f"lt.gen.{debt}"] = generation + 1  # show what is saved, not the lost text
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
+        redraw(f"letter.{debt}")  # show what is saved, not the lost text
 
 
 @guarded
@@ -90,15 +95,16 @@ def _regenerate() -> None:
     letters = letters_base[0]
     keep = letters[~(letters["debt"].eq(debt) & letters["lang"].eq(letter_lang)).fillna(False)]
     note_outcome(save_section("letters", keep, tr("profile.own_name"), base=letters_base), "letters")
-    st.session_state[f"lt.gen.{debt}"] = generation + 1
+    redraw(f"letter.{debt}")
 
 
 household, _ = current_plan()
 if is_plan(scenario) and not household.asks(debt):
     st.info(tr("lt.plan.kept_info", debt=md_escape(debt)), icon=":material/verified:")
+payment, months = letter_figures(h, debt, plan, household if is_plan(scenario) else None)
 m1, m2, m3 = st.columns(3)
-m1.metric(tr("lt.metric.payment"), money_cents(household.monthly_of(debt, h) if is_plan(scenario) else plan.payment))
-m2.metric(tr("lt.metric.months"), plan.months or (h.status[h.names.index(debt)].months if is_plan(scenario) else 0))
+m1.metric(tr("lt.metric.payment"), money_cents(payment))
+m2.metric(tr("lt.metric.months"), months)
 m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
 # The readiness check's own test of this ask, so the letter never argues against itself
 # (offering far less than the numbers show, asking for a waiver the numbers don't need, or
@@ -123,8 +129,6 @@ if kept is not None:
     st.caption(tr("lt.kept"))
 if st.session_state.pop("lt.saved", False):
     st.toast(tr("lt.saved"), icon=":material/save:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 
 @guarded

@@ -10,13 +10,11 @@ from core.money import to_cents
 from core.next_steps import CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of
-from ui.state import current_household, is_sample
+from ui.page import page_header
+from ui.state import current_household
 from ui.steps import next_step
 
-st.title(tr("ns.title"))
-st.caption(tr("ns.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ns.title", "ns.intro")
 
 h = current_household()
 plan, nothing = current_plan()

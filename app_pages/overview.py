@@ -13,7 +13,8 @@ from core.money import yuan_number
 from core.overview import owed_shares, spending_shares
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
-from ui.state import current_household, current_profile, is_sample
+from ui.page import page_header
+from ui.state import current_household, current_profile
 from ui.steps import next_step, started_own, steps_panel
 
 
@@ -38,9 +39,7 @@ def _share_table(rows, label_key: str, amount_key: str, overdue: bool, key: str)
 
 if started_own():  # an empty profile of one's own was just made: its first step
     st.switch_page("app_pages/worksheet.py")
-st.title(tr("ov.title"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ov.title")
 
 profile = current_profile()
 s = current_household()

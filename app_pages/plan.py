@@ -20,15 +20,11 @@ from core.plan import PLAN_BOUND, phases_text
 from core.profile import SPLITS
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.page import page_header
+from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 
-st.title(tr("pl.title"))
-st.caption(tr("pl.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
+page_header("pl.title", "pl.intro")
 
 h = current_household()
 if not h.names:
@@ -38,7 +34,7 @@ if not h.names:
 plan, nothing = current_plan()
 profile = current_profile()
 settings = plan.settings
-generation = st.session_state.get("pl.gen", 0)
+generation = redraws("plan")
 prefix = f"pl.{active_id() or 'sample'}.{generation}"
 base = (profile.section("plan"), profile.rev("plan"))
 
@@ -56,9 +52,7 @@ def _save_settings() -> None:
     }
     outcome = save_section("plan", pd.DataFrame([row]), tr("profile.own_name"), base=base)
     if not note_outcome(outcome, "plan"):
-        st.session_state["pl.gen"] = generation + 1  # show what is saved
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
+        redraw("plan")  # show what is saved
 
 
 def _offer_text(offer: Offer, check) -> str:
@@ -154,7 +148,7 @@ else:
     result = plan.result
     short = plan.short_months
     if short:
-        worst = max(short, key=lambda item: item[1])
+        worst = plan.worst_short
         st.error(
             tr("pl.short", n=len(short), first=format_month(short[0][0]), worst=money_cents(worst[1]),
                month=format_month(worst[0])),
@@ -206,7 +200,7 @@ else:
                 tr("pl.col.last"): yuan_number(s.last),
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.owed"): yuan_number(s.owed),
-                tr("pl.col.percent"): f"{s.share * 100 / plan.total:.1f}%" if plan.total else "—",
+                tr("pl.col.percent"): f"{plan.percent_of(s):.1f}%" if plan.total else "—",
                 tr("field.lender_type"): tr(f"choice.lender_type.{s.lender_type}") if s.lender_type else "",
                 tr("pl.col.note"): join(notes, lang()),
             }
@@ -301,10 +295,9 @@ for col, months in ((d2, 12), (d3, 24)):
         delta=tr("pl.overdue_delta", amount=money_cents(overdue)) if overdue else None,
         delta_color="inverse",
     )
-serious = [d for d in nothing.debts if d.past_90 is not None]
-if serious:
+if nothing.serious:
     st.warning(
-        tr("pl.past_90", n=len(serious), first=format_month(min(d.past_90 for d in serious))),
+        tr("pl.past_90", n=len(nothing.serious), first=format_month(nothing.first_past_90)),
         icon=":material/report:",
     )
 st.plotly_chart(charts.arrears_figure(nothing, plan, lang()), key="pl.arrears", config={"displaylogo": False})

@@ -8,23 +8,21 @@ import streamlit as st
 from core.charts import scenario_label
 from core.dates import format_month, parse_month
 from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
-from core.readiness import check
+from core.readiness import check, tally
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
-from ui.state import active_id, current_household, current_profile, is_sample, note_outcome, save_section
+from ui.page import page_header
+from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
 
 STATUS_ICON = {"object": ":material/report:", "ok": ":material/check_circle:", "flag": ":material/flag:"}
 
-st.title(tr("rd.title"))
-st.caption(tr("rd.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("rd.title", "rd.intro")
 
 profile = current_profile()
 h = current_household()
 case = h.case
-generation = st.session_state.get("rd.gen", 0)  # a new set of widgets after undo or a failed save
+generation = redraws("readiness")  # a new set of widgets after undo or a failed save
 prefix = f"rd.{active_id() or 'sample'}" + (f".{generation}" if generation else "")
 # The answers as this page shows them (a blank form when none are saved yet): a save from
 # a tab left open elsewhere is merged answer by answer.
@@ -54,9 +52,7 @@ def _save_case() -> None:
     outcome = save_section("case", pd.DataFrame([row]), tr("profile.own_name"), base=case_base)
     st.session_state["rd.errors"] = outcome.errors if outcome.saved else []
     if not note_outcome(outcome, "case"):
-        st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1  # show what is saved
-    if outcome.created:
-        st.session_state["profile.just_created"] = True
+        redraw("readiness")  # show what is saved
 
 
 # Open until the story is told, and kept open while the user is answering in this session
@@ -101,8 +97,6 @@ with st.expander(tr("rd.answers"), expanded=case.reason is None or not case.stor
     errors = st.session_state.get("rd.errors") or []
     if errors:
         st.warning("\n".join(f"- {md_escape(e.message(lang()))}" for e in errors), icon=":material/warning:")
-if st.session_state.pop("profile.just_created", False):
-    st.toast(tr("profile.created_from_sample"))
 
 scenarios = compared()
 if not h.names:
@@ -133,7 +127,7 @@ def show(finding) -> None:
         st.caption(":material/help: " + text)
 
 
-todo = sum(1 for f in readiness.all() if f.status == "object")
+todo, _ = tally(readiness.all())
 st.markdown(f"**{tr('rd.todo', n=todo) if todo else tr('rd.all_ready')}**")
 st.subheader(tr("rd.household"))
 if result is not None:
@@ -143,8 +137,7 @@ for finding in readiness.household:
 
 st.subheader(tr("rd.by_lender"))
 for name, findings in readiness.lenders.items():
-    n = sum(1 for f in findings if f.status == "object")
-    flags = sum(1 for f in findings if f.status == "flag")
+    n, flags = tally(findings)
     title = tr("rd.lender_title", name=md_escape(name), n=n) + (f" · {tr('rd.flags', n=flags)}" if flags else "")
     with st.expander(title, expanded=n > 0, icon=":material/report:" if n else ":material/check_circle:"):
         for finding in findings:

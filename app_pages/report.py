@@ -9,12 +9,10 @@ from core.money import to_cents
 from core.report import build, report_bytes
 from ui.common import current_lpr, lang, tr
 from ui.negotiation import compared
-from ui.state import current_household, current_profile, is_sample, profile_key
+from ui.page import page_header
+from ui.state import current_household, current_profile, profile_key
 
-st.title(tr("rp.page_title"))
-st.caption(tr("rp.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("rp.page_title", "rp.intro")
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -30,9 +30,10 @@ from core.terms import AXES, KINDS
 from core.values import ALL_DEBTS
 from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
 from ui.editor import section_editor
-from ui.guide import add_scenario, builder
+from ui.guide import add_scenario, added_notice, builder
 from ui.negotiation import compared, labels
-from ui.state import current_household, current_profile, is_sample, profile_key
+from ui.page import page_header
+from ui.state import current_household, current_profile, profile_key
 from ui.steps import next_step
 
 
@@ -108,10 +109,7 @@ def _target_label(value: str) -> str:
     return value
 
 
-st.title(tr("sc.title"))
-st.caption(tr("sc.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("sc.title", "sc.intro")
 
 profile = current_profile()
 key = profile_key()
@@ -134,10 +132,7 @@ if not h.names:
     next_step("scenarios")
     st.stop()
 
-if st.session_state.get("sc.added"):
-    added = tr("sc.preset.added", name=md_escape(st.session_state.pop("sc.added")))
-    st.success(added, icon=":material/check_circle:")
-    st.toast(added, icon=":material/check_circle:")
+added_notice()
 
 for result in results:  # what was refused (run as the status quo), then what runs but is worth saying
     for problems, heading, say, icon in ((result.errors, "sc.invalid", st.warning, ":material/warning:"),
@@ -255,10 +250,7 @@ if c2.button(tr("sc.preset.add"), key="sc.preset.add", width="stretch"):
     if rows is None:
         st.warning(tr("sc.preset.no_card"))
     else:
-        saved = add_scenario(*rows)
-        if saved:
-            st.session_state["sc.added"] = saved
-            st.rerun()
+        add_scenario(*rows)
 
 # The grids are built only while their panel is open (on_change="rerun" makes the panel's
 # content lazy): closed, the page sends the browser no editable grid.
@@ -322,10 +314,7 @@ if chosen:
             st.success(text, icon=":material/handshake:")
             if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):
                 label = tr(f"choice.term.{ask.kind}")
-                saved = add_scenario(*ask_rows(suggested_name(label, ask.targets, lang()), ask))
-                if saved:
-                    st.session_state["sc.added"] = saved
-                    st.rerun()
+                add_scenario(*ask_rows(suggested_name(label, ask.targets, lang()), ask))
         elif ask.kind == "none_needed":
             st.info(text)
         else:

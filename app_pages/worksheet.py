@@ -5,23 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import refusals
+from core.editing import worksheet_line
 from core.i18n import join, t
 from core.imports.categories import default_rules
-from core.profile import DIRECTIONS, FREQUENCIES, infer, inferred, text_limit
+from core.profile import DIRECTIONS, FREQUENCIES, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.editor import reset_editor, section_editor
-from ui.importing import import_panel
-from ui.state import append_rows, current_household, current_profile, is_sample, note_outcome
+from ui.importing import import_open, import_panel, imported_notice
+from ui.page import page_header
+from ui.state import append_rows, current_household, current_profile, note_outcome
 from ui.steps import next_step
 
-st.title(tr("ws.title"))
-st.caption(tr("ws.intro"))
-if is_sample():
-    st.info(tr("profile.sample_banner"), icon=":material/science:")
+page_header("ws.title", "ws.intro")
 
-if st.session_state.get("ws.imported"):
-    st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
+imported_notice()
 
 
 @guarded
@@ -29,26 +26,20 @@ def _add_line() -> None:
     """The short form's line as a new worksheet row (checked like any row)."""
     state = st.session_state
     state["ws.add.open"] = True
-    row = {
-        "category": (state.get("ws.add.category") or "").strip(),
-        "direction": state.get("ws.add.direction"),
-        "amount": (state.get("ws.add.amount") or "").strip() or None,  # as typed: checked below
-        "frequency": state.get("ws.add.frequency") or "monthly",
-    }
-    if not row["category"] or not row["amount"]:
+    line = worksheet_line(state.get("ws.add.category"), state.get("ws.add.direction"), state.get("ws.add.amount"),
+                          state.get("ws.add.frequency"))  # fmt: skip
+    row = line.row
+    if line.problem == "need":
         state["ws.add.problem"] = tr("ws.add.need")
         return
-    problems = refusals("worksheet", row)
-    if problems:  # "-5000" or "lots": said in the page's words, nothing added
+    if line.problem == "refused":  # "-5000" or "lots": said in the page's words, nothing added
         state["ws.add.problem"] = (
-            tr("ws.add.not_added") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in problems)
+            tr("ws.add.not_added") + "\n" + "\n".join(f"- {md_escape(e.message(lang()))}" for e in line.refusals)
         )
         return
-    row["direction"] = row["direction"] or infer("worksheet", "direction", row)  # 工资 is income
-    if row["direction"] is None:
+    if line.problem == "which":
         state["ws.add.problem"] = tr("ws.add.which", name=md_escape(row["category"]))
         return
-    row["kind"] = inferred("worksheet", "kind", row)[0]  # 房租 fixed, 吃饭 variable
     outcome = append_rows("worksheet", [row], tr("profile.own_name"))
     if note_outcome(outcome, "worksheet"):
         how = join((tr(f"choice.{name}.{row[name]}") for name in ("direction", "kind", "frequency")), lang())
@@ -92,10 +83,7 @@ c1.metric(tr("ov.income"), money_cents(summary.income))
 c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))
 c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
 
-# Open while a file is being imported (and after its rows were added), so the result stays
-# in view instead of folding away on the rerun.
-import_open = bool(st.session_state.get("ws.upload")) or st.session_state.get("ws.import_open", False)
-with st.expander(tr("ws.import"), expanded=bool(import_open)):
+with st.expander(tr("ws.import"), expanded=import_open()):
     import_panel()
     st.markdown(f"**{tr('ws.rules')}**")
     st.caption(tr("ws.rules_help"))

@@ -71,6 +71,13 @@ def rate_flags(apr: Decimal | None, lpr_percent: Decimal = DEFAULT_LPR) -> list[
     return [name for name, line in lines if apr > line]
 
 
+def flag_message(flag: str, lang: str, lpr_percent: Decimal = DEFAULT_LPR) -> str:
+    """What a flag from rate_flags says, with the 4 x LPR line filled in."""
+    from core.i18n import t
+
+    return t(f"flag.{flag}", lang, line=f"{rate_lines(lpr_percent)['above_lpr4']}")
+
+
 # --- which line applies to which lender -------------------------------------------------------
 # Private lending: 4 x LPR (最高人民法院关于审理民间借贷案件适用法律若干问题的规定, as amended
 # 2020, art. 25; 24 % / 36 % before 20 August 2020). Licensed lenders: a court may cut what

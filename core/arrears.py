@@ -128,6 +128,16 @@ class DoNothing:
         """Everything owed to every lender after ``months`` months."""
         return sum(d.owed_after(months) for d in self.debts)
 
+    @property
+    def serious(self) -> list[DebtArrears]:
+        """The debts that go more than 90 days overdue within the view."""
+        return [d for d in self.debts if d.past_90 is not None]
+
+    @property
+    def first_past_90(self) -> int | None:
+        """The first month a debt is more than 90 days overdue (None: none is)."""
+        return min((d.past_90 for d in self.serious), default=None)
+
     def overdue_after(self, months: int) -> int:
         k = min(months, len(self.months)) - 1
         return sum(d.overdue[k] for d in self.debts) if k >= 0 else 0

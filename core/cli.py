@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.apr import DEFAULT_LPR
+from core.apr import DEFAULT_LPR, flag_message
 from core.dates import format_month
 from core.debts import parse_debt
 from core.i18n import join, t
@@ -90,7 +90,7 @@ def _table(s: Schedule, lang: str, lpr: Decimal) -> str:
         lines.append(f"{t('total.penalty', lang)}: {format_cents(s.total_penalty)}")
     lines.append(f"{t('total.apr', lang)}: {'—' if apr is None else f'{apr}%'}")
     for flag in s.flags(lpr):
-        lines.append("  ! " + t(f"flag.{flag}", lang, line=f"{4 * lpr}"))
+        lines.append("  ! " + flag_message(flag, lang, lpr))
     if s.never_paid_off:
         lines.append(t("never_paid_off", lang))
     else:

@@ -35,6 +35,16 @@ def annual_rate_from(value: Decimal, unit: str) -> Decimal:
     return (value * factor).quantize(RATE_QUANTUM)
 
 
+def rate_units(annual: Decimal) -> dict[str, str]:
+    """An annual rate written per year, per month (/ 12) and per day (/ 365), as lenders
+    quote each: to four decimal places, without trailing zeros."""
+
+    def short(value: Decimal) -> str:
+        return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
+
+    return {"annual": short(annual), "monthly": short(annual / 12), "daily": short(annual / 365)}
+
+
 @dataclass(frozen=True)
 class Debt:
     """One debt. Amounts are Decimal yuan to the cent; rates are percent."""

@@ -1,10 +1,13 @@
-"""Applying st.data_editor's edit state to a section frame — a pure function, tested alone.
+"""Applying st.data_editor's edit state to a section frame — a pure function, tested alone —
+and reading the short forms' rows (a worksheet line, a debt) the way their tables do.
 
 The editor reports {"edited_rows": {pos: {col: value}}, "added_rows": [{col: value}],
 "deleted_rows": [pos]} against the frame it was given; positions are 0-based.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -125,3 +128,83 @@ def refusals(section: str, row: dict) -> list:
 
     _, errors = normalize_section(section, pd.DataFrame([row]))
     return [e for e in errors if refused(e)]
+
+
+@dataclass(frozen=True)
+class ShortLine:
+    """A worksheet line from the short form, or why it is not added."""
+
+    row: dict  # the row as read; added only when there is no problem
+    problem: str | None = None  # "need" (a name and an amount), "refused" (see refusals), "which" (income or cost)
+    refusals: list = field(default_factory=list)  # for "refused": the values the table would refuse
+
+
+def worksheet_line(category: str | None, direction: str | None, amount: str | None, frequency: str | None) -> ShortLine:
+    """The short form's line as a worksheet row: the amount as typed (checked as the table
+    checks it), monthly unless said; the direction, when not picked, and the kind read from
+    the words (工资 is income, 房租 a fixed cost). Words that say both ways (房租补贴) are
+    not guessed: the user is asked which."""
+    from core.profile import infer, inferred
+
+    row = {
+        "category": (category or "").strip(),
+        "direction": direction,
+        "amount": (amount or "").strip() or None,  # as typed: checked below
+        "frequency": frequency or "monthly",
+    }
+    if not row["category"] or not row["amount"]:
+        return ShortLine(row, "need")
+    problems = refusals("worksheet", row)
+    if problems:  # "-5000" or "lots": nothing added
+        return ShortLine(row, "refused", problems)
+    row["direction"] = row["direction"] or infer("worksheet", "direction", row)
+    if row["direction"] is None:
+        return ShortLine(row, "which")
+    row["kind"] = inferred("worksheet", "kind", row)[0]
+    return ShortLine(row)
+
+
+DEBT_FIELDS = ("principal", "rate", "months", "overdue_principal", "days_overdue", "due_day")  # typed as text
+
+
+@dataclass(frozen=True)
+class DebtLine:
+    """A debt from the short form, or why it is not added."""
+
+    row: dict  # the row as read; added only when there is no problem
+    kind: str | None = None  # the lender's type: picked, else read from the name
+    assumed: bool = False  # the name said no type: the column's default (said when added)
+    problem: str | None = None  # "need_name", "refused" (see refusals) or "doubt" (an unlikely rate)
+    refusals: list = field(default_factory=list)
+    doubt: object = None  # for "doubt": the question about the rate (core.debts.rate_doubt)
+    asked: tuple | None = None  # what the question is about: confirmed with it, the rate is taken as typed
+
+
+def debt_line(typed: dict, confirmed: tuple | None = None) -> DebtLine:
+    """The short form's debt as a row of the debts table: ``typed`` holds the name, the
+    lender type and rate unit picked (or None) and the DEBT_FIELDS as typed. Only what is
+    typed is checked (a debt without its months is kept as a draft); a rate unusual for
+    the kind of lender is asked about once: sent again as it was (``confirmed``, the
+    ``asked`` of the question), it is meant as typed. Nothing overdue unless said."""
+    from core.debts import rate_doubt, typed_problems
+    from core.profile import inferred
+
+    row = {
+        "name": (typed.get("name") or "").strip(),
+        "lender_type": typed.get("lender_type"),  # blank: read from the name (信用卡 is a card)
+        "rate_unit": typed.get("rate_unit") or "annual",
+        **{name: (typed.get(name) or "").strip() or None for name in DEBT_FIELDS},
+    }
+    if not row["name"]:
+        return DebtLine(row, problem="need_name")
+    kind, assumed = (row["lender_type"], False) if row["lender_type"] else inferred("debts", "lender_type", row)
+    problems = typed_problems(row)
+    if problems:
+        return DebtLine(row, kind, assumed, "refused", problems)
+    doubt = rate_doubt(row["rate"], row["rate_unit"], kind) if row["rate"] is not None else None
+    asked = (row["rate"], row["rate_unit"], kind)
+    if doubt is not None and confirmed != asked:
+        return DebtLine(row, kind, assumed, "doubt", doubt=doubt, asked=asked)
+    row["overdue_principal"] = row["overdue_principal"] or 0
+    row["days_overdue"] = row["days_overdue"] or 0
+    return DebtLine(row, kind, assumed)

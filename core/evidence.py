@@ -293,6 +293,39 @@ def contact_key(when: str, lender: str) -> str:
     return f"{when}|{lender}"
 
 
+def entry_of(key: str) -> tuple[str, str]:
+    """(time, lender) of the contact-log entry an attachment names (contact_key)."""
+    when, _, lender = key.partition("|")
+    return when, lender
+
+
+def evidence_row(kept: Stored, kind: str, contact: str | None) -> dict:
+    """The evidence table's row for a file just kept: for a contact-log entry (its key),
+    the entry's lender too."""
+    return {"sha256": kept.sha256, "name": kept.name, "kind": kind, "size": kept.size, "mime": kept.mime,
+            "added": kept.added, "deleted": False, "contact": contact,
+            "lender": entry_of(contact)[1] if contact else None}  # fmt: skip
+
+
+def marked_deleted(frame, sha256: str, contact: str | None):
+    """The evidence table with one file marked deleted (its row kept, the file kept on
+    disk: Undo brings it back): the rows of that hash, read as live() reads it, attached to
+    that contact-log entry (or to none)."""
+    same = frame["sha256"].astype("string").str.strip().str.lower().eq(sha256).fillna(False)
+    same &= frame["contact"].eq(contact).fillna(False) if contact else frame["contact"].isna()
+    changed = frame.copy()
+    changed.loc[same, "deleted"] = True
+    return changed
+
+
+def without_unusable(frame):
+    """The evidence table with the rows whose hash names no file marked deleted."""
+    bad = ~frame["sha256"].map(lambda v: isinstance(v, str) and is_sha256(v.strip().lower())).astype(bool)
+    changed = frame.copy()
+    changed.loc[bad, "deleted"] = True
+    return changed
+
+
 def _rows(frame) -> list[dict]:
     rows = records(frame)
     for row in rows:  # a hash written in capitals (by hand in a workbook) names the same file

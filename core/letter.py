@@ -63,6 +63,15 @@ def proposal(track: Track, scenario: Scenario, owed: int) -> Proposal:
     )
 
 
+def letter_figures(h: Household, debt: str, offer: Proposal, plan=None) -> tuple[int | None, int]:
+    """(monthly payment, months) a letter to this lender states. Under the household plan
+    (``plan`` given): the plan's amount for it, and its months, or the contract's months
+    left when the plan asks it for nothing new; under another scenario: the offer's."""
+    if plan is None:
+        return offer.payment, offer.months
+    return plan.monthly_of(debt, h), offer.months or h.status[h.names.index(debt)].months
+
+
 def _m(cents: int) -> str:
     return format_cents(cents)
 
@@ -339,3 +348,16 @@ def least_needed(h: Household, debt: str, lang: str, plan=None) -> Scenario | No
     kind = h.lender_types[h.names.index(debt)]
     months = max(1, min(months, CARD_FREEZE_LIMIT if kind == "credit_card" else LONGEST_LOAN_MONTHS))
     return Scenario(t("lt.suggest.freeze", lang, n=months), terms={debt: [Term("freeze", months=months)]})
+
+
+def letter_choices(h: Household, plan, debt: str, suggestion: Scenario | None) -> list[Scenario]:
+    """The scenarios a letter to one lender can propose, in order: the household plan
+    (when it asks this lender for something, or keeps it on its contract: that letter asks
+    nothing), then the user's scenarios that change this debt, then ``suggestion`` (what
+    the numbers support for it alone, least_needed) unless one of those has its name."""
+    own = [s for s in h.scenarios[1:] if s.terms.get(debt)]
+    if plan.scenario.terms.get(debt) or (plan.needed and debt in h.names and not plan.asks(debt)):
+        own.insert(0, plan.scenario)
+    if suggestion is not None and suggestion.name not in {s.name for s in own}:
+        own.append(suggestion)
+    return own

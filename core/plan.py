@@ -169,6 +169,16 @@ class HouseholdPlan:
             if b < self.reserve
         ]  # fmt: skip
 
+    @property
+    def worst_short(self) -> tuple[int, int] | None:
+        """(month, cents) of the month the plan runs shortest (the first, if two are as
+        short); None when it never runs short."""
+        return max(self.short_months, key=lambda item: item[1], default=None)
+
+    def percent_of(self, share: Share) -> float | None:
+        """A lender's share as a percent of the amount for all the lenders (None: nothing to split)."""
+        return share.share * 100 / self.total if self.total else None
+
     def share_of(self, name: str) -> Share | None:
         return next((s for s in self.shares if s.name == name), None)
 

@@ -127,6 +127,11 @@ class Readiness:
         return self.household + [f for findings in self.lenders.values() for f in findings]
 
 
+def tally(findings: list[Finding]) -> tuple[int, int]:
+    """(what a lender may object to, what is flagged to check) among the findings."""
+    return sum(1 for f in findings if f.status == "object"), sum(1 for f in findings if f.status == "flag")
+
+
 def shares_of(affordable: int, weights: dict[str, int]) -> dict[str, int]:
     """The monthly amount the budget leaves for debts, split in proportion to the weights
     (each debt's contract payment: every lender is offered the same share of its due)."""

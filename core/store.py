@@ -875,6 +875,28 @@ def save_error_code(exc: BaseException) -> str:
     return "store.unavailable"
 
 
+def move_to_folder(path: Path, folder: Path) -> Path:
+    """The database to use in another folder, the user's way out when this one cannot be
+    used or is read-only: the folder is made (private); the data comes along when it can
+    still be read (a read-only file can) and the folder holds no database yet; the new one
+    is opened once, so a folder where it cannot be made or used says why (StoreError).
+    The folder ``path`` is already in is refused (OSError)."""
+    target = folder / DB_NAME
+    if target.resolve() == path.resolve():
+        raise OSError(0, "")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.exists() and path.stat().st_size and not target.exists():
+        try:
+            with closing(connect_read_only(path)) as source:
+                target.touch(mode=0o600)
+                with closing(sqlite3.connect(target)) as copy:
+                    source.backup(copy)
+        except sqlite3.Error:
+            target.unlink(missing_ok=True)
+    Store(target)  # opens (and makes) it, or says why not
+    return target
+
+
 def replace_database(path: Path, backup: Path | None, allow_fewer: bool = False, label: str = "broken") -> Path | None:
     """Move a database aside (kept, never deleted: with its write-ahead log and the other
     files SQLite keeps beside it, renamed together) and put a backup in its place, or

@@ -440,3 +440,30 @@ def test_a_saved_rate_unusual_for_its_lender_is_asked_about_on_the_debts_page():
     at = open_page("app_pages/debts.py")
     asked = next(i.value for i in at.info if "请核对这些利率" in i.value)
     assert "借呗" in asked and "日利率" in asked and "14.6" in asked
+
+
+def test_the_first_change_to_the_sample_says_once_that_it_was_copied_whichever_form_made_it(data_dir):
+    """The notice of the copy is one of the save notices (ui.state.note_outcome): the
+    worksheet's short form says it as the debts table's editor does, and only the first time."""
+    copied = "已把示例复制为“我的家庭”并保存了你的修改。"
+    at = open_page("app_pages/worksheet.py")
+    assert any("示例" in i.value for i in at.info)  # the page's header: the sample banner
+    for name in ("奖金", "兼职"):
+        at.text_input(key="ws.add.category").set_value(name)
+        at.text_input(key="ws.add.amount").set_value("1200")
+        next(b for b in at.get("form_submit_button") if "添加这一行" in b.label).click().run()
+        assert not at.exception
+        assert [t.value for t in at.toast] == ([copied] if name == "奖金" else [])
+    assert not any("示例" in i.value for i in at.info)  # the user's own profile now: no banner
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "banner"),
+    [("assets", "as.title", True), ("calculator", "calc.title", False), ("history", "hist.title", False)],
+)
+def test_the_page_header_marks_the_sample_where_the_page_shows_the_households_figures(page, title, banner):
+    from core.i18n import t
+
+    at = open_page(f"app_pages/{page}.py")
+    assert at.title[0].value == t(title, "zh")
+    assert any(i.value == t("profile.sample_banner", "zh") for i in at.info) is banner

@@ -105,6 +105,8 @@ def test_the_guided_builder_previews_a_request_and_adds_it_as_a_scenario(data_di
     assert at.text_input(key="guide.name.freeze.招行信用卡").value == "Interest freeze + installments · 招行信用卡"
     at.button(key="guide.add").click().run()
     assert not at.exception
+    said = [s.value for s in at.success if "Interest freeze" in s.value and "招行信用卡" in s.value]
+    assert len(said) == 1 and [t.value for t in at.toast if t.value == said[0]]  # said once, on the page and aside
     table = comparison(at)
     assert "Interest freeze + installments · 招行信用卡" in list(table["Scenario"])
     # The advanced view's table holds the same rows.

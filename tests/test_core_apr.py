@@ -46,3 +46,11 @@ def test_the_rate_note_fits_the_lender_and_the_contract_date():
     assert rate_note(Decimal("30"), "credit_card").key == "note.card.above_24"
     assert rate_note(None, "credit_card") is None
     assert applicable_line("private_loan", Decimal("3")) == 12 and applicable_line("bank_consumer") == 24
+
+
+def test_a_rate_flag_is_said_with_the_4_x_lpr_line_it_was_compared_with():
+    from core.apr import flag_message
+
+    assert flag_message("above_lpr4", "en", Decimal("3.85")) == "Above 4 × LPR (15.40%) — worth asking about"
+    assert flag_message("above_24", "en", Decimal("3.85")) == "Above 24% — worth asking about"
+    assert "15.40" in flag_message("above_lpr4", "zh", Decimal("3.85"))

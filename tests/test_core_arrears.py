@@ -263,3 +263,11 @@ def test_overdue_stages_as_lenders_count_them():
     _, paid = run([LOAN], income=1_000)
     assert paid.debts[0].stage_after(3) is None
     assert paid.debt_free == START + 5 and paid.shortfall_months == 0 and paid.total_paid == 600_000
+
+
+def test_the_debts_past_90_days_and_the_first_month_one_is():
+    _, view = run([LOAN, CARD], income=0)
+    assert [d.name for d in view.serious] == ["Loan", "Card"]
+    assert view.first_past_90 == min(d.past_90 for d in view.debts) == START + 3  # nothing paid: April
+    _, paid = run([LOAN], income=1_000)
+    assert paid.serious == [] and paid.first_past_90 is None

@@ -96,3 +96,13 @@ def test_typed_problems_name_what_was_typed_and_leave_blanks_to_the_draft():
     assert [e.code for e in typed_problems({"name": "x", "principal": "0", "rate": "5", "months": "12"})] == [
         "err.zero_principal"
     ]
+
+
+def test_a_rate_written_per_year_month_and_day_to_four_places_without_trailing_zeros():
+    from decimal import Decimal
+
+    from core.debts import rate_units
+
+    assert rate_units(Decimal("18.25")) == {"annual": "18.25", "monthly": "1.5208", "daily": "0.05"}
+    assert rate_units(Decimal("12")) == {"annual": "12", "monthly": "1", "daily": "0.0329"}
+    assert rate_units(Decimal("0")) == {"annual": "0", "monthly": "0", "daily": "0"}

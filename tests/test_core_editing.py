@@ -110,3 +110,79 @@ def test_refused_text_goes_back_to_its_own_row_when_a_new_row_held_only_it():
     assert clean["category"].tolist() == ["工资", "奖金"]  # the row of "lots" alone is not kept
     cells = rejected_cells(edited, errors, lambda row: blank_row("worksheet", row), kept)
     assert cells == {(1, "amount"): "-5"}  # 奖金's own cell, row 2 of the saved table
+
+
+def test_a_short_forms_worksheet_line_reads_its_direction_and_kind_from_its_words():
+    from core.editing import worksheet_line
+
+    line = worksheet_line(" 工资 ", None, " 8000 ", None)
+    assert line.problem is None
+    assert line.row == {
+        "category": "工资",
+        "direction": "income",
+        "amount": "8000",
+        "frequency": "monthly",
+        "kind": "fixed",
+    }  # fmt: skip  (the words say no kind: the column's default)
+    rent = worksheet_line("房租", None, "3000", "monthly").row
+    assert (rent["direction"], rent["kind"]) == ("expense", "fixed")
+    assert worksheet_line("吃饭", None, "1500", None).row["kind"] == "variable"
+    chosen = worksheet_line("房租", "income", "3000", "yearly").row  # what the user picked is kept
+    assert (chosen["direction"], chosen["frequency"]) == ("income", "yearly")
+
+
+def test_a_short_forms_worksheet_line_that_cannot_be_added_says_why():
+    from core.editing import worksheet_line
+
+    assert worksheet_line("", "expense", "10", None).problem == "need"
+    assert worksheet_line("房租", "expense", "  ", None).problem == "need"
+    refused = worksheet_line("房租", "expense", "-5000", None)
+    assert refused.problem == "refused"
+    assert [e.field for e in refused.refusals] == ["amount"]
+    unclear = worksheet_line("房租补贴", None, "500", None)  # rent and an allowance: which way is asked
+    assert unclear.problem == "which" and unclear.row["category"] == "房租补贴"  # named in the question
+
+
+def _debt(**typed):
+    return {"name": "招行信用卡", "lender_type": None, "rate_unit": None, "principal": "30000", "rate": "18",
+            "months": None, "overdue_principal": None, "days_overdue": None, "due_day": None} | typed  # fmt: skip
+
+
+def test_a_short_forms_debt_reads_its_kind_from_its_name_and_counts_nothing_overdue_unless_said():
+    from core.editing import debt_line
+
+    line = debt_line(_debt(name=" 招行信用卡 ", principal=" 30000 ", due_day="8"))
+    assert line.problem is None and (line.kind, line.assumed) == ("credit_card", False)
+    assert line.row == {
+        "name": "招行信用卡",
+        "lender_type": None,
+        "rate_unit": "annual",
+        "principal": "30000",
+        "rate": "18",
+        "months": None,
+        "overdue_principal": 0,
+        "days_overdue": 0,
+        "due_day": "8",
+    }  # fmt: skip  (the type is left blank: the table reads it the same way)
+    picked = debt_line(_debt(name="张三", lender_type="family", rate="0"))
+    assert (picked.kind, picked.assumed) == ("family", False)
+    unknown = debt_line(_debt(name="某某", rate="6"))
+    assert unknown.assumed  # the name says no type: the column's default, said as assumed
+
+
+def test_a_short_forms_debt_that_cannot_be_added_says_why():
+    from core.editing import debt_line
+
+    assert debt_line(_debt(name="  ")).problem == "need_name"
+    refused = debt_line(_debt(principal="-5000"))
+    assert refused.problem == "refused" and [e.field for e in refused.refusals] == ["principal"]
+
+
+def test_an_unlikely_rate_is_asked_about_once_then_taken_as_typed():
+    from core.editing import debt_line
+
+    first = debt_line(_debt(rate="0.05", rate_unit="annual"))  # 0.05 % a year on a credit card
+    assert first.problem == "doubt" and first.doubt is not None
+    assert debt_line(_debt(rate="0.05", rate_unit="annual"), confirmed=first.asked).problem is None
+    changed = debt_line(_debt(rate="0.06", rate_unit="annual"), confirmed=first.asked)
+    assert changed.problem == "doubt"  # another figure: asked again

@@ -185,3 +185,36 @@ def test_a_locked_pdf_is_kept_with_no_preview(tmp_path):
     assert thumbnail(tmp_path, kept.sha256, kept.mime) is None
     open_one = add_file(tmp_path, pdf_bombs.locked(pdf_bombs.small_pdf()), "owner-only.pdf")  # no password needed
     assert thumbnail(tmp_path, open_one.sha256, open_one.mime).startswith(b"\x89PNG")
+
+
+def test_an_attachment_names_its_contact_log_entry_and_its_lender():
+    from core.evidence import Stored, contact_key, entry_of, evidence_row
+
+    key = contact_key("2026-11-02 10:30", "招行|信用卡")
+    assert entry_of(key) == ("2026-11-02 10:30", "招行|信用卡")  # the lender may hold the separator
+    kept = Stored("a" * 64, 1234, "image/png", "通话.png", "2026-11-02 10:35")
+    assert evidence_row(kept, "contact", key) == {
+        "sha256": "a" * 64, "name": "通话.png", "kind": "contact", "size": 1234, "mime": "image/png",
+        "added": "2026-11-02 10:35", "deleted": False, "contact": key, "lender": "招行|信用卡",
+    }  # fmt: skip
+    assert (
+        evidence_row(kept, "income", None)["contact"] is None and evidence_row(kept, "income", None)["lender"] is None
+    )
+
+
+def test_deleting_marks_only_that_file_for_that_entry_and_keeps_the_row():
+    import pandas as pd
+
+    from core.evidence import marked_deleted, without_unusable
+
+    sha, other = "b" * 64, "c" * 64
+    table = pd.DataFrame([
+        {"sha256": sha.upper() + " ", "contact": None, "deleted": False},  # as typed in a workbook
+        {"sha256": sha, "contact": "2026-11-02 10:30|A", "deleted": False},
+        {"sha256": other, "contact": None, "deleted": False},
+        {"sha256": "not a hash", "contact": None, "deleted": False},
+    ])  # fmt: skip
+    assert marked_deleted(table, sha, None)["deleted"].tolist() == [True, False, False, False]
+    assert marked_deleted(table, sha, "2026-11-02 10:30|A")["deleted"].tolist() == [False, True, False, False]
+    assert table["deleted"].tolist() == [False] * 4  # the table given is not changed
+    assert without_unusable(table)["deleted"].tolist() == [False, False, False, True]

@@ -40,3 +40,17 @@ def test_a_keyword_inside_another_english_word_is_not_named():
     assert en("Seafood market", "?") == "?" and en("food hall", "?") == "Food & groceries"
     assert neutral_reason("prepayment of invoice", "") is None and neutral_reason("Loan repayment", "") == "debt"
     assert neutral_reason("x", "Cancelled") == "closed"  # a stem: where a word starts
+
+
+def test_the_categories_offered_for_a_name_are_the_presets_then_the_users_own_never_other():
+    from core.imports.categories import category_choices, category_label
+
+    rent = category_label("rent", "zh")
+    rules = [{"keyword": "张三", "category": f" {rent} "}, {"keyword": "x", "category": "家教"}, {"keyword": "y"},
+             {"keyword": "z", "category": category_label("other", "zh")}]  # fmt: skip
+    offered = category_choices("expense", rules, "zh")
+    assert offered[-1] == "家教" and rent in offered and offered.count(rent) == 1  # a preset named again: once
+    assert category_label("other", "zh") not in offered and "" not in offered
+    assert category_label("salary", "zh") not in offered  # income categories are not offered for spending
+    assert category_label("salary", "en") in category_choices("income", [], "en")
+    assert category_label("other_income", "en") not in category_choices("income", [], "en")

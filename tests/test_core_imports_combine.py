@@ -145,3 +145,16 @@ def test_a_wallet_repayment_paid_by_bank_card_is_not_also_spending_on_the_bank_s
     assert together.same == 2  # both bank rows are the wallet's own
     assert together.result.total_expense == 5_000  # the purchase once; the repayment is debt service
     assert together.result.debt_service() == [("招行信用卡", 200_000, 1)]
+
+
+def test_the_money_moved_between_own_accounts_is_summed_once_a_pair():
+    def tx(source_row: int, day: int, amount: int, text: str) -> Transaction:
+        return Transaction(source_row, dt.date(2026, 1, day), amount, text, "其他")
+
+    bank = ImportResult("statement", "bank", [tx(2, 1, -50_000, "支付宝充值"), tx(3, 5, -70_000, "转账到微信")])
+    alipay = ImportResult("statement", "alipay", [tx(2, 2, 50_000, "余额充值")])
+    wechat = ImportResult("statement", "wechat", [tx(2, 6, 70_000, "零钱充值")])
+    combined = combine([bank, alipay, wechat])
+    assert len(combined.matches) == 2
+    assert combined.matched_total == 120_000
+    assert combine([bank]).matched_total == 0

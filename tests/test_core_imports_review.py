@@ -160,3 +160,79 @@ def test_statements_whose_every_row_repays_credit_do_not_divide_by_zero():
     b = "交易日期,摘要,交易金额\n2026-01-08,花呗还款,-300.00\n".encode()
     r = review([read_statement("a.csv", a), read_statement("b.csv", b)])
     assert r.result.debt_service() == [("信用卡", 120_000, 1), ("花呗", 30_000, 1)]
+
+
+# --- what the import panel decides (the page only reads its widgets and draws) ---------------
+def _tx(row: int, amount: int, neutral: str | None = None):
+    import datetime as dt
+
+    from core.imports.result import Transaction
+
+    return Transaction(row, dt.date(2026, 1, row), amount, f"行{row}", "其他", neutral=neutral)
+
+
+def test_several_files_are_imported_together_only_as_statements():
+    from core.imports.result import ImportResult
+    from core.imports.review import together
+
+    bank, budget, alipay = (ImportResult("statement", "bank"), ImportResult("budget", "budget"),
+                            ImportResult("statement", "alipay"))  # fmt: skip
+    assert together([bank, budget, alipay]) == ([0, 2], [1])  # a budget sheet beside statements stands alone
+    assert together([budget]) == ([0], [])  # on its own it is imported
+    assert together([ImportResult("needs_mapping", ""), bank]) == ([1], [0])
+    assert together([]) == ([], [])
+
+
+def test_a_rate_is_asked_once_a_currency_naming_each_statement_in_it():
+    from core.imports.review import foreign_currencies
+
+    said = [("a.csv", "USD"), ("b.csv", "CNY"), ("c.csv", None), ("d.csv", "USD"), ("e.csv", "EUR")]
+    assert foreign_currencies(said) == {"USD": ["a.csv", "d.csv"], "EUR": ["e.csv"]}
+    assert list(foreign_currencies(said)) == ["USD", "EUR"]  # in the order the files came
+
+
+def test_moves_to_the_holders_own_name_are_listed_with_their_totals_each_way():
+    from core.imports.result import ImportResult
+    from core.imports.review import own_moves
+
+    result = ImportResult("statement", "bank", [_tx(1, -5_000, "holder"), _tx(2, -700), _tx(3, 2_000, "holder"),
+                                                _tx(4, -1_000, "holder")])  # fmt: skip
+    moves = own_moves(result)
+    assert [tx.row for tx in moves.rows] == [1, 3, 4]
+    assert (moves.out_total, moves.in_total) == (6_000, 2_000)
+    assert own_moves(ImportResult("statement", "bank", [_tx(1, -700)])).rows == []
+
+
+def test_names_given_come_first_among_the_rules_and_blank_answers_are_no_rule():
+    from core.imports.review import rules_with_names
+
+    rules = [{"keyword": "美团", "category": "餐饮"}]
+    assert rules_with_names({"张三": "房租", "李四": None, "王五": ""}, rules) == [
+        {"keyword": "张三", "category": "房租"},
+        {"keyword": "美团", "category": "餐饮"},
+    ]
+    assert rules_with_names({}, rules) == rules
+
+
+def test_the_names_asked_about_stay_and_grow_to_twelve_at_most():
+    from core.imports.result import Uncategorised
+    from core.imports.review import NAMES_ASKED, names_to_ask
+
+    first = names_to_ask({}, [Uncategorised("张三", "expense", 300_000, 3), Uncategorised("李四", "income", 1_000, 1)])
+    assert first == {"张三": {"direction": "expense", "total": 300_000, "count": 3},
+                     "李四": {"direction": "income", "total": 1_000, "count": 1}}  # fmt: skip
+    # named since (no longer uncategorised), 张三 is still asked; a name asked is never changed
+    again = names_to_ask(first, [Uncategorised("李四", "income", 9, 9), Uncategorised("王五", "expense", 500, 2)])
+    assert list(again) == ["张三", "李四", "王五"] and again["李四"]["total"] == 1_000
+    many = names_to_ask({}, [Uncategorised(f"n{i}", "expense", 100, 1) for i in range(20)])
+    assert len(many) == NAMES_ASKED == 12
+    assert list(first) == ["张三", "李四"]  # the dict given is not changed in place
+
+
+def test_answers_start_afresh_only_for_files_none_of_which_were_there_before():
+    from core.imports.review import start_afresh
+
+    assert start_afresh(("a",), ()) and start_afresh(("b", "c"), ("a",))
+    assert not start_afresh(("a", "b"), ("a",))  # a file added: what was said about the first stays
+    assert not start_afresh(("b",), ("a", "b"))  # a file taken away
+    assert not start_afresh(("a",), ("a",)) and not start_afresh((), ())

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from core.letter import compose, letter_docx, letter_txt, proposal
+from core.letter import Proposal, compose, letter_docx, letter_txt, proposal
 from core.schedule import owed_now_cents
 from core.simulate import simulate
 from core.values import Scenario, Term
@@ -85,3 +85,46 @@ def test_the_word_letter_is_a4():
 
     section = Document(io.BytesIO(letter_docx("标题\n\n正文"))).sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # stored in twips
+
+
+def test_the_scenarios_a_letter_can_propose_plan_first_then_the_users_then_the_suggestion():
+    import pandas as pd
+
+    from core.letter import letter_choices
+    from core.plan import household_plan
+    from core.profile import normalize_section
+
+    sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
+    sample.sections["scenarios"] = normalize_section("scenarios", pd.DataFrame([{"name": "停息"}]))[0]
+    sample.sections["terms"] = normalize_section(
+        "terms", pd.DataFrame([{"scenario": "停息", "debt": "借呗", "term": "freeze", "months": 36}])
+    )[0]
+    h = loaded(sample)
+    plan = household_plan(h, h.plan_settings)
+    own = next(s for s in h.scenarios if s.name == "停息")
+    suggestion = Scenario("least", terms={})
+    assert plan.needed and plan.scenario.terms.get("借呗")  # the plan asks 借呗 for something
+    assert letter_choices(h, plan, "借呗", suggestion) == [plan.scenario, own, suggestion]
+    assert letter_choices(h, plan, "借呗", None) == [plan.scenario, own]
+    assert letter_choices(h, plan, "借呗", Scenario("停息")) == [plan.scenario, own]  # its name is there: once
+    other = next(d for d in h.names if d != "借呗")
+    assert letter_choices(h, plan, other, suggestion) == [plan.scenario, suggestion]  # no scenario of the user's
+
+
+def test_the_payment_and_months_a_letter_states_under_the_plan_and_under_a_scenario():
+    from core.letter import letter_figures
+    from core.plan import household_plan
+
+    sample, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes())
+    h = loaded(sample)
+    hp = household_plan(h, h.plan_settings)
+    result = simulate(h, hp.scenario)
+    for debt in h.names:
+        track = next(t for t in result.tracks if t.name == debt)
+        offer = proposal(track, hp.scenario, owed_now_cents(track.debt))
+        payment, months = letter_figures(h, debt, offer, hp)
+        assert payment == hp.monthly_of(debt, h)  # the plan's amount for this lender
+        assert months == (offer.months or h.status[h.names.index(debt)].months)  # kept: its contract's months
+        assert letter_figures(h, debt, offer) == (offer.payment, offer.months)  # any other scenario: the offer's
+    kept = Proposal("x", 100, 500, 0, 0, 0, 0, 0, ())
+    assert letter_figures(h, h.names[0], kept) == (500, 0)

@@ -394,3 +394,24 @@ def test_every_paper_quotes_the_same_monthly_amount_for_a_lender():
         fit = next(f for f in readiness.lenders[s.name] if f.rule == "asks_too_much")
         assert fit.status == "ok" and amount in fit.message("zh")
         assert f"{s.months}" in next(f for f in readiness.lenders[s.name] if f.rule == "large_debt").message("en")
+
+
+def test_the_worst_short_month_is_the_first_of_the_largest_shortfalls():
+    import dataclasses
+
+    _, p = plan_of(income=7_000, expenses=7_000, plan={"contingency": 0})
+    largest = max(cents for _, cents in p.short_months)
+    assert p.worst_short == next(item for item in p.short_months if item[1] == largest)
+    _, fine = plan_of()
+    assert fine.short_months == [] and fine.worst_short is None
+    assert dataclasses.replace(p, result=None).worst_short is None  # not simulated: nothing short
+
+
+def test_each_share_as_a_percent_of_the_plans_total():
+    import dataclasses
+
+    _, p = plan_of()
+    percents = [p.percent_of(s) for s in p.shares]
+    assert percents == [s.share * 100 / p.total for s in p.shares]
+    assert abs(sum(percents) - 100) < 1e-9
+    assert dataclasses.replace(p, total=0).percent_of(p.shares[0]) is None

@@ -226,3 +226,13 @@ def test_no_household_size_is_not_checked():
     nothing = loaded(make_profile(case={**FULL_CASE, "household_size": 2}, worksheet=[
         {"category": "工资", "direction": "income", "amount": 5_000}]))  # fmt: skip
     assert cost_findings(nothing)[0].status == "skip" and "no living costs" in cost_findings(nothing)[0].message("en")
+
+
+def test_what_is_left_to_do_is_counted_as_objections_and_points_to_check():
+    from core.readiness import RULES, Finding, tally
+
+    flag = next(rule for rule, statuses in RULES.items() if "flag" in statuses)
+    findings = [Finding("reason", "object"), Finding(flag, "flag"), Finding("records", "ok"),
+                Finding("income_proof", "object"), Finding("history", "skip")]  # fmt: skip
+    assert tally(findings) == (2, 1)
+    assert tally([]) == (0, 0)

@@ -577,3 +577,32 @@ def test_amounts_an_older_version_stored_as_json_numbers_read_back_exact(store):
         )
     assert amounts(store, pid) == [Decimal("1200.10"), Decimal("0.07")]
     assert [type(v) for v in amounts(store, pid)] == [Decimal, Decimal]
+
+
+def test_another_data_folder_takes_a_copy_of_the_data_when_it_can_be_read(tmp_path):
+    from core.store import DB_NAME, move_to_folder
+
+    here = tmp_path / "data" / DB_NAME
+    Store(here).create(Profile("家", {"worksheet": worksheet(100)}))
+    target = move_to_folder(here, tmp_path / "elsewhere" / "deeper")
+    assert target == tmp_path / "elsewhere" / "deeper" / DB_NAME
+    moved = Store(target)
+    assert [name for _, name in moved.list_profiles()] == ["家"]
+    assert stat.S_IMODE((tmp_path / "elsewhere" / "deeper").stat().st_mode) == 0o700
+    assert Store(here).list_profiles()  # the old file is left as it was
+    # a folder that already holds a database keeps it; the same folder is refused
+    Store(tmp_path / "other" / DB_NAME)
+    assert move_to_folder(here, tmp_path / "other") == tmp_path / "other" / DB_NAME
+    assert Store(tmp_path / "other" / DB_NAME).list_profiles() == []
+    with pytest.raises(OSError):
+        move_to_folder(here, tmp_path / "data")
+
+
+def test_a_database_that_cannot_be_read_is_not_copied_and_the_new_folder_starts_empty(tmp_path):
+    from core.store import DB_NAME, move_to_folder
+
+    broken = tmp_path / "data" / DB_NAME
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a database at all" * 100)
+    target = move_to_folder(broken, tmp_path / "fresh")
+    assert Store(target).list_profiles() == []

@@ -30,7 +30,7 @@ from core.editing import (
 from core.i18n import field_label, t
 from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, over_limit, text_limit
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SaveOutcome, active_id, current_profile, note_outcome, save_section
+from ui.state import SaveOutcome, active_id, current_profile, note_outcome, redraw, redraws, save_section
 
 
 def _column_config(section: str) -> dict:
@@ -65,14 +65,14 @@ def _column_config(section: str) -> dict:
 
 def reset_editor(section: str) -> None:
     """Drop the editor's pending edits: the next run shows what is saved."""
-    st.session_state[f"{section}.editor.gen"] = st.session_state.get(f"{section}.editor.gen", 0) + 1
+    redraw(f"table.{section}")
 
 
 def section_editor(
     section: str, height: int | None = None, fallback: pd.DataFrame | None = None, overrides: dict | None = None
 ) -> None:
     """The editor for one section; ``fallback`` is shown (and edited from) while the section is empty."""
-    generation = st.session_state.get(f"{section}.editor.gen", 0)
+    generation = redraws(f"table.{section}")
     key = f"{section}.editor" + (f".{generation}" if generation else "")
     profile = current_profile()
     saved, rev = profile.section(section), profile.rev(section)
@@ -115,8 +115,6 @@ def section_editor(
             st.session_state[f"{section}.rejected"] = (now_at, cells)
         if not note_outcome(outcome, section) or outcome.merged:
             reset_editor(section)  # show what the database holds, not the unsaved edit
-        if outcome.created:
-            st.session_state["profile.just_created"] = True
 
     st.data_editor(
         frame,
@@ -137,5 +135,3 @@ def section_editor(
         )
         if rejected and rejected[0] == shown_at and rejected[1]:
             st.caption(tr("editor.kept"))
-    if st.session_state.pop("profile.just_created", False):
-        st.toast(tr("profile.created_from_sample"))

@@ -22,18 +22,30 @@ from ui.state import append_rows, current_profile
 START_CHOICES = 24  # months offered in "from"
 
 
-def add_scenario(scenario_row: dict, term_rows: list[dict]) -> str | None:
-    """Save a new scenario and its terms (a unique name); the name it was saved as, or
-    None when a save failed (the notice says why)."""
+ADDED = "sc.added"  # the name a scenario was just saved as, said once on the next run
+
+
+def add_scenario(scenario_row: dict, term_rows: list[dict]) -> None:
+    """Save a new scenario and its terms (a unique name), then run the page again, which
+    says what was added (added_notice). A save that fails is said here and nothing reruns."""
     name = unique_name(scenario_row["name"], set(current_profile().section("scenarios")["name"].dropna()))
     outcome = append_rows("scenarios", [{**scenario_row, "name": name}], tr("profile.own_name"))
     if not saved_or_said(outcome, "scenarios"):
-        return None
+        return
     if term_rows:
         outcome = append_rows("terms", [{**row, "scenario": name} for row in term_rows], tr("profile.own_name"))
         if not saved_or_said(outcome, "terms"):
-            return None
-    return name
+            return
+    st.session_state[ADDED] = name
+    st.rerun()
+
+
+def added_notice() -> None:
+    """The scenario just added, said once (on the page and as a toast)."""
+    if st.session_state.get(ADDED):
+        added = tr("sc.preset.added", name=md_escape(st.session_state.pop(ADDED)))
+        st.success(added, icon=":material/check_circle:")
+        st.toast(added, icon=":material/check_circle:")
 
 
 def _named(prefix: str):
@@ -124,10 +136,7 @@ def builder(h: Household, margin: int, base: Result) -> None:
         )
         if st.button(tr("guide.add"), type="primary", icon=":material/add:", key="guide.add",
                      disabled=bool(shown.errors)):  # fmt: skip
-            saved = add_scenario(*guide.rows(name.strip() or tr(f"choice.term.{kind}"), debts, new))
-            if saved:
-                st.session_state["sc.added"] = saved
-                st.rerun()
+            add_scenario(*guide.rows(name.strip() or tr(f"choice.term.{kind}"), debts, new))
 
 
 def _preview(shown: guide.Preview) -> None:

@@ -21,10 +21,23 @@ from core.dates import format_month, parse_cell_date
 from core.errors import grouped
 from core.i18n import join
 from core.imports import Mapping, RefusedFile, needs_password
-from core.imports.categories import PRESET_CATEGORIES, category_label, missing_lenders
+from core.imports.categories import category_choices, missing_lenders
 from core.imports.cells import CURRENCY_NAMES
 from core.imports.result import Choices
-from core.imports.review import Answers, applied_imports, kept_rows, review, worksheet_after
+from core.imports.review import (
+    NAMES_SHOWN,
+    Answers,
+    applied_imports,
+    foreign_currencies,
+    kept_rows,
+    names_to_ask,
+    own_moves,
+    review,
+    rules_with_names,
+    start_afresh,
+    together,
+    worksheet_after,
+)
 from core.loader import import_effect
 from core.money import yuan_number
 from core.profile import normalize_section
@@ -77,7 +90,7 @@ def _fresh_for(uploads) -> None:
     before = state.get("ws.files") or ()
     if signature != before:
         state["ws.files"] = signature
-        if set(signature) & set(before):
+        if not start_afresh(signature, before):
             return
         state[ANSWERS] = {}
         for key in [k for k in state if isinstance(k, str) and k.startswith(("ws.q.", "ws.one_off.", "ws.name.",
@@ -309,8 +322,8 @@ def _combined_notes(combined, names: list[str]) -> None:
     if combined.duplicates:
         st.info(tr("ws.duplicates", n=combined.duplicates), icon=":material/content_copy:")
     if combined.matches:
-        total = sum(-m.out.amount for m in combined.matches)
-        st.info(tr("ws.own.matched", n=len(combined.matches), amount=money_cents(total)), icon=":material/sync_alt:")
+        amount = money_cents(combined.matched_total)
+        st.info(tr("ws.own.matched", n=len(combined.matches), amount=amount), icon=":material/sync_alt:")
         with st.expander(tr("ws.own.list")):
             frame = pd.DataFrame([
                 {
@@ -338,13 +351,12 @@ def _checkbox(label: str, name: str, default: bool = False, **kwargs) -> None:
 
 def _own_moves(result) -> None:
     """Moves to or from the holder's own name: left out, listed, and counted if the user says."""
-    own = [tx for tx in result.transactions if tx.neutral == "holder"]
+    moves = own_moves(result)
+    own, out_total, in_total = moves.rows, moves.out_total, moves.in_total
     if not own and not _answer("count_own"):
         return
     if own:
         names = join((md_escape(n) for n in result.holder[:3]), lang()) or "—"
-        out_total = sum(-tx.amount for tx in own if tx.amount < 0)
-        in_total = sum(tx.amount for tx in own if tx.amount > 0)
         sums = join(
             [tr("ws.own.out_sum", amount=money_cents(out_total))] * bool(out_total)
             + [tr("ws.own.in_sum", amount=money_cents(in_total))] * bool(in_total),
@@ -383,23 +395,12 @@ def _one_off_changed(key: str, digest: str, row: int) -> None:
     _answers_store().setdefault("recurring", {})[(digest, row)] = not st.session_state.get(key)
 
 
-def _category_options(direction: str) -> list[str]:
-    language = lang()
-    presets = [category_label(k, language) for k, d in PRESET_CATEGORIES.items() if d == direction]
-    rules = current_profile().import_rules(language)
-    own = [str(r.get("category") or "").strip() for r in rules]
-    others = {category_label("other", language), category_label("other_income", language)}
-    return [c for c in dict.fromkeys([*presets, *own]) if c and c not in others]
-
-
 def _uncategorised(result) -> None:
     """The largest amounts no rule named, asked about before applying: a category for each.
     A name once asked stays in the list for these files (named, it is no longer
     "uncategorised")."""
-    seen = _answers_store().setdefault("names_seen", {})
-    for item in result.uncategorised(limit=6):
-        if item.name not in seen and len(seen) < 12:
-            seen[item.name] = {"direction": item.direction, "total": item.total, "count": item.count}
+    seen = names_to_ask(_answer("names_seen") or {}, result.uncategorised(limit=NAMES_SHOWN))
+    _answers_store()["names_seen"] = seen
     if not seen:
         return
     st.markdown(f"**{tr('ws.names.title')}**")
@@ -407,7 +408,7 @@ def _uncategorised(result) -> None:
     names = _answers_store().setdefault("names", {})
     for name, entry in seen.items():
         widget = "ws.name." + hashlib.sha256(name.encode()).hexdigest()[:10]
-        options = _category_options(entry["direction"])
+        options = category_choices(entry["direction"], current_profile().import_rules(lang()), lang())
         if widget not in st.session_state:
             st.session_state[widget] = names.get(name) if names.get(name) in options else None
         st.selectbox(tr("ws.names.row", name=md_escape(name), total=money_cents(entry["total"]), n=entry["count"]),
@@ -521,11 +522,9 @@ def _apply(checked, action: str) -> None:
     outcome = save_section("worksheet", frame, tr("profile.own_name"), base=(existing, shown.rev("worksheet")))
     if not saved_or_said(outcome, "worksheet"):
         return
-    names = {n: c for n, c in (_answer("names") or {}).items() if c}
-    if names and _answer("remember_names", True) is not False:
-        # The names first (the first rule that matches decides), then every rule in force:
-        # the built-in ones too while the table is empty, so none of them is lost.
-        rules = [{"keyword": n, "category": c} for n, c in names.items()] + list(shown.import_rules(lang()))
+    names = _answer("names") or {}
+    if any(names.values()) and _answer("remember_names", True) is not False:
+        rules = rules_with_names(names, shown.import_rules(lang()))
         base = shown.section("rules")
         note_outcome(save_section("rules", pd.DataFrame(rules), tr("profile.own_name"), base=(base, shown.rev("rules"))),
                      "rules")  # fmt: skip
@@ -534,6 +533,18 @@ def _apply(checked, action: str) -> None:
     st.session_state["ws.imported"] = len(checked.rows)
     st.session_state["ws.import_open"] = True
     st.rerun()
+
+
+def imported_notice() -> None:
+    """How many rows the import just added, said once at the top of the page."""
+    if st.session_state.get("ws.imported"):
+        st.success(tr("ws.done", n=st.session_state.pop("ws.imported")), icon=":material/check_circle:")
+
+
+def import_open() -> bool:
+    """Whether the import panel is shown open: while a file is being imported (and after its
+    rows were added), so the result stays in view instead of folding away on the rerun."""
+    return bool(st.session_state.get("ws.upload") or st.session_state.get("ws.import_open", False))
 
 
 def import_panel() -> None:
@@ -557,16 +568,15 @@ def import_panel() -> None:
         st.warning(tr("ws.mapping"))
         mapping_form(read[0][1].header, None, read[0][1].header_row, read[0][0].file_id)
         return
-    if len(read) > 1:
-        for upload, outcome in read:
-            if outcome.kind != "statement":  # a budget sheet or an unknown layout: on its own
-                st.warning(tr("ws.multi_alone", name=md_escape(upload.name)), icon=":material/warning:")
-        read = [(u, o) for u, o in read if o.kind == "statement"]
+    kept, alone = together([outcome for _, outcome in read])
+    for i in alone:  # a budget sheet or an unknown layout beside other files: on its own
+        st.warning(tr("ws.multi_alone", name=md_escape(read[i][0].name)), icon=":material/warning:")
+    read = [read[i] for i in kept]
     for upload, outcome in read:  # rows that could not be read come first: a wrong column may be why
         _row_errors(outcome, upload.name if len(read) > 1 else "", upload.file_id if len(uploads) == 1 else None)
     # The questions, drawn for every file that needed them (answered or not: an answer's
     # widget stays), one rate a currency.
-    foreign: dict[str, list[str]] = {}
+    currencies = []
     for upload, outcome in read:
         if outcome.kind != "statement":
             continue
@@ -574,10 +584,8 @@ def import_panel() -> None:
             _direction_question(upload, outcome)
         if outcome.date_order_unsure or _answer(f"date_order.{upload.file_id}") is not None:
             _date_question(upload, outcome)
-        currency = _currency_question(upload, outcome)
-        if currency and currency != "CNY":
-            foreign.setdefault(currency, []).append(upload.name)
-    for currency, names in foreign.items():
+        currencies.append((upload.name, _currency_question(upload, outcome)))
+    for currency, names in foreign_currencies(currencies).items():
         _rate_question(currency, names)
     applied = applied_imports(current_profile().section("worksheet").get("note", pd.Series(dtype=object)).tolist())
     checked = review([outcome for _, outcome in read], _answers(read), applied, lang())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.arrears import DoNothing, do_nothing
-from core.letter import least_needed
+from core.letter import least_needed, letter_choices
 from core.plan import PLAN, HouseholdPlan, comparison, household_plan
 from core.simulate import simulate
 from core.values import Scenario
@@ -48,18 +48,11 @@ def _suggestion(key: tuple, debt: str, lang: str, _h, _plan) -> Scenario | None:
 
 
 def choices_for(debt: str, lang: str) -> list[Scenario]:
-    """The household plan first (when it asks this lender for something), then the
-    scenarios that change this debt, then what the numbers support for it alone."""
+    """The scenarios a letter to this lender can propose (core.letter.letter_choices), the
+    suggestion for it alone worked out once per change of the profile."""
     h = current_household()
     plan, _ = current_plan()
-    own = [s for s in h.scenarios[1:] if s.terms.get(debt)]
-    if plan.scenario.terms.get(debt) or (plan.needed and debt in h.names and not plan.asks(debt)):
-        own.insert(0, plan.scenario)  # a kept or priority debt's plan letter asks nothing
-    names = {s.name for s in own}
-    suggestion = _suggestion(profile_key(), debt, lang, h, plan)
-    if suggestion is not None and suggestion.name not in names:
-        own.append(suggestion)
-    return own
+    return letter_choices(h, plan, debt, _suggestion(profile_key(), debt, lang, h, plan))
 
 
 def labels(language: str):

@@ -48,10 +48,13 @@ def render(kind: str, section: str, code: str | None, items: list) -> None:
         st.error(tr("app.crashed"), icon=":material/warning:")
     elif kind == "merged":
         st.toast(tr("save.merged", where=where), icon=":material/merge:")
+    elif kind == "created":
+        st.toast(tr("profile.created_from_sample"))
 
 
 def show_notices() -> None:
-    """Everything saves since the last run have to say (called once per run, by app.py)."""
+    """Everything saves since the last run have to say (at the top of every page, by
+    ui.page.page_header; by app.py above the recovery page)."""
     for notice in st.session_state.pop(NOTICES, []):
         try:
             render(*notice)

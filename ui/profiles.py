@@ -15,11 +15,21 @@ import streamlit as st
 from core.dates import format_datetime
 from core.i18n import t
 from core.imports import RefusedFile
-from core.profile import SECTIONS, Profile, clean_name
+from core.profile import Profile, clean_name
 from core.store import STORE_ERRORS, CannotUndo, UndoStep, save_error_code
 from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
 from ui.common import guarded, lang, md_escape, tr
-from ui.state import SAMPLE, UNDO_DONE, active_id, current_profile, read_only, set_active, stale_sample_pick, store
+from ui.state import (
+    SAMPLE,
+    UNDO_DONE,
+    active_id,
+    current_profile,
+    read_only,
+    redraw_all,
+    set_active,
+    stale_sample_pick,
+    store,
+)
 
 # The page each table is edited on: its address, and its name in the navigation (nav.<page>).
 SECTION_PAGES = {
@@ -120,7 +130,7 @@ def _undo(profile_id: int, expected: int) -> None:
         return
     st.session_state["profile.undone"] = step.section
     st.session_state[UNDO_DONE] = ("ok", undo_text(step, "hist.took_back"))
-    refresh_editors()
+    redraw_all()
 
 
 def _undo_button(current: int) -> None:
@@ -141,16 +151,6 @@ def _undo_button(current: int) -> None:
         why = undo_text(step, "hist.undo_not_kept")
         st.button(tr("hist.undo"), key="profile.undo", disabled=True, icon=":material/undo:", width="stretch", help=why)
         st.caption(why)
-
-
-def refresh_editors() -> None:
-    """After undo or restore: every editor and form shows what is now saved."""
-    st.session_state["rd.gen"] = st.session_state.get("rd.gen", 0) + 1
-    for section in SECTIONS:
-        key = f"{section}.editor.gen"
-        st.session_state[key] = st.session_state.get(key, 0) + 1
-    for key in [k for k in st.session_state if str(k).startswith("lt.gen.")]:
-        st.session_state[key] += 1
 
 
 def _import(upload) -> None:

@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import streamlit as st
 
 from core.dates import format_datetime
 from core.store import (
-    DB_NAME,
     BackupInfo,
     FewerProfiles,
-    Store,
     StoreError,
-    connect_read_only,
     count_profiles,
     inspect_backup,
     list_backups,
+    move_to_folder,
     replace_database,
     save_error_code,
 )
@@ -99,20 +96,8 @@ def _restore(path: Path, backup: Path | None, code: str, agreed: bool = False) -
 @guarded
 def _use_folder(path: Path, key: str) -> None:
     folder = Path(str(st.session_state.get(key) or "").strip()).expanduser()
-    target = folder / DB_NAME
     try:
-        if target.resolve() == path.resolve():
-            raise OSError(0, "")
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if path.exists() and path.stat().st_size and not target.exists():
-            try:  # the data comes along when it can still be read (a read-only file can)
-                with closing(connect_read_only(path)) as source:
-                    target.touch(mode=0o600)
-                    with closing(sqlite3.connect(target)) as copy:
-                        source.backup(copy)
-            except sqlite3.Error:
-                target.unlink(missing_ok=True)
-        Store(target)  # opens (and makes) it, or says why not
+        target = move_to_folder(path, folder)
     except StoreError as problem:
         st.session_state["rec.msg"] = tr("rec.folder_bad", reason=tr(f"{problem.code}.what"))
         return

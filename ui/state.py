@@ -21,7 +21,7 @@ import streamlit as st
 from core.household import Household
 from core.loader import load
 from core.merge import Conflict
-from core.profile import Profile, normalize_section, over_limit
+from core.profile import SECTIONS, Profile, normalize_section, over_limit
 from core.store import STORE_ERRORS, Store, StoreError, default_db_path, save_error_code
 from core.workbook import profile_from_xlsx
 
@@ -219,13 +219,47 @@ def append_rows(section: str, rows: list[dict], own_name: str) -> SaveOutcome:
     return save_section(section, frame, own_name, base=(existing, profile.rev(section)))
 
 
+# What saves leave to be said: the one way a save made in a widget's callback (or in a page
+# run that then reruns) tells the next run. note_outcome queues (kind, section, code, items);
+# ui.notices.show_notices, called at the top of every page (ui.page.page_header), says each once and
+# drops it. Kinds: "failure", "refused", "conflict", "merged", "crash" (ui.common.guarded),
+# and "created": the change was the first one made to the sample, which was copied into a
+# profile of the user's own (a toast, whichever page or form made the change).
 NOTICES = "save.notices"
+
+# Forms drawn anew. A widget shows what the browser last sent under its key, not what is
+# saved; to show what is saved again (after Undo or a restore, or after a save that failed),
+# a form's widgets are given new keys: each form counts its redraws here and puts the count
+# in its widgets' keys (redraws). A form redraws itself after its own save (redraw); Undo
+# and a restore redraw every form (redraw_all). Forms: "table.<section>" (ui.editor),
+# "readiness", "plan", "letter.<debt>".
+REDRAWS = "forms.redrawn"
+
+
+def redraws(form: str) -> int:
+    """How many times the form was drawn anew this session (0: never)."""
+    return st.session_state.get(REDRAWS, {}).get(form, 0)
+
+
+def redraw(form: str) -> None:
+    """The form's widgets shown anew, with what is saved, on the next run."""
+    counts = st.session_state.setdefault(REDRAWS, {})
+    counts[form] = counts.get(form, 0) + 1
+
+
+def redraw_all() -> None:
+    """After Undo or a restore: every table, the readiness answers and every form already
+    drawn anew show what is now saved."""
+    for form in dict.fromkeys(["readiness", *(f"table.{s}" for s in SECTIONS), *st.session_state.get(REDRAWS, {})]):
+        redraw(form)
 
 
 def note_outcome(outcome: SaveOutcome, section: str) -> bool:
     """Keep what a save's user must be told (shown at the top of the next run by
     show_notices). Returns True if the change was saved."""
     notices = st.session_state.setdefault(NOTICES, [])
+    if outcome.created:
+        notices.append(("created", section, None, []))
     if outcome.failure:
         notices.append(("failure", section, outcome.failure, []))
     elif outcome.refused:

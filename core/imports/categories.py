@@ -8,6 +8,8 @@ names decides its category.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from core.i18n import t
 from core.vocabulary import (
     BANKS,
@@ -52,6 +54,16 @@ def category_label(key: str, lang: str) -> str:
 def default_rules(lang: str) -> list[dict]:
     """The starting rules with category names in the user's language."""
     return [{"keyword": k, "category": category_label(c, lang)} for k, c in DEFAULT_RULES]
+
+
+def category_choices(direction: str, rules: Iterable[dict], lang: str) -> list[str]:
+    """The categories offered for a name no rule named ("income" or "expense"): the preset
+    ones of that direction, then those of the user's own rules, each once; never "other"
+    (naming it is what the question is for)."""
+    presets = [category_label(k, lang) for k, d in PRESET_CATEGORIES.items() if d == direction]
+    own = [str(r.get("category") or "").strip() for r in rules]
+    others = {category_label("other", lang), category_label("other_income", lang)}
+    return [c for c in dict.fromkeys([*presets, *own]) if c and c not in others]
 
 
 def direction_of(category: str) -> str | None:

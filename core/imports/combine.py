@@ -67,6 +67,11 @@ class Combined:
     left_out: list[int] = field(default_factory=list)  # statements in another currency, not added
     card_payments: int = 0  # bank repayments matched with a card statement's money in
 
+    @property
+    def matched_total(self) -> int:
+        """Cents moved between the household's own accounts: each matched pair once."""
+        return sum(-m.out.amount for m in self.matches)
+
 
 def transaction_key(tx: Transaction) -> tuple:
     """What makes a row the same transaction in another file: its order number with its

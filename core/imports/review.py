@@ -34,7 +34,7 @@ import pandas as pd
 
 from core.dates import parse_month
 from core.imports.combine import Combined, combine
-from core.imports.result import ImportResult, Partial, Transaction, month_of
+from core.imports.result import ImportResult, Partial, Transaction, Uncategorised, month_of
 
 _MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d\d-\d\d))?\)")
 
@@ -274,3 +274,69 @@ def worksheet_after(checked: Review, existing: pd.DataFrame, how: str) -> pd.Dat
     kept = kept_rows(checked, existing)
     frames = [frame for frame in (kept, incoming) if not frame.empty]
     return pd.concat(frames, ignore_index=True) if frames else kept
+
+
+# --- what the Income & expenses page decides with the user, kept here so the page only ---
+# --- reads its widgets and draws ----------------------------------------------------------
+NAMES_SHOWN = 6  # the largest amounts no rule named, taken from one reading
+NAMES_ASKED = 12  # names asked about at most, for the files uploaded now
+
+
+def start_afresh(files_now: Iterable[str], files_before: Iterable[str]) -> bool:
+    """Whether the answers given so far are dropped: the files uploaded now are all new
+    (a file added to, or taken from, those already there keeps what was said; the answers
+    about one file are keyed by it)."""
+    now, before = tuple(files_now), tuple(files_before)
+    return now != before and not set(now) & set(before)
+
+
+def together(results: list[ImportResult]) -> tuple[list[int], list[int]]:
+    """Which of the files read are imported: one file whatever it is; of several, only the
+    statements (read as one). Returns (the files kept, the files left out: a budget sheet
+    or a layout not recognised beside others), as indexes in ``results``."""
+    if len(results) < 2:
+        return list(range(len(results))), []
+    kept = [i for i, r in enumerate(results) if r.kind == "statement"]
+    return kept, [i for i, r in enumerate(results) if r.kind != "statement"]
+
+
+def foreign_currencies(currencies: Iterable[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """(file name, its currency, None while unknown) -> the names of the files in each
+    currency other than yuan: one rate is asked a currency, however many files are in it."""
+    out: dict[str, list[str]] = {}
+    for name, currency in currencies:
+        if currency and currency != "CNY":
+            out.setdefault(currency, []).append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class OwnMoves:
+    rows: list[Transaction]  # moves to or from the holder's own name (left out unless counted)
+    out_total: int  # cents that left this statement for the holder's other accounts
+    in_total: int  # cents that came in from them
+
+
+def own_moves(result: ImportResult) -> OwnMoves:
+    """The moves to or from the holder's own name, and what they add up to each way."""
+    own = [tx for tx in result.transactions if tx.neutral == "holder"]
+    return OwnMoves(own, sum(-tx.amount for tx in own if tx.amount < 0), sum(tx.amount for tx in own if tx.amount > 0))
+
+
+def names_to_ask(seen: dict[str, dict], found: Iterable[Uncategorised]) -> dict[str, dict]:
+    """The names asked about, once the largest ones no rule named in this reading are
+    added: a name once asked stays (named since, it is no longer "uncategorised"), as
+    first seen, up to NAMES_ASKED. ``seen`` is not changed."""
+    out = dict(seen)
+    for item in found:
+        if item.name not in out and len(out) < NAMES_ASKED:
+            out[item.name] = {"direction": item.direction, "total": item.total, "count": item.count}
+    return out
+
+
+def rules_with_names(names: dict[str, str | None], rules: Iterable[dict]) -> list[dict]:
+    """The import rules once the names the user gave are remembered: those names first (the
+    first rule that matches decides), then every rule in force (pass the built-in ones too
+    while the user has none of their own, so none of them is lost). A name left unnamed
+    makes no rule."""
+    return [{"keyword": n, "category": c} for n, c in names.items() if c] + list(rules)
