@@ -15,9 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.apr import DEFAULT_LPR
 from core.i18n import LANGS, t
-from core.store import STORE_ERRORS
+from core.loans.apr import DEFAULT_LPR
+from core.profiles.store import STORE_ERRORS
 from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr
 from ui.hostguard import no_outside_lookups, refuse_foreign_request
 from ui.notices import show_notices

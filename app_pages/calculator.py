@@ -8,12 +8,12 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from core.apr import flag_message
-from core.charts import schedule_figure
-from core.dates import current_month, format_month, month_to_date, next_month
-from core.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
-from core.money import yuan_number
-from core.schedule import COLUMNS, calculator_total_interest, schedule
+from core.loans.apr import flag_message
+from core.loans.dates import current_month, format_month, month_to_date, next_month
+from core.loans.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
+from core.loans.money import yuan_number
+from core.loans.schedule import COLUMNS, calculator_total_interest, schedule
+from core.paperwork.charts import schedule_figure
 from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
 from ui.page import page_header
 

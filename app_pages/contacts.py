@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
-from core.contacts import due_followups, new_entry
-from core.letter import letter_txt
-from core.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
+from core.household.contacts import due_followups, new_entry
+from core.negotiation.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
+from core.paperwork.letter import letter_txt
+from core.profiles.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
 from ui.common import followup_text, lang, md_escape, tr
 from ui.editor import section_editor
 from ui.notices import saved_or_said

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.dates import format_month
-from core.debts import RATE_UNITS
-from core.editing import debt_line
 from core.i18n import field_label, join, t
-from core.money import yuan_number
-from core.profile import LENDER_TYPES, text_limit
+from core.loans.dates import format_month
+from core.loans.debts import RATE_UNITS
+from core.loans.money import yuan_number
+from core.profiles.editing import debt_line
+from core.profiles.profile import LENDER_TYPES, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.editor import reset_editor, section_editor
 from ui.page import page_header

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from core.blank import records
-from core.contacts import sorted_log
-from core.evidence import (
+from core.household.contacts import sorted_log
+from core.i18n import join
+from core.profiles.evidence import (
     EVIDENCE_KINDS,
     MAX_FILE_BYTES,
     RefusedEvidence,
@@ -29,7 +30,6 @@ from core.evidence import (
     verify,
     without_unusable,
 )
-from core.i18n import join
 from ui.common import guarded, lang, md_escape, tr
 from ui.page import page_header
 from ui.state import current_profile, db_path, note_outcome, save_section

@@ -9,9 +9,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.dates import format_datetime
 from core.i18n import join
-from core.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
+from core.loans.dates import format_datetime
+from core.profiles.store import BACKUPS_KEPT, KEEP_ALL_DAYS, KEEP_DAYS, KEEP_RECENT
 from ui.common import guarded, lang, md_escape, readable_section, tr
 from ui.page import page_header
 from ui.state import active_id, db_path, read_only, redraw_all, store

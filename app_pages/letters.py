@@ -8,12 +8,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.evidence import evidence_folder
-from core.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
-from core.pack import download_stem, pack_bytes, pack_files
-from core.profile import LETTER_LANGS, text_limit
-from core.readiness import ask_fit
-from core.schedule import owed_now_cents
+from core.loans.schedule import owed_now_cents
+from core.negotiation.readiness import ask_fit
+from core.paperwork.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
+from core.paperwork.pack import download_stem, pack_bytes, pack_files
+from core.profiles.evidence import evidence_folder
+from core.profiles.profile import LETTER_LANGS, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.page import page_header

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.dates import format_month
-from core.money import to_cents
-from core.next_steps import CHANNELS, FACTS, mediation, old_debts
+from core.loans.dates import format_month
+from core.loans.money import to_cents
+from core.negotiation.next_steps import CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, money_cents, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.page import page_header

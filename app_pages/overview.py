@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.contacts import due_followups
-from core.dates import current_month, format_month
+from core.household.contacts import due_followups
+from core.household.overview import owed_shares, spending_shares
 from core.i18n import join
-from core.ics import calendar_ics, reminders, upcoming
-from core.money import yuan_number
-from core.overview import owed_shares, spending_shares
+from core.loans.dates import current_month, format_month
+from core.loans.money import yuan_number
+from core.paperwork.ics import calendar_ics, reminders, upcoming
 from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
 from ui.page import page_header

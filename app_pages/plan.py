@@ -8,16 +8,16 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core import charts
-from core.apr import rate_note
-from core.contacts import new_entry
-from core.dates import format_month
-from core.engine import LONGEST_LOAN_MONTHS
+from core.household.contacts import new_entry
 from core.i18n import join
-from core.money import MAX_AMOUNT, to_cents, yuan_number
-from core.offer import Offer, check_offer, with_accepted, without_agreed
-from core.plan import PLAN_BOUND, phases_text
-from core.profile import SPLITS
+from core.loans.apr import rate_note
+from core.loans.dates import format_month
+from core.loans.engine import LONGEST_LOAN_MONTHS
+from core.loans.money import MAX_AMOUNT, to_cents, yuan_number
+from core.paperwork import charts
+from core.profiles.profile import SPLITS
+from core.simulation.offer import Offer, check_offer, with_accepted, without_agreed
+from core.simulation.plan import PLAN_BOUND, phases_text
 from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
 from ui.negotiation import current_plan
 from ui.page import page_header

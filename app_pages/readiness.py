@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.charts import scenario_label
-from core.dates import format_month, parse_month
-from core.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
-from core.readiness import check, tally
+from core.loans.dates import format_month, parse_month
+from core.negotiation.readiness import check, tally
+from core.paperwork.charts import scenario_label
+from core.profiles.profile import AREAS, DOCUMENTS, HARDSHIPS, HISTORIES, MAX_HOUSEHOLD_SIZE, default_row, text_limit
 from ui.common import current_lpr, guarded, lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.page import page_header

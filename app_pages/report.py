@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.money import to_cents
-from core.report import build, report_bytes
+from core.loans.money import to_cents
+from core.paperwork.report import build, report_bytes
 from ui.common import current_lpr, lang, tr
 from ui.negotiation import compared
 from ui.page import page_header

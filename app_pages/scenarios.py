@@ -7,14 +7,17 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from core import charts
-from core.apr import rate_note
-from core.dates import format_month
-from core.guide import ask_rows, suggested_name
-from core.household import Household
+from core.household.model import Household
 from core.i18n import field_label, join, t
-from core.money import to_cents, yuan_number
-from core.negotiate import (
+from core.loans.apr import rate_note
+from core.loans.dates import format_month
+from core.loans.money import to_cents, yuan_number
+from core.loans.terms import AXES, KINDS
+from core.loans.values import ALL_DEBTS
+from core.paperwork import charts
+from core.profiles.profile import LENDER_TYPES
+from core.simulation.guide import ask_rows, suggested_name
+from core.simulation.negotiate import (
     DEFAULT_TARGETS,
     HEATMAP_MONTHS,
     axis_values,
@@ -23,11 +26,8 @@ from core.negotiate import (
     sweep,
     what_to_ask,
 )
-from core.presets import PRESETS, preset_rows
-from core.profile import LENDER_TYPES
-from core.simulate import simulate
-from core.terms import AXES, KINDS
-from core.values import ALL_DEBTS
+from core.simulation.presets import PRESETS, preset_rows
+from core.simulation.simulate import simulate
 from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
@@ -275,7 +275,7 @@ if editing.open:
                 "asset": st.column_config.SelectboxColumn(tr("field.asset"), options=list(h.sale_values)),
             },
         )
-        # What each kind of term uses, from its entry in core.terms.
+        # What each kind of term uses, from its entry in core.loans.terms.
         st.caption(
             tr("sc.term_fields")
             + tr("list.sep_strong").strip("|").join(

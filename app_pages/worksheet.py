@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import worksheet_line
 from core.i18n import join, t
 from core.imports.categories import default_rules
-from core.profile import DIRECTIONS, FREQUENCIES, text_limit
+from core.profiles.editing import worksheet_line
+from core.profiles.profile import DIRECTIONS, FREQUENCIES, text_limit
 from ui.common import guarded, lang, md_escape, money_cents, tr
 from ui.editor import reset_editor, section_editor
 from ui.importing import import_open, import_panel, imported_notice

@@ -18,7 +18,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.loop import annuity_loop  # noqa: E402
-from core import engine  # noqa: E402
+from core.loans import engine  # noqa: E402
 
 
 def workload(seed: int = 20261122, variants: int = 2000, debts: int = 10):

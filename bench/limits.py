@@ -1,4 +1,4 @@
-"""A profile at the caps (core.profile.MAX_ROWS): 100 debts x 20 scenarios, 200 terms.
+"""A profile at the caps (core.profiles.profile.MAX_ROWS): 100 debts x 20 scenarios, 200 terms.
 
 Measures, each in a fresh process so peak memory is the page's own:
 1. ``python -m core simulate`` on the profile (all 21 scenarios with the status quo);
@@ -23,8 +23,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.profile import LENDER_TYPES, MAX_ROWS, Profile, normalize_section  # noqa: E402
-from core.workbook import profile_to_xlsx  # noqa: E402
+from core.profiles.profile import LENDER_TYPES, MAX_ROWS, Profile, normalize_section  # noqa: E402
+from core.profiles.workbook import profile_to_xlsx  # noqa: E402
 
 DEBTS = MAX_ROWS["debts"]
 SCENARIOS = MAX_ROWS["scenarios"]
@@ -102,8 +102,8 @@ _PAGE_RUN = """
 import os, resource, sys, time
 sys.path.insert(0, {root!r})
 from streamlit.testing.v1 import AppTest
-from core.store import Store, default_db_path
-from core.workbook import profile_from_xlsx
+from core.profiles.store import Store, default_db_path
+from core.profiles.workbook import profile_from_xlsx
 profile, _ = profile_from_xlsx(open({path!r}, "rb").read())
 store = Store(default_db_path())
 pid = store.create(profile)

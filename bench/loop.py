@@ -6,7 +6,7 @@ the tests compare the engine with (same rounding rule, written the obvious way).
 
 from __future__ import annotations
 
-from core.money import HALF_UP, div_round
+from core.loans.money import HALF_UP, div_round
 
 
 def annuity_loop(

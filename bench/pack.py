@@ -20,11 +20,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.evidence import add_file  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.pack import pack_files, write_pack  # noqa: E402
-from core.profile import normalize_section  # noqa: E402
-from core.workbook import profile_from_xlsx  # noqa: E402
+from core.household.loader import load  # noqa: E402
+from core.paperwork.pack import pack_files, write_pack  # noqa: E402
+from core.profiles.evidence import add_file  # noqa: E402
+from core.profiles.profile import normalize_section  # noqa: E402
+from core.profiles.workbook import profile_from_xlsx  # noqa: E402
 
 COUNT, SIZE = 20, 2 * 1024 * 1024
 

@@ -18,12 +18,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.arrears import do_nothing  # noqa: E402
-from core.letter import compose, proposal  # noqa: E402
-from core.loader import load  # noqa: E402
-from core.plan import household_plan  # noqa: E402
-from core.profile import Profile, normalize_section  # noqa: E402
-from core.schedule import owed_now_cents  # noqa: E402
+from core.household.loader import load  # noqa: E402
+from core.loans.schedule import owed_now_cents  # noqa: E402
+from core.paperwork.letter import compose, proposal  # noqa: E402
+from core.profiles.profile import Profile, normalize_section  # noqa: E402
+from core.simulation.arrears import do_nothing  # noqa: E402
+from core.simulation.plan import household_plan  # noqa: E402
 
 KINDS = ("credit_card", "online_lending", "bank_consumer", "online_lending", "credit_card")
 

@@ -16,11 +16,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.loader import load  # noqa: E402
-from core.presets import PRESETS, preset_rows  # noqa: E402
-from core.profile import normalize_section  # noqa: E402
-from core.report import build, report_html, report_xlsx  # noqa: E402
-from core.workbook import profile_from_xlsx  # noqa: E402
+from core.household.loader import load  # noqa: E402
+from core.paperwork.report import build, report_html, report_xlsx  # noqa: E402
+from core.profiles.profile import normalize_section  # noqa: E402
+from core.profiles.workbook import profile_from_xlsx  # noqa: E402
+from core.simulation.presets import PRESETS, preset_rows  # noqa: E402
 
 
 def sample_with_presets():

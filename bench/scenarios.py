@@ -25,12 +25,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.loader import load  # noqa: E402
-from core.negotiate import sweep  # noqa: E402
-from core.presets import PRESETS, preset_rows  # noqa: E402
-from core.profile import normalize_section  # noqa: E402
-from core.store import Store, default_db_path  # noqa: E402
-from core.workbook import profile_from_xlsx  # noqa: E402
+from core.household.loader import load  # noqa: E402
+from core.profiles.profile import normalize_section  # noqa: E402
+from core.profiles.store import Store, default_db_path  # noqa: E402
+from core.profiles.workbook import profile_from_xlsx  # noqa: E402
+from core.simulation.negotiate import sweep  # noqa: E402
+from core.simulation.presets import PRESETS, preset_rows  # noqa: E402
 
 
 def sample_with_scenarios():
@@ -85,7 +85,7 @@ def bench_sweep(profile) -> float:
     months = np.arange(3, 123, 3)  # 40 terms
     rates = np.round(
         np.linspace(0, 36, 50), 2
-    )  # 50 rates, to 0.01 % as the page offers them (core.negotiate.axis_values)
+    )  # 50 rates, to 0.01 % as the page offers them (core.simulation.negotiate.axis_values)
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()

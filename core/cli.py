@@ -17,18 +17,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.apr import DEFAULT_LPR, flag_message
-from core.dates import format_month
-from core.debts import parse_debt
+from core.household.loader import load
 from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
-from core.loader import load
-from core.money import MAX_AMOUNT, format_cents, format_money, from_cents, to_cents, to_decimal
-from core.money import yuan_number as _money  # JSON numbers in yuan
-from core.profile import Profile, normalize_section
-from core.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
-from core.workbook import profile_from_xlsx
+from core.loans.apr import DEFAULT_LPR, flag_message
+from core.loans.dates import format_month
+from core.loans.debts import parse_debt
+from core.loans.money import MAX_AMOUNT, format_cents, format_money, from_cents, to_cents, to_decimal
+from core.loans.money import yuan_number as _money  # JSON numbers in yuan
+from core.loans.schedule import COLUMNS, Schedule, calculator_total_interest, schedule
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.workbook import profile_from_xlsx
 
 
 class UsageError(Exception):
@@ -268,7 +268,7 @@ def simulate_json(results, plan=None, h=None) -> list[dict]:
         for r in results
     ]
     if plan is not None:
-        from core.plan import PLAN
+        from core.simulation.plan import PLAN
 
         for row in rows:
             if row["name"] == PLAN:
@@ -281,7 +281,7 @@ def simulate_json(results, plan=None, h=None) -> list[dict]:
 
 
 def do_nothing_json(nothing) -> dict:
-    """The cash-limited status quo (core.arrears) as plain JSON types."""
+    """The cash-limited status quo (core.simulation.arrears) as plain JSON types."""
     month = lambda m: format_month(m) if m is not None else None  # noqa: E731
     return {
         "name": "do_nothing",
@@ -335,10 +335,10 @@ def _lpr(text: str) -> Decimal:
 
 
 def _run_simulate(args: argparse.Namespace) -> int:
-    from core.arrears import do_nothing
-    from core.charts import scenario_label
-    from core.plan import comparison, household_plan
-    from core.simulate import simulate
+    from core.paperwork.charts import scenario_label
+    from core.simulation.arrears import do_nothing
+    from core.simulation.plan import comparison, household_plan
+    from core.simulation.simulate import simulate
 
     margin = _margin(args.margin)
     h, errors = load(_load_profile(args.profile))
@@ -407,7 +407,7 @@ def _run_simulate(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from core.report import build, report_bytes
+    from core.paperwork.report import build, report_bytes
 
     kind = Path(args.output).suffix.lower().lstrip(".")
     if kind not in ("xlsx", "html"):
@@ -427,9 +427,9 @@ def _run_pack(args: argparse.Namespace) -> int:
     """A lender's pack. From a workbook: letter, statement and contact log; from the app's
     database (its path, e.g. ~/.local/share/repay-planner/profiles.sqlite3) also the
     attached evidence, which lives in the ``evidence`` folder beside it."""
-    from core.evidence import evidence_folder
-    from core.pack import pack_files, write_pack
-    from core.store import STORE_ERRORS, Store
+    from core.paperwork.pack import pack_files, write_pack
+    from core.profiles.evidence import evidence_folder
+    from core.profiles.store import STORE_ERRORS, Store
 
     if not args.output.lower().endswith(".zip"):
         raise UsageError(t("cli.pack_ext", "en"))

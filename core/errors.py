@@ -34,9 +34,9 @@ class InputError:
 
 class AmountLimitError(ValueError):
     """Numbers past what the app can hold: under a scenario's terms what a debt owes grows
-    past the amount limit (core.money.MAX_AMOUNT) in ``month``, or the engine is given amounts
-    past its 64-bit bounds (core.engine). A domain error: the scenario it happens in is
-    reported with it and shown as the status quo (core.simulate.simulate); the others run."""
+    past the amount limit (core.loans.money.MAX_AMOUNT) in ``month``, or the engine is given amounts
+    past its 64-bit bounds (core.loans.engine). A domain error: the scenario it happens in is
+    reported with it and shown as the status quo (core.simulation.simulate.simulate); the others run."""
 
     CODES = ("err.sc_beyond_limit", "err.sc_too_large")  # with the month it happens in; without
 
@@ -50,8 +50,8 @@ class AmountLimitError(ValueError):
         return AmountLimitError(self.debt or debt, self.month if self.month is not None else month)
 
     def input_error(self) -> InputError:
-        from core.dates import format_month
-        from core.money import MAX_AMOUNT
+        from core.loans.dates import format_month
+        from core.loans.money import MAX_AMOUNT
 
         params = {"value": self.debt or "", "limit": f"¥{MAX_AMOUNT:,}"}
         if self.month is None:

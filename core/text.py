@@ -1,7 +1,7 @@
 """Text as the app stores and writes it: no control characters that a spreadsheet, a Word
 document or an XML file cannot hold (openpyxl, python-docx and lxml refuse them).
 
-``clean_text`` is applied where cells are coerced (core.profile.normalize_section) and
+``clean_text`` is applied where cells are coerced (core.profiles.profile.normalize_section) and
 again by every writer, so text already stored by an older version still exports.
 """
 

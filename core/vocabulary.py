@@ -45,7 +45,7 @@ SALARY_WORDS = ("工资", "薪", "salary", "payroll")
 CREDIT_PRODUCTS = ("花呗", "借呗", "白条", "金条", "微粒贷")  # the online lenders' products people name
 CARD_WORDS = ("信用卡", "credit card")
 
-# --- a worksheet row and a debt (core.profile.infer) ------------------------------------------
+# --- a worksheet row and a debt (core.profiles.profile.infer) ------------------------------------------
 # Choices read from the row's own words when the cell is left blank ("工资 8000" is income,
 # "房租" spending and fixed, "招行信用卡" a credit card).
 INCOME_WORDS = (*SALARY_WORDS, "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "兼职", "低保", "wage",

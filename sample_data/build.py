@@ -15,8 +15,8 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from core.profile import Profile, normalize_section  # noqa: E402
-from core.workbook import profile_to_xlsx  # noqa: E402
+from core.profiles.profile import Profile, normalize_section  # noqa: E402
+from core.profiles.workbook import profile_to_xlsx  # noqa: E402
 from tests.fixtures import make  # noqa: E402
 
 WORKSHEET = [

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from core.debts import Debt, parse_debt
 from core.errors import ValidationError
+from core.loans.debts import Debt, parse_debt
 
 
 def make_debt(**raw) -> Debt:
@@ -25,8 +25,8 @@ def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
 
 
 def loaded(profile):
-    """The household core.loader.load reads from a profile (its errors are left to the tests
+    """The household core.household.loader.load reads from a profile (its errors are left to the tests
     that look at them)."""
-    from core.loader import load
+    from core.household.loader import load
 
     return load(profile)[0]

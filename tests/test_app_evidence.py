@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from core.store import Store, default_db_path
+from core.profiles.store import Store, default_db_path
 from tests.fixtures.app import open_page
 
 
@@ -64,7 +64,7 @@ def test_the_letters_page_offers_the_pack():
 def own_evidence(rows) -> int:
     import pandas as pd
 
-    from core.profile import Profile, normalize_section
+    from core.profiles.profile import Profile, normalize_section
 
     store = Store(default_db_path())
     pid = store.create(
@@ -75,7 +75,7 @@ def own_evidence(rows) -> int:
 
 
 def test_a_stored_row_whose_hash_is_not_a_sha256_is_named_and_can_be_removed(data_dir):
-    from core.evidence import add_file
+    from core.profiles.evidence import add_file
 
     good = add_file(data_dir / "evidence", png(), "收入证明.png")
     own_evidence([{"sha256": good.sha256, "name": good.name, "kind": "income_proof", "size": good.size,

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.profile import Profile, normalize_section
-from core.store import Store, default_db_path
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.store import Store, default_db_path
 from tests.fixtures.app import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,9 +167,9 @@ def test_replacing_with_fewer_profiles_is_asked_first(data_dir):
 
 
 def test_a_database_only_in_use_offers_to_try_again_and_starting_afresh_loses_nothing(data_dir, monkeypatch):
-    import core.store
+    import core.profiles.store
 
-    monkeypatch.setattr(core.store, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(core.profiles.store, "BUSY_TIMEOUT", 0.2)
     path = default_db_path()
     store = Store(path)
     pid = store.create(Profile(name="在用"))

@@ -90,8 +90,8 @@ def test_debts_page_shows_computed_columns_in_english():
 def test_saved_keyword_rules_decide_the_import_categories(data_dir):
     import pandas as pd
 
-    from core.profile import Profile
-    from core.store import Store, default_db_path
+    from core.profiles.profile import Profile
+    from core.profiles.store import Store, default_db_path
 
     store = Store(str(default_db_path()))
     rules = pd.DataFrame([{"keyword": "永辉", "category": "超市采购"}])
@@ -125,8 +125,8 @@ def test_an_uploaded_statement_is_read_once_not_on_every_rerun(monkeypatch):
 
 
 def test_deleting_a_profile_opens_the_one_left_not_the_sample(data_dir):
-    from core.profile import Profile
-    from core.store import Store, default_db_path
+    from core.profiles.profile import Profile
+    from core.profiles.store import Store, default_db_path
 
     store = Store(default_db_path())
     mine = store.create(Profile("我的家庭"))
@@ -159,8 +159,8 @@ PAGES = ("overview", "worksheet", "assets", "debts", "plan", "scenarios", "readi
 @pytest.mark.parametrize("empty", [False, True])
 def test_every_page_opens_without_the_unexpected_notice(lang, empty):
     """On the sample and on a new empty profile: no page falls back on its boundary."""
-    from core.profile import Profile
-    from core.store import Store, default_db_path
+    from core.profiles.profile import Profile
+    from core.profiles.store import Store, default_db_path
     from tests.fixtures.app import open_page as open_in
 
     if empty:
@@ -332,7 +332,7 @@ def test_worksheet_imports_a_locked_pdf_bank_statement(data_dir):
 
 
 def test_the_sample_overview_starts_an_own_empty_profile_at_its_first_step(data_dir):
-    from core.store import Store, default_db_path
+    from core.profiles.store import Store, default_db_path
 
     at = open_page("app_pages/overview.py")
     assert any("示例家庭的" in c.value for c in at.caption)  # the marks shown are the sample's
@@ -374,7 +374,7 @@ def _add_debt(at, **typed):
 
 def _debts(at):
     """The debts saved (the sample's six while nothing is saved)."""
-    from core.store import Store, default_db_path
+    from core.profiles.store import Store, default_db_path
 
     store = Store(default_db_path(), backups=False)
     profiles = store.list_profiles()
@@ -429,8 +429,8 @@ def test_the_worksheet_short_form_says_why_an_amount_is_refused_and_adds_nothing
 
 
 def test_a_saved_rate_unusual_for_its_lender_is_asked_about_on_the_debts_page():
-    from core.profile import Profile, normalize_section
-    from core.store import Store, default_db_path
+    from core.profiles.profile import Profile, normalize_section
+    from core.profiles.store import Store, default_db_path
 
     store = Store(default_db_path())
     debts = pd.DataFrame([{"name": "借呗", "lender_type": "online_lending", "principal": 20000, "rate": 0.04,

@@ -146,7 +146,7 @@ def test_remembering_a_name_keeps_every_built_in_rule():
     at.selectbox(key=name_key).select("购物").run()
     at.button(key="ws.append").click().run()
     assert not at.exception
-    from core.store import Store
+    from core.profiles.store import Store
     from ui.state import db_path
 
     store = Store(db_path(), backups=False)

@@ -3,7 +3,7 @@ letters following it."""
 
 import pytest
 
-from core.store import Store, default_db_path
+from core.profiles.store import Store, default_db_path
 from tests.fixtures.app import open_page
 
 
@@ -114,7 +114,7 @@ def test_the_letter_page_catches_a_promise_above_what_is_left_for_the_debt_and_f
     leaves for it while the money runs short: said, and the plan is one click away."""
     import pandas as pd
 
-    from core.workbook import profile_from_xlsx
+    from core.profiles.workbook import profile_from_xlsx
     from tests.fixtures.workspace import ROOT
 
     profile, _ = profile_from_xlsx((ROOT / "sample_data" / "sample_household.xlsx").read_bytes(), filename="s.xlsx")

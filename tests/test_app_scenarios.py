@@ -71,9 +71,9 @@ def test_ready_made_scenarios_are_added_saved_and_compared(data_dir):
 def test_a_credit_card_freeze_over_60_months_is_explained():
     import pandas as pd
 
-    from core.profile import normalize_section
-    from core.store import Store, default_db_path
-    from core.workbook import profile_from_xlsx
+    from core.profiles.profile import normalize_section
+    from core.profiles.store import Store, default_db_path
+    from core.profiles.workbook import profile_from_xlsx
 
     data = (Path(APP).parent / "sample_data" / "sample_household.xlsx").read_bytes()
     profile, _ = profile_from_xlsx(data)
@@ -117,8 +117,8 @@ def test_the_guided_builder_previews_a_request_and_adds_it_as_a_scenario(data_di
 
 
 def test_the_guided_builder_says_when_a_request_cannot_be_worked_out_and_offers_no_rate_cut_at_zero():
-    from core import guide
-    from core.loader import load
+    from core.household.loader import load
+    from core.simulation import guide
     from tests.fixtures.workspace import make_profile
 
     h, _ = load(make_profile(debts=[{"name": "亲戚", "principal": 10000, "rate": 0, "months": 10}]))
@@ -133,9 +133,9 @@ def _store_with_an_absurd_scenario():
     interest pile up for 130 months (past ¥100,000,000: raised OverflowError), one is ordinary."""
     import pandas as pd
 
-    from core.profile import normalize_section
-    from core.store import Store, default_db_path
-    from core.workbook import profile_from_xlsx
+    from core.profiles.profile import normalize_section
+    from core.profiles.store import Store, default_db_path
+    from core.profiles.workbook import profile_from_xlsx
 
     data = (Path(APP).parent / "sample_data" / "sample_household.xlsx").read_bytes()
     profile, _ = profile_from_xlsx(data)

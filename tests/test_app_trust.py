@@ -11,9 +11,9 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.profile import Profile, normalize_section
-from core.store import Store, default_db_path
-from core.workbook import profile_from_xlsx
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.store import Store, default_db_path
+from core.profiles.workbook import profile_from_xlsx
 from tests.fixtures.app import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,12 +201,12 @@ def test_rename_to_a_taken_name_with_a_trailing_space_does_not_break_the_session
 
 
 def test_a_profile_workbook_the_reader_cannot_parse_is_said_once_and_cleared(monkeypatch):
-    import core.workbook
+    import core.profiles.workbook
 
     def broken(data):
         raise RuntimeError("calamine: unexpected end of stream")
 
-    monkeypatch.setattr(core.workbook, "_read_sheets", broken)
+    monkeypatch.setattr(core.profiles.workbook, "_read_sheets", broken)
     at = start()
     from tests.fixtures import make
 

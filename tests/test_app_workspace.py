@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store import Store, default_db_path
+from core.profiles.store import Store, default_db_path
 from tests.fixtures.app import open_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -148,7 +148,7 @@ def test_readiness_saves_the_household_size_and_compares_costs():
 def test_a_long_stored_text_is_shown_whole_and_an_edit_keeps_it():
     """A 5,000-character hardship statement (the stored limit) is shown in full, and an
     edit elsewhere on the page keeps every character: each box allows what is stored."""
-    from core.profile import text_limit
+    from core.profiles.profile import text_limit
 
     at = open_page("app_pages/readiness.py", "en")
     at.text_input(key="rd.sample.full_name").input("Li Hua").run()

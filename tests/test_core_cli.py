@@ -209,7 +209,7 @@ def test_simulate_do_nothing_row_has_every_key_a_scenario_row_has():
 
 def _absurd_profile(tmp_path):
     """A 100,000 loan at 365 % a year; one scenario lets its interest pile up for 130 months."""
-    from core.workbook import profile_to_xlsx
+    from core.profiles.workbook import profile_to_xlsx
     from tests.fixtures.workspace import make_profile
 
     debts = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.profile import Profile
-from core.workbook import profile_to_xlsx
+from core.profiles.profile import Profile
+from core.profiles.workbook import profile_to_xlsx
 from tests.fixtures import make
 
 ROOT = Path(__file__).parent.parent

@@ -64,15 +64,15 @@ def _built_from_data() -> set[str]:
     readiness rules, the start-here steps, a schedule's columns."""
     from dataclasses import fields
 
-    from core.apr import rate_lines
-    from core.debts import METHODS, RATE_UNITS, Debt
+    from core.household.progress import STEPS
     from core.imports.categories import PRESET_CATEGORIES
     from core.imports.cells import CURRENCY_NAMES
-    from core.profile import SCHEMAS
-    from core.progress import STEPS
-    from core.readiness import RULES
-    from core.schedule import COLUMNS
-    from core.terms import KINDS
+    from core.loans.apr import rate_lines
+    from core.loans.debts import METHODS, RATE_UNITS, Debt
+    from core.loans.schedule import COLUMNS
+    from core.loans.terms import KINDS
+    from core.negotiation.readiness import RULES
+    from core.profiles.profile import SCHEMAS
 
     keys = {f"sheet.{section}" for section in SCHEMAS}
     for section, columns in SCHEMAS.items():
@@ -201,13 +201,13 @@ def test_an_unknown_key_is_shown_as_itself_and_recorded():
 
 def test_every_kind_mode_choice_and_label_is_in_both_languages():
     """Strict: every term kind (its name, modes, fields and letter clauses, read from
-    core.terms.KINDS so a new kind is covered), every choice of every choice column and every
+    core.loans.terms.KINDS so a new kind is covered), every choice of every choice column and every
     column's label, rendered in both languages; no key may be missing."""
     from types import SimpleNamespace
 
     from core.i18n import MISSING, field_label
-    from core.profile import SCHEMAS
-    from core.terms import KINDS
+    from core.loans.terms import KINDS
+    from core.profiles.profile import SCHEMAS
 
     MISSING.clear()
     for lang in LANGS:

@@ -77,7 +77,7 @@ def test_blank_and_cell_text():
 def test_whole_cents_rounds_half_up_only_past_the_cent():
 
     assert whole_cents(Decimal("12.34")) == 1234
-    assert whole_cents(Decimal("-0.125")) == -13  # half-up, away from zero, as core.money rounds
+    assert whole_cents(Decimal("-0.125")) == -13  # half-up, away from zero, as core.loans.money rounds
     assert whole_cents(Decimal("0.005")) == 1
 
 

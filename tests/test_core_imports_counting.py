@@ -7,10 +7,10 @@ import io
 import pandas as pd
 from openpyxl import Workbook
 
+from core.household.loader import import_effect
 from core.imports import read_statement
 from core.imports.categories import credit_lender, missing_lenders
-from core.loader import import_effect
-from core.profile import normalize_section
+from core.profiles.profile import normalize_section
 from tests.fixtures import make
 from tests.fixtures.make import ALIPAY_HEADER, WECHAT_HEADER
 

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from core.imports import RefusedFile, read_statement
 from core.imports.safety import MAX_SHEET_COLUMNS, check_upload
-from core.workbook import profile_from_xlsx
+from core.profiles.workbook import profile_from_xlsx
 from tests.fixtures import make
 
 

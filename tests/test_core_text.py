@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.letter import letter_docx
-from core.profile import Profile, normalize_section
-from core.report import build, report_bytes
+from core.paperwork.letter import letter_docx
+from core.paperwork.report import build, report_bytes
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.workbook import profile_from_xlsx, profile_to_xlsx
 from core.text import clean_text, integral_text
-from core.workbook import profile_from_xlsx, profile_to_xlsx
 
 ROOT = Path(__file__).parent.parent
 NASTY = "房租\x0b月\x0c付\x1b[31m_x000B_ok\x00\x7f\ud800"
@@ -111,7 +111,7 @@ def test_excel_escapes_in_a_workbook_are_cleaned_on_import_and_the_cli_report_wo
 
 @pytest.mark.parametrize("section", ["worksheet", "debts", "contacts"])
 def test_text_past_its_limit_is_cut_with_a_reason(section):
-    from core.profile import SCHEMAS
+    from core.profiles.profile import SCHEMAS
 
     column = next(c for c in SCHEMAS[section] if c.name == "note" or c.name == "said" or c.name == "name")
     row = {c.name: c.default for c in SCHEMAS[section]}

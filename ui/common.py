@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from core.blank import is_blank
-from core.dates import format_date
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
-from core.money import format_cents, format_money, to_cents, yuan_number
+from core.loans.dates import format_date
+from core.loans.money import format_cents, format_money, to_cents, yuan_number
 
 LANG_KEY = "lang"  # canonical choice; the sidebar control writes it in its callback
 LANG_SWITCH_KEY = "app.lang"
@@ -30,7 +30,7 @@ def tr(key: str, **params: object) -> str:
 def readable_section(section: str, frame):
     """A section frame for reading: choices in the user's language, blanks as empty
     text (not "None"), column headings translated."""
-    from core.profile import SCHEMAS
+    from core.profiles.profile import SCHEMAS
 
     language = lang()
     out = frame.copy()
@@ -82,7 +82,7 @@ def _money_cell(value) -> str:
 
 def money_table(frame, columns):
     """The table with its money columns written the one way the app writes money
-    (core.money.format_money: "-¥1,234.56"); the numbers underneath stay numbers, so the
+    (core.loans.money.format_money: "-¥1,234.56"); the numbers underneath stay numbers, so the
     columns still sort by value."""
     present = [c for c in columns if c in frame.columns]
     return frame.style.format(_money_cell, subset=present) if present else frame
@@ -113,7 +113,7 @@ def show_errors(errors, heading_key: str | None = None) -> None:
 
 
 def followup_text(item) -> str:
-    """A due follow-up (core.contacts.FollowUp) as one markdown line; the lender is escaped."""
+    """A due follow-up (core.household.contacts.FollowUp) as one markdown line; the lender is escaped."""
     return tr(
         f"ct.due.{item.status}", lender=md_escape(item.lender), date=item.due.isoformat(), n=abs(item.days),
         when=format_date(item.when),
@@ -122,7 +122,7 @@ def followup_text(item) -> str:
 
 def current_lpr() -> Decimal:
     """The LPR the user set in the sidebar (for the 4 × LPR line)."""
-    from core.apr import DEFAULT_LPR
+    from core.loans.apr import DEFAULT_LPR
 
     return Decimal(str(st.session_state.get("settings.lpr", float(DEFAULT_LPR)))).quantize(Decimal("0.01"))
 
@@ -145,7 +145,7 @@ def guarded(callback):
 
     @functools.wraps(callback)
     def run(*args, **kwargs):
-        from core.store import STORE_ERRORS, save_error_code
+        from core.profiles.store import STORE_ERRORS, save_error_code
         from ui.state import NOTICES
 
         try:

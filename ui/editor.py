@@ -1,11 +1,11 @@
 """An editable table for one profile section, saved on every change.
 
 Follows the pattern Streamlit recommends: the editor is fed the saved frame; its edit
-state is applied in the on_change callback (core.editing.apply_edits, a pure function),
+state is applied in the on_change callback (core.profiles.editing.apply_edits, a pure function),
 normalised and saved; the next run feeds the newly saved frame.
 
 Number cells are edited as text and no cell is "required" in the browser: whatever the
-user types reaches core.profile's checks as typed, a refused value is named in a message
+user types reaches core.profiles.profile's checks as typed, a refused value is named in a message
 and stays in its cell until corrected, and a row left incomplete (a debt with only its
 name) is saved as a draft instead of being held back by the browser and lost. The callback knows the
 revision the table was shown at, so a save from a stale tab is merged, never silently
@@ -18,7 +18,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import (
+from core.i18n import field_label, t
+from core.profiles.editing import (
     NUMBER_KINDS,
     apply_edits,
     as_text,
@@ -27,8 +28,7 @@ from core.editing import (
     rejected_cells,
     with_rejected,
 )
-from core.i18n import field_label, t
-from core.profile import INFERRED, SCHEMAS, blank_row, normalize_section, over_limit, text_limit
+from core.profiles.profile import INFERRED, SCHEMAS, blank_row, normalize_section, over_limit, text_limit
 from ui.common import guarded, lang, md_escape, tr
 from ui.state import SaveOutcome, active_id, current_profile, note_outcome, redraw, redraws, save_section
 

@@ -1,4 +1,4 @@
-"""The guided scenario builder the Scenarios page draws (core.guide decides; this draws),
+"""The guided scenario builder the Scenarios page draws (core.simulation.guide decides; this draws),
 and the one way a scenario is added to the profile from a form or a button."""
 
 from __future__ import annotations
@@ -6,15 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import guide
-from core.dates import format_month
-from core.debt_plan import HORIZON
-from core.household import Household
+from core.household.model import Household
 from core.i18n import field_label, t
-from core.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, percent_of, yuan_number
-from core.profile import unique_name
-from core.simulate import Result
-from core.terms import KINDS
+from core.loans.dates import format_month
+from core.loans.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, percent_of, yuan_number
+from core.loans.terms import KINDS
+from core.profiles.profile import unique_name
+from core.simulation import guide
+from core.simulation.debt_plan import HORIZON
+from core.simulation.simulate import Result
 from ui.common import lang, md_escape, money_cents, plain_table, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_profile

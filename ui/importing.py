@@ -17,8 +17,8 @@ import pandas as pd
 import streamlit as st
 
 import core.imports as imports
-from core.dates import format_month, parse_cell_date
 from core.errors import grouped
+from core.household.loader import import_effect
 from core.i18n import join
 from core.imports import Mapping, RefusedFile, needs_password
 from core.imports.categories import category_choices, missing_lenders
@@ -38,9 +38,9 @@ from core.imports.review import (
     together,
     worksheet_after,
 )
-from core.loader import import_effect
-from core.money import yuan_number
-from core.profile import normalize_section
+from core.loans.dates import format_month, parse_cell_date
+from core.loans.money import yuan_number
+from core.profiles.profile import normalize_section
 from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_household, current_profile, note_outcome, save_section

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.arrears import DoNothing, do_nothing
-from core.letter import least_needed, letter_choices
-from core.plan import PLAN, HouseholdPlan, comparison, household_plan
-from core.simulate import simulate
-from core.values import Scenario
+from core.loans.values import Scenario
+from core.paperwork.letter import least_needed, letter_choices
+from core.simulation.arrears import DoNothing, do_nothing
+from core.simulation.plan import PLAN, HouseholdPlan, comparison, household_plan
+from core.simulation.simulate import simulate
 from ui.state import current_household, profile_key
 
 
@@ -48,7 +48,7 @@ def _suggestion(key: tuple, debt: str, lang: str, _h, _plan) -> Scenario | None:
 
 
 def choices_for(debt: str, lang: str) -> list[Scenario]:
-    """The scenarios a letter to this lender can propose (core.letter.letter_choices), the
+    """The scenarios a letter to this lender can propose (core.paperwork.letter.letter_choices), the
     suggestion for it alone worked out once per change of the profile."""
     h = current_household()
     plan, _ = current_plan()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from core.i18n import field_label, t
-from core.money import format_money
-from core.profile import SCHEMAS
+from core.loans.money import format_money
+from core.profiles.profile import SCHEMAS
 from ui.common import lang, log_failure, md_escape, tr
 from ui.state import NOTICES, note_outcome
 

@@ -12,12 +12,12 @@ from functools import partial
 
 import streamlit as st
 
-from core.dates import format_datetime
 from core.i18n import t
 from core.imports import RefusedFile
-from core.profile import Profile, clean_name
-from core.store import STORE_ERRORS, CannotUndo, UndoStep, save_error_code
-from core.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
+from core.loans.dates import format_datetime
+from core.profiles.profile import Profile, clean_name
+from core.profiles.store import STORE_ERRORS, CannotUndo, UndoStep, save_error_code
+from core.profiles.workbook import profile_from_xlsx, profile_to_xlsx, template_xlsx
 from ui.common import guarded, lang, md_escape, tr
 from ui.state import (
     SAMPLE,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.dates import format_datetime
-from core.store import (
+from core.loans.dates import format_datetime
+from core.profiles.store import (
     BackupInfo,
     FewerProfiles,
     StoreError,

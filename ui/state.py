@@ -18,12 +18,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from core.household import Household
-from core.loader import load
-from core.merge import Conflict
-from core.profile import SECTIONS, Profile, normalize_section, over_limit
-from core.store import STORE_ERRORS, Store, StoreError, default_db_path, save_error_code
-from core.workbook import profile_from_xlsx
+from core.household.loader import load
+from core.household.model import Household
+from core.profiles.merge import Conflict
+from core.profiles.profile import SECTIONS, Profile, normalize_section, over_limit
+from core.profiles.store import STORE_ERRORS, Store, StoreError, default_db_path, save_error_code
+from core.profiles.workbook import profile_from_xlsx
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "sample_household.xlsx"
 ACTIVE_META = "active_profile"
@@ -143,7 +143,7 @@ def current_profile() -> Profile:
 
 
 def current_household() -> Household:
-    """The open profile as core.loader.load reads it (amounts in cents, debts checked,
+    """The open profile as core.household.loader.load reads it (amounts in cents, debts checked,
     scenarios parsed): loaded once per change of the profile, shared by every page."""
     key = profile_key()
     memo = st.session_state.get("_household_memo")
@@ -181,7 +181,7 @@ def save_section(
     base: tuple[pd.DataFrame, int] | None = None,
 ) -> SaveOutcome:
     """Normalise and save a section. ``base`` is the saved frame and revision the change
-    was made from: if another tab saved since, the two are merged (core.store.save_merged)."""
+    was made from: if another tab saved since, the two are merged (core.profiles.store.save_merged)."""
     clean, errors = normalize_section(section, frame)
     outcome = SaveOutcome(errors=errors)
     full = over_limit(errors)

@@ -1,11 +1,11 @@
-"""The start-here path (core.progress) as the app shows it: the four steps in the sidebar,
+"""The start-here path (core.household.progress) as the app shows it: the four steps in the sidebar,
 a panel on the Overview, and the obvious next step at the end of each page."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.progress import STEPS, Progress, Step, progress
+from core.household.progress import STEPS, Progress, Step, progress
 from ui.common import guarded, md_escape, tr
 from ui.profiles import new_profile
 from ui.state import current_household, is_sample, profile_key, set_active, store

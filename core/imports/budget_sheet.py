@@ -1,12 +1,11 @@
 """A budget sheet: one row a category, with its amount and, where the sheet says them,
 how often, income or spending, fixed or variable, a one-off's month and a note. Each row
 becomes a worksheet row; what a row leaves blank is read from its words as the worksheet
-reads them (core.profile.infer).
+reads them (core.profiles.profile.infer).
 """
 
 from __future__ import annotations
 
-from core.dates import format_month, parse_cell_date, parse_month
 from core.errors import InputError
 from core.imports.categories import category_label, direction_of
 from core.imports.cells import blank, parse_amount, shown
@@ -25,7 +24,8 @@ from core.imports.headers import (
 from core.imports.result import ImportResult
 from core.imports.safety import RefusedFile
 from core.imports.tables import check_data_rows
-from core.money import MAX_AMOUNT, round_money
+from core.loans.dates import format_month, parse_cell_date, parse_month
+from core.loans.money import MAX_AMOUNT, round_money
 
 FREQUENCY_WORDS = {
     "weekly": ("每周", "周", "week", "weekly"),
@@ -38,7 +38,7 @@ FREQUENCY_WORDS = {
 
 def parse_budget(rows: list, index: int, lang: str) -> ImportResult:
     """The worksheet rows of a budget sheet whose header is at ``index``."""
-    from core.profile import infer, inferred  # the worksheet's own reading of a row's words
+    from core.profiles.profile import infer, inferred  # the worksheet's own reading of a row's words
 
     check_data_rows(rows, index)
     header = header_of(rows[index])

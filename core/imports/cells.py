@@ -1,4 +1,4 @@
-"""Reading one cell of a statement: an amount, a currency, a date (core.dates.parse_cell_date),
+"""Reading one cell of a statement: an amount, a currency, a date (core.loans.dates.parse_cell_date),
 and what a column's cells say about the whole file (its date order, its decimal mark).
 
 Dates written day-month-year (05/03/2026, 05.03.2026, 05-03-26) take their order (day first
@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
-from core.dates import TWO_NUMBER_DATE, parse_cell_date
-from core.money import to_cents
+from core.loans.dates import TWO_NUMBER_DATE, parse_cell_date
+from core.loans.money import to_cents
 
 
 def date_order(cells: list[object]) -> str | None:

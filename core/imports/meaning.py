@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from core.imports.cells import currency_of, main_currency
 from core.imports.result import Partial, Transaction, month_of
-from core.money import from_cents, to_cents
+from core.loans.money import from_cents, to_cents
 from core.vocabulary import REFUND_KEYWORDS
 
 REFUND_REACH_DAYS = 366  # a refund of a purchase made more than a year before it is not looked for

@@ -26,7 +26,7 @@ from decimal import Decimal
 from core.errors import InputError
 from core.i18n import t
 from core.imports.categories import category_label, credit_lender, is_fixed
-from core.money import div_round, format_cents, from_cents, to_cents
+from core.loans.money import div_round, format_cents, from_cents, to_cents
 
 DAYS_A_MONTH_X10000 = 304_375  # 365.25 / 12 days, times 10,000: the average month
 ONE_OFF_FLOOR = 500_000  # cents: a single row below ¥5,000 is never taken for a one-off
@@ -464,7 +464,7 @@ class ImportResult:
             return list(self.budget_rows)
         if self.parts:  # each statement's own lines, averaged over its own months
             return [row for view in self.views() for row in view.worksheet_rows(lang, from_people, one_offs)]
-        from core.dates import format_month
+        from core.loans.dates import format_month
 
         if one_offs is None:
             one_offs = frozenset(tx.key for tx in self.one_off_candidates())

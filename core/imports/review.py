@@ -32,9 +32,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from core.dates import parse_month
 from core.imports.combine import Combined, combine
 from core.imports.result import ImportResult, Partial, Transaction, Uncategorised, month_of
+from core.loans.dates import parse_month
 
 _MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d\d-\d\d))?\)")
 

@@ -74,7 +74,7 @@ from core.imports.headers import (
 from core.imports.result import Choices, ImportResult, Mapping, Transaction
 from core.imports.safety import RefusedFile
 from core.imports.tables import check_data_rows
-from core.money import MAX_AMOUNT
+from core.loans.money import MAX_AMOUNT
 from core.vocabulary import BANKS
 
 EARLIEST_DATE = dt.date(1990, 1, 1)  # a statement row before this, or a year after today, is a typing slip

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from core.store import Store
+from core.profiles.store import Store
 from tests.browser.conftest import by_key, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ follow; enter a lender's counter-offer and accept it into the plan."""
 import pytest
 from playwright.sync_api import expect
 
-from core.store import Store
+from core.profiles.store import Store
 from tests.browser.conftest import by_key, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser

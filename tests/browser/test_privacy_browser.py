@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 from core.i18n import t
-from core.profile import Profile, normalize_section
-from core.store import Store
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.store import Store
 from tests.browser.conftest import CHROMIUM, Server
 
 EVIL = "evil.example"

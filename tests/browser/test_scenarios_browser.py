@@ -5,11 +5,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.money import format_money, from_cents
-from core.presets import preset_rows
-from core.profile import normalize_section
-from core.simulate import simulate
-from core.workbook import profile_from_xlsx
+from core.loans.money import format_money, from_cents
+from core.profiles.profile import normalize_section
+from core.profiles.workbook import profile_from_xlsx
+from core.simulation.presets import preset_rows
+from core.simulation.simulate import simulate
 from tests.browser.conftest import by_key, rerun, wait_for_app
 from tests.helpers import loaded
 

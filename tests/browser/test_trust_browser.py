@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from core.profile import Profile, normalize_section
-from core.store import Store
+from core.profiles.profile import Profile, normalize_section
+from core.profiles.store import Store
 from tests.browser.conftest import Server, by_key, rerun, wait_for_app, watched
 
 pytestmark = pytest.mark.browser

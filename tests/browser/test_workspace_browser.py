@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def _saved_letter(server) -> str:
-    from core.store import Store
+    from core.profiles.store import Store
 
     store = Store(server.data_dir / "profiles.sqlite3", backups=False)
     profiles = store.list_profiles()

@@ -1,0 +1,1 @@
+"""Loans: money in cents and its one rounding, dates and months, the repayment engine, a debt's inputs, schedules and true rates, and the negotiated terms: one entry per kind (terms), the value types they are written in (values) and the ledger a debt's months are kept in (track)."""

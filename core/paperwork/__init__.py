@@ -1,0 +1,1 @@
+"""Paperwork: letters, lender packs, the report, calendar files and charts."""

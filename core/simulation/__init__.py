@@ -1,0 +1,1 @@
+"""Simulation: a debt's months under negotiated terms (debt_plan), the household month by month (simulate), ready-made scenarios, the one plan across lenders, accepted offers, what doing nothing costs, what to ask for and the guided builder."""

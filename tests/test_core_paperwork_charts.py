@@ -1,0 +1,82 @@
+"""The charts carry the simulated figures in yuan, one trace per scenario, labels in the
+user's language; user text is data, never part of a template."""
+
+from core.household.loader import load
+from core.loans.values import Scenario, Term
+from core.paperwork.charts import balances_figure, cashflow_figure, heatmap_figure, scenario_label
+from core.simulation.negotiate import axis_values, heatmap_marks, sweep
+from core.simulation.simulate import simulate
+from tests.fixtures.workspace import make_profile
+
+LOAN = {"name": "贷款", "lender_type": "bank_consumer", "principal": 12_000, "rate": 12, "months": 12,
+        "first_month": "2027-01"}  # fmt: skip
+
+
+def results():
+    h, _ = load(make_profile(income=8_000, expenses=7_500, debts=[LOAN]))
+    plans = [Scenario("status_quo"), Scenario("冻结 %{x} <b>", terms={"贷款": [Term("freeze", months=24)]})]
+    return h, plans, [simulate(h, s) for s in plans]
+
+
+def test_cash_and_balances_in_yuan_per_scenario():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    buffers = [tr for tr in fig.data if tr.name.endswith(" · cash")]
+    assert [tr.name.split(" · ")[0] for tr in buffers] == ["Status quo", "冻结 %{x} <b>"]
+    for trace, result in zip(buffers, runs, strict=True):
+        assert list(trace.y) == [v / 100 for v in result.buffer.tolist()]
+    owed = balances_figure(runs, "zh")
+    assert owed.data[1].y[0] == runs[1].balances[:, 0].sum() / 100
+    assert scenario_label(runs[0], "zh") != scenario_label(runs[0], "en")
+
+
+def test_heatmap_marks_show_the_scenario_name_as_data():
+    h, plans, _ = results()
+    grid = sweep(h, ["贷款"], [12, 24], axis_values(h, ["贷款"], "rate"), "rate")
+    marks = heatmap_marks(h, plans[1:], ["贷款"], "rate")
+    assert marks == [("冻结 %{x} <b>", 0.0, 24)]
+    star = heatmap_figure(grid, "en", marks).data[-1]
+    assert list(star.text) == ["冻结 %{x} <b>"]
+    assert "冻结" not in star.hovertemplate
+
+
+def test_months_are_written_in_the_pages_language():
+    _, _, runs = results()
+    zh, en = cashflow_figure(runs, "zh"), balances_figure(runs, "en")
+    assert zh.layout.xaxis.tickformat == "%Y年%-m月" and zh.layout.xaxis.type == "date"
+    assert en.layout.xaxis.tickformat == "%b %Y"
+    assert zh.layout.legend.y < 0  # below the panels, not on the first panel's title
+
+
+def test_scenarios_ending_in_the_same_month_do_not_hide_each_other_on_the_payoff_timeline():
+    from core.paperwork.charts import payoff_figure
+
+    h, _ = load(make_profile(income=8_000, expenses=7_500, debts=[LOAN, {**LOAN, "name": "卡"}]))
+    same = [simulate(h, Scenario("status_quo")), simulate(h, Scenario("a")), simulate(h, Scenario("b"))]
+    fig = payoff_figure(same, "zh")
+    assert [list(tr.x) for tr in fig.data][0] == [list(tr.x) for tr in fig.data][2]  # the same payoff months
+    lanes = [tuple(tr.y) for tr in fig.data]
+    assert len(set(lanes)) == 3  # but each scenario has its own lane
+    assert all(abs(y - row) < 0.5 for lane in lanes for row, y in enumerate(lane))  # within the debt's row
+    assert list(fig.layout.yaxis.ticktext) == ["贷款", "卡"]
+
+
+def test_debt_payments_have_their_own_panel_and_scale_apart_from_income():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    axis = {trace.name: trace.yaxis for trace in fig.data}
+    payments = {a for name, a in axis.items() if name.endswith("debt payments")}
+    cash = {a for name, a in axis.items() if name.endswith(" · cash")}
+    assert payments == {"y2"} and cash == {"y3"} and axis["Income"] == "y"
+    assert fig.layout.yaxis2.matches is None  # scaled to the payments, not to the income
+
+
+def test_amounts_in_the_hover_are_written_as_everywhere_else_minus_before_the_sign():
+    _, _, runs = results()
+    fig = cashflow_figure(runs, "en")
+    cash = next(tr for tr in fig.data if tr.name.endswith(" · cash"))
+    assert "%{customdata}" in cash.hovertemplate
+    assert min(cash.y) < 0  # the status quo runs short: negative amounts are checked
+    for amount, text in zip(cash.y, cash.customdata, strict=True):
+        sign = "-" if amount < 0 else ""
+        assert text == f"{sign}¥{abs(amount):,.2f}"
