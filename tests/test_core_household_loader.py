@@ -11,10 +11,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.household.case import Case
 from core.household.loader import load, sale_value_cents
 from core.loans.money import MAX_CENTS
-from core.profiles.profile import Profile, empty_section, normalize_section
+from core.profiles.profile import Profile, normalize_section
 from core.profiles.store import Store
 from core.profiles.workbook import profile_from_xlsx
 from core.simulation.simulate import simulate
@@ -286,23 +285,6 @@ def test_terms_on_every_online_lending_debt_from_the_profile_tables():
     assert set(scenarios[1].terms) == {"A", "B"}
     result = simulate(h, scenarios[1])
     assert [len(t.payment) for t in result.tracks] == [36, 36, 12]
-
-
-def test_no_answers_is_an_empty_case():
-    assert load(Profile("x", {"case": empty_section("case")}))[0].case == Case()
-
-
-def test_answers_are_trimmed_and_only_papers_ticked_yes_count():
-    frame, errors = normalize_section(
-        "case",
-        pd.DataFrame([{"full_name": "  李华 ", "reason": "illness", "story": "住院三个月。", "income_proof": "是",
-                       "contracts": "否", "since": "2026/3", "history": "on_time"}]),
-    )  # fmt: skip
-    assert errors == []
-    case = load(Profile("x", {"case": frame}))[0].case
-    assert case.full_name == "李华" and case.contact == ""
-    assert case.reason == "illness" and case.since == "2026-03" and case.history == "on_time"
-    assert case.documents == frozenset({"income_proof"})
 
 
 def test_the_contact_log_is_read_once_with_times_and_dates_it_cannot_read_left_blank():

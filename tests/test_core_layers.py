@@ -116,3 +116,25 @@ def test_every_import_of_a_core_module_names_one_that_exists():
         for name in missing_imports(path, modules)
     ]
     assert missing == []
+
+
+# Test files that are about the whole of core/ or one module's larger job, not a module of their own.
+NOT_A_MODULE = {
+    "test_core_cli_import.py": "the command line's import subcommand (core/cli.py), in its own file for its fixtures",
+    "test_core_cli_install.py": "the command installed in a fresh environment",
+    "test_core_imports_counting.py": "what an import counts, across the importer's modules",
+    "test_core_isolation.py": "every module of core/ without Streamlit",
+    "test_core_layers.py": "this file: the import graph and the test layout",
+}
+
+
+def test_every_core_module_has_its_test_file_and_every_test_file_its_module():
+    """Tests mirror modules: core/loans/engine.py is tested in tests/test_core_loans_engine.py."""
+    expected = {
+        "test_" + "_".join(p.relative_to(ROOT).with_suffix("").parts) + ".py"
+        for p in (ROOT / "core").rglob("*.py")
+        if not p.name.startswith("__")
+    }
+    present = {p.name for p in (ROOT / "tests").glob("test_core_*.py")}
+    assert sorted(expected - present) == []
+    assert sorted(present - expected - set(NOT_A_MODULE)) == []
