@@ -1,6 +1,6 @@
 """The words read from a row: what a worksheet row, a debt or a statement's row says it is.
 
-The worksheet and the Debts page read a blank choice from a row's words (``profile.infer``:
+The worksheet and the Debts page read a blank choice from a row's words (``infer`` below:
 income or spending, fixed or variable, the kind of lender); a statement's rows are
 categorised by keyword rules, the starting set here (``DEFAULT_RULES``; the user edits
 them), and some are neither income nor spending (a repayment, a move of one's own money,
@@ -45,7 +45,7 @@ SALARY_WORDS = ("工资", "薪", "salary", "payroll")
 CREDIT_PRODUCTS = ("花呗", "借呗", "白条", "金条", "微粒贷")  # the online lenders' products people name
 CARD_WORDS = ("信用卡", "credit card")
 
-# --- a worksheet row and a debt (core.profiles.profile.infer) ------------------------------------------
+# --- a worksheet row and a debt (infer, at the end) ------------------------------------------
 # Choices read from the row's own words when the cell is left blank ("工资 8000" is income,
 # "房租" spending and fixed, "招行信用卡" a credit card).
 INCOME_WORDS = (*SALARY_WORDS, "奖金", "收入", "养老金", "退休金", "补贴", "分红", "津贴", "兼职", "低保", "wage",
@@ -273,3 +273,22 @@ NEUTRAL_KEYWORDS = (
 # A reversal (冲账, 冲正) returns a debit the bank took back: money back, the same way.
 REFUND_KEYWORDS = ("退款", "退货", "退费", "冲账", "冲正", "refund", "reversal")
 CLOSED_STATUS = ("关闭", "失败", "已全额退款", "对方已退还", "已撤销", "closed", "failed", "cancel")
+
+
+def infer(section: str, column: str, record: dict) -> str | None:
+    """A blank choice read from the row's words, or None when they say nothing clear
+    (or say both: "房租补贴" names rent and an allowance, so the user is asked)."""
+    if section == "worksheet" and column in ("direction", "kind"):
+        words = f"{record.get('category') or ''} {record.get('note') or ''}".lower()
+        income = mentions(words, INCOME_WORDS)
+        fixed = mentions(words, FIXED_COST_WORDS)
+        variable = mentions(words, VARIABLE_COST_WORDS)
+        if column == "direction":
+            if income != (fixed or variable):
+                return "income" if income else "expense"
+            return None
+        return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
+    if (section, column) == ("debts", "lender_type"):
+        words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
+        return next((kind for kind, found in LENDER_TYPE_WORDS if mentions(words, found)), None)
+    return None

@@ -1,6 +1,8 @@
-"""core/'s modules import one another without a cycle: the import graph is read from the
-source (every ``import`` and ``from … import`` of a core module, including those inside
-functions and under ``if TYPE_CHECKING:``, since a deferred import is still a dependency)."""
+"""core/'s modules import one another without a cycle, its packages only downwards (loans,
+imports, profiles, household, simulation, negotiation, paperwork), and the tests mirror its
+modules. The import graph is read from the source: every ``import`` and ``from … import``
+of a core module, including those inside functions and under ``if TYPE_CHECKING:``, since
+a deferred import is still a dependency."""
 
 import ast
 from pathlib import Path
@@ -138,3 +140,38 @@ def test_every_core_module_has_its_test_file_and_every_test_file_its_module():
     present = {p.name for p in (ROOT / "tests").glob("test_core_*.py")}
     assert sorted(expected - present) == []
     assert sorted(present - expected - set(NOT_A_MODULE)) == []
+
+
+# The subpackages from the bottom up: each may import the ones before it, never one after.
+LAYERS = ("loans", "imports", "profiles", "household", "simulation", "negotiation", "paperwork")
+SHARED = {"core.errors", "core.i18n", "core.text", "core.blank", "core.vocabulary"}  # used by every layer
+
+
+def layer_breaches(graph: dict[str, set[str]]) -> list[str]:
+    """Imports that go up the layers: a package importing one above it, or a shared module
+    importing anything but the loans' money and dates and the other shared modules."""
+    rank = {name: i for i, name in enumerate(LAYERS)}
+
+    def layer(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[1] if len(parts) > 2 and parts[1] in rank else None
+
+    out = []
+    for module, targets in graph.items():
+        for target in targets:
+            if module in SHARED:
+                if target not in SHARED and target not in {"core.loans.money", "core.loans.dates"}:
+                    out.append(f"{module} -> {target}")
+            elif layer(module) and layer(target) and rank[layer(target)] > rank[layer(module)]:
+                out.append(f"{module} -> {target}")
+    return sorted(out)
+
+
+def test_the_packages_import_only_downwards():
+    assert layer_breaches(core_graph()) == []
+
+
+def test_an_import_up_the_layers_is_found():
+    graph = {"core.loans.debts": {"core.household.model"}, "core.blank": {"core.profiles.profile"},
+             "core.paperwork.letter": {"core.loans.money", "core.blank"}}  # fmt: skip
+    assert layer_breaches(graph) == ["core.blank -> core.profiles.profile", "core.loans.debts -> core.household.model"]

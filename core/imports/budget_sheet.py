@@ -1,7 +1,7 @@
 """A budget sheet: one row a category, with its amount and, where the sheet says them,
 how often, income or spending, fixed or variable, a one-off's month and a note. Each row
 becomes a worksheet row; what a row leaves blank is read from its words as the worksheet
-reads them (core.profiles.profile.infer).
+reads them (core.vocabulary.infer).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from core.imports.safety import RefusedFile
 from core.imports.tables import check_data_rows
 from core.loans.dates import format_month, parse_cell_date, parse_month
 from core.loans.money import MAX_AMOUNT, round_money
+from core.vocabulary import infer
 
 FREQUENCY_WORDS = {
     "weekly": ("每周", "周", "week", "weekly"),
@@ -38,8 +39,6 @@ FREQUENCY_WORDS = {
 
 def parse_budget(rows: list, index: int, lang: str) -> ImportResult:
     """The worksheet rows of a budget sheet whose header is at ``index``."""
-    from core.profiles.profile import infer, inferred  # the worksheet's own reading of a row's words
-
     check_data_rows(rows, index)
     header = header_of(rows[index])
     result = ImportResult(kind="budget", source="budget", header=header, header_row=index)
@@ -91,7 +90,7 @@ def parse_budget(rows: list, index: int, lang: str) -> ImportResult:
         elif kind_text in ("固定", "fixed"):
             kind = "fixed"
         else:  # the words of the row decide, as in the worksheet's short form
-            kind = inferred("worksheet", "kind", {"category": name, "note": cell(note_col)})[0]
+            kind = infer("worksheet", "kind", {"category": name, "note": cell(note_col)}) or "fixed"
             if direction == "income" and infer("worksheet", "kind", {"category": name}) is None:
                 kind = "fixed"
         month = None

@@ -144,7 +144,8 @@ def worksheet_line(category: str | None, direction: str | None, amount: str | No
     checks it), monthly unless said; the direction, when not picked, and the kind read from
     the words (工资 is income, 房租 a fixed cost). Words that say both ways (房租补贴) are
     not guessed: the user is asked which."""
-    from core.profiles.profile import infer, inferred
+    from core.profiles.profile import inferred
+    from core.vocabulary import infer
 
     row = {
         "category": (category or "").strip(),

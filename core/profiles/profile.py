@@ -25,7 +25,7 @@ from core.loans.money import MAX_AMOUNT, round_money, to_decimal
 from core.loans.terms import TERM_KINDS, TERM_MODES
 from core.profiles.evidence import EVIDENCE_KINDS
 from core.text import clean_text, integral_text
-from core.vocabulary import FIXED_COST_WORDS, INCOME_WORDS, LENDER_TYPE_WORDS, VARIABLE_COST_WORDS, mentions
+from core.vocabulary import infer
 
 FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "one_off")
 DIRECTIONS = ("income", "expense")
@@ -347,25 +347,6 @@ def _coerce(column: Column, value: object, row: int, section: str, errors: list[
 # what was assumed.
 INFERRED = {("worksheet", "direction"), ("worksheet", "kind"), ("debts", "lender_type")}
 ASSUMED_NOTED = {("worksheet", "direction"), ("debts", "lender_type")}  # a guess the user is told of
-
-
-def infer(section: str, column: str, record: dict) -> str | None:
-    """A blank choice read from the row's words, or None when they say nothing clear
-    (or say both: "房租补贴" names rent and an allowance, so the user is asked)."""
-    if section == "worksheet" and column in ("direction", "kind"):
-        words = f"{record.get('category') or ''} {record.get('note') or ''}".lower()
-        income = mentions(words, INCOME_WORDS)
-        fixed = mentions(words, FIXED_COST_WORDS)
-        variable = mentions(words, VARIABLE_COST_WORDS)
-        if column == "direction":
-            if income != (fixed or variable):
-                return "income" if income else "expense"
-            return None
-        return "fixed" if fixed and not variable else "variable" if variable and not fixed else None
-    if (section, column) == ("debts", "lender_type"):
-        words = f"{record.get('name') or ''} {record.get('lender') or ''}".lower()
-        return next((kind for kind, found in LENDER_TYPE_WORDS if mentions(words, found)), None)
-    return None
 
 
 def inferred(section: str, column: str, record: dict) -> tuple[str, bool]:
