@@ -148,7 +148,9 @@ refused = any(r.errors for r in results)
 
 
 def _reasons(result) -> str:
-    return "; ".join(e.message(lang()) for e in result.errors)
+    return (
+        tr("list.sep_strong").strip("|").join(e.message(lang()) for e in result.errors)
+    )  # "；" / "; ": each reason is a clause
 
 
 def _problem(result) -> dict:

@@ -302,3 +302,14 @@ def test_the_counts_the_issue_names_read_well_with_one():
     assert t("cli.import_summary", "zh", n=3, neutral=0, months=t("count.months", "zh", n=2)) == (
         "计入 3 笔，不计收支 0 笔，覆盖 2 个月"
     )
+
+
+def test_a_plural_entry_without_its_count_is_caught_and_an_unknown_count_said_as_a_dash():
+    from core import i18n
+
+    i18n.MISSING.discard("count.months (no n)")
+    assert i18n.t("count.months", "en", n=None) == "— months"  # no count worked out: not "None months"
+    assert "count.months (no n)" not in i18n.MISSING
+    i18n.t("count.months", "en")  # asked for without its count: recorded for the strict tests
+    assert "count.months (no n)" in i18n.MISSING
+    i18n.MISSING.discard("count.months (no n)")

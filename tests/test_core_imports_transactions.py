@@ -1,4 +1,4 @@
-"""A statement's transactions: every format named in DOMAIN.md, malformed rows collected by
+"""A statement's transactions: every format the app reads (docs/formats.md), malformed rows collected by
 their line number, what a file leaves open (a direction column, decimal commas, the order
 of its dates) read or asked."""
 

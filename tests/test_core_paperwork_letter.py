@@ -128,3 +128,17 @@ def test_the_payment_and_months_a_letter_states_under_the_plan_and_under_a_scena
         assert letter_figures(h, debt, offer) == (offer.payment, offer.months)  # any other scenario: the offer's
     kept = Proposal("x", 100, 500, 0, 0, 0, 0, 0, ())
     assert letter_figures(h, h.names[0], kept) == (500, 0)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "直至还清"), ("en", "until it is repaid")])
+def test_an_open_ended_last_stage_is_stated_as_paid_until_repaid(lang, words):
+    """A staged plan's last stage without months runs until the debt is repaid, and the
+    letter says so (the plural "for {n} months" clause had no count and stopped the letter)."""
+    h = loaded(make_profile(case=FULL_CASE))
+    scenario = Scenario("stages", terms={"Card": [Term("stage", months=6, amount=200), Term("stage", amount=500)]})
+    result = simulate(h, scenario)
+    assert not result.errors
+    track = next(t for t in result.tracks if t.name == "Card")
+    text = compose(h, "Card", lang, proposal(track, scenario, owed_now_cents(track.debt)), dt.date(2026, 11, 23))
+    assert words in text and "¥500.00" in text and "¥200.00" in text
+    assert not PLACEHOLDER.search(text), PLACEHOLDER.search(text)

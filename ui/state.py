@@ -181,7 +181,7 @@ def save_section(
     base: tuple[pd.DataFrame, int] | None = None,
 ) -> SaveOutcome:
     """Normalise and save a section. ``base`` is the saved frame and revision the change
-    was made from: if another tab saved since, the two are merged (core.profiles.store.save_merged)."""
+    was made from: if another tab saved since, the two are merged (core.profiles.store.Store.save_merged)."""
     clean, errors = normalize_section(section, frame)
     outcome = SaveOutcome(errors=errors)
     full = over_limit(errors)

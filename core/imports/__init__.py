@@ -1,4 +1,5 @@
-"""Spreadsheet imports: bank, Alipay and WeChat Pay statements and budget sheets.
+"""Statement imports: bank, Alipay and WeChat Pay statements (CSV, spreadsheets, PDF,
+web pages and e-mails) and budget sheets.
 
 ``read_statement(name, data)`` returns an ImportResult with the transactions and the
 collected row errors, or raises RefusedFile with a one-line reason; it never changes

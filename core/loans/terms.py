@@ -481,7 +481,17 @@ KINDS: dict[str, Kind] = {
             default_mode="upfront",
             guided=Guided(90, _starting(percent=5.0), either=True),
         ),  # fmt: skip
-        Kind("stage", 6, ("months", "amount"), _stage, _needs_amount, repeats=True),
+        Kind(
+            "stage",
+            6,
+            ("months", "amount"),
+            _stage,
+            _needs_amount,
+            repeats=True,
+            clause=lambda term: (
+                "lt.term.stage" if term.months is not None else "lt.term.stage_rest"
+            ),  # the last stage: until repaid
+        ),  # fmt: skip
         Kind(
             "settlement",
             3,

@@ -1,7 +1,7 @@
 """The proposal letter to one lender, in Chinese or English, built from the profile and a
 chosen scenario; and the letter as a Word document (python-docx) or plain text.
 
-Seeds 001–004 list what such a letter holds: who I am, what I owe, why I fell behind,
+Such a letter holds, as debt advisers and the lenders' own hardship forms ask: who I am, what I owe, why I fell behind,
 what I can pay each month, what I propose, the papers attached, and a request for a
 written answer. Every sentence here is filled from the user's data; a detail the user
 has not given is left out rather than shown as a blank to fill in.
