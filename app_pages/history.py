@@ -24,7 +24,7 @@ if pid is None:
 
 
 def _when(stamp: float) -> str:
-    return dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M:%S")
+    return format_datetime(dt.datetime.fromtimestamp(stamp), seconds=True)
 
 
 @guarded

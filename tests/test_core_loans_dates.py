@@ -95,3 +95,18 @@ def test_a_cell_date_as_files_write_it(cell, order, date):
 def test_a_cell_that_is_no_date_raises(cell):
     with pytest.raises((ValueError, TypeError)):
         parse_cell_date(cell)
+
+
+def test_a_kept_date_or_moment_is_read_or_none():
+    import datetime as dt
+
+    from core.loans.dates import date_or_none, datetime_or_none, format_datetime
+
+    assert date_or_none("2026-11-23") == dt.date(2026, 11, 23) and date_or_none(dt.date(2026, 1, 2)) == dt.date(
+        2026, 1, 2
+    )
+    assert [date_or_none(v) for v in (None, "", "soon", "2026-13-01", 5)] == [None] * 5
+    assert datetime_or_none("2026-11-23 14:05") == dt.datetime(2026, 11, 23, 14, 5)
+    assert [datetime_or_none(v) for v in (None, "", "later")] == [None] * 3
+    assert format_datetime(dt.datetime(2026, 11, 23, 14, 5, 9), seconds=True) == "2026-11-23 14:05:09"
+    assert format_datetime(dt.datetime(2026, 11, 23, 14, 5, 9)) == "2026-11-23 14:05"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from core.blank import is_blank
+from core.blank import is_blank, is_missing
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
 from core.loans.dates import format_date
 from core.loans.money import format_cents, format_money, to_cents, yuan_number
@@ -40,7 +40,7 @@ def readable_section(section: str, frame):
                 lambda v, c=column.name: "" if is_blank(v) else t(f"choice.{c}.{v}", language)
             )
         elif column.kind in ("text", "month"):
-            out[column.name] = out[column.name].astype(object).where(out[column.name].notna(), "")
+            out[column.name] = out[column.name].map(lambda v: "" if is_missing(v) else v)
         elif column.kind == "money":  # exact amounts, as the numbers a table sorts by
             out[column.name] = pd.Series(
                 [None if is_blank(v) else yuan_number(to_cents(v)) for v in out[column.name]],

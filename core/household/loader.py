@@ -7,7 +7,6 @@ this returns.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import pandas as pd
@@ -18,13 +17,13 @@ from core.household.budget import BudgetSummary, ImportEffect, OneOff, Recurring
 from core.household.case import Case
 from core.household.contacts import Contact
 from core.household.model import AssetLine, BufferLine, DebtLine, Draft, Household
-from core.loans.dates import next_month, parse_month
+from core.loans.dates import date_or_none, datetime_or_none, next_month, parse_month
 from core.loans.debts import Debt, due_day, parse_debt, rate_doubt
 from core.loans.money import div_round, to_cents, to_decimal
 from core.loans.schedule import Schedule, schedules
 from core.loans.values import ALL_DEBTS, DEFAULT_TOKEN, Offer, PlanSettings, Scenario, Term
 from core.profiles.evidence import live
-from core.profiles.profile import DOCUMENTS, SPLITS, Profile, parse_date, parse_datetime
+from core.profiles.profile import DOCUMENTS, SPLITS, Profile
 
 
 def _or_none(parse, value):
@@ -100,21 +99,11 @@ def _line(row: dict, schedule: Schedule) -> DebtLine:
         name=text(row, "name"),
         lender=text(row, "lender"),
         lender_type=lender_type,
-        contract_date=_or_none(_date, cell(row, "contract_date")),
+        contract_date=date_or_none(cell(row, "contract_date")),
         priority=cell(row, "priority"),
         due_day=due_day(row.get("due_day"))[0],
         rate_doubt=rate_doubt(row.get("rate"), cell(row, "rate_unit", "annual"), lender_type),
     )
-
-
-def _date(value) -> dt.date | None:
-    """A date typed as YYYY-MM-DD (None when it is not one)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _drafts(rows: list[dict], errors: list[InputError]) -> list[Draft]:
@@ -229,24 +218,12 @@ def _plan_settings(row: dict | None) -> PlanSettings:
 
 def _contact(row: dict) -> Contact:
     return Contact(
-        when=_or_none(_parsed(parse_datetime), cell(row, "when")),
+        when=datetime_or_none(cell(row, "when")),
         lender=text(row, "lender"),
         said=text(row, "said"),
         outcome=cell(row, "outcome"),
-        follow_up=_or_none(_parsed(parse_date), cell(row, "follow_up")),
+        follow_up=date_or_none(cell(row, "follow_up")),
     )
-
-
-def _parsed(parse):
-    """``parse``, giving None for what it cannot read."""
-
-    def read(value):
-        try:
-            return parse(value)
-        except (ValueError, TypeError):
-            return None
-
-    return read
 
 
 def _offers(frame: pd.DataFrame) -> list[Offer]:

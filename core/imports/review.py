@@ -34,7 +34,7 @@ import pandas as pd
 
 from core.imports.combine import Combined, combine
 from core.imports.result import ImportResult, Partial, Transaction, Uncategorised, month_of
-from core.loans.dates import parse_month
+from core.loans.dates import date_or_none, parse_month
 
 _MARK = re.compile(r"#([0-9a-f]{8}) \((\w+)(?: (\S+) (\d{4}-\d\d-\d\d)~(\d{4}-\d\d-\d\d))?\)")
 
@@ -77,8 +77,8 @@ def applied_imports(notes: Iterable[object]) -> list[Applied]:
                     digest,
                     source,
                     account or "-",
-                    dt.date.fromisoformat(first) if first else None,
-                    dt.date.fromisoformat(last) if last else None,
+                    date_or_none(first),
+                    date_or_none(last),
                 )
     return list(found.values())
 

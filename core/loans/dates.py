@@ -101,12 +101,29 @@ def parse_datetime(value: object) -> dt.datetime:
     raise ValueError(f"not a date and time: {value!r}")
 
 
+def date_or_none(value: object) -> dt.date | None:
+    """A kept date cell as a date; None when it is blank or not a date."""
+    try:
+        return parse_date(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def datetime_or_none(value: object) -> dt.datetime | None:
+    """A kept date-and-time cell as a datetime; None when it is blank or not one."""
+    try:
+        return parse_datetime(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def format_date(value: dt.date) -> str:
     return value.strftime(DATE_FORMAT)
 
 
-def format_datetime(value: dt.datetime) -> str:
-    return value.strftime(DATETIME_FORMAT)
+def format_datetime(value: dt.datetime, seconds: bool = False) -> str:
+    """A moment as the app writes it: "2026-11-23 14:05" (with ``seconds``, "14:05:09")."""
+    return value.strftime(DATETIME_FORMAT + (":%S" if seconds else ""))
 
 
 # --- a date as a file writes it in a cell ---------------------------------------------------

@@ -20,7 +20,7 @@ import pandas as pd
 
 from core.blank import records
 from core.i18n import join, t
-from core.loans.dates import DATETIME_FORMAT
+from core.loans.dates import datetime_or_none
 from core.profiles.evidence import contact_key, live
 from core.profiles.profile import CONDUCT  # the log's yes/no columns, one per kind of conduct
 
@@ -37,16 +37,9 @@ class Incident:
     files: list[dict] = field(default_factory=list)  # evidence rows attached to the entry
 
 
-def _time(when: str) -> dt.datetime | None:
-    try:
-        return dt.datetime.strptime(when, DATETIME_FORMAT)
-    except (TypeError, ValueError):
-        return None
-
-
 def is_late(when: str) -> bool:
     """A contact between 22:00 and 08:00."""
-    stamp = _time(when)
+    stamp = datetime_or_none(when)
     return stamp is not None and (stamp.time() >= LATE_START or stamp.time() < LATE_END)
 
 
@@ -59,7 +52,7 @@ def incidents(contacts: pd.DataFrame, evidence: pd.DataFrame, lender: str | None
         rows = [r for r in rows if str(r.get("lender") or "").strip() == lender]
     per_day: dict[tuple[str, str], int] = {}
     for r in rows:
-        stamp = _time(str(r.get("when") or ""))
+        stamp = datetime_or_none(str(r.get("when") or ""))
         if stamp is not None:
             key = (str(r.get("lender") or ""), stamp.date().isoformat())
             per_day[key] = per_day.get(key, 0) + 1
@@ -70,7 +63,7 @@ def incidents(contacts: pd.DataFrame, evidence: pd.DataFrame, lender: str | None
     out = []
     for r in rows:
         when = str(r.get("when") or "")
-        stamp = _time(when)
+        stamp = datetime_or_none(when)
         marks = [c for c in CONDUCT if r.get(c) is True]
         if stamp is not None and per_day.get((str(r.get("lender") or ""), stamp.date().isoformat()), 0) >= many:
             marks.append("many_calls")

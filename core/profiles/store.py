@@ -48,6 +48,7 @@ from pathlib import Path
 import pandas as pd
 from platformdirs import user_data_dir
 
+from core.blank import records as cell_records
 from core.loans.money import round_money, to_decimal
 from core.profiles.merge import Conflict, merge
 from core.profiles.profile import SCHEMAS, SECTIONS, Profile, clean_name, empty_section, normalize_section, unique_name
@@ -220,7 +221,7 @@ def _records(section: str, frame: pd.DataFrame) -> str:
     """A section as stored: JSON records, amounts and rates as exact decimal text (a value
     stored by an older version as a JSON number reads back the same)."""
     numeric = {c.name: c.kind for c in SCHEMAS[section] if c.kind in ("money", "number")}
-    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    rows = cell_records(frame)
     for row in rows:
         for name, kind in numeric.items():
             if row.get(name) is not None:

@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from core.blank import is_missing
+from core.blank import is_missing, records
 from core.errors import InputError
 from core.i18n import t
 from core.imports.safety import RefusedFile, check_upload
@@ -63,7 +63,7 @@ def profile_to_xlsx(profile: Profile) -> bytes:
             sheet.cell(1, col).font = Font(bold=True)
             sheet.column_dimensions[sheet.cell(1, col).column_letter].width = max(12, len(column.name) + 4)
         frame = profile.section(section)
-        for r, record in enumerate(frame.astype(object).where(frame.notna(), None).to_dict("records"), start=2):
+        for r, record in enumerate(records(frame), start=2):
             for col, column in enumerate(columns, start=1):
                 value = record.get(column.name)
                 if value is not None:

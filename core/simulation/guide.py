@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.blank import is_blank
 from core.household.model import Household
 from core.i18n import join
 from core.loans.dates import format_month
@@ -54,7 +55,7 @@ def term(kind: str, values: dict, start: int | None = None) -> Term:
 
     def number(name):
         value = values.get(name)
-        return None if name not in used or value is None or value == "" else to_decimal(value)
+        return None if name not in used or is_blank(value) else to_decimal(value)
 
     months = number("months")
     return Term(
