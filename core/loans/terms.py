@@ -25,11 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Protocol
 
 from core.errors import AmountLimitError
 from core.loans.debts import Debt
 from core.loans.engine import monthly_rate_fraction
 from core.loans.money import MAX_CENTS, div_round, to_cents, to_decimal
+from core.loans.schedule import Schedule
 from core.loans.track import Track
 from core.loans.values import Term
 
@@ -275,16 +277,43 @@ def _clause(kind: str) -> Callable:
 
 
 # --- what the guided builder asks, and the values it starts from (core.simulation.guide) ---------------------
-# Each function gets the household and the chosen debts' lines (core.household.model.DebtLine).
-def _always(h, lines) -> bool:
+# Each function gets the household and the chosen debts' lines: only what these protocols
+# name, so the terms (loans) need nothing from the household's layer above them.
+class ChosenDebt(Protocol):
+    """What a kind's defaults read of a chosen debt (core.household.model.DebtLine)."""
+
+    debt: Debt
+    schedule: Schedule
+    lender_type: str
+
+
+class HouseholdAssets(Protocol):
+    """What a kind's defaults read of the household (core.household.model.Household):
+    help and assets listed, name -> (value in cents, how soon it can be had)."""
+
+    sale_values: dict
+
+
+class Answer(Protocol):
+    """What a kind reads of a "what can I ask for" answer (core.simulation.negotiate.Ask)."""
+
+    targets: list[str]
+    months: int | None
+    rate: Decimal | None
+    percent: Decimal | None
+    above: tuple[str, ...]
+    spread: bool
+
+
+def _always(h: HouseholdAssets, lines: list[ChosenDebt]) -> bool:
     return True
 
 
-def _some_rate_to_cut(h, lines) -> bool:
+def _some_rate_to_cut(h: HouseholdAssets, lines: list[ChosenDebt]) -> bool:
     return any(line.debt.annual_rate > 0 for line in lines)
 
 
-def _help_listed(h, lines) -> bool:
+def _help_listed(h: HouseholdAssets, lines: list[ChosenDebt]) -> bool:
     return bool(h.sale_values)
 
 
@@ -292,7 +321,7 @@ def _starting(**values) -> Callable:
     return lambda h, lines: dict(values)
 
 
-def _longer_term(h, lines) -> dict:
+def _longer_term(h: HouseholdAssets, lines: list[ChosenDebt]) -> dict:
     """Twice the longest months left, 24 to 120 (cards at most 60)."""
     longest = max((max(1, line.schedule.months or line.debt.months or 12) for line in lines), default=12)
     months = min(120, max(24, 2 * longest))
@@ -300,18 +329,18 @@ def _longer_term(h, lines) -> dict:
     return {"months": min(months, CARD_FREEZE_LIMIT) if cards else months}
 
 
-def _half_the_lowest_rate(h, lines) -> dict:
+def _half_the_lowest_rate(h: HouseholdAssets, lines: list[ChosenDebt]) -> dict:
     lowest = min((line.debt.annual_rate for line in lines if line.debt.annual_rate > 0), default=Decimal(0))
     return {"rate": float((lowest / 2).quantize(Decimal("0.1")))}
 
 
-def _a_fifth_more(h, lines) -> dict:
+def _a_fifth_more(h: HouseholdAssets, lines: list[ChosenDebt]) -> dict:
     """1.2 x the largest regular payment, to the ¥100."""
     payment = max((line.schedule.regular_payment for line in lines), default=0)
     return {"amount": float(div_round(payment * 12, 10 * 100 * 100) * 100)}
 
 
-def _help_not_counted_as_cash(h, lines) -> dict:
+def _help_not_counted_as_cash(h: HouseholdAssets, lines: list[ChosenDebt]) -> dict:
     """The help or asset listed that is not already counted as cash, first."""
     ranked = sorted(h.sale_values, key=lambda name: h.sale_values[name][1])
     return {"asset": ranked[0] if ranked else None}
@@ -322,34 +351,36 @@ class Guided:
     """How the guided builder offers a kind (a kind without one stays in the advanced grid)."""
 
     order: int  # where it is listed: the order a person in arrears usually asks
-    defaults: Callable[[object, list], dict]  # (household, chosen lines) -> starting values (a mode: the kind's)
-    offered: Callable[[object, list], bool] = _always  # whether it fits the chosen debts
+    defaults: Callable[
+        [HouseholdAssets, list[ChosenDebt]], dict
+    ]  # (household, chosen lines) -> starting values (a mode: the kind's)
+    offered: Callable[[HouseholdAssets, list[ChosenDebt]], bool] = _always  # whether it fits the chosen debts
     fields: tuple[str, ...] | None = None  # the form's fields, when not all of the kind's
     either: bool = False  # an amount or a share of what is owed: the form asks which
     labels: tuple[tuple[str, str], ...] = ()  # (field, i18n key) where the form words a field its own way
 
 
 # --- "what can I ask for" (core.simulation.negotiate.Ask): the terms an answer of this kind puts to a debt --
-def _ask_extension(ask, debt: str | None) -> list[dict]:
+def _ask_extension(ask: Answer, debt: str | None) -> list[dict]:
     return [{"kind": "extension", "months": ask.months}]
 
 
-def _ask_rate_cut(ask, debt: str | None) -> list[dict]:
+def _ask_rate_cut(ask: Answer, debt: str | None) -> list[dict]:
     """A rate cut only where it is a cut (``debt`` None: the ask as a whole)."""
     cut = [{"kind": "rate_cut", "rate": ask.rate}] if debt is None or debt in ask.above else []
     return [*cut, *_ask_extension(ask, debt)]
 
 
-def _ask_settlement(ask, debt: str | None) -> list[dict]:
+def _ask_settlement(ask: Answer, debt: str | None) -> list[dict]:
     return [{"kind": "settlement", "percent": ask.percent}]
 
 
-def _sentence_extension(ask) -> str:
+def _sentence_extension(ask: Answer) -> str:
     """Over just the months left, an extension spreads what is overdue."""
     return "sc.ask.spread" if ask.spread else "sc.ask.extension"
 
 
-def _sentence_rate_cut(ask) -> str:
+def _sentence_rate_cut(ask: Answer) -> str:
     """A cut that leaves some debts' lower rates alone says so."""
     return "sc.ask.rate_cut_some" if len(ask.above) < len(ask.targets) else "sc.ask.rate_cut"
 
@@ -376,8 +407,8 @@ class Kind:
     household_cash: bool = False  # the household's cash, not a change to the debt: written once, asks nothing
     repeats: bool = False  # several in one group, each kept in order (stages); else the last one counts
     # "What can I ask for" answers of this kind: (ask, debt or None) -> the terms, as Term fields.
-    asked: Callable[[object, str | None], list[dict]] | None = None
-    ask_sentence: Callable[[object], str] | None = None  # the answer's i18n key, when not sc.ask.<kind>
+    asked: Callable[[Answer, str | None], list[dict]] | None = None
+    ask_sentence: Callable[[Answer], str] | None = None  # the answer's i18n key, when not sc.ask.<kind>
 
     def clause_key(self, term) -> str:
         return (self.clause or _clause(self.name))(term)
