@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.i18n import join, t
+from core.loans.dates import format_month
+from core.loans.money import MAX_AMOUNT
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,6 @@ class AmountLimitError(ValueError):
         return AmountLimitError(self.debt or debt, self.month if self.month is not None else month)
 
     def input_error(self) -> InputError:
-        from core.loans.dates import format_month
-        from core.loans.money import MAX_AMOUNT
 
         params = {"value": self.debt or "", "limit": f"¥{MAX_AMOUNT:,}"}
         if self.month is None:

@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import numpy as np
 
+from core.i18n import t
+
 DEFAULT_LPR = Decimal("3.85")  # one-year LPR at signing; a setting, not a constant
 
 
@@ -73,7 +75,6 @@ def rate_flags(apr: Decimal | None, lpr_percent: Decimal = DEFAULT_LPR) -> list[
 
 def flag_message(flag: str, lang: str, lpr_percent: Decimal = DEFAULT_LPR) -> str:
     """What a flag from rate_flags says, with the 4 x LPR line filled in."""
-    from core.i18n import t
 
     return t(f"flag.{flag}", lang, line=f"{rate_lines(lpr_percent)['above_lpr4']}")
 

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.blank import is_missing
+from core.loans.debts import rate_doubt, typed_problems
+from core.loans.money import round_money, to_decimal
+from core.profiles.profile import inferred, normalize_section
+from core.vocabulary import infer
 
 
 def apply_edits(frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
@@ -43,7 +47,6 @@ NUMBER_KINDS = ("money", "number", "int")
 
 def as_text(kind: str, value: object) -> str:
     """A saved number as the editor shows it: money to the cent, others without trailing zeros."""
-    from core.loans.money import round_money, to_decimal
 
     if is_missing(value):
         return ""
@@ -124,7 +127,6 @@ def keep_saved(edited: pd.DataFrame, origins: list[int | None], saved: pd.DataFr
 def refusals(section: str, row: dict) -> list:
     """The values of one new row (a short form's) that its table would refuse, each with
     its reason; a form adds nothing while there is one (the row is said, not blanked)."""
-    from core.profiles.profile import normalize_section
 
     _, errors = normalize_section(section, pd.DataFrame([row]))
     return [e for e in errors if refused(e)]
@@ -144,8 +146,6 @@ def worksheet_line(category: str | None, direction: str | None, amount: str | No
     checks it), monthly unless said; the direction, when not picked, and the kind read from
     the words (工资 is income, 房租 a fixed cost). Words that say both ways (房租补贴) are
     not guessed: the user is asked which."""
-    from core.profiles.profile import inferred
-    from core.vocabulary import infer
 
     row = {
         "category": (category or "").strip(),
@@ -187,8 +187,6 @@ def debt_line(typed: dict, confirmed: tuple | None = None) -> DebtLine:
     typed is checked (a debt without its months is kept as a draft); a rate unusual for
     the kind of lender is asked about once: sent again as it was (``confirmed``, the
     ``asked`` of the question), it is meant as typed. Nothing overdue unless said."""
-    from core.loans.debts import rate_doubt, typed_problems
-    from core.profiles.profile import inferred
 
     row = {
         "name": (typed.get("name") or "").strip(),
