@@ -308,7 +308,7 @@ st.dataframe(
                 {
                     tr("sc.col.debt"): d.name,
                     tr("pl.col.past_90"): format_month(d.past_90) if d.past_90 is not None else "—",
-                    tr("pl.col.overdue_12"): yuan_number(d.overdue[min(12, len(d.overdue)) - 1]),
+                    tr("pl.col.overdue_12"): yuan_number(d.overdue_after(12)),
                     tr("pl.col.stage_12"): d.stage_after(12) or "—",
                     tr("pl.col.penalty"): yuan_number(d.penalty),
                 }

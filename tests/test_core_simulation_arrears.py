@@ -1,6 +1,8 @@
 """Doing nothing with the cash a household really has: arrears, penalty and overdue age,
 month by month, against figures worked by hand (core/simulation/arrears.py's docstring states the rules)."""
 
+from dataclasses import replace
+
 import pytest
 
 from core.household.loader import load
@@ -158,6 +160,8 @@ def test_a_card_on_instalments_keeps_its_rows_and_charges_its_rate_on_unpaid_pri
     # m1: 1,000 + 30 unpaid, 违约金 51.50. m2: card rate on January's principal 1,000 x 1 % = 10.00
     # (interest), February's row 1,000 + 20 unpaid, 违约金 51.00.
     assert debt.overdue == [108_150, 216_250]
+    assert [debt.overdue_after(k) for k in (1, 2, 12)] == [108_150, 216_250, 216_250]  # past the view: its last month
+    assert replace(debt, overdue=[]).overdue_after(12) == 0
     assert debt.interest == 3_000 + 2_000 + 1_000 and debt.penalty == 5_150 + 5_100
     assert debt.parts[1] == (10_250, 0, 6_000, 200_000)
 

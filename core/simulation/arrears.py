@@ -107,6 +107,12 @@ class DebtArrears:
     def owed_after(self, months: int) -> int:
         return self.owed[min(months, len(self.owed)) - 1] if self.owed else 0
 
+    def overdue_after(self, months: int) -> int:
+        """Cents fallen due and unpaid at the end of that month (the view's last month when
+        it is shorter; 0 before anything is followed)."""
+        k = min(months, len(self.overdue)) - 1
+        return self.overdue[k] if k >= 0 else 0
+
     def stage_after(self, months: int) -> str | None:
         """The overdue stage at the end of that month, as lenders count it: M1 (1–30 days),
         M2 (31–60), M3 (61–90), then M3+ (more than 90 days); None when nothing is overdue."""
