@@ -11,10 +11,10 @@ import streamlit as st
 from core.loans.apr import flag_message
 from core.loans.dates import current_month, format_month, month_to_date, next_month
 from core.loans.debts import METHODS, RATE_UNITS, annual_rate_from, parse_debt, rate_units
-from core.loans.money import yuan_number
+from core.loans.money import format_cents, yuan_number
 from core.loans.schedule import COLUMNS, calculator_total_interest, schedule
 from core.paperwork.charts import schedule_figure
-from ui.common import current_lpr, lang, money, money_cents, money_table, show_errors, tr
+from ui.common import current_lpr, lang, money, money_table, show_errors, tr
 from ui.page import page_header
 
 
@@ -145,9 +145,9 @@ flags = result.flags(lpr)
 st.divider()
 m1, m2, m3, m4, m5 = st.columns(5)
 first_label = "calc.metric.first_payment" if (method in ("equal_principal", "revolving")) else "calc.metric.payment"
-m1.metric(tr(first_label), money_cents(result.regular_payment))
-m2.metric(tr("calc.metric.total_interest"), money_cents(result.total_interest))
-m3.metric(tr("calc.metric.total_fees"), money_cents(result.total_fees + result.total_penalty))
+m1.metric(tr(first_label), format_cents(result.regular_payment))
+m2.metric(tr("calc.metric.total_interest"), format_cents(result.total_interest))
+m3.metric(tr("calc.metric.total_fees"), format_cents(result.total_fees + result.total_penalty))
 m4.metric(tr("calc.metric.apr"), "—" if apr is None else f"{apr}%", help=tr("calc.metric.apr_help"))
 m5.metric(tr("calc.metric.payoff"), "—" if result.payoff_month is None else format_month(result.payoff_month))
 if result.never_paid_off:

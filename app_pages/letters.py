@@ -8,13 +8,14 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from core.loans.money import format_cents
 from core.loans.schedule import owed_now_cents
 from core.negotiation.readiness import ask_fit
 from core.paperwork.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
 from core.paperwork.pack import download_stem, pack_bytes, pack_files
 from core.profiles.evidence import evidence_folder
 from core.profiles.profile import LETTER_LANGS, text_limit
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, tr
 from ui.negotiation import choices_for, current_plan, is_plan, labels, result_of
 from ui.page import page_header
 from ui.state import (
@@ -103,9 +104,9 @@ if is_plan(scenario) and not household.asks(debt):
     st.info(tr("lt.plan.kept_info", debt=md_escape(debt)), icon=":material/verified:")
 payment, months = letter_figures(h, debt, plan, household if is_plan(scenario) else None)
 m1, m2, m3 = st.columns(3)
-m1.metric(tr("lt.metric.payment"), money_cents(payment))
+m1.metric(tr("lt.metric.payment"), format_cents(payment))
 m2.metric(tr("lt.metric.months"), months)
-m3.metric(tr("lt.metric.forgiven"), money_cents(plan.forgiven))
+m3.metric(tr("lt.metric.forgiven"), format_cents(plan.forgiven))
 # The readiness check's own test of this ask, so the letter never argues against itself
 # (offering far less than the numbers show, asking for a waiver the numbers don't need, or
 # promising more than the worksheet leaves for this debt while the money runs short).

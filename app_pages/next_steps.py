@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core.loans.dates import format_month
-from core.loans.money import to_cents
+from core.loans.money import format_cents, to_cents
 from core.negotiation.next_steps import CHANNELS, FACTS, mediation, old_debts
-from ui.common import lang, md_escape, money_cents, tr
+from ui.common import lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.page import page_header
 from ui.state import current_household
@@ -27,7 +27,7 @@ if plan.shares:
         "- "
         + tr(
             "ns.replan_now",
-            total=money_cents(plan.total),
+            total=format_cents(plan.total),
             n=len(plan.shares),
             free=format_month(plan.result.debt_free) if plan.result.debt_free else tr("sc.never"),
         )  # fmt: skip
@@ -37,8 +37,8 @@ if nothing.overdue_after(12):
         "- "
         + tr(
             "ns.replan_nothing",
-            owed=money_cents(nothing.owed_after(12)),
-            overdue=money_cents(nothing.overdue_after(12)),
+            owed=format_cents(nothing.owed_after(12)),
+            overdue=format_cents(nothing.overdue_after(12)),
         )  # fmt: skip
     )
 c1, c2 = st.columns(2)
@@ -63,7 +63,7 @@ else:
     weighed = mediation(result_of(scenarios[0]), result_of(scenario), to_cents(fee), debts or None)
     text = tr(
         "ns.mediation_worth" if weighed.worth_it else "ns.mediation_not_worth",
-        saving=money_cents(max(weighed.saving, 0)), fee=money_cents(weighed.fee), net=money_cents(abs(weighed.net)),
+        saving=format_cents(max(weighed.saving, 0)), fee=format_cents(weighed.fee), net=format_cents(abs(weighed.net)),
     )  # fmt: skip
     (st.success if weighed.worth_it else st.warning)(text, icon=":material/calculate:")
 

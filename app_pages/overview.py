@@ -9,9 +9,9 @@ from core.household.contacts import due_followups
 from core.household.overview import owed_shares, spending_shares
 from core.i18n import join
 from core.loans.dates import current_month, format_month
-from core.loans.money import yuan_number
+from core.loans.money import format_cents, yuan_number
 from core.paperwork.ics import calendar_ics, reminders, upcoming
-from ui.common import followup_text, lang, md_escape, money_cents, money_table, tr
+from ui.common import followup_text, lang, md_escape, money_table, tr
 from ui.negotiation import current_plan
 from ui.page import page_header
 from ui.state import current_household, current_profile
@@ -68,18 +68,18 @@ with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), ic
                        mime="text/calendar", key="ov.ics", icon=":material/event:")  # fmt: skip
 
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(tr("ov.income"), money_cents(budget.income))
-c2.metric(tr("ov.fixed"), money_cents(budget.fixed_expenses))
-c3.metric(tr("ov.variable"), money_cents(budget.variable_expenses))
-c4.metric(tr("ov.surplus"), money_cents(budget.surplus))
+c1.metric(tr("ov.income"), format_cents(budget.income))
+c2.metric(tr("ov.fixed"), format_cents(budget.fixed_expenses))
+c3.metric(tr("ov.variable"), format_cents(budget.variable_expenses))
+c4.metric(tr("ov.surplus"), format_cents(budget.surplus))
 c5, c6, c7, c8 = st.columns(4)
-c5.metric(tr("ov.total_debt"), money_cents(s.total_debt))
-c6.metric(tr("ov.due_month"), money_cents(s.due_in(current_month() + 1)))
+c5.metric(tr("ov.total_debt"), format_cents(s.total_debt))
+c6.metric(tr("ov.due_month"), format_cents(s.due_in(current_month() + 1)))
 dsr = s.debt_service_ratio
 c7.metric(tr("ov.dsr"), "—" if dsr is None else f"{dsr}%", help=tr("ov.dsr_help"))
-c8.metric(tr("ov.net_worth"), money_cents(s.net_worth))
+c8.metric(tr("ov.net_worth"), format_cents(s.net_worth))
 c9, c10, c11, _ = st.columns(4)
-c9.metric(tr("ov.liquid"), money_cents(s.liquid_now))
+c9.metric(tr("ov.liquid"), format_cents(s.liquid_now))
 runway = s.runway_months
 c10.metric(
     tr("ov.runway"), tr("ov.no_gap") if runway is None else tr("ov.months_unit", n=runway), help=tr("ov.runway_help")
@@ -89,7 +89,7 @@ if s.help_total:
     c11.metric(tr("ov.runway_with_help"), tr("ov.no_gap") if helped is None else tr("ov.months_unit", n=helped),
                help=tr("ov.runway_with_help_help"))  # fmt: skip
 if s.credit_total:
-    st.warning(tr("ov.credit_risk", amount=money_cents(s.credit_total)), icon=":material/credit_card_off:")
+    st.warning(tr("ov.credit_risk", amount=format_cents(s.credit_total)), icon=":material/credit_card_off:")
 for scenario in s.scenarios[1:]:
     lines = s.relies_on_credit(scenario)
     if lines:
@@ -97,7 +97,7 @@ for scenario in s.scenarios[1:]:
                     lines=md_escape(join(lines, lang()))), icon=":material/warning:")  # fmt: skip
 
 if s.monthly_gap < 0:
-    st.error(tr("ov.gap_warning", gap=money_cents(-s.monthly_gap)), icon=":material/warning:")
+    st.error(tr("ov.gap_warning", gap=format_cents(-s.monthly_gap)), icon=":material/warning:")
 elif s.lines:
     st.success(tr("ov.ok"))
 

@@ -13,12 +13,12 @@ from core.i18n import join
 from core.loans.apr import rate_note
 from core.loans.dates import format_month
 from core.loans.engine import LONGEST_LOAN_MONTHS
-from core.loans.money import MAX_AMOUNT, to_cents, yuan_number
+from core.loans.money import MAX_AMOUNT, format_cents, to_cents, yuan_number
 from core.paperwork import charts
 from core.profiles.profile import SPLITS
 from core.simulation.offer import Offer, check_offer, with_accepted, without_agreed
 from core.simulation.plan import PLAN_BOUND, phases_text
-from ui.common import current_lpr, guarded, lang, md_escape, money_cents, money_table, tr
+from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
 from ui.negotiation import current_plan
 from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
@@ -56,8 +56,8 @@ def _save_settings() -> None:
 
 
 def _offer_text(offer: Offer, check) -> str:
-    return tr("of.said", payment=money_cents(offer.payment), n=offer.months, fee=money_cents(offer.fee),
-              waived=money_cents(offer.waived), apr="—" if check.apr is None else f"{check.apr}%",
+    return tr("of.said", payment=format_cents(offer.payment), n=offer.months, fee=format_cents(offer.fee),
+              waived=format_cents(offer.waived), apr="—" if check.apr is None else f"{check.apr}%",
               short=check.short_months)  # fmt: skip
 
 
@@ -134,10 +134,10 @@ else:
 
 # --- the amount available ---------------------------------------------------------------------
 m1, m2, m3, m4 = st.columns(4)
-m1.metric(tr("ov.surplus"), money_cents(plan.surplus), help=tr("pl.surplus_help"))
-m2.metric(tr("pl.priority_payments"), money_cents(plan.priority_payments))
-m3.metric(tr("field.contingency"), money_cents(plan.contingency))
-m4.metric(tr("pl.total"), money_cents(plan.total), help=tr("pl.total_help"))
+m1.metric(tr("ov.surplus"), format_cents(plan.surplus), help=tr("pl.surplus_help"))
+m2.metric(tr("pl.priority_payments"), format_cents(plan.priority_payments))
+m3.metric(tr("field.contingency"), format_cents(plan.contingency))
+m4.metric(tr("pl.total"), format_cents(plan.total), help=tr("pl.total_help"))
 
 if not plan.shares:
     if not plan.needed:
@@ -150,7 +150,7 @@ else:
     if short:
         worst = plan.worst_short
         st.error(
-            tr("pl.short", n=len(short), first=format_month(short[0][0]), worst=money_cents(worst[1]),
+            tr("pl.short", n=len(short), first=format_month(short[0][0]), worst=format_cents(worst[1]),
                month=format_month(worst[0])),
             icon=":material/warning:",
         )  # fmt: skip
@@ -163,13 +163,13 @@ else:
             )  # fmt: skip
     else:
         st.success(
-            tr("pl.keeps", total=money_cents(plan.total), n=len(plan.shares),
+            tr("pl.keeps", total=format_cents(plan.total), n=len(plan.shares),
                months=tr("count.months_as_instalments", n=plan.months),
                free=format_month(result.debt_free) if result.debt_free else tr("sc.never")),
             icon=":material/check_circle:",
         )  # fmt: skip
     if plan.is_token:
-        st.info(tr("pl.token_plan", bound=PLAN_BOUND, token=money_cents(settings.token), n=plan.token_months,
+        st.info(tr("pl.token_plan", bound=PLAN_BOUND, token=format_cents(settings.token), n=plan.token_months,
                    review=format_month(plan.review)), icon=":material/hourglass_top:")  # fmt: skip
     if len(plan.phases) > 1:
         st.caption(tr("pl.phases", steps=phases_text(plan.phases, lang())))
@@ -189,14 +189,14 @@ else:
             notes.append(tr("pl.note.limit", limit=s.limit))
         if s.over_limit:
             notes.append(tr("pl.note.over_limit", limit=s.limit))
-            notes.append(tr("pl.note.fit", limit=s.limit, fit=money_cents(s.fit or 0)))
+            notes.append(tr("pl.note.fit", limit=s.limit, fit=format_cents(s.fit or 0)))
         track = next(t for t in result.tracks if t.name == s.name)
         rows.append(
             {  # what a lender is asked first (a phone shows the first columns)
                 tr("sc.col.debt"): s.name,
                 tr("pl.col.share"): yuan_number(s.share),
                 tr("pl.col.request"): tr(f"pl.request.{s.request}") + " · " + tr("pl.request", n=s.months,
-                                                                                  payment=money_cents(s.share)),
+                                                                                  payment=format_cents(s.share)),
                 tr("pl.col.last"): yuan_number(s.last),
                 tr("pl.col.ends"): format_month(track.payoff) if track.payoff else tr("sc.never"),
                 tr("pl.col.owed"): yuan_number(s.owed),
@@ -251,16 +251,16 @@ if shown is not None and shown.debt in h.names:
     check = check_offer(h, plan, shown)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("of.apr"), "—" if check.apr is None else f"{check.apr}%")
-    c2.metric(tr("of.total"), money_cents(check.total),
+    c2.metric(tr("of.total"), format_cents(check.total),
               delta=None if check.extra_cost is None else tr("of.more" if check.extra_cost > 0 else "of.less",
-                                                             amount=money_cents(abs(check.extra_cost))),
+                                                             amount=format_cents(abs(check.extra_cost))),
               delta_color="inverse" if (check.extra_cost or 0) > 0 else "normal")  # fmt: skip
     c3.metric(tr("sc.col.short"), check.short_months)
     if check.asked is not None:
-        st.caption(tr("of.asked", payment=money_cents(check.asked.offer_payment()), n=check.asked.offer_months(),
-                      total=money_cents(check.asked.total_paid)))  # fmt: skip
+        st.caption(tr("of.asked", payment=format_cents(check.asked.offer_payment()), n=check.asked.offer_months(),
+                      total=format_cents(check.asked.total_paid)))  # fmt: skip
     if check.balloon:
-        st.warning(tr("of.balloon", amount=money_cents(check.balloon)), icon=":material/warning:")
+        st.warning(tr("of.balloon", amount=format_cents(check.balloon)), icon=":material/warning:")
     if check.short_months:
         st.warning(tr("of.breaks", n=check.short_months), icon=":material/warning:")
     else:
@@ -277,7 +277,7 @@ if plan.agreed:
     st.markdown(f"**{tr('of.agreed')}**")
     for offer in h.agreed:
         a1, a2 = st.columns([4, 1], vertical_alignment="center")
-        a1.markdown("- " + tr("of.agreed_line", debt=md_escape(offer.debt), payment=money_cents(offer.payment),
+        a1.markdown("- " + tr("of.agreed_line", debt=md_escape(offer.debt), payment=format_cents(offer.payment),
                               n=offer.months))  # fmt: skip
         a2.button(tr("of.remove"), key=f"pl.offer.remove.{offer.debt}", on_click=_remove_agreed, args=(offer.debt,),
                   icon=":material/undo:")  # fmt: skip
@@ -286,13 +286,13 @@ if plan.agreed:
 st.subheader(tr("pl.do_nothing"))
 st.caption(tr("pl.do_nothing_help"))
 d1, d2, d3 = st.columns(3)
-d1.metric(tr("pl.owed_now"), money_cents(h.total_debt))
+d1.metric(tr("pl.owed_now"), format_cents(h.total_debt))
 for col, months in ((d2, 12), (d3, 24)):
     overdue = nothing.overdue_after(months)
     col.metric(
         tr("dn.after", n=months).capitalize(),
-        money_cents(nothing.owed_after(months)),
-        delta=tr("pl.overdue_delta", amount=money_cents(overdue)) if overdue else None,
+        format_cents(nothing.owed_after(months)),
+        delta=tr("pl.overdue_delta", amount=format_cents(overdue)) if overdue else None,
         delta_color="inverse",
     )
 if nothing.serious:

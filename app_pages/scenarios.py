@@ -11,7 +11,7 @@ from core.household.model import Household
 from core.i18n import field_label, join, t
 from core.loans.apr import rate_note
 from core.loans.dates import format_month
-from core.loans.money import to_cents, yuan_number
+from core.loans.money import format_cents, to_cents, yuan_number
 from core.loans.terms import AXES, KINDS
 from core.loans.values import ALL_DEBTS
 from core.paperwork import charts
@@ -28,7 +28,7 @@ from core.simulation.negotiate import (
 )
 from core.simulation.presets import PRESETS, preset_rows
 from core.simulation.simulate import simulate
-from ui.common import current_lpr, lang, md_escape, money_cents, plain_table, tr
+from ui.common import current_lpr, lang, md_escape, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
 from ui.negotiation import compared, labels
@@ -207,7 +207,7 @@ for r in results:
     )
     free = tr("sc.summary.free", month=format_month(r.debt_free)) if r.debt_free else tr("sc.summary.not_free")
     diff = base.total_paid - r.total_paid
-    saving = tr("sc.summary.saves" if diff >= 0 else "sc.summary.costs", amount=money_cents(abs(diff)))
+    saving = tr("sc.summary.saves" if diff >= 0 else "sc.summary.costs", amount=format_cents(abs(diff)))
     st.markdown(
         "- "
         + tr(
@@ -215,7 +215,7 @@ for r in results:
             name=md_escape(charts.scenario_label(r, lang())),
             short=short,
             free=free,
-            paid=money_cents(r.total_paid),
+            paid=format_cents(r.total_paid),
             saving=saving,
         )
     )
@@ -301,17 +301,17 @@ if chosen:
     asks = _asks(key, tuple(chosen), margin, h)
     for ask in asks:
         params = {
-            "owed": money_cents(ask.owed),
+            "owed": format_cents(ask.owed),
             "n": ask.months,
             "rate": ask.rate,
             "percent": ask.percent,
-            "payment": money_cents(ask.payment or 0),
-            "cost": money_cents(ask.cost or 0),
+            "payment": format_cents(ask.payment or 0),
+            "cost": format_cents(ask.cost or 0),
         }
         params["debts"] = join(ask.above, lang())
         text = tr(ask.key, **params)
         if ask.costs_more:  # dearer than the contracts: the sentence says by how much
-            text += tr("lt.sentence_gap").strip("|") + tr("sc.ask.extra_cost", extra=money_cents(ask.extra_cost))
+            text += tr("lt.sentence_gap").strip("|") + tr("sc.ask.extra_cost", extra=format_cents(ask.extra_cost))
         if ask.actionable:
             st.success(text, icon=":material/handshake:")
             if st.button(tr("sc.ask.add"), icon=":material/add:", key=f"sc.ask.add.{ask.kind}"):

@@ -7,9 +7,10 @@ import streamlit as st
 
 from core.i18n import join, t
 from core.imports.categories import default_rules
+from core.loans.money import format_cents
 from core.profiles.editing import worksheet_line
 from core.profiles.profile import DIRECTIONS, FREQUENCIES, text_limit
-from ui.common import guarded, lang, md_escape, money_cents, tr
+from ui.common import guarded, lang, md_escape, tr
 from ui.editor import reset_editor, section_editor
 from ui.importing import import_open, import_panel, imported_notice
 from ui.page import page_header
@@ -79,9 +80,9 @@ if st.session_state.get("ws.add.done"):
 section_editor("worksheet")
 summary = current_household().budget
 c1, c2, c3 = st.columns(3)
-c1.metric(tr("ov.income"), money_cents(summary.income))
-c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), money_cents(summary.expenses))
-c3.metric(tr("ov.surplus"), money_cents(summary.surplus))
+c1.metric(tr("ov.income"), format_cents(summary.income))
+c2.metric(tr("ws.monthly") + " · " + tr("choice.direction.expense"), format_cents(summary.expenses))
+c3.metric(tr("ov.surplus"), format_cents(summary.surplus))
 
 with st.expander(tr("ws.import"), expanded=import_open()):
     import_panel()

@@ -11,7 +11,7 @@ import streamlit as st
 from core.blank import is_blank, is_missing
 from core.i18n import DEFAULT_LANG, LANGS, field_label, t
 from core.loans.dates import format_date
-from core.loans.money import format_cents, format_money, to_cents, yuan_number
+from core.loans.money import format_money, to_cents, yuan_number
 
 LANG_KEY = "lang"  # canonical choice; the sidebar control writes it in its callback
 LANG_SWITCH_KEY = "app.lang"
@@ -64,10 +64,6 @@ def css_text(text: str) -> str:
     the style element."""
     escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\\n\r<>' else ch for ch in str(text))
     return f'"{escaped}"'
-
-
-def money_cents(cents: int) -> str:
-    return format_cents(cents)
 
 
 def money(value: Decimal) -> str:

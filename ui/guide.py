@@ -9,13 +9,13 @@ import streamlit as st
 from core.household.model import Household
 from core.i18n import field_label, t
 from core.loans.dates import format_month
-from core.loans.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, percent_of, yuan_number
+from core.loans.money import HALF_EVEN, HUNDRED_YUAN, MAX_AMOUNT, format_cents, percent_of, yuan_number
 from core.loans.terms import KINDS
 from core.profiles.profile import unique_name
 from core.simulation import guide
 from core.simulation.debt_plan import HORIZON
 from core.simulation.simulate import Result
-from ui.common import lang, md_escape, money_cents, plain_table, tr
+from ui.common import lang, md_escape, plain_table, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_profile
 
@@ -75,7 +75,7 @@ def _field(kind: str, name: str, value, h: Household, debts: list[str], key: str
     if name == "asset":
         names = list(h.sale_values)
         return st.selectbox(label, names, index=names.index(value) if value in names else 0,
-                            format_func=lambda n: f"{n} · {money_cents(h.sale_values[n][0])}", key=key)  # fmt: skip
+                            format_func=lambda n: f"{n} · {format_cents(h.sale_values[n][0])}", key=key)  # fmt: skip
     raise ValueError(name)
 
 
@@ -144,10 +144,10 @@ def _preview(shown: guide.Preview) -> None:
     after = sum(d.payment_after for d in shown.debts)
     aprs = [d.apr for d in shown.debts if d.apr is not None]
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(tr("guide.pv.payment"), money_cents(after), delta=money_cents(after - before), delta_color="inverse")
+    c1.metric(tr("guide.pv.payment"), format_cents(after), delta=format_cents(after - before), delta_color="inverse")
     c2.metric(tr("guide.pv.months"), max((d.months_after for d in shown.debts), default=0))
     c3.metric(tr("guide.pv.apr"), f"{max(aprs)}%" if aprs else tr("guide.pv.apr_none"))
-    c4.metric(tr("guide.pv.paid"), money_cents(shown.result.total_paid), delta=money_cents(-shown.saving),
+    c4.metric(tr("guide.pv.paid"), format_cents(shown.result.total_paid), delta=format_cents(-shown.saving),
               delta_color="inverse")  # fmt: skip
     result = shown.result
     if result.shortfall_months:

@@ -39,9 +39,9 @@ from core.imports.review import (
     worksheet_after,
 )
 from core.loans.dates import format_month, parse_cell_date
-from core.loans.money import yuan_number
+from core.loans.money import format_cents, yuan_number
 from core.profiles.profile import normalize_section
-from ui.common import lang, md_escape, money_cents, plain_table, readable_section, tr
+from ui.common import lang, md_escape, plain_table, readable_section, tr
 from ui.notices import saved_or_said
 from ui.state import append_rows, current_household, current_profile, note_outcome, save_section
 
@@ -248,8 +248,8 @@ def _direction_question(upload, result) -> None:
         rows.append({
             tr("field.date"): date.isoformat(),
             tr("field.note"): words[:40],
-            tr("ws.q.if_positive"): tr("ws.q.out" if cents > 0 else "ws.q.in", amount=money_cents(abs(cents))),
-            tr("ws.q.if_negative"): tr("ws.q.out" if cents < 0 else "ws.q.in", amount=money_cents(abs(cents))),
+            tr("ws.q.if_positive"): tr("ws.q.out" if cents > 0 else "ws.q.in", amount=format_cents(abs(cents))),
+            tr("ws.q.if_negative"): tr("ws.q.out" if cents < 0 else "ws.q.in", amount=format_cents(abs(cents))),
         })  # fmt: skip
     plain_table(pd.DataFrame(rows))  # the two readings beside each row (four columns: a phone shows them all)
     st.radio(tr("ws.q.direction.pick"), ["positive", "negative"], index=None,
@@ -322,7 +322,7 @@ def _combined_notes(combined, names: list[str]) -> None:
     if combined.duplicates:
         st.info(tr("ws.duplicates", n=combined.duplicates), icon=":material/content_copy:")
     if combined.matches:
-        amount = money_cents(combined.matched_total)
+        amount = format_cents(combined.matched_total)
         st.info(tr("ws.own.matched", n=len(combined.matches), amount=amount), icon=":material/sync_alt:")
         with st.expander(tr("ws.own.list")):
             frame = pd.DataFrame([
@@ -358,8 +358,8 @@ def _own_moves(result) -> None:
     if own:
         names = join((md_escape(n) for n in result.holder[:3]), lang()) or "—"
         sums = join(
-            [tr("ws.own.out_sum", amount=money_cents(out_total))] * bool(out_total)
-            + [tr("ws.own.in_sum", amount=money_cents(in_total))] * bool(in_total),
+            [tr("ws.own.out_sum", amount=format_cents(out_total))] * bool(out_total)
+            + [tr("ws.own.in_sum", amount=format_cents(in_total))] * bool(in_total),
             lang(),
         )
         st.info(tr("ws.own.holder", n=len(own), names=names, sums=sums), icon=":material/person:")
@@ -383,7 +383,7 @@ def _one_offs(checked) -> None:
     for tx in candidates:
         digest = checked.marks[tx.file].digest
         key = f"ws.one_off.{digest}.{tx.row}"
-        label = tr("ws.one_offs.row", date=tx.date.isoformat(), amount=money_cents(abs(tx.amount)),
+        label = tr("ws.one_offs.row", date=tx.date.isoformat(), amount=format_cents(abs(tx.amount)),
                    what=md_escape((tx.party or tx.description)[:40]),
                    direction=tr("choice.direction.income" if tx.amount > 0 else "choice.direction.expense"))  # fmt: skip
         if key not in st.session_state:
@@ -411,7 +411,7 @@ def _uncategorised(result) -> None:
         options = category_choices(entry["direction"], current_profile().import_rules(lang()), lang())
         if widget not in st.session_state:
             st.session_state[widget] = names.get(name) if names.get(name) in options else None
-        st.selectbox(tr("ws.names.row", name=md_escape(name), total=money_cents(entry["total"]), n=entry["count"]),
+        st.selectbox(tr("ws.names.row", name=md_escape(name), total=format_cents(entry["total"]), n=entry["count"]),
                      options, index=None, key=widget, placeholder=tr("ws.names.placeholder"),
                      on_change=_name_changed, args=(name, widget))  # fmt: skip
     _checkbox(tr("ws.names.remember"), "remember_names", default=True)
@@ -445,9 +445,9 @@ def _debt_service(result) -> None:
         return
     total = sum(monthly for _, monthly, _ in payments)
     lenders = join(
-        (f"{md_escape(name or tr('ws.credit.unnamed'))} {money_cents(m)}" for name, m, _ in payments), lang()
+        (f"{md_escape(name or tr('ws.credit.unnamed'))} {format_cents(m)}" for name, m, _ in payments), lang()
     )
-    st.info(tr("ws.credit.found", total=money_cents(total), lenders=lenders), icon=":material/credit_card:")
+    st.info(tr("ws.credit.found", total=format_cents(total), lenders=lenders), icon=":material/credit_card:")
     if added := st.session_state.pop("ws.credit.added", None):
         st.success(
             tr("ws.credit.added", lenders=join((md_escape(m) for m in added), lang())), icon=":material/check_circle:"
@@ -482,7 +482,7 @@ def _effect(effect) -> None:
     plain_table(frame, [now, added, instead])  # a plain table: it wraps on a phone instead of cutting a column
     for name in effect.surprises():
         before, after = getattr(effect.now, name), getattr(effect.appended, name)
-        st.warning(tr(f"ws.surprise.{name}", before=money_cents(before), after=money_cents(after)),
+        st.warning(tr(f"ws.surprise.{name}", before=format_cents(before), after=format_cents(after)),
                    icon=":material/error:")  # fmt: skip
 
 
@@ -605,11 +605,11 @@ def import_panel() -> None:
     statement = result.kind == "statement"
     if statement:
         people = result.from_people_monthly()
-        income = money_cents(result.total_income)
+        income = format_cents(result.total_income)
         st.write(tr("ws.stats", n=len(result.counted), neutral=result.neutral_count, months=tr("count.months", n=result.months),
-                    income=income, expense=money_cents(result.total_expense)))  # fmt: skip
+                    income=income, expense=format_cents(result.total_expense)))  # fmt: skip
         if people > 0 and not _answer("from_people"):  # the income above holds it; the worksheet will not
-            st.caption(tr("ws.stats.people", amount=money_cents(people)))
+            st.caption(tr("ws.stats.people", amount=format_cents(people)))
         if result.refunds_netted:
             st.caption(tr("ws.refunds_netted", n=result.refunds_netted))
         if checked.replaces:
@@ -619,7 +619,7 @@ def import_panel() -> None:
         _own_moves(result)
         _partial(checked)
         if people > 0 or _answer("from_people"):
-            _checkbox(tr("ws.from_people", amount=money_cents(people)), "from_people", help=tr("ws.from_people_help"))
+            _checkbox(tr("ws.from_people", amount=format_cents(people)), "from_people", help=tr("ws.from_people_help"))
         _debt_service(result)
         _one_offs(checked)
         _uncategorised(result)

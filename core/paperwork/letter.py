@@ -72,10 +72,6 @@ def letter_figures(h: Household, debt: str, offer: Proposal, plan=None) -> tuple
     return plan.monthly_of(debt, h), offer.months or h.status[h.names.index(debt)].months
 
 
-def _m(cents: int) -> str:
-    return format_cents(cents)
-
-
 def _percent(part: int, whole: int) -> str:
     """A share as a percent with one decimal (half-up), e.g. '31.8'."""
     if whole <= 0:
@@ -141,9 +137,9 @@ def compose(
         who.append(p("lt.who.contact", contact=case.contact))
     out.append(sentences(who))
 
-    owe = [p("lt.owe.total", owed=_m(line.total_owed), principal=format_money(debt.principal))]
+    owe = [p("lt.owe.total", owed=format_cents(line.total_owed), principal=format_money(debt.principal))]
     if line.overdue_total:
-        owe.append(p("lt.owe.overdue", overdue=_m(line.overdue_total), n=debt.days_overdue))
+        owe.append(p("lt.owe.overdue", overdue=format_cents(line.overdue_total), n=debt.days_overdue))
     out.append(sentences(owe))
 
     if case.reason:
@@ -161,11 +157,11 @@ def compose(
     afford = [
         p(
             "lt.afford",
-            income=_m(s.budget.income),
-            expenses=_m(s.budget.expenses),
-            left=_m(max(s.budget.surplus, 0)),
+            income=format_cents(s.budget.income),
+            expenses=format_cents(s.budget.expenses),
+            left=format_cents(max(s.budget.surplus, 0)),
             n=len(h.lines),
-            total=_m(s.total_debt),
+            total=format_cents(s.total_debt),
         )
     ]
     if household_plan is not None:  # the whole picture, then what the plan asks this lender (maybe nothing)
@@ -175,7 +171,7 @@ def compose(
     else:
         _, _, share = budget_shares(h, reference)
         if share.get(debt_name):
-            afford.append(p("lt.afford.share", share=_m(share[debt_name])))  # the household plan's amount
+            afford.append(p("lt.afford.share", share=format_cents(share[debt_name])))  # the household plan's amount
         out.append(sentences(afford))
         out.append(_proposal_block(plan, lang, p, sentences))
     _closing(out, h, lang, today, p)
@@ -192,23 +188,23 @@ def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
     """The whole picture a plan letter gives every lender alike: what is owed to whom, what
     the household has, the one rule, and this lender's share."""
     afford = [
-        p("lt.plan.whole", total=_m(h.total_debt), n=len(h.lines), income=_m(h.budget.income),
-          expenses=_m(h.budget.expenses), available=_m(hp.total)),
+        p("lt.plan.whole", total=format_cents(h.total_debt), n=len(h.lines), income=format_cents(h.budget.income),
+          expenses=format_cents(h.budget.expenses), available=format_cents(hp.total)),
     ]  # fmt: skip
     if hp.priority:
-        afford.append(p("lt.plan.priority", n=len(hp.priority), payments=_m(hp.priority_payments)))
+        afford.append(p("lt.plan.priority", n=len(hp.priority), payments=format_cents(hp.priority_payments)))
     if hp.contingency:
-        afford.append(p("lt.plan.contingency", contingency=_m(hp.contingency)))
+        afford.append(p("lt.plan.contingency", contingency=format_cents(hp.contingency)))
     if mine is not None and not hp.is_token:  # a token plan states its tokens in the request
         afford.append(
-            p(f"lt.plan.split.{hp.settings.split}", n=len(hp.shares), owed=_m(hp.owed), share=_m(mine.share),
+            p(f"lt.plan.split.{hp.settings.split}", n=len(hp.shares), owed=format_cents(hp.owed), share=format_cents(mine.share),
               percent=_percent(mine.share, hp.total), months=p("count.instalments", n=mine.months))
         )  # fmt: skip
         if mine.raised_to_token and not hp.is_token:
             afford.append(p("lt.plan.token"))
     if do_nothing is not None and do_nothing.overdue_after(12):
         afford.append(
-            p("lt.plan.do_nothing", owed=_m(do_nothing.owed_after(12)), overdue=_m(do_nothing.overdue_after(12)),
+            p("lt.plan.do_nothing", owed=format_cents(do_nothing.owed_after(12)), overdue=format_cents(do_nothing.overdue_after(12)),
               n=sum(1 for d in do_nothing.debts if d.past_90 is not None and d.past_90 < do_nothing.start + 12))
         )  # fmt: skip
     return afford
@@ -220,19 +216,21 @@ def _plan_request(h: Household, hp, debt_name: str, mine, lang: str, p, sentence
     if mine is None or mine.request == "keep":  # a priority, kept or agreed debt: nothing is asked
         monthly = hp.monthly_of(debt_name, h) or 0
         key = "lt.plan.ask.agreed" if debt_name in hp.agreed else "lt.plan.ask.keep"
-        return sentences([p(key, monthly=_m(monthly))])
+        return sentences([p(key, monthly=format_cents(monthly))])
     start = format_month(hp.start)
     limit = mine.limit
     parts = [p("lt.propose.intro")]
     if mine.request == "token":
-        parts.append(p("lt.plan.ask.token", monthly=_m(mine.share), n=hp.token_months, start=start,
+        parts.append(p("lt.plan.ask.token", monthly=format_cents(mine.share), n=hp.token_months, start=start,
                        review=format_month(hp.review)))  # fmt: skip
         later = [ph for ph in mine.later if ph.start >= hp.review]
         if later:
-            parts.append(p("lt.plan.after_review", monthly=_m(later[0].monthly), start=format_month(later[0].start)))
+            parts.append(
+                p("lt.plan.after_review", monthly=format_cents(later[0].monthly), start=format_month(later[0].start))
+            )
         return "\n".join([parts[0], sentences(parts[1:])])
-    params = {"monthly": _m(mine.share), "n": mine.months, "start": start, "limit": limit,
-              "last": _m(mine.last), "waived": _m(mine.waived), "owed": _m(mine.owed - mine.waived)}  # fmt: skip
+    params = {"monthly": format_cents(mine.share), "n": mine.months, "start": start, "limit": limit,
+              "last": format_cents(mine.last), "waived": format_cents(mine.waived), "owed": format_cents(mine.owed - mine.waived)}  # fmt: skip
     ask = [p(f"lt.plan.ask.{mine.request}", **params)]
     if mine.request != "extension":
         why = "interest" if _share_below_interest(h, debt_name, mine) else "long"
@@ -242,9 +240,9 @@ def _plan_request(h: Household, hp, debt_name: str, mine, lang: str, p, sentence
         if any(ph.monthly > mine.share for ph in mine.later):
             ask.append(p("lt.plan.redistributed"))
     if mine.last and mine.last != (mine.phases[-1].monthly if mine.phases else mine.share):
-        ask.append(p("lt.plan.last", last=_m(mine.last), month=format_month(mine.ends)))
+        ask.append(p("lt.plan.last", last=format_cents(mine.last), month=format_month(mine.ends)))
     if mine.over_limit:
-        ask.append(p("lt.plan.over_limit", limit=limit, fit=_m(mine.fit or 0)))
+        ask.append(p("lt.plan.over_limit", limit=limit, fit=format_cents(mine.fit or 0)))
     ask.append(p("lt.plan.review", review=format_month(hp.review)))
     parts.append(sentences(ask))
     return "\n".join(parts)
@@ -262,12 +260,14 @@ def _proposal_block(plan: Proposal, lang: str, p, sentences) -> str:
         clauses[-1] = clauses[-1].rstrip("；;") + p("lt.full_stop")
     offer = [p("lt.propose.intro")]
     offer.extend(f"{i}. {c}" for i, c in enumerate(clauses, start=1))
-    summary = [p("lt.propose.payment", payment=_m(plan.payment), n=plan.months, start=format_month(plan.start))]
-    summary.append(p("lt.propose.total", total=_m(plan.total)))
+    summary = [
+        p("lt.propose.payment", payment=format_cents(plan.payment), n=plan.months, start=format_month(plan.start))
+    ]
+    summary.append(p("lt.propose.total", total=format_cents(plan.total)))
     if plan.forgiven:
-        summary.append(p("lt.propose.forgiven", forgiven=_m(plan.forgiven)))
+        summary.append(p("lt.propose.forgiven", forgiven=format_cents(plan.forgiven)))
     if plan.fees:
-        summary.append(p("lt.propose.fees", fees=_m(plan.fees)))
+        summary.append(p("lt.propose.fees", fees=format_cents(plan.fees)))
     offer.append(sentences(summary))
     return "\n".join(offer)
 

@@ -57,10 +57,6 @@ def mask(text: str) -> str:
     return _NUMBER.sub(hide, text)
 
 
-def _m(cents: int) -> str:
-    return format_cents(cents)
-
-
 def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     """The financial statement for the lender, as text (the document's paragraphs)."""
     b = h.budget
@@ -71,32 +67,32 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
         t("pk.st.title", lang),
         t("pk.st.date", lang, date=dt.date.today().isoformat()),
         "",
-        f"{t('pk.st.income', lang)}{sep}{_m(b.income)}",
-        f"{t('pk.st.fixed', lang)}{sep}{_m(b.fixed_expenses)}",
-        f"{t('pk.st.variable', lang)}{sep}{_m(b.variable_expenses)}",
+        f"{t('pk.st.income', lang)}{sep}{format_cents(b.income)}",
+        f"{t('pk.st.fixed', lang)}{sep}{format_cents(b.fixed_expenses)}",
+        f"{t('pk.st.variable', lang)}{sep}{format_cents(b.variable_expenses)}",
     ]
     if one_offs:
-        lines.append(f"{t('pk.st.one_offs', lang)}{sep}{_m(one_offs)}")
+        lines.append(f"{t('pk.st.one_offs', lang)}{sep}{format_cents(one_offs)}")
     lines += _cost_lines(h, lang)
     lines += [
-        f"{t('pk.st.left', lang)}{sep}{_m(b.surplus)}",
-        f"{t('pk.st.priority', lang)}{sep}{_m(plan.priority_payments)}",
-        f"{t('pk.st.contingency', lang)}{sep}{_m(plan.contingency)}",
-        f"{t('pk.st.available', lang)}{sep}{_m(plan.total)}",
+        f"{t('pk.st.left', lang)}{sep}{format_cents(b.surplus)}",
+        f"{t('pk.st.priority', lang)}{sep}{format_cents(plan.priority_payments)}",
+        f"{t('pk.st.contingency', lang)}{sep}{format_cents(plan.contingency)}",
+        f"{t('pk.st.available', lang)}{sep}{format_cents(plan.total)}",
         "",
-        f"{t('pk.st.owed_all', lang, n=len(h.lines))}{sep}{_m(h.total_debt)}",
+        f"{t('pk.st.owed_all', lang, n=len(h.lines))}{sep}{format_cents(h.total_debt)}",
         t(f"pk.st.rule.{plan.settings.split}", lang),
     ]
     if share is not None:
         percent = f"{share.share * 100 / plan.total:.1f}" if plan.total else "0"
         key = "pk.st.share" if share.request in ("freeze", "freeze_waiver") else f"pk.st.share.{share.request}"
-        lines.append(t(key, lang, share=_m(share.share), percent=percent, n=share.months))
+        lines.append(t(key, lang, share=format_cents(share.share), percent=percent, n=share.months))
         if len(share.phases) > 1:
             lines.append(t("lt.plan.phases", lang, steps=phases_text(share.phases, lang)))
         if plan.review is not None:
             lines.append(t("lt.plan.review", lang, review=format_month(plan.review)))
     elif debt in plan.priority or debt in plan.agreed:
-        lines.append(t("pk.st.share.kept", lang, share=_m(plan.monthly_of(debt, h) or 0)))
+        lines.append(t("pk.st.share.kept", lang, share=format_cents(plan.monthly_of(debt, h) or 0)))
     lines += ["", t("pk.st.private", lang)]
     return "\n".join(lines)
 
@@ -110,8 +106,8 @@ def _cost_lines(h: Household, lang: str) -> list[str]:
     key, params = report.household_phrase()
     household = t(key, lang, **params)
     lines = [
-        t(f"pk.st.cost.{c.verdict}", lang, category=t(f"bm.category.{c.category}", lang), amount=_m(c.cents),
-          household=household, benchmark=_m(c.benchmark), year=report.year)
+        t(f"pk.st.cost.{c.verdict}", lang, category=t(f"bm.category.{c.category}", lang), amount=format_cents(c.cents),
+          household=household, benchmark=format_cents(c.benchmark), year=report.year)
         for c in report.flagged
     ]  # fmt: skip
     key, params = report.basis_phrase()
