@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
+from core import vocabulary
 from core.imports.cells import currency_of, main_currency
 from core.imports.result import Partial, Transaction, month_of
 from core.loans.money import from_cents, to_cents
@@ -42,7 +43,10 @@ CARD_TITLE_WORDS = ("信用卡", "还款日", "最低还款", "本期应还", "�
                     "payment due", "statement balance", "card account")  # fmt: skip
 REFUND_WORDS = REFUND_KEYWORDS
 NOT_REFUND_WORDS = ("运费险", "退货险", "退货运费")  # insurance bought against a return: a purchase
-SALARY_WORDS = ("工资", "代发", "薪", "salary", "payroll")  # money in on an account statement
+SALARY_WORDS = (
+    *vocabulary.SALARY_WORDS,
+    "代发",
+)  # money in on an account statement (代发: paid by the employer's bank)
 REPAY_WORDS = ("还款", "repayment", "payment received", "payment - thank", "autopay")
 REWARD_WORDS = ("返现", "积分", "奖励", "回馈", "cash back", "cashback", "rebate", "reward")
 CARD_REPAID_WORDS = ("还款", "转账", "存入", "入账", "缴款", "转入", "payment", "thank you")

@@ -241,10 +241,7 @@ def heatmap_figure(sweep, lang: str, marks: list[tuple[str, float, float]] = ())
     short; combinations that run short are grey. ``marks``: (label, value, months)."""
     import numpy as np
 
-    yuan = np.array([[yuan_number(c) for c in row] for row in sweep.cost.tolist()], dtype=float).reshape(
-        sweep.cost.shape
-    )
-    cost = np.where(sweep.feasible, yuan, np.nan)
+    cost = np.where(sweep.feasible, np.vectorize(yuan_number, otypes=[float])(sweep.cost), np.nan)
     short = np.where(sweep.feasible, np.nan, 1.0)
     x_title = t("chart.rate_axis" if sweep.axis == "rate" else "chart.settlement_axis", lang)
     fig = go.Figure()
