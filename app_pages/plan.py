@@ -44,7 +44,9 @@ def _save_settings() -> None:
     state = st.session_state
     contingency = state.get(f"{prefix}.contingency")
     token = state.get(f"{prefix}.token")
-    row = {
+    kept = profile.section("plan")
+    row = kept.iloc[0].to_dict() if len(kept) else {}  # the review's settings stay as they are
+    row |= {
         "contingency": None if state.get(f"{prefix}.auto") else contingency,
         "split": state.get(f"{prefix}.split") or "balance",
         "token": token,

@@ -1,5 +1,5 @@
 """core/'s modules import one another without a cycle, its packages only downwards (loans,
-imports, profiles, household, simulation, negotiation, paperwork), and the tests mirror its
+imports, profiles, household, simulation, negotiation, tracking, paperwork), and the tests mirror its
 modules. The import graph is read from the source: every ``import`` and ``from … import``
 of a core module, including those inside functions and under ``if TYPE_CHECKING:``, since
 a deferred import is still a dependency."""
@@ -143,7 +143,7 @@ def test_every_core_module_has_its_test_file_and_every_test_file_its_module():
 
 
 # The subpackages from the bottom up: each may import the ones before it, never one after.
-LAYERS = ("loans", "imports", "profiles", "household", "simulation", "negotiation", "paperwork")
+LAYERS = ("loans", "imports", "profiles", "household", "simulation", "negotiation", "tracking", "paperwork")
 SHARED = {"core.errors", "core.i18n", "core.text", "core.blank", "core.vocabulary"}  # used by every layer
 
 

@@ -8,6 +8,7 @@ this returns.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pandas as pd
 
@@ -21,7 +22,19 @@ from core.loans.dates import date_or_none, datetime_or_none, next_month, parse_m
 from core.loans.debts import Debt, due_day, parse_debt, rate_doubt
 from core.loans.money import div_round, to_cents, to_decimal
 from core.loans.schedule import Schedule, schedules
-from core.loans.values import ALL_DEBTS, DEFAULT_TOKEN, Offer, PlanSettings, Scenario, Term
+from core.loans.values import (
+    ALL_DEBTS,
+    DEFAULT_CHANGE_SHARE,
+    DEFAULT_GRACE,
+    DEFAULT_TOKEN,
+    Agreement,
+    Offer,
+    Payment,
+    PlanSettings,
+    Scenario,
+    Term,
+    VersionLine,
+)
 from core.profiles.evidence import live
 from core.profiles.profile import DOCUMENTS, SPLITS, Profile
 
@@ -57,6 +70,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     case = replace(case, documents=case.documents | frozenset(k for k in attached if k in DOCUMENTS))
     names = {line.name for line in lines}
     plan = records(profile.section("plan"))
+    agreements = [a for a in _agreements(profile.section("agreed")) if a.debt in names]
     household = Household(
         budget=budget,
         lines=lines,
@@ -71,7 +85,10 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         scenario_errors=scenario_errors,
         plan_settings=_plan_settings(next(iter(plan), None)),
         drafts=_drafts(rows, debt_errors),
-        agreed=[o for o in _offers(profile.section("agreed")) if o.debt in names],
+        agreed=[a.offer for a in agreements if a.binding],
+        agreements=agreements,
+        payments=_payments(profile.section("payments"), names),
+        versions=_versions(profile.section("versions")),
         letters=len(profile.section("letters")),
         log=[_contact(row) for row in records(profile.section("contacts"))],
         plan_chosen=bool(plan),
@@ -213,7 +230,17 @@ def _plan_settings(row: dict | None) -> PlanSettings:
         split=row.get("split") if row.get("split") in SPLITS else "balance",
         token=DEFAULT_TOKEN if is_blank(row.get("token")) else to_cents(row["token"]),
         reserve=to_cents(cell(row, "reserve", 0)),
+        grace=int(cell(row, "grace", DEFAULT_GRACE)),
+        review_on=date_or_none(cell(row, "review_on")),
+        change_share=_share(cell(row, "change_share")),
     )
+
+
+def _share(value) -> Decimal:
+    """The change of surplus (percent) that calls a review: 1 to 100 (blank: the default)."""
+    if value is None:
+        return DEFAULT_CHANGE_SHARE
+    return min(max(to_decimal(value), Decimal(1)), Decimal(100))
 
 
 def _contact(row: dict) -> Contact:
@@ -226,16 +253,57 @@ def _contact(row: dict) -> Contact:
     )
 
 
-def _offers(frame: pd.DataFrame) -> list[Offer]:
-    """The accepted offers kept in the profile's "agreed" table (the last one per debt)."""
-    out: dict[str, Offer] = {}
-    for row in records(frame):
+def _agreements(frame: pd.DataFrame) -> list[Agreement]:
+    """The offers kept in the profile's "agreed" table, with where each stands (the last
+    row per debt counts)."""
+    out: dict[str, Agreement] = {}
+    for index, row in enumerate(records(frame), start=1):
         name, payment, months = cell(row, "debt"), cell(row, "payment"), cell(row, "months")
         if not isinstance(name, str) or payment is None or months is None:
             continue
-        out[name] = Offer(name, to_cents(payment), int(months), to_cents(cell(row, "fee", 0)),
-                          to_cents(cell(row, "waived", 0)), bool(cell(row, "frozen", True)))  # fmt: skip
+        offer = Offer(name, to_cents(payment), int(months), to_cents(cell(row, "fee", 0)),
+                      to_cents(cell(row, "waived", 0)), bool(cell(row, "frozen", True)))  # fmt: skip
+        out[name] = Agreement(
+            offer,
+            state=cell(row, "state", "agreed"),
+            agreed_on=date_or_none(cell(row, "agreed_on")),
+            first_month=_or_none(parse_month, cell(row, "first_month")),
+            confirmed_by=cell(row, "confirmed_by"),
+            reference=text(row, "reference"),
+            confirmation=text(row, "confirmation"),
+            still_charged=bool(cell(row, "still_charged", False)),
+            holder=text(row, "holder"),
+            holder_kind=cell(row, "holder_kind"),
+            holder_contact=text(row, "holder_contact"),
+            row=index,
+        )
     return list(out.values())
+
+
+def _payments(frame: pd.DataFrame, names: set[str]) -> list[Payment]:
+    """The payments recorded to the household's debts, oldest first (a row naming no debt
+    of the household, or without a date or amount, is left out)."""
+    out = []
+    for index, row in enumerate(records(frame), start=1):
+        name, when, amount = text(row, "debt"), date_or_none(cell(row, "date")), cell(row, "amount")
+        if name not in names or when is None or amount is None:
+            continue
+        out.append(Payment(name, when, to_cents(amount), cell(row, "source", "by_hand"), text(row, "ref"),
+                           _or_none(to_cents, cell(row, "balance")), text(row, "note"), index))  # fmt: skip
+    return sorted(out, key=lambda p: (p.date, p.row))
+
+
+def _versions(frame: pd.DataFrame) -> list[VersionLine]:
+    """The plans kept, line by line, oldest first (a line without its number or time is left out)."""
+    out = []
+    for row in records(frame):
+        number, saved = cell(row, "version"), datetime_or_none(cell(row, "saved"))
+        if number is None or saved is None:
+            continue
+        out.append(VersionLine(int(number), saved, cell(row, "reason", "chosen"), text(row, "debt"),
+                               text(row, "request"), _or_none(to_cents, cell(row, "monthly")), text(row, "state"),
+                               _or_none(to_cents, cell(row, "surplus")), date_or_none(cell(row, "review_on"))))  # fmt: skip
+    return sorted(out, key=lambda v: (v.version, v.saved))
 
 
 # --- scenarios ------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from core.loans.apr import RateNote, rate_note
 from core.loans.debts import Debt
 from core.loans.money import to_cents
 from core.loans.schedule import Schedule, owed_now_cents
-from core.loans.values import Offer, PlanSettings, Scenario
+from core.loans.values import Agreement, Offer, Payment, PlanSettings, Scenario, VersionLine
 
 PRIORITY_TYPES = frozenset({"mortgage", "car_loan"})  # their default threatens the home or what the household needs
 
@@ -106,6 +106,9 @@ class Household:
     scenario_errors: list = field(default_factory=list)
     plan_settings: PlanSettings | None = None  # the household plan's settings (core.simulation.plan)
     agreed: list[Offer] = field(default_factory=list)  # accepted counter-offers (core.simulation.offer)
+    agreements: list[Agreement] = field(default_factory=list)  # every offer kept, with where it stands (core.tracking)
+    payments: list[Payment] = field(default_factory=list)  # payments made to the debts, oldest first
+    versions: list[VersionLine] = field(default_factory=list)  # every plan kept, oldest first (core.tracking.review)
     attached: dict = field(default_factory=dict)  # document kind -> files in the evidence locker
     ticked: frozenset = frozenset()  # the papers ticked as kept on paper (the case's own boxes)
     drafts: list[Draft] = field(default_factory=list)  # incomplete debt rows

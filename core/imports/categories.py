@@ -141,7 +141,7 @@ def credit_lender(text: str) -> str:
     return "信用卡" if card else ""
 
 
-def _aliases(lender: str) -> set[str]:
+def lender_aliases(lender: str) -> set[str]:
     """The words that name this lender in a debt's name: 招行 also as 招商银行."""
     base = lender.removesuffix("信用卡") or lender
     return {base} | {long for long, short in BANKS.items() if short == base}
@@ -154,6 +154,6 @@ def missing_lenders(lenders: list[str], debt_texts: list[str]) -> list[str]:
     for lender in lenders:
         if not lender or lender in missing:
             continue
-        if not any(alias in text for alias in _aliases(lender) for text in debt_texts):
+        if not any(alias in text for alias in lender_aliases(lender) for text in debt_texts):
             missing.append(lender)
     return missing

@@ -8,11 +8,14 @@ household plan (core.simulation.plan) and the offer check (core.simulation.offer
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 ALL_DEBTS = "*"  # a term's debt written as "*": every debt ("type:<lender type>": every debt of that kind)
 DEFAULT_TOKEN = 5_000  # ¥50 a month per lender
+DEFAULT_GRACE = 3  # days after a due day before a payment counts as late
+DEFAULT_CHANGE_SHARE = Decimal(10)  # percent the monthly surplus may change before the plan is reviewed
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,64 @@ class PlanSettings:
     split: str = "balance"
     token: int = DEFAULT_TOKEN  # cents a month
     reserve: int = 0  # cents of savings the plan never spends below
+    grace: int = DEFAULT_GRACE  # days after a due day before a payment is late (core.tracking)
+    review_on: dt.date | None = None  # the review date the user set (None: from the plan kept)
+    change_share: Decimal = DEFAULT_CHANGE_SHARE  # percent change of the surplus that calls a review
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An offer a lender made or accepted, with where it stands (core.tracking): the
+    profile's "agreed" table, one row per debt (the last one counts)."""
+
+    offer: Offer
+    state: str = "agreed"  # proposed | agreed | active | completed | broken
+    agreed_on: dt.date | None = None
+    first_month: int | None = None  # the first payment month (None: the month after agreed_on)
+    confirmed_by: str | None = None
+    reference: str = ""
+    confirmation: str = ""  # the evidence file's SHA-256
+    still_charged: bool = False  # interest still charged though the agreement froze it
+    holder: str = ""  # who holds the debt now (blank: the lender)
+    holder_kind: str | None = None  # collector | amc | other
+    holder_contact: str = ""
+    row: int = 0  # 1-based, as the table counts
+
+    @property
+    def debt(self) -> str:
+        return self.offer.debt
+
+    @property
+    def binding(self) -> bool:
+        """Whether the lender said yes (a proposal is only asked)."""
+        return self.state != "proposed"
+
+
+@dataclass(frozen=True)
+class Payment:
+    """A payment made to a lender (the profile's "payments" table)."""
+
+    debt: str
+    date: dt.date
+    amount: int  # cents
+    source: str = "by_hand"  # as_agreed | by_hand | statement
+    ref: str = ""  # the statement row it came from ("": typed or ticked)
+    balance: int | None = None  # cents the lender reported owed after it
+    note: str = ""
+    row: int = 0  # 1-based, as the table counts
+
+
+@dataclass(frozen=True)
+class VersionLine:
+    """One line of a plan kept (the profile's "versions" table): the household's own line
+    (``debt`` ""), or what one lender was asked or agreed then."""
+
+    version: int
+    saved: dt.datetime
+    reason: str = "chosen"  # chosen | agreed | review | change
+    debt: str = ""
+    request: str = ""
+    monthly: int | None = None  # cents a month
+    state: str = ""
+    surplus: int | None = None  # cents: the household's monthly surplus then
+    review_on: dt.date | None = None

@@ -46,6 +46,13 @@ LETTER_LANGS = ("zh", "en")
 CONDUCT = ("conduct_third_party", "conduct_threats", "conduct_legal_claims", "conduct_late_night")
 PRIORITIES = ("priority", "unsecured")  # blank: from the kind of lender (core.simulation.plan)
 SPLITS = ("balance", "payment")
+# After the yes (core.tracking): where an agreement with a lender stands, how it was
+# confirmed, who holds the debt now, and where a payment recorded came from.
+AGREEMENT_STATES = ("proposed", "agreed", "active", "completed", "broken")
+CONFIRMATIONS = ("letter", "email", "app_message", "sms", "phone", "in_person")
+HOLDER_KINDS = ("collector", "amc", "other")
+PAYMENT_SOURCES = ("as_agreed", "by_hand", "statement")
+VERSION_REASONS = ("chosen", "agreed", "review", "change")
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("split", "choice", SPLITS, default="balance"),
         Column("token", "money"),
         Column("reserve", "money"),  # savings the plan never spends below (blank: none)
+        Column("grace", "int"),  # days after a due day before a payment is late (blank: 3)
+        Column("review_on", "date"),  # the next review (blank: from the plan kept, core.tracking.review)
+        Column("change_share", "number"),  # percent the monthly surplus may change before a review (blank: 10)
     ),
     # Files in the evidence locker (core.profiles.evidence): the file itself lives beside the
     # database under its SHA-256; a deleted file is only marked, so Undo brings it back.
@@ -157,6 +167,41 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("waived", "money", default=Decimal("0.00")),
         Column("frozen", "bool", default=True),
         Column("agreed_on", "date"),
+        # Where the agreement stands, and what really happened (core.tracking.agreements).
+        Column("state", "choice", AGREEMENT_STATES, default="agreed"),
+        Column("first_month", "month"),  # the first payment under it (blank: the month after agreed_on)
+        Column("confirmed_by", "choice", CONFIRMATIONS),
+        Column("reference", "text"),  # the lender's reference for the agreement
+        Column("confirmation", "text"),  # the written confirmation: an evidence file's SHA-256
+        Column("still_charged", "bool", default=False),  # interest charged though the agreement froze it
+        Column("holder", "text"),  # who holds the debt now, when sold or passed on (blank: the lender)
+        Column("holder_kind", "choice", HOLDER_KINDS),
+        Column("holder_contact", "text"),
+        Column("note", "text"),
+    ),
+    # Payments made under the agreements (core.tracking.payments): one row for each sum of
+    # money; ``ref`` names the statement row it came from, so it is never counted twice.
+    "payments": (
+        Column("debt", "text", required=True),
+        Column("date", "date", required=True),
+        Column("amount", "money", required=True),
+        Column("source", "choice", PAYMENT_SOURCES, default="by_hand"),
+        Column("ref", "text"),
+        Column("balance", "money"),  # the balance the lender reports after it (blank: not said)
+        Column("note", "text"),
+    ),
+    # Every plan kept, lender by lender (core.tracking.review): what was asked or agreed, when,
+    # with the household's monthly surplus then (a change past the share set calls a review).
+    "versions": (
+        Column("version", "int", required=True),
+        Column("saved", "datetime", required=True),
+        Column("reason", "choice", VERSION_REASONS, default="chosen"),
+        Column("debt", "text"),  # blank: the household's own line
+        Column("request", "text"),
+        Column("monthly", "money"),
+        Column("state", "text"),
+        Column("surplus", "money"),
+        Column("review_on", "date"),
     ),
     # Keyword -> category rules for imported statements; empty means the default rules.
     "rules": (
@@ -212,6 +257,8 @@ MAX_ROWS = {
     "terms": 1_000,
     "plan": 1,
     "agreed": 100,
+    "payments": 10_000,
+    "versions": 5_000,
     "evidence": 1_000,
     "rules": 2_000,
     "case": 1,
@@ -249,7 +296,7 @@ _FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
 MAX_TEXT_CHARS = {"text": 20_000, "story": 5_000, "said": 5_000, "note": 2_000, "evidence": 2_000}
 SHORT_TEXT_CHARS = 500
 # Whole numbers a column holds only within bounds (inclusive); out of them, refused with the reason.
-WHOLE_RANGES = {("case", "household_size"): (1, MAX_HOUSEHOLD_SIZE)}
+WHOLE_RANGES = {("case", "household_size"): (1, MAX_HOUSEHOLD_SIZE), ("plan", "grace"): (0, 31)}
 
 
 def _text_limit(column: Column) -> int:
