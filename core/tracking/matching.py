@@ -104,9 +104,10 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
         if len(named) > 1:  # several debts of one bank: the one due this amount, if only one is
             by_amount = [s for s in named if amount in _due_in(s, tx.date)]
             named = by_amount if len(by_amount) == 1 else named
-        if not word and not named:
+        if not word and not named:  # names no lender: asked, never guessed (nothing to ask without agreements)
             cand.choices = sorted(plans)
-            continue  # names no lender: asked, never guessed
+            cand.status = "ask" if plans else "untracked"
+            continue
         if not named:
             cand.status = "untracked"
             continue

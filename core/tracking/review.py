@@ -134,8 +134,7 @@ def review_check(h: Household, plan: HouseholdPlan, today: dt.date | None = None
     check = ReviewCheck(review_date(h, plan), today, then, surplus(h), share)
     if check.on is not None and today >= check.on:
         check.reasons.append("date")
-    moved = check.change_percent
-    if moved is not None and moved > share:
+    if then is not None and abs(check.surplus_now - then) * 100 > share * abs(then):  # exact, not the rounded percent
         check.reasons.append("change")
     return check
 
