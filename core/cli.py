@@ -6,6 +6,7 @@ Bad arguments exit with status 2 and one line on stderr; no traceback reaches th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -22,7 +23,7 @@ from core.i18n import join, t
 from core.imports import MAX_UPLOAD_BYTES, ImportResult, Mapping, RefusedFile, read_statement
 from core.imports.review import Review
 from core.loans.apr import DEFAULT_LPR, flag_message
-from core.loans.dates import format_month
+from core.loans.dates import format_month, month_to_date, parse_month
 from core.loans.debts import parse_debt
 from core.loans.money import MAX_AMOUNT, format_cents, format_money, from_cents, to_cents, to_decimal
 from core.loans.money import yuan_number as _money  # JSON numbers in yuan
@@ -208,6 +209,12 @@ def _build_parser() -> _Parser:
     pk.add_argument("--name", help="with a database: the profile's name (default: the only or first profile)")
     pk.add_argument("--lang", choices=["zh", "en"], default="zh")
     pk.add_argument("--no-mask", action="store_true", help="keep ID and account numbers in full")
+    prg = sub.add_parser("progress", help="the agreements against the payments recorded, lender by lender")
+    prg.add_argument("profile", help="a profile workbook (.xlsx), or the app's database (.sqlite3)")
+    prg.add_argument("--name", help="with a database: the profile's name (default: the only or first profile)")
+    prg.add_argument("--as-of", help="the month to look at, YYYY-MM: as of its last day (default: today)")
+    prg.add_argument("--lang", choices=["zh", "en"], default="en")
+    prg.add_argument("--json", action="store_true", help="print JSON instead of a summary")
     return parser
 
 
@@ -428,29 +435,10 @@ def _run_pack(args: argparse.Namespace) -> int:
     database (its path, e.g. ~/.local/share/repay-planner/profiles.sqlite3) also the
     attached evidence, which lives in the ``evidence`` folder beside it."""
     from core.paperwork.pack import pack_files, write_pack
-    from core.profiles.evidence import evidence_folder
-    from core.profiles.store import STORE_ERRORS, Store
 
     if not args.output.lower().endswith(".zip"):
         raise UsageError(t("cli.pack_ext", "en"))
-    evidence_dir = None
-    if args.profile.lower().endswith((".sqlite3", ".sqlite", ".db")):
-        if not Path(args.profile).is_file():
-            raise UsageError(f"{args.profile}: no such file")
-        try:
-            store = Store(Path(args.profile), backups=False)
-            profiles = store.list_profiles()
-            pick = [pid for pid, name in profiles if args.name is None or name == args.name]
-            if not pick:
-                raise UsageError(
-                    t("cli.pack_no_profile", "en", name=args.name or "", names=join((n for _, n in profiles), "en"))
-                )
-            profile = store.load(pick[0])
-        except STORE_ERRORS as exc:
-            raise UsageError(f"{args.profile}: {exc}") from None
-        evidence_dir = evidence_folder(Path(args.profile))
-    else:
-        profile = _load_profile(args.profile)
+    profile, evidence_dir = _profile_or_database(args.profile, args.name)
     h, _ = load(profile)
     if args.debt not in h.names:
         raise UsageError(t("cli.pack_no_debt", "en", debt=args.debt, names=join(h.names, "en")))
@@ -463,6 +451,111 @@ def _run_pack(args: argparse.Namespace) -> int:
     print(t("cli.pack_written", args.lang, path=args.output, n=len(rows)))
     for name in unverified:
         print("  ! " + t("cli.pack_changed", args.lang, file=name))
+    return 0
+
+
+def _profile_or_database(path: str, name: str | None):
+    """A profile from a workbook, or from the app's database (the one named, else the only
+    or first one) with the folder its evidence lives in (None for a workbook)."""
+    from core.profiles.evidence import evidence_folder
+    from core.profiles.store import STORE_ERRORS, Store
+
+    if not path.lower().endswith((".sqlite3", ".sqlite", ".db")):
+        return _load_profile(path), None
+    if not Path(path).is_file():
+        raise UsageError(f"{path}: no such file")
+    try:
+        store = Store(Path(path), backups=False)
+        profiles = store.list_profiles()
+        pick = [pid for pid, shown in profiles if name is None or shown == name]
+        if not pick:
+            raise UsageError(
+                t("cli.pack_no_profile", "en", name=name or "", names=join((n for _, n in profiles), "en"))
+            )
+        return store.load(pick[0]), evidence_folder(Path(path))
+    except STORE_ERRORS as exc:
+        raise UsageError(f"{path}: {exc}") from None
+
+
+def _as_of(text: str | None) -> dt.date:
+    """--as-of YYYY-MM: the last day of that month; none: today."""
+    if text is None:
+        return dt.date.today()
+    try:
+        month = parse_month(text)
+    except ValueError:
+        raise UsageError(t("cli.progress_month", "en", value=text)) from None
+    return month_to_date(month + 1) - dt.timedelta(days=1)
+
+
+def progress_json(p, check) -> dict:
+    """The agreements against the payments (core.tracking.progress) and the review, amounts in yuan."""
+
+    def month(m: int | None) -> str | None:
+        return None if m is None else format_month(m)
+
+    lenders = []
+    for lp in p.lenders:
+        nxt = lp.next_due
+        lenders.append({
+            "debt": lp.debt, "lender": lp.lender, "state": lp.state, "status": lp.status,
+            "scheduled": _money(lp.scheduled), "paid": _money(lp.paid), "behind": _money(lp.behind),
+            "total": _money(lp.total), "percent": float(lp.percent),
+            "expected_balance": _money(lp.expected_balance),
+            "reported_balance": None if lp.reported_balance is None else _money(lp.reported_balance),
+            "months_due": lp.months_due, "months_on_track": lp.months_on_track,
+            "misses": [{"month": format_month(m.month), "kind": m.kind, "short_by": _money(m.short_by)} for m in lp.misses],
+            "next_due": None if nxt is None else {"date": nxt.date.isoformat(), "amount": _money(nxt.amount), "late": nxt.late},
+            "debt_free": month(lp.debt_free), "months_left": lp.months_left,
+        })  # fmt: skip
+    return {
+        "as_of": p.as_of.isoformat(),
+        "grace_days": p.grace,
+        "household": {
+            "scheduled": _money(p.scheduled),
+            "paid": _money(p.paid),
+            "behind": _money(p.behind),
+            "percent": float(p.percent),
+            "months_on_track": p.months_on_track,
+            "debt_free": month(p.debt_free),
+            "months_left": p.months_left,
+        },  # fmt: skip
+        "review": {
+            "on": None if check.on is None else check.on.isoformat(),
+            "due": check.due,
+            "reasons": check.reasons,
+        },
+        "lenders": lenders,
+    }
+
+
+def _run_progress(args: argparse.Namespace) -> int:
+    from core.simulation.plan import household_plan
+    from core.tracking.progress import progress
+    from core.tracking.review import review_check
+
+    as_of = _as_of(args.as_of)
+    profile, _ = _profile_or_database(args.profile, args.name)
+    h, _ = load(profile)
+    p = progress(h, as_of)
+    check = review_check(h, household_plan(h, h.plan_settings), as_of)
+    if args.json:
+        print(json.dumps(progress_json(p, check), ensure_ascii=False))
+        return 0
+    lang = args.lang
+    if not p.lenders:
+        print(t("cli.progress_none", lang))
+    for lp in p.lenders:
+        print(t("cli.progress_lender", lang, debt=lp.debt, state=t(f"choice.state.{lp.state}", lang),
+                status=t(f"cli.progress_status.{lp.status}", lang)))  # fmt: skip
+        print("  " + t("cli.progress_paid", lang, paid=format_cents(lp.paid), scheduled=format_cents(lp.scheduled),
+                       behind=format_cents(lp.behind), percent=lp.percent))  # fmt: skip
+        if lp.next_due is not None:
+            print("  " + t("cli.progress_next", lang, date=lp.next_due.date.isoformat(),
+                           amount=format_cents(lp.next_due.amount)))  # fmt: skip
+    print(t("cli.progress_household", lang, paid=format_cents(p.paid), scheduled=format_cents(p.scheduled),
+            behind=format_cents(p.behind), percent=p.percent))  # fmt: skip
+    print(t("cli.progress_review", lang, date=check.on.isoformat() if check.on else "—"))
     return 0
 
 
@@ -758,6 +851,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_report(args)
         if args.command == "pack":
             return _run_pack(args)
+        if args.command == "progress":
+            return _run_progress(args)
         parser.print_help()
         return 2
     except UsageError as exc:

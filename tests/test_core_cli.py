@@ -247,3 +247,49 @@ def test_simulate_says_which_scenario_cannot_be_worked_out_and_prints_the_rest(t
     by_name = {d["name"]: d for d in data}
     assert len(by_name["pile up"]["errors"]) == 1 and "¥100,000,000" in by_name["pile up"]["errors"][0]
     assert not by_name["longer"]["errors"] and by_name["longer"]["debt_free"] == "2029-12"
+
+
+def _tracked_profile():
+    from tests.fixtures.tracking import AGREED, DEBTS, PAYMENTS
+    from tests.fixtures.workspace import make_profile
+
+    return make_profile(income=12_000, expenses=7_000, debts=DEBTS, agreed=AGREED, payments=PAYMENTS)
+
+
+def test_progress_from_a_workbook_and_from_the_database(tmp_path, capsys):
+    from core.cli import main
+    from core.profiles.store import Store
+    from core.profiles.workbook import profile_to_xlsx
+
+    book = tmp_path / "household.xlsx"
+    book.write_bytes(profile_to_xlsx(_tracked_profile()))
+    assert main(["progress", str(book), "--as-of", "2027-04", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # As of 2027-04-30: 借呗 due 1,000 on the 10th of January to April, 3,500 paid (March missed, April short).
+    lender = {x["debt"]: x for x in out["lenders"]}
+    assert (out["as_of"], out["grace_days"]) == ("2027-04-30", 3)
+    assert {k: lender["借呗"][k] for k in ("scheduled", "paid", "behind", "status", "state", "debt_free")} == {
+        "scheduled": 4000.0, "paid": 3500.0, "behind": 500.0, "status": "behind", "state": "active",
+        "debt_free": "2028-06"}  # fmt: skip
+    assert lender["借呗"]["next_due"] == {"date": "2027-04-10", "amount": 500.0, "late": True}
+    assert [m["kind"] for m in lender["借呗"]["misses"]] == ["missed", "short"]
+    assert (lender["招行信用卡"]["paid"], lender["招行信用卡"]["behind"], lender["招行信用卡"]["months_on_track"]) == (2000.0, 0.0, 4)
+    assert out["household"]["behind"] == 500.0 and out["review"] == {"on": "2027-12-15", "due": False, "reasons": []}
+    db = tmp_path / "profiles.sqlite3"
+    Store(db, backups=False).create(_tracked_profile())
+    assert main(["progress", str(db), "--name", "test", "--as-of", "2027-04", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == out
+    assert main(["progress", str(book), "--as-of", "2027-04", "--lang", "zh"]) == 0
+    text = capsys.readouterr().out
+    assert "借呗：执行中，有欠缴" in text and "¥500.00" in text and "下次复核：2027-12-15" in text
+
+
+def test_progress_refuses_a_bad_month_and_an_unknown_profile(tmp_path, capsys):
+    from core.cli import main
+    from core.profiles.workbook import profile_to_xlsx
+
+    book = tmp_path / "household.xlsx"
+    book.write_bytes(profile_to_xlsx(_tracked_profile()))
+    assert main(["progress", str(book), "--as-of", "April"]) == 2
+    assert "not a month" in capsys.readouterr().err
+    assert main(["progress", str(tmp_path / "none.sqlite3")]) == 2

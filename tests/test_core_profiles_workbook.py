@@ -71,3 +71,29 @@ def test_excel_escapes_typed_as_text_come_back_as_typed():
     frame, _ = normalize_section("worksheet", pd.DataFrame([{"category": v, "note": v, "amount": 1} for v in texts]))
     back, _ = profile_from_xlsx(profile_to_xlsx(Profile("_x0041_", {"worksheet": frame})))
     assert back.section("worksheet")["note"].tolist() == texts and back.name == "_x0041_"
+
+
+def test_agreements_payments_and_plan_versions_round_trip_through_the_workbook():
+    import datetime as dt
+
+    from core.household.loader import load
+    from core.simulation.plan import household_plan
+    from core.tracking.review import version_rows
+    from tests.fixtures.tracking import AGREED, DEBTS, PAYMENTS
+    from tests.fixtures.workspace import make_profile
+
+    agreed = [dict(AGREED[0], holder="某资产管理公司", holder_kind="amc", holder_contact="400-000-0000",
+                   reference="JB-2026-001", confirmed_by="letter", still_charged=True), AGREED[1]]  # fmt: skip
+    base = make_profile(income=12_000, expenses=7_000, debts=DEBTS, agreed=agreed, payments=PAYMENTS,
+                        plan=[{"grace": 5, "review_on": "2027-09-01", "change_share": 15}])  # fmt: skip
+    h, _ = load(base)
+    versions = version_rows(h, household_plan(h, h.plan_settings), dt.datetime(2027, 2, 1, 9, 30), "chosen")
+    profile = make_profile(income=12_000, expenses=7_000, debts=DEBTS, agreed=agreed, payments=PAYMENTS,
+                           plan=[{"grace": 5, "review_on": "2027-09-01", "change_share": 15}], versions=versions)  # fmt: skip
+    back, errors = profile_from_xlsx(profile_to_xlsx(profile))
+    assert errors == []
+    for section in ("agreed", "payments", "versions", "plan"):
+        assert frames_equal(back.section(section), profile.section(section)), section
+    h2, _ = load(back)
+    assert h2.agreements == h.agreements and h2.payments == h.payments and len(h2.versions) == 1 + len(DEBTS)
+    assert (h2.plan_settings.grace, h2.plan_settings.review_on) == (5, dt.date(2027, 9, 1))
