@@ -19,7 +19,7 @@ from core.profiles.profile import SPLITS
 from core.simulation.offer import Offer, check_offer, with_accepted, without_agreed
 from core.simulation.plan import PLAN_BOUND, phases_text
 from ui.common import current_lpr, guarded, lang, md_escape, money_table, tr
-from ui.negotiation import current_plan
+from ui.negotiation import current_plan, keep_version
 from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 from ui.steps import next_step
@@ -37,6 +37,13 @@ settings = plan.settings
 generation = redraws("plan")
 prefix = f"pl.{active_id() or 'sample'}.{generation}"
 base = (profile.section("plan"), profile.rev("plan"))
+
+
+@guarded
+def _choose() -> None:
+    """Keep the plan as shown: its settings, and the plan itself as the first version."""
+    _save_settings()
+    keep_version("chosen", tr("profile.own_name"))
 
 
 @guarded
@@ -84,6 +91,7 @@ def _accept_offer(offer: Offer, check) -> None:
                          base=(agreed, shown_profile.rev("agreed")))  # fmt: skip
     if note_outcome(saved, "agreed"):
         _log_offer(offer, check, "agreed")
+        keep_version("agreed", tr("profile.own_name"))  # the plan with the offer agreed, kept with its date
         st.session_state.pop("pl.offer.shown", None)
         st.session_state["pl.offer.accepted"] = offer.debt
 
@@ -129,7 +137,7 @@ with st.container(border=True):
 
 if not h.plan_chosen:  # not chosen yet: one click keeps the plan as shown
     if st.button(tr("pl.choose"), key="pl.choose", type="primary", icon=":material/task_alt:",
-                 on_click=_save_settings, help=tr("pl.choose_help")):  # fmt: skip
+                 on_click=_choose, help=tr("pl.choose_help")):  # fmt: skip
         st.toast(tr("pl.chosen"), icon=":material/task_alt:")
 else:
     st.caption(":material/task_alt: " + tr("pl.chosen"))

@@ -80,6 +80,22 @@ def test_a_counter_offer_is_checked_logged_and_accepted_into_the_plan():
     shares = at.dataframe[0].value
     assert "借呗" not in set(shares.iloc[:, 0]) and len(shares) == 5
     assert any("借呗" in m.value for m in at.markdown if "a month" in m.value)
+    # The plan with the offer agreed is kept as a version, lender by lender, with its date.
+    versions = saved.section("versions")
+    assert set(versions["version"]) == {1} and set(versions["reason"]) == {"agreed"}
+    line = versions[versions["debt"].eq("借呗").fillna(False)].iloc[0]
+    assert (line["request"], line["monthly"], line["state"]) == ("agreed", 1000, "agreed")
+
+
+def test_choosing_the_plan_keeps_it_as_the_first_version():
+    at = open_page("app_pages/plan.py", "en")
+    at.button(key="pl.choose").click().run()
+    assert not at.exception
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    versions = Store(default_db_path()).load(pid).section("versions")
+    assert set(versions["reason"]) == {"chosen"} and len(versions) == 1 + 6  # the household's line, 6 lenders
+    own = versions[versions["debt"].isna()].iloc[0]
+    assert own["monthly"] == 3724 and own["surplus"] == 3920  # the plan's total; 11,500 - 7,580
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

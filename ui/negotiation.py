@@ -4,6 +4,9 @@ scenario choices for one debt."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
 from core.loans.values import Scenario
@@ -11,7 +14,8 @@ from core.paperwork.letter import least_needed, letter_choices
 from core.simulation.arrears import DoNothing, do_nothing
 from core.simulation.plan import PLAN, HouseholdPlan, comparison, household_plan
 from core.simulation.simulate import simulate
-from ui.state import current_household, profile_key
+from core.tracking.review import version_rows
+from ui.state import current_household, current_profile, note_outcome, profile_key, save_section
 
 
 def current_plan() -> tuple[HouseholdPlan, DoNothing]:
@@ -65,3 +69,14 @@ def labels(language: str):
 
 def is_plan(scenario: Scenario | None) -> bool:
     return scenario is not None and scenario.name == PLAN
+
+
+def keep_version(reason: str, own_name: str) -> bool:
+    """Keep the open profile's plan as it stands now as the next version (core.tracking.review),
+    lender by lender: when it is chosen, an offer is agreed, or it is made again at a review."""
+    profile, h = current_profile(), current_household()
+    plan, _ = current_plan()
+    saved = profile.section("versions")
+    rows = pd.DataFrame(version_rows(h, plan, dt.datetime.now(), reason))
+    frame = pd.concat([saved, rows], ignore_index=True) if len(saved) else rows
+    return note_outcome(save_section("versions", frame, own_name, base=(saved, profile.rev("versions"))), "versions")
