@@ -84,6 +84,11 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
     """Every repayment in the statement, with the debt it pays and whether to offer it."""
     plans = schedules(h)
     refs = {p.ref: p for p in h.payments if p.ref}
+    names = {debt: _names(h, s) for debt, s in plans.items()}  # what names each lender, once
+    typed: dict[tuple[str, int], list] = {}  # payments typed by hand, by (debt, amount)
+    for p in h.payments:
+        if not p.ref:
+            typed.setdefault((p.debt, p.amount), []).append(p)
     linked: set[int] = set()
     seen: dict[str, int] = {}
     out = []
@@ -97,7 +102,7 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
         named = [s for s in plans.values() if s.agreement.holder and s.agreement.holder in said]
         if not named and word:
             aliases = lender_aliases(word)
-            named = [s for s in plans.values() if any(alias in _names(h, s) for alias in aliases)]
+            named = [s for s in plans.values() if any(alias in names[s.debt] for alias in aliases)]
             if len(named) > 1 and word.endswith("信用卡"):  # a card's repayment: the card, not the bank's loan
                 cards = [s for s in named if h.line(s.debt).lender_type == "credit_card"]
                 named = cards or named
@@ -121,8 +126,8 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
         elif not _fits(schedule, tx.date):
             cand.status = "outside"
         else:
-            same = next((p for p in h.payments if p.debt == schedule.debt and not p.ref and p.amount == amount
-                         and abs((p.date - tx.date).days) <= SAME_MONEY_DAYS and p.row not in linked), None)  # fmt: skip
+            same = next((p for p in typed.get((schedule.debt, amount), ())
+                         if abs((p.date - tx.date).days) <= SAME_MONEY_DAYS and p.row not in linked), None)  # fmt: skip
             if same is not None:
                 linked.add(same.row)
                 cand.status, cand.same_as = "same", same.row

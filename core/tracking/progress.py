@@ -151,10 +151,13 @@ class LenderProgress:
         return out
 
 
-def lender_progress(h: Household, schedule: AgreedSchedule, as_of: dt.date, grace: int) -> LenderProgress:
+def lender_progress(h: Household, schedule: AgreedSchedule, as_of: dt.date, grace: int,
+                    paid: list[Payment] | None = None) -> LenderProgress:  # fmt: skip
+    """One agreement against its payments (``paid``: this debt's, oldest first; default: h's)."""
     agreement = schedule.agreement
     line = h.line(agreement.debt)
-    mine = [p for p in h.payments if p.debt == agreement.debt and p.date <= as_of]
+    paid = [p for p in h.payments if p.debt == agreement.debt] if paid is None else paid
+    mine = [p for p in paid if p.date <= as_of]
     out = LenderProgress(schedule, as_of, grace, agreement.holder or line.lender or agreement.debt, agreement.state,
                          mine)  # fmt: skip
     days = [p.date for p in mine]
@@ -255,5 +258,8 @@ def progress(h: Household, as_of: dt.date | None = None) -> HouseholdProgress:
     (today when not given)."""
     as_of = as_of or dt.date.today()
     grace = h.plan_settings.grace if h.plan_settings is not None else DEFAULT_GRACE
-    lenders = [lender_progress(h, s, as_of, grace) for s in schedules(h).values()]
+    by_debt: dict[str, list[Payment]] = {}
+    for payment in h.payments:  # oldest first, as the loader sorts them
+        by_debt.setdefault(payment.debt, []).append(payment)
+    lenders = [lender_progress(h, s, as_of, grace, by_debt.get(debt, [])) for debt, s in schedules(h).items()]
     return HouseholdProgress(as_of, grace, lenders)
