@@ -173,6 +173,7 @@ NOT_FIGURES = {
     ("app_pages/plan.py", "contacts"): "a counter-offer logged as a contact",
     ("app_pages/plan.py", "agreed"): "an accepted offer written to its table",
     ("app_pages/readiness.py", "case"): "the borrower's answers, edited",
+    ("ui/negotiation.py", "versions"): "a plan kept: its rows appended to the versions table",
 }
 
 

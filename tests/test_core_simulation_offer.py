@@ -68,7 +68,7 @@ def test_an_accepted_offer_is_kept_as_an_exact_row_in_place_of_that_debts_last_o
 
     import pandas as pd
 
-    from core.household.loader import _offers  # the loader's reading of the agreed table
+    from core.household.loader import _agreements  # the loader's reading of the agreed table
     from core.simulation.offer import agreed_row, with_accepted, without_agreed
 
     offer = Offer("A", 120_010, 18, fee=3_333, waived=99_999_999, frozen=False)
@@ -79,5 +79,5 @@ def test_an_accepted_offer_is_kept_as_an_exact_row_in_place_of_that_debts_last_o
                                                        {"debt": "B", "payment": 7, "months": 3}]))[0]  # fmt: skip
     table, _ = normalize_section("agreed", with_accepted(before, offer, dt.date(2026, 12, 7)))
     assert table["debt"].tolist() == ["B", "A"] and table["payment"].tolist() == [Decimal("7.00"), Decimal("1200.10")]
-    assert _offers(table) == [Offer("B", 700, 3), offer]
+    assert [a.offer for a in _agreements(table)] == [Offer("B", 700, 3), offer]
     assert without_agreed(table, "A")["debt"].tolist() == ["B"]
