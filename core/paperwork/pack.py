@@ -32,6 +32,7 @@ from core.loans.money import format_cents
 from core.loans.schedule import owed_now_cents
 from core.loans.values import Scenario
 from core.negotiation.benchmarks import compare_costs
+from core.negotiation.complaint import held
 from core.paperwork.letter import compose, least_needed, letter_docx, letter_txt, proposal
 from core.profiles.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.profiles.profile import Profile
@@ -63,9 +64,11 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     sep = t("pk.st.sep", lang).strip("|")
     one_offs = sum(-c for _, c, _ in h.one_offs if c < 0)
     share = plan.share_of(debt)
-    lines = [
-        t("pk.st.title", lang),
-        t("pk.st.date", lang, date=dt.date.today().isoformat()),
+    lines = [t("pk.st.title", lang), t("pk.st.date", lang, date=dt.date.today().isoformat())]
+    holder = held(h, debt)
+    if holder is not None:
+        lines.append(t("pk.st.held", lang, holder=holder.holder, lender=holder.lender))
+    lines += [
         "",
         f"{t('pk.st.income', lang)}{sep}{format_cents(b.income)}",
         f"{t('pk.st.fixed', lang)}{sep}{format_cents(b.fixed_expenses)}",
@@ -189,9 +192,11 @@ def _split_extension(name: str, mime: str | None) -> tuple[str, str]:
 
 
 def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
-    """The contact-log entries with this debt's lender (by the lender's name or the debt's)."""
+    """The contact-log entries with this debt's lender (by the lender's name or the debt's,
+    or the name of whoever holds it now)."""
     line = h.line(debt)
-    names = {n for n in (line.lender, debt) if n}
+    holder = held(h, debt)
+    names = {n for n in (line.lender, debt, holder.holder if holder else "") if n}
     log = sorted_log(profile.section("contacts"))
     rows = records(log)
     return [r for r in rows if str(r.get("lender") or "").strip() in names]
