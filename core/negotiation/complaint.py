@@ -119,8 +119,10 @@ def complaint_text(lender: str, found: list[Incident], lang: str, name: str = ""
     who = t("cp.who.named", lang, name=name) if name else t("cp.who", lang)
     out.append(who + (t("cp.contact", lang, contact=contact) if contact else ""))
     if holder is not None:
-        out.append(t("cp.held", lang, debt=holder.debt, lender=holder.lender, holder=holder.holder)
-                   + (t("cp.held.reference", lang, reference=holder.reference) if holder.reference else ""))  # fmt: skip
+        said = [t("cp.held", lang, debt=holder.debt, lender=holder.lender, holder=holder.holder)]
+        if holder.reference:
+            said.append(t("cp.held.reference", lang, reference=holder.reference))
+        out.append(t("lt.sentence_gap", lang).strip("|").join(said))
     out.append(t("cp.intro", lang, lender=lender, n=len(found)))
     lines = []
     for i, inc in enumerate(found, start=1):
