@@ -32,7 +32,7 @@ from ui.state import (
 from ui.steps import next_step
 
 page_header("lt.page_title", "lt.intro")
-st.info(f"{tr(AGENTS.key)} *({tr(AGENTS.source)})*", icon=":material/gpp_maybe:")
+st.info(tr(AGENTS.key), icon=":material/gpp_maybe:")
 
 profile = current_profile()
 h = current_household()
