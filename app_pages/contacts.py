@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.household.contacts import due_followups, new_entry
-from core.negotiation.complaint import DEFAULT_MANY_CALLS, complaint_text, incidents
+from core.negotiation.complaint import DEFAULT_MANY_CALLS, complaint_text, held_for, incidents
 from core.paperwork.letter import letter_txt
 from core.profiles.profile import CHANNELS, CONDUCT, OUTCOMES, text_limit
 from ui.common import followup_text, lang, md_escape, tr
@@ -97,8 +97,10 @@ if lenders:
     if not found:
         st.caption(tr("cp.none"))
     else:
-        case = current_household().case
-        draft = complaint_text(target, found, lang(), case.full_name, case.contact, many)
+        household = current_household()
+        case = household.case
+        draft = complaint_text(target, found, lang(), case.full_name, case.contact, many,
+                               holder=held_for(household, target))  # fmt: skip
         text = st.text_area(tr("cp.draft"), value=draft, height=320, key=f"cp.text.{target}.{many}.{len(found)}")
         st.download_button(tr("cp.download"), data=letter_txt(text), file_name="complaint.txt", mime="text/plain",
                            key="cp.download", icon=":material/download:")  # fmt: skip

@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.loans.money import format_cents
 from core.loans.schedule import owed_now_cents
+from core.negotiation.next_steps import AGENTS
 from core.negotiation.readiness import ask_fit
 from core.paperwork.letter import clean_letter, compose, letter_docx, letter_figures, letter_txt, proposal
 from core.paperwork.pack import download_stem, pack_bytes, pack_files
@@ -31,6 +32,7 @@ from ui.state import (
 from ui.steps import next_step
 
 page_header("lt.page_title", "lt.intro")
+st.info(tr(AGENTS.key), icon=":material/gpp_maybe:")
 
 profile = current_profile()
 h = current_household()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.loans.dates import format_month
 from core.loans.money import format_cents, to_cents
-from core.negotiation.next_steps import CHANNELS, FACTS, mediation, old_debts
+from core.negotiation.next_steps import AGENTS, CHANNELS, FACTS, mediation, old_debts
 from ui.common import lang, md_escape, tr
 from ui.negotiation import compared, current_plan, labels, result_of
 from ui.page import page_header
@@ -48,6 +48,7 @@ c2.page_link("app_pages/contacts.py", label=tr("nav.contacts"), icon=":material/
 # --- 2. paid mediation: the fee against the saving ----------------------------------------------
 st.subheader(tr("ns.mediation"))
 st.caption(tr("ns.mediation_help"))
+st.warning(f"{tr(AGENTS.key)} *({tr(AGENTS.source)})*", icon=":material/gpp_maybe:")
 scenarios = compared()
 options = [s.name for s in scenarios[1:]]
 if not options:

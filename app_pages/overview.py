@@ -56,7 +56,7 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
-items = reminders(plan, s.log, due=s.due_days)
+items = reminders(plan, s.log, due=s.due_days, household=s)
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:

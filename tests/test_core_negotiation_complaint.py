@@ -54,3 +54,30 @@ def test_the_draft_cites_dates_and_attachments_in_both_languages():
     en = complaint_text("A贷", found, "en", today=dt.date(2026, 11, 24))
     assert "4 times" in en and "a call late at night" in en and "2026-11-24" in en
     assert "{" not in zh + en
+
+
+def test_a_debt_passed_to_a_collector_is_found_by_any_of_its_names_and_the_draft_goes_to_the_holder():
+    from core.household.loader import load
+    from core.negotiation.complaint import Held, held, held_for
+    from tests.fixtures.kept import HOLDER, kept_profile
+
+    h, _ = load(kept_profile())
+    passed = Held("B", "Bank B", HOLDER, "collector", "400 000 0000", "BB-77")
+    assert held(h, "B") == passed and held(h, "A") is None and held(h, "C") is None  # A, C: still the lender's
+    assert held_for(h, HOLDER) == held_for(h, "Bank B") == held_for(h, "B") == passed
+    assert held_for(h, "Bank A") is None and held_for(h, "someone else") is None
+    conduct = normalize_section("contacts", pd.DataFrame([
+        {"when": "2027-03-25 23:30", "lender": HOLDER, "conduct_threats": True},
+    ]))[0]  # fmt: skip
+    found = incidents(conduct, evidence(), HOLDER)
+    en = complaint_text(HOLDER, found, "en", today=dt.date(2027, 3, 26), holder=held_for(h, HOLDER))
+    title, to = en.split("\n\n")[:2]
+    assert HOLDER in title and to == f"To {HOLDER}'s complaints department,"
+    assert (
+        "This debt (B) was owed to Bank B and is now held or collected by Quick Collect Ltd; a copy of "
+        "this complaint goes to Bank B. Agreement reference: BB-77." in en
+    )
+    zh = complaint_text("Bank B", found, "zh", holder=held_for(h, "Bank B"))  # the log named the lender
+    assert zh.split("\n\n")[1] == f"{HOLDER}投诉处理部门：" and "原属Bank B" in zh and "抄送Bank B" in zh
+    plain = complaint_text("Bank A", found, "en")  # no holder: as before
+    assert "held or collected" not in plain and plain.split("\n\n")[1] == "To Bank A's complaints department,"

@@ -43,3 +43,14 @@ def test_every_fact_and_channel_has_its_text_and_source_in_both_languages():
     sources = " ".join(t(f.source, "zh") for f in FACTS)
     assert "第一百九十五条" in sources and "第十六条" in sources and "第二十五条" in sources
     assert "12378" in t("ns.channel.12378", "en") and "12348" in t("ns.channel.12348", "zh")
+
+
+def test_the_paid_agents_warning_says_free_risky_and_where_it_comes_from_in_both_languages():
+    from core.negotiation.next_steps import AGENTS
+
+    zh, en = t(AGENTS.key, "zh"), t(AGENTS.key, "en")
+    for offer in ("协商分期", "债务减免", "修复征信", "代理维权"):
+        assert offer in zh and offer in en  # the words the agents use, in Chinese in both
+    assert "免费" in zh and "身份证" in zh and "银行卡" in zh
+    assert "for free" in en and "ID" in en and "bank-card" in en and "risky" in en
+    assert "金融监督管理总局" in t(AGENTS.source, "zh") and "Regulatory" in t(AGENTS.source, "en")

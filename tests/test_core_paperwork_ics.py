@@ -55,3 +55,46 @@ def test_payments_fall_on_each_debts_due_day_the_last_day_of_a_shorter_month():
 def test_a_payment_day_is_the_due_day_or_the_last_day_of_a_shorter_month():
     leap = next(m for m in range(24_000, 24_400) if payment_day(m, None) == dt.date(2028, 2, 1))
     assert payment_day(leap, 30) == dt.date(2028, 2, 29) and payment_day(leap, 15) == dt.date(2028, 2, 15)
+
+
+def test_agreed_payments_still_to_pay_and_the_review_date_with_a_reminder_the_day_before():
+    from tests.fixtures.kept import HOLDER, kept_profile
+
+    h, _ = load(kept_profile())
+    plan = household_plan(h, h.plan_settings)
+    items = reminders(plan, h.log, today=dt.date(2027, 3, 15), due=h.due_days, household=h)
+    agreed = [r for r in items if r.kind == "agreed"]
+    assert not any(r.kind == "payment" and r.lender in ("A", "B") for r in items)  # the agreement, not the plan
+    a = [(r.day, r.cents) for r in agreed if r.lender == "Bank A"]
+    # A: February and March paid (2 x 1,000 by 2027-03-12): April 10 to January 10, 1,000 each
+    assert a == [(dt.date(2027 + (m > 12), (m - 1) % 12 + 1, 10), 100_000) for m in range(4, 14)]
+    b = [(r.day, r.cents) for r in agreed if r.lender == HOLDER]  # paid to whoever holds the debt now
+    # B: only February paid, so March 20 (missed, this month) still stands, then April to January
+    assert b == [(dt.date(2027 + (m > 12), (m - 1) % 12 + 1, 20), 50_000) for m in range(3, 14)]
+    review = [r for r in items if r.kind == "review"]
+    assert [r.day for r in review] == [dt.date(2028, 1, 15)]  # 12 months after it was agreed (2027-01-15)
+    cal = Calendar.from_ical(calendar_ics(items, "en"))
+    events = {str(e["summary"]): e for e in cal.walk("VEVENT")}
+    first = min((e for e in cal.walk("VEVENT") if str(e["summary"]) == "Pay Bank A ¥1,000.00 (as agreed)"),
+                key=lambda e: e.decoded("dtstart"))  # fmt: skip
+    assert first.decoded("dtstart") == dt.date(2027, 4, 10)
+    (alarm,) = first.walk("VALARM")
+    assert alarm.decoded("trigger") == -dt.timedelta(hours=15)  # 09:00 the day before
+    assert str(alarm["description"]) == "Tomorrow: Pay Bank A ¥1,000.00 (as agreed)"
+    assert "Review the repayment plan with today's figures" in events
+    assert events["Review the repayment plan with today's figures"].decoded("dtstart") == dt.date(2028, 1, 15)
+    zh = calendar_ics(items, "zh").decode()
+    assert "还款：Quick Collect Ltd ¥500.00（按协议）" in zh and "复核还款计划" in zh
+    # A part payment moves what is left of March, not the event: the same UID, so a re-import updates it
+    more = kept_profile(payments=[
+        {"debt": "A", "date": "2027-02-09", "amount": 1_000}, {"debt": "A", "date": "2027-03-12", "amount": 1_000},
+        {"debt": "B", "date": "2027-02-20", "amount": 500}, {"debt": "B", "date": "2027-03-14", "amount": 200},
+    ])  # fmt: skip
+    h2, _ = load(more)
+    again = reminders(plan, h2.log, today=dt.date(2027, 3, 15), due=h2.due_days, household=h2)
+    march = [r for r in again if r.kind == "agreed" and r.day == dt.date(2027, 3, 20)]
+    before = next(r for r in agreed if r.day == dt.date(2027, 3, 20))
+    assert [r.cents for r in march] == [30_000] and march[0].uid == before.uid  # 500 - 200
+    assert len({r.uid for r in items}) == len(items)
+    # Without the household (as before): no agreement, no review
+    assert not any(r.kind in ("agreed", "review") for r in reminders(plan, h.log, today=dt.date(2027, 3, 15)))

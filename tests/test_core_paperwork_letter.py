@@ -142,3 +142,26 @@ def test_an_open_ended_last_stage_is_stated_as_paid_until_repaid(lang, words):
     text = compose(h, "Card", lang, proposal(track, scenario, owed_now_cents(track.debt)), dt.date(2026, 11, 23))
     assert words in text and "¥500.00" in text and "¥200.00" in text
     assert not PLACEHOLDER.search(text), PLACEHOLDER.search(text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_debt_passed_to_a_collector_is_written_to_the_holder_naming_the_lender_and_its_reference(lang):
+    from core.simulation.plan import household_plan
+    from tests.fixtures.kept import HOLDER, kept_profile
+
+    h = loaded(kept_profile())
+    plan = household_plan(h, h.plan_settings)
+
+    def letter(debt):
+        track = next(t for t in plan.result.tracks if t.name == debt)
+        return compose(h, debt, lang, proposal(track, plan.scenario, owed_now_cents(track.debt)), dt.date(2027, 4, 1),
+                       plan)  # fmt: skip
+
+    passed, kept = letter("B").split("\n\n"), letter("A").split("\n\n")
+    to = {"zh": f"{HOLDER}：", "en": f"To {HOLDER},"}[lang]
+    said = {"zh": "这笔欠款原由Bank B发放，现已转由贵方持有或催收。Bank B给我的协议编号是 BB-77。",
+            "en": "This debt was owed to Bank B and is now held or collected by you. Bank B's reference for our "
+                  "agreement is BB-77."}[lang]  # fmt: skip
+    assert passed[1] == to and passed[2].endswith(said)
+    assert kept[1] == {"zh": "Bank A：", "en": "To Bank A,"}[lang]  # still the lender's: as before
+    assert "BA-2027-001" not in "\n".join(kept) and not PLACEHOLDER.search("\n".join(passed))

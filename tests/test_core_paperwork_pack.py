@@ -254,3 +254,54 @@ def test_a_download_name_masks_numbers_and_stays_short():
     long = download_stem("letter", "很长的名字" * 60 + ' a/b:c*?"<>|', "zh")
     assert len(long.encode()) <= len("letter--zh") + 100
     assert not any(c in long for c in '\\/:*?"<>|')
+
+
+def kept_pack(debt, lang, masked=True):
+    from tests.fixtures.kept import AS_OF, HOLDER, kept_profile
+
+    profile = kept_profile(contacts=[
+        {"when": "2027-03-25 10:00", "lender": HOLDER, "said": "asked for 6222 0200 1234 5678 901"},
+        {"when": "2027-03-26 10:00", "lender": "Bank B", "said": "sold the debt"},
+        {"when": "2027-03-27 10:00", "lender": "Bank A", "said": "x"},
+    ])  # fmt: skip
+    h, errors = load(profile)
+    assert errors == []
+    out = io.BytesIO()
+    write_pack(out, pack_files(profile, h, debt, lang, masked=masked, today=AS_OF), lang)
+    return zipfile.ZipFile(io.BytesIO(out.getvalue()))
+
+
+def test_each_agreed_lenders_pack_holds_its_own_progress_statement_to_the_cent():
+    z = kept_pack("B", "en")
+    assert {"progress-en.docx", "progress-en.txt"} <= set(z.namelist())
+    text = z.read("progress-en.txt").decode("utf-8-sig").replace("\r\n", "\n")
+    # B: Feb and March due (2 x 500), March's missed; 6,000 - 1,000 expected; 5,500 reported after February's
+    assert text == (
+        "Repayment progress on B\nAs of 2027-04-01\n\n"
+        "The agreement: ¥500.00 a month for 12 months, paid to Quick Collect Ltd. Agreed on 2027-01-15. Reference: BB-77.\n\n"
+        "Due so far: ¥1,000.00\nPaid so far: ¥500.00\nBehind: ¥500.00\nBalance expected: ¥5,000.00\n"
+        "Balance reported on 2027-02-20: ¥5,500.00\nPaid on time: 1 of 2 months due.\n\n"
+        "¥500.00 has not been paid on time. I will make it up as soon as I can and get in touch to explain.\n"
+        "The oldest payment not made yet: ¥500.00, due 2027-03-20.\n\n"
+        "Prepared from my own payment records; I can show the transfer records to check it."
+    )  # fmt: skip
+    assert "Bank A" not in text and "¥1,000.00 a month" not in text  # only this lender's
+    a = kept_pack("A", "zh").read("progress-zh.txt").decode("utf-8-sig")
+    # A: Feb and March (2 x 1,000) paid by the 10th + 3 days' grace; 12,000 - 2,000 expected
+    for line in ("到期应还（累计）：¥2,000.00", "已还（累计）：¥2,000.00", "逾期未还：¥0.00", "按协议应剩欠款：¥10,000.00",
+                 "按时还上的月数：已到期 2 个月中的 2 个月。", "到期的款项都已还上", "下一期：2027-04-10 还 ¥1,000.00。",
+                 "协议编号：BA-2027-001。"):  # fmt: skip
+        assert line in a, line
+    assert not any(n.startswith("progress-") for n in kept_pack("C", "en").namelist())  # no agreement, no statement
+
+
+def test_a_pack_for_a_debt_passed_on_names_the_holder_and_keeps_its_contacts():
+    z = kept_pack("B", "en")
+    statement = z.read("statement-en.txt").decode("utf-8-sig")
+    assert "This debt is now held or collected by Quick Collect Ltd (it was owed to Bank B)." in statement
+    letter = z.read("letter-B-en.txt").decode("utf-8-sig")
+    assert "To Quick Collect Ltd," in letter and "owed to Bank B" in letter
+    log = z.read("contacts-B.csv").decode("utf-8-sig")
+    assert "Quick Collect Ltd" in log and "sold the debt" in log and "****8901" in log  # the holder's and the lender's
+    assert "2027-03-27" not in log  # another lender's
+    assert "held or collected" not in kept_pack("A", "en").read("statement-en.txt").decode("utf-8-sig")

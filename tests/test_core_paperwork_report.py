@@ -98,3 +98,44 @@ def test_cli_report_writes_both_kinds_and_refuses_a_bad_name(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 2 and ".xlsx or .html" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_household_with_agreements_gets_a_progress_statement_to_the_cent():
+    from core.household.loader import load
+    from tests.fixtures.kept import AS_OF, HOLDER, kept_profile
+
+    profile = kept_profile()
+    h, errors = load(profile)
+    assert errors == []
+    data = build(profile, "en", household=h, as_of=AS_OF)
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx(data)))
+    assert book.sheetnames[:2] == ["Summary", "Progress"]
+    sheet = book["Progress"]
+    assert sheet.cell(1, 1).value == "Progress against the agreements (as of 2027-04-01)"
+    heads = [c.value for c in sheet[2]]
+    assert heads == ["Debt", "Paid to", "Status", "Due so far", "Paid so far", "Behind", "Balance expected",
+                     "Balance reported", "Months on time", "Repaid"]  # fmt: skip
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_row=5)]
+    # A: Feb + Mar due (2 x 1,000), both paid by the 10th + 3 days; 12,000 - 2,000 left; 2,000 / 12,000
+    assert rows[0] == ["A", "Bank A", "on track", 2000, 2000, 0, 10000, None, "2/2", "16.7%"]
+    # B: Feb + Mar due (2 x 500), March's missed; 6,000 - 1,000 expected, 5,500 reported; 500 / 6,000
+    assert rows[1] == ["B", HOLDER, "behind", 1000, 500, 500, 5000, 5500, "1/2", "8.3%"]
+    # The household: 3,000 due, 2,500 paid, 500 behind, 15,000 expected, 2,500 / 18,000 (C has no agreement)
+    assert rows[2] == ["Household", None, None, 3000, 2500, 500, 15000, None, None, "13.9%"]
+    assert "¥" in sheet.cell(3, 4).number_format
+    page = report_html(data)
+    assert "Progress against the agreements (as of 2027-04-01)" in page
+    assert (
+        '<td>B</td><td>Quick Collect Ltd</td><td>behind</td><td class="m">¥1,000.00</td><td class="m">¥500.00</td>'
+        '<td class="m">¥500.00</td><td class="m">¥5,000.00</td><td class="m">¥5,500.00</td>' in page
+    )
+    zh = build(profile, "zh", household=h, as_of=AS_OF)
+    assert "按协议还款的进度（截至 2027-04-01）" in report_html(zh)
+    assert openpyxl.load_workbook(io.BytesIO(report_xlsx(zh))).sheetnames[1] == "还款进度"
+
+
+def test_a_household_without_agreements_has_no_progress_statement():
+    data = build(report_profile(), "en")
+    assert data.progress is None
+    assert "Progress" not in openpyxl.load_workbook(io.BytesIO(report_xlsx(data))).sheetnames
+    assert "Progress against" not in report_html(data)

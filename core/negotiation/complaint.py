@@ -5,7 +5,8 @@ employer; threats or insults; claims of criminal or "legal" consequences; a call
 night. Many calls in one day are found from the log itself (the user sets what "many"
 is). A complaint draft — to the lender's complaint line first, then the financial
 regulator's 12378 — cites the dated entries and the recordings and screenshots attached
-to them (with their SHA-256). The draft speaks in the borrower's voice and describes what
+to them (with their SHA-256). When the debt was sold or passed on (the "agreed" table's holder), the
+draft is addressed to the holder and names the original lender, who gets a copy. The draft speaks in the borrower's voice and describes what
 happened; it makes no legal claim (collecting from third parties unrelated to the debt,
 and violence, threats or insults, are forbidden: 商业银行信用卡业务监督管理办法, art. 68), and the app says it
 is not legal advice.
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.blank import records
+from core.household.model import Household
 from core.i18n import join, t
 from core.loans.dates import datetime_or_none
 from core.profiles.evidence import contact_key, live
@@ -26,6 +28,38 @@ from core.profiles.profile import CONDUCT  # the log's yes/no columns, one per k
 
 DEFAULT_MANY_CALLS = 3  # contacts with one lender in one day that count as "many"
 LATE_START, LATE_END = dt.time(22, 0), dt.time(8, 0)
+
+
+@dataclass(frozen=True)
+class Held:
+    """A debt sold or passed on (a collector, an asset-management company): who holds it
+    now, who lent it, and the lender's reference for the agreement."""
+
+    debt: str
+    lender: str  # the original lender (the debt's own name when no lender is given)
+    holder: str
+    kind: str | None = None  # collector | amc | other
+    contact: str = ""
+    reference: str = ""
+
+
+def held(h: Household, debt: str) -> Held | None:
+    """Who holds ``debt`` now, when its agreement row names a holder (None: the lender)."""
+    agreement = next((a for a in h.agreements if a.debt == debt and a.holder), None)
+    if agreement is None or debt not in h.names:
+        return None
+    lender = h.line(debt).lender or debt
+    return Held(debt, lender, agreement.holder, agreement.holder_kind, agreement.holder_contact, agreement.reference)
+
+
+def held_for(h: Household, name: str) -> Held | None:
+    """The debt a contact-log name stands for, when it was passed on: ``name`` is its
+    holder, its lender or the debt itself (the first such debt)."""
+    for debt in h.names:
+        found = held(h, debt)
+        if found is not None and name in (found.holder, found.lender, found.debt):
+            return found
+    return None
 
 
 @dataclass
@@ -75,12 +109,20 @@ def incidents(contacts: pd.DataFrame, evidence: pd.DataFrame, lender: str | None
 
 
 def complaint_text(lender: str, found: list[Incident], lang: str, name: str = "", contact: str = "",
-                   many: int = DEFAULT_MANY_CALLS, today: dt.date | None = None) -> str:  # fmt: skip
-    """The complaint draft for one lender, in the borrower's voice."""
+                   many: int = DEFAULT_MANY_CALLS, today: dt.date | None = None,
+                   holder: Held | None = None) -> str:  # fmt: skip
+    """The complaint draft for one lender, in the borrower's voice; addressed to the debt's
+    new holder when ``holder`` (held_for) says it was passed on."""
     today = today or dt.date.today()
-    out = [t("cp.title", lang, lender=lender), t("cp.to", lang, lender=lender)]
+    to = holder.holder if holder is not None else lender
+    out = [t("cp.title", lang, lender=to), t("cp.to", lang, lender=to)]
     who = t("cp.who.named", lang, name=name) if name else t("cp.who", lang)
     out.append(who + (t("cp.contact", lang, contact=contact) if contact else ""))
+    if holder is not None:
+        said = [t("cp.held", lang, debt=holder.debt, lender=holder.lender, holder=holder.holder)]
+        if holder.reference:
+            said.append(t("cp.held.reference", lang, reference=holder.reference))
+        out.append(t("lt.sentence_gap", lang).strip("|").join(said))
     out.append(t("cp.intro", lang, lender=lender, n=len(found)))
     lines = []
     for i, inc in enumerate(found, start=1):

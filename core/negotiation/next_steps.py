@@ -12,6 +12,10 @@ Sources (public texts):
   lawsuit restarts it (art. 195).
 - Complaints: the lender's own complaint line first; the financial regulator's 12378;
   the central bank's 12363 (payments, credit records); legal aid 12348.
+- Paid "debt relief" agents: the financial regulator (国家金融监督管理总局) and provincial
+  notices warn against intermediaries selling 协商分期, 债务减免, 修复征信 or 代理维权 for a
+  fee: they charge high fees, take ID and card details, and can leave the borrower worse
+  off; a borrower can negotiate with the lender directly and for free.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ FACTS = (
     Fact("ns.fact.instalments", "ns.fact.instalments.source"),
     Fact("ns.fact.restart", "ns.fact.restart.source"),
 )
+
+# Said where the app suggests next steps and on the Letters page: negotiating is free, paid
+# "debt relief" agents are a risk (with where the warning comes from).
+AGENTS = Fact("ns.agents", "ns.agents.source")
 
 CHANNELS = ("lender", "12378", "12363", "12348")  # in the order to try them
 

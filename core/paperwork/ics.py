@@ -5,6 +5,13 @@ payments (one event per lender per month, with the amount), written with the mai
 A payment is an all-day event on the debt's due day (还款日, the "due_day" column; the
 last day of a shorter month when the day is past its end), or, where no due day is given,
 on the first of its month ("due this month"); a follow-up on its own date.
+
+A debt whose lender agreed (core.tracking) follows its agreement instead of the plan: each
+month still to pay, from this month on, on the day it is due (core.tracking.schedule), with
+what is left to pay of it and who is paid (the new holder when the debt was passed on);
+and the plan's review date (core.tracking.review) is an event of its own. Those carry a
+reminder the day before, and keep their UID when the amount or the day moves, so importing
+the calendar again updates them.
 """
 
 from __future__ import annotations
@@ -15,11 +22,16 @@ import hashlib
 from dataclasses import dataclass
 
 from core.household.contacts import Contact
+from core.household.model import Household
 from core.i18n import t
 from core.loans.dates import month_to_date
 from core.loans.money import format_cents
+from core.tracking.progress import progress
+from core.tracking.review import review_date
 
 MAX_PAYMENT_MONTHS = 120  # a plan's payments up to ten years ahead
+FAR = dt.date(9999, 12, 31)
+REMIND_BEFORE = dt.timedelta(hours=15)  # an all-day event's reminder: 09:00 the day before
 
 
 @dataclass(frozen=True)
@@ -30,12 +42,27 @@ class Reminder:
     cents: int = 0
     note: str = ""
     on_due_day: bool = False  # a payment on the lender's due day (else: some day this month)
+    key: str = ""  # what keeps its calendar UID when the day or amount moves ("": kind, lender, day, amount)
+
+    @property
+    def alarm(self) -> bool:
+        """Whether the event reminds the day before: an agreed payment and the review."""
+        return self.kind in ("agreed", "review")
 
     def title(self, lang: str) -> str:
         if self.kind == "payment":
             key = "cal.payment_due" if self.on_due_day else "cal.payment"
             return t(key, lang, lender=self.lender, amount=format_cents(self.cents))
+        if self.kind == "agreed":
+            return t("cal.agreed", lang, lender=self.lender, amount=format_cents(self.cents))
+        if self.kind == "review":
+            return t("cal.review", lang)
         return t("cal.follow_up", lang, lender=self.lender)
+
+    @property
+    def uid(self) -> str:
+        key = self.key or f"{self.kind}|{self.lender}|{self.day.isoformat()}|{self.cents}"
+        return hashlib.sha256(key.encode()).hexdigest()[:32] + "@repay-planner.local"
 
 
 def payment_day(month: int, due_day: int | None) -> dt.date:
@@ -47,20 +74,30 @@ def payment_day(month: int, due_day: int | None) -> dt.date:
 
 
 def reminders(
-    plan, log: list[Contact], today: dt.date | None = None, due: dict[str, int] | None = None
-) -> list[Reminder]:
+    plan, log: list[Contact], today: dt.date | None = None, due: dict[str, int] | None = None,
+    household: Household | None = None,
+) -> list[Reminder]:  # fmt: skip
     """Follow-ups not yet past and the plan's monthly payments from this month on, each on
-    its debt's due day where ``due`` (core.household.model.Household.due_days) gives one."""
+    its debt's due day where ``due`` (core.household.model.Household.due_days) gives one.
+    With ``household``: its agreements' payments in place of the plan's for those debts,
+    and the plan's review date."""
     due = due or {}
     today = today or dt.date.today()
+    first = today.replace(day=1)
     out: list[Reminder] = []
     for c in log:
         if c.follow_up is not None and c.follow_up >= today:
             out.append(Reminder(c.follow_up, "follow_up", c.lender, note=c.said))
+    agreed: set[str] = set()
+    if household is not None:
+        out += agreed_reminders(household, today)
+        agreed = {a.debt for a in household.agreements if a.binding}
+        review = review_date(household, plan) if plan is not None else None
+        if review is not None and review >= today:
+            out.append(Reminder(review, "review", "", key="review"))
     if plan is not None and plan.result is not None and plan.scenario.terms:
-        first = today.replace(day=1)
         for track in plan.result.tracks:
-            if not track.negotiated:
+            if not track.negotiated or track.name in agreed:
                 continue
             for month in sorted(track.payment)[:MAX_PAYMENT_MONTHS]:
                 cents = track.payment[month]
@@ -68,6 +105,19 @@ def reminders(
                 if cents > 0 and day >= first:
                     out.append(Reminder(day, "payment", track.name, cents, on_due_day=track.name in due))
     return sorted(out, key=lambda r: (r.day, r.kind, r.lender))
+
+
+def agreed_reminders(h: Household, today: dt.date) -> list[Reminder]:
+    """Every agreement's months still to pay, from the first of ``today``'s month on (one
+    completed or broken asks nothing more), each with what is left to pay of it."""
+    out = []
+    for lp in progress(h, today).lenders:
+        if lp.state in ("completed", "broken"):
+            continue
+        for due, left in lp.due_within(today.replace(day=1), FAR):
+            out.append(Reminder(due.date, "agreed", lp.lender, left, on_due_day=True,
+                                key=f"agreed|{lp.debt}|{due.month}"))  # fmt: skip
+    return out
 
 
 def upcoming(items: list[Reminder], today: dt.date | None = None, days: int = 7) -> list[Reminder]:
@@ -78,7 +128,7 @@ def upcoming(items: list[Reminder], today: dt.date | None = None, days: int = 7)
 def calendar_ics(items: list[Reminder], lang: str) -> bytes:
     """The reminders as an iCalendar file (all-day events, stable UIDs so a re-import
     updates instead of duplicating)."""
-    from icalendar import Calendar, Event  # here: only a download needs it (a lighter first page)
+    from icalendar import Alarm, Calendar, Event  # here: only a download needs it (a lighter first page)
 
     cal = Calendar()
     cal.add("prodid", "-//Repay Planner//repay-planner//" + lang.upper())
@@ -87,13 +137,18 @@ def calendar_ics(items: list[Reminder], lang: str) -> bytes:
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for item in items:
         event = Event()
-        key = f"{item.kind}|{item.lender}|{item.day.isoformat()}|{item.cents}"
-        event.add("uid", hashlib.sha256(key.encode()).hexdigest()[:32] + "@repay-planner.local")
+        event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + dt.timedelta(days=1))
         event.add("summary", item.title(lang))
         if item.note:
             event.add("description", item.note[:500])
+        if item.alarm:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", t("cal.tomorrow", lang, what=item.title(lang)))
+            alarm.add("trigger", -REMIND_BEFORE)
+            event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()

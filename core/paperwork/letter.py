@@ -4,7 +4,9 @@ chosen scenario; and the letter as a Word document (python-docx) or plain text.
 Such a letter holds, as debt advisers and the lenders' own hardship forms ask: who I am, what I owe, why I fell behind,
 what I can pay each month, what I propose, the papers attached, and a request for a
 written answer. Every sentence here is filled from the user's data; a detail the user
-has not given is left out rather than shown as a blank to fill in.
+has not given is left out rather than shown as a blank to fill in. A debt sold or passed to
+a collector or an asset-management company (its agreement row names a holder) is written to
+the holder, naming the original lender and the lender's reference.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from core.loans.money import div_round, format_cents, format_money
 from core.loans.terms import CARD_FREEZE_LIMIT, KINDS
 from core.loans.track import Track
 from core.loans.values import Scenario, Term
+from core.negotiation.complaint import held
 from core.negotiation.readiness import budget_shares, supported_months
 from core.profiles.profile import DOCUMENTS
 from core.simulation.negotiate import what_to_ask
@@ -127,14 +130,23 @@ def compose(
 
     out: list[str] = []
     out.append(p("lt.title", debt=debt_name))
-    # Addressed to the lender; a debt's own row name (招行信用卡) is no addressee.
-    out.append(p("lt.to", lender=lender) if lender else p("lt.to.generic"))
+    # Addressed to the lender, or to whoever holds the debt now (sold or passed to a
+    # collector); a debt's own row name (招行信用卡) is no addressee.
+    holder = held(h, debt_name)
+    if holder is not None:
+        out.append(p("lt.to", lender=holder.holder))
+    else:
+        out.append(p("lt.to", lender=lender) if lender else p("lt.to.generic"))
 
     who = [p("lt.who.account_named" if case.full_name else "lt.who.account", debt=debt_name)]
     if case.full_name:
         who.insert(0, p("lt.who.name", name=case.full_name))
     if case.contact:
         who.append(p("lt.who.contact", contact=case.contact))
+    if holder is not None:
+        who.append(p("lt.held", lender=holder.lender))
+        if holder.reference:
+            who.append(p("lt.held.reference", lender=holder.lender, reference=holder.reference))
     out.append(sentences(who))
 
     owe = [p("lt.owe.total", owed=format_cents(line.total_owed), principal=format_money(debt.principal))]

@@ -5,7 +5,10 @@ evidence chosen for it and a manifest of every file with its SHA-256.
 The financial statement is the short, creditor-facing version of the worksheet (income,
 costs by group, what is available, the split rule and this lender's share); the full
 worksheet stays private. ID, card and account numbers are masked to their last four
-characters unless the user says otherwise: in the documents, the file names inside the zip
+characters unless the user says otherwise. A debt under an agreement gets a progress
+statement too (what was due and paid so far, what is behind, the balance expected, on track
+or not: core.tracking.progress), short enough to send to the lender or show a counsellor.
+ID, card and account numbers are masked to their last four characters unless the user says otherwise: in the documents, the file names inside the zip
 and both manifests. Each file's name in the zip is at most MAX_MEMBER_BYTES (every unzip
 tool can write it) and unique, its extension kept; text in manifest.csv that a spreadsheet
 would read as a formula stays text. Attachments are copied into the zip straight
@@ -32,6 +35,7 @@ from core.loans.money import format_cents
 from core.loans.schedule import owed_now_cents
 from core.loans.values import Scenario
 from core.negotiation.benchmarks import compare_costs
+from core.negotiation.complaint import held
 from core.paperwork.letter import compose, least_needed, letter_docx, letter_txt, proposal
 from core.profiles.evidence import ALLOWED, live, manifest_csv, manifest_json, path_of
 from core.profiles.profile import Profile
@@ -39,6 +43,7 @@ from core.simulation.arrears import do_nothing
 from core.simulation.plan import household_plan, phases_text
 from core.simulation.simulate import simulate
 from core.text import formula_safe
+from core.tracking.progress import progress
 
 # A run of 15 or more digits (single spaces or dashes allowed between groups; an ID may end
 # in X): an ID card (15 or 18), a bank card (16 to 19) or an account number. A phone number
@@ -63,9 +68,11 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     sep = t("pk.st.sep", lang).strip("|")
     one_offs = sum(-c for _, c, _ in h.one_offs if c < 0)
     share = plan.share_of(debt)
-    lines = [
-        t("pk.st.title", lang),
-        t("pk.st.date", lang, date=dt.date.today().isoformat()),
+    lines = [t("pk.st.title", lang), t("pk.st.date", lang, date=dt.date.today().isoformat())]
+    holder = held(h, debt)
+    if holder is not None:
+        lines.append(t("pk.st.held", lang, holder=holder.holder, lender=holder.lender))
+    lines += [
         "",
         f"{t('pk.st.income', lang)}{sep}{format_cents(b.income)}",
         f"{t('pk.st.fixed', lang)}{sep}{format_cents(b.fixed_expenses)}",
@@ -94,6 +101,38 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     elif debt in plan.priority or debt in plan.agreed:
         lines.append(t("pk.st.share.kept", lang, share=format_cents(plan.monthly_of(debt, h) or 0)))
     lines += ["", t("pk.st.private", lang)]
+    return "\n".join(lines)
+
+
+def progress_statement(h: Household, debt: str, lang: str, as_of: dt.date | None = None) -> str | None:
+    """This debt's progress under its agreement, as of ``as_of`` (today when not given), as
+    text (the document's paragraphs); None when no agreement is tracked for it."""
+    as_of = as_of or dt.date.today()
+    lp = next((x for x in progress(h, as_of).lenders if x.debt == debt), None)
+    if lp is None:
+        return None
+    a, offer = lp.agreement, lp.agreement.offer
+    sep = t("pk.st.sep", lang).strip("|")
+    terms = [t("ps.agreement", lang, lender=lp.lender, payment=format_cents(offer.payment), n=offer.months)]
+    if a.agreed_on is not None:
+        terms.append(t("ps.agreed_on", lang, date=a.agreed_on.isoformat()))
+    if a.reference:
+        terms.append(t("ps.reference", lang, reference=a.reference))
+    lines = [t("ps.title", lang, debt=debt), t("ps.as_of", lang, date=as_of.isoformat()), "",
+             t("lt.sentence_gap", lang).strip("|").join(terms), "",
+             f"{t('rp.pg.scheduled', lang)}{sep}{format_cents(lp.scheduled)}",
+             f"{t('rp.pg.paid', lang)}{sep}{format_cents(lp.paid)}",
+             f"{t('rp.pg.behind', lang)}{sep}{format_cents(lp.behind)}",
+             f"{t('rp.pg.expected', lang)}{sep}{format_cents(lp.expected_balance)}"]  # fmt: skip
+    if lp.reported_balance is not None:
+        lines.append(t("ps.reported", lang, balance=format_cents(lp.reported_balance), date=lp.reported_on.isoformat()))
+    if lp.months_due:
+        lines.append(t("ps.on_time", lang, on=lp.months_on_track, n=lp.months_due))
+    lines += ["", t(f"ps.status.{lp.status}", lang, behind=format_cents(lp.behind))]
+    if lp.next_due is not None and lp.status not in ("completed", "broken"):
+        key = "ps.next.late" if lp.next_due.late else "ps.next"
+        lines.append(t(key, lang, amount=format_cents(lp.next_due.amount), date=lp.next_due.date.isoformat()))
+    lines += ["", t("ps.source", lang)]
     return "\n".join(lines)
 
 
@@ -189,9 +228,11 @@ def _split_extension(name: str, mime: str | None) -> tuple[str, str]:
 
 
 def lender_entries(profile: Profile, h: Household, debt: str) -> list[dict]:
-    """The contact-log entries with this debt's lender (by the lender's name or the debt's)."""
+    """The contact-log entries with this debt's lender (by the lender's name or the debt's,
+    or the name of whoever holds it now)."""
     line = h.line(debt)
-    names = {n for n in (line.lender, debt) if n}
+    holder = held(h, debt)
+    names = {n for n in (line.lender, debt, holder.holder if holder else "") if n}
     log = sorted_log(profile.section("contacts"))
     rows = records(log)
     return [r for r in rows if str(r.get("lender") or "").strip() in names]
@@ -240,8 +281,13 @@ def pack_files(
         PackFile(member_name("letter-", stem, f"-{lang}.txt", used), letter_txt(text)),
         PackFile(member_name("statement-", lang, ".docx", used), letter_docx(statement)),
         PackFile(member_name("statement-", lang, ".txt", used), letter_txt(statement)),
-        PackFile(member_name("contacts-", stem, ".csv", used), _log_csv(entries, lang, masked)),
     ]
+    progress_text = progress_statement(h, debt, lang, today)
+    if progress_text is not None:
+        progress_text = mask(progress_text) if masked else progress_text
+        files += [PackFile(member_name("progress-", lang, ".docx", used), letter_docx(progress_text)),
+                  PackFile(member_name("progress-", lang, ".txt", used), letter_txt(progress_text))]  # fmt: skip
+    files.append(PackFile(member_name("contacts-", stem, ".csv", used), _log_csv(entries, lang, masked)))
     used |= {"manifest.csv", "manifest.json"}
     if evidence_dir is not None:
         keys = {f"{r.get('when')}|{r.get('lender')}" for r in entries}

@@ -2,7 +2,10 @@
 HTML page (with the interactive plotly charts, plotly.js inlined so it opens offline).
 
 Both are built from the same ``ReportData`` (one simulation per scenario), so the
-figures in the workbook, the HTML page and the app agree to the cent.
+figures in the workbook, the HTML page and the app agree to the cent. A household with
+agreements gets a progress statement too: per lender, what was due and what was paid so
+far, what is behind, the balance expected against the one reported, on track or not
+(core.tracking.progress), as of the day the report is made.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from core.profiles.workbook import write_text
 from core.simulation.plan import comparison, household_plan
 from core.simulation.simulate import Result, simulate
 from core.text import clean_text
+from core.tracking.progress import HouseholdProgress, LenderProgress, progress
 
 MONEY_FORMAT = '"¥"#,##0.00;-"¥"#,##0.00'
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
@@ -49,19 +53,24 @@ class ReportData:
     errors: list
     margin: int
     created: dt.datetime
+    progress: HouseholdProgress | None = None  # the agreements against the payments (None: no agreement)
 
 
 def build(
-    profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DEFAULT_LPR, household: Household | None = None
-) -> ReportData:
-    """The report's figures; ``household`` is the profile already loaded (core.household.loader), if at hand."""
+    profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DEFAULT_LPR, household: Household | None = None,
+    as_of: dt.date | None = None,
+) -> ReportData:  # fmt: skip
+    """The report's figures; ``household`` is the profile already loaded (core.household.loader), if at hand;
+    the progress statement as of ``as_of`` (today when not given)."""
     h = household if household is not None else load(profile)[0]
     plan = household_plan(h, h.plan_settings)
     results = [simulate(h, s, margin) for s in comparison(h, plan)]
     # A scenario whose figures cannot be worked out (a balance past the amount limit) is
     # said in the report too, not shown with the status quo's figures under its name.
     beyond = [e for r in results for e in r.beyond_limit]
-    return ReportData(profile, lang, h, results, [*h.scenario_errors, *beyond], margin, dt.datetime.now())
+    tracked = progress(h, as_of)
+    return ReportData(profile, lang, h, results, [*h.scenario_errors, *beyond], margin, dt.datetime.now(),
+                      tracked if tracked.lenders else None)  # fmt: skip
 
 
 # --- shared tables ----------------------------------------------------------------------------
@@ -147,6 +156,35 @@ def _schedule_rows(result: Result) -> list[list]:
         row += [int(result.extra[k]), int(result.payments[k]), int(result.buffer[k]), int(owed[k])]
         rows.append(row)
     return rows
+
+
+PROGRESS_COLUMNS = (
+    ("rp.pg.debt", False),
+    ("rp.pg.paid_to", False),
+    ("rp.pg.status", False),
+    ("rp.pg.scheduled", True),
+    ("rp.pg.paid", True),
+    ("rp.pg.behind", True),
+    ("rp.pg.expected", True),
+    ("rp.pg.reported", True),
+    ("rp.pg.on_time", False),
+    ("rp.pg.percent", False),
+)
+
+
+def progress_row(lp: LenderProgress, lang: str) -> list:
+    """One lender's line of the progress statement (money in cents)."""
+    return [lp.debt, lp.lender, t(f"rp.pg.status.{lp.status}", lang), lp.scheduled, lp.paid, lp.behind,
+            lp.expected_balance, lp.reported_balance, f"{lp.months_on_track}/{lp.months_due}", f"{lp.percent}%"]  # fmt: skip
+
+
+def _progress(data: ReportData) -> tuple[list[tuple[str, bool]], list[list]]:
+    """The progress statement: one line per agreement, then the household's."""
+    lang, tracked = data.lang, data.progress
+    rows = [progress_row(lp, lang) for lp in tracked.lenders]
+    rows.append([t("rp.pg.household", lang), "", "", tracked.scheduled, tracked.paid, tracked.behind,
+                 sum(lp.expected_balance for lp in tracked.lenders), None, "", f"{tracked.percent}%"])  # fmt: skip
+    return [(t(k, lang), m) for k, m in PROGRESS_COLUMNS], rows
 
 
 def _section_table(frame: pd.DataFrame, lang: str, section: str) -> tuple[list[tuple[str, bool]], list[list]]:
@@ -261,6 +299,14 @@ def report_xlsx(data: ReportData) -> bytes:
     write_text(summary.cell(len(lines) + 7, 1), t("rp.note", lang))
     summary.freeze_panes = "A6"
 
+    if data.progress is not None:  # after the summary: what was agreed against what was paid
+        sheet = book.create_sheet(_sheet_name(t("rp.sheet.progress", lang), taken))
+        write_text(sheet.cell(1, 1), t("rp.pg.title", lang, date=data.progress.as_of.isoformat()))
+        sheet.cell(1, 1).font = Font(bold=True)
+        heads, rows = _progress(data)
+        _table(sheet, 2, heads, rows)
+        write_text(sheet.cell(len(rows) + 4, 1), t("rp.pg.note", lang))
+
     for section, key in (("worksheet", "nav.worksheet"), ("assets", "nav.assets"), ("debts", "nav.debts")):
         sheet = book.create_sheet(_sheet_name(t(key, lang), taken))
         _table(sheet, 1, *_section_table(data.profile.section(section), lang, section))
@@ -368,6 +414,14 @@ def report_html(data: ReportData) -> str:
             [(t("rp.item", lang), False), (t("rp.value", lang), False)],
             [[label, format_cents(int(value)) if money else value] for label, value, money in _summary_rows(data)],
         ),
+    ]
+    if data.progress is not None:
+        parts += [
+            f"<h2>{html.escape(t('rp.pg.title', lang, date=data.progress.as_of.isoformat()))}</h2>",
+            _html_table(*_progress(data)),
+            f'<p class="note">{html.escape(t("rp.pg.note", lang))}</p>',
+        ]
+    parts += [
         f"<h2>{html.escape(t('rp.sheet.comparison', lang))}</h2>",
         _html_table([(t(k, lang), m) for k, m in COMPARISON_COLUMNS], _comparison(data)),
     ]
