@@ -154,7 +154,7 @@ def _keep(reason: str) -> None:
                          tr("profile.own_name"), base=(kept, shown.rev("versions")))  # fmt: skip
     if not note_outcome(saved, "versions"):
         return
-    st.session_state[KEPT] = rows[0]["version"]
+    st.session_state[KEPT] = (reason, rows[0]["version"])
     if reason != "chosen" and settings is not None and settings.review_on is not None and settings.review_on <= today:
         shown = current_profile()
         row = shown.section("plan").iloc[0].to_dict() | {"review_on": None}
@@ -163,9 +163,12 @@ def _keep(reason: str) -> None:
 
 
 st.subheader(tr("mr.review.title"))
-number = st.session_state.pop(KEPT, None)
-if number is not None:
-    st.success(tr("mr.review.saved", version=number), icon=":material/save:")
+just_kept = st.session_state.pop(KEPT, None)
+if just_kept is not None:
+    reason, number = just_kept
+    st.success(
+        tr("mr.review.kept" if reason == "chosen" else "mr.review.saved", version=number), icon=":material/save:"
+    )
 if check.on is None:
     st.info(tr("mr.review.none"), icon=":material/event_repeat:")
 else:
