@@ -173,15 +173,14 @@ if check.on is None:
     st.info(tr("mr.review.none"), icon=":material/event_repeat:")
 else:
     why = "set" if settings is not None and settings.review_on is not None else "token" if plan.is_token else "year"
-    c1, c2 = st.columns([1, 2])
-    c1.metric(tr("mr.review.on"), check.on.isoformat(),
+    st.metric(tr("mr.review.on"), check.on.isoformat(),
               delta=tr("mr.review.days", n=check.days_left) if check.days_left > 0 else None,
               delta_color="off", delta_arrow="off")  # fmt: skip
     notes = [tr(f"mr.review.why.{why}", n=review_months(plan))]
     if check.surplus_then is not None:
         notes.append(tr("mr.review.surplus", then=format_cents(check.surplus_then), now=format_cents(check.surplus_now),
                         percent=check.change_percent))  # fmt: skip
-    c2.caption("\n\n".join(notes))
+    st.caption("\n\n".join(notes))  # under the date: a phone keeps it readable
 if check.due:
     said = []
     if "date" in check.reasons:
