@@ -241,9 +241,7 @@ if len(versions) >= 2:
         change = moved[names.index(chosen)]
         with l2:
             letter_lang = _letter_lang(f"mr.change.lang.{chosen}")
-        draft = change_letter(
-            h, change, plan, letter_lang, today, surplus_then=before.surplus, review_on=last.review_on
-        )
+        draft = change_letter(h, change, plan, letter_lang, today, surplus_then=before.surplus)
         agreement = next((a for a in reversed(h.agreements) if a.debt == chosen), None)
         holder = agreement.holder if agreement is not None and agreement.holder else h.line(chosen).lender or chosen
         after = format_cents(change.after or 0)
