@@ -201,6 +201,9 @@ def main() -> None:
             ),
             st.Page("app_pages/report.py", title=tr("nav.report"), icon=":material/summarize:", url_path="report"),
         ],
+        tr("nav.section.keep"): [
+            st.Page("app_pages/recovery.py", title=tr("nav.recovery"), icon=":material/healing:", url_path="recovery"),
+        ],
         tr("nav.section.tools"): [
             st.Page(
                 "app_pages/calculator.py",

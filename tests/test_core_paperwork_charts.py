@@ -80,3 +80,26 @@ def test_amounts_in_the_hover_are_written_as_everywhere_else_minus_before_the_si
     for amount, text in zip(cash.y, cash.customdata, strict=True):
         sign = "-" if amount < 0 else ""
         assert text == f"{sign}¥{abs(amount):,.2f}"
+
+
+def test_a_broken_arrangement_is_drawn_solid_beside_the_agreement_kept_dashed():
+    from core.paperwork.charts import broken_figure
+    from core.tracking.progress import progress
+    from core.tracking.recovery import broken_projection
+    from tests.fixtures.keeping import AS_OF, kept_profile
+
+    h, _ = load(kept_profile())
+    lp = next(lp for lp in progress(h, AS_OF).lenders if lp.debt == "Card")
+    bp = broken_projection(h, lp)
+    # Owed under the agreement: 11,000 after the waiver, less 500 (Oct) and 120 (Nov) paid = 10,380; the
+    # waiver 1,000 back; the frozen interest at 1.5 % a month on 11,000, 10,500 and 10,000 = 472.50.
+    assert (bp.owed, bp.waived_back, bp.interest_back, bp.due_now) == (1_038_000, 100_000, 47_250, 1_185_250)
+    assert bp.penalty_monthly == 17_779 and bp.short_by == 1_185_250 - 200_000  # 1.5 % of 11,852.50; cash 2,000
+    fig = broken_figure(bp, "en")
+    kept, broken = fig.data
+    assert kept.line.dash == "dash" and broken.line.dash is None
+    assert kept.name == "Kept: owed, paying as agreed" and broken.name == "Broken: all due, penalty added"
+    assert list(broken.y)[:2] == [11_852.50, 11_852.50 + 177.79] and broken.y[-1] == 11_852.50 + 12 * 177.79
+    assert kept.y[0] == 10_380.00 and kept.y[-1] == 3_500.00  # Dec 2027: 11,000 - 15 x 500
+    assert len(kept.x) == len(broken.x) == 13 and kept.x[0] == "2026-12"
+    assert broken_figure(bp, "zh").data[0].name != kept.name

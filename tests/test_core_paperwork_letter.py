@@ -165,3 +165,91 @@ def test_a_debt_passed_to_a_collector_is_written_to_the_holder_naming_the_lender
     assert passed[1] == to and passed[2].endswith(said)
     assert kept[1] == {"zh": "Bank A：", "en": "To Bank A,"}[lang]  # still the lender's: as before
     assert "BA-2027-001" not in "\n".join(kept) and not PLACEHOLDER.search("\n".join(passed))
+
+
+# --- after the yes: the catch-up letter and the change of circumstances letter -------------
+
+
+def _late_card(**kwargs):
+    from core.simulation.plan import household_plan
+    from core.tracking.progress import progress
+    from core.tracking.recovery import catch_up
+    from tests.fixtures.keeping import AS_OF, kept_profile
+
+    h = loaded(kept_profile(**kwargs))
+    plan = household_plan(h, h.plan_settings)
+    lp = next(lp for lp in progress(h, AS_OF).lenders if lp.debt == "Card")
+    return h, plan, lp, catch_up(h, plan, lp)
+
+
+def test_a_catch_up_letter_says_what_happened_and_spreads_what_is_behind_over_what_is_spare():
+    from core.paperwork.letter import catch_up_letter
+    from tests.fixtures.keeping import AS_OF
+
+    h, _, lp, cu = _late_card()
+    # November: ¥120 of ¥500 paid, ¥380 behind; 10,000 - 9,050 - (500 + 300) = ¥150 spare a
+    # month, so 3 months: 38,000 cents / 3 = 12,667 twice, then 38,000 - 25,334 = 12,666.
+    assert (lp.behind, cu.spare, cu.months, cu.extra, cu.last_extra) == (38_000, 15_000, 3, 12_667, 12_666)
+    en = catch_up_letter(h, lp, cu, "en", AS_OF)
+    for part in ("To Bank A,", "My name is Li Hua.", "138 0000 0000", "On 20 September 2026", "REF-1",
+                 "¥500.00 a month for 24 months", "on time as agreed for 1 month.",
+                 "Of the ¥500.00 due on 10 November 2026 I could pay only ¥120.00, ¥380.00 short.",
+                 "In all I am ¥380.00 behind.", "because of losing my job", "Laid off in March.",
+                 "From 2027-01 I will pay ¥126.67 a month on top of the agreed ¥500.00, for 3 months.",
+                 "the extra is ¥126.66", "do not reinstate interest", "7 December 2026"):  # fmt: skip
+        assert part in en, part
+    assert not PLACEHOLDER.search(en)
+    zh = catch_up_letter(h, lp, cu, "zh", AS_OF)
+    for part in ("Bank A：", "2026年09月20日", "REF-1", "少还 ¥380.00", "从 2027-01 起", "多还 ¥126.67，共 3 个月",
+                 "最后一个月多还 ¥126.66", "不要因为这次逾期恢复计息"):  # fmt: skip
+        assert part in zh, part
+    assert not PLACEHOLDER.search(zh)
+
+
+def test_with_nothing_spare_the_catch_up_letter_asks_for_months_at_the_end():
+    from core.paperwork.letter import catch_up_letter
+    from tests.fixtures.keeping import AS_OF
+
+    h, _, lp, cu = _late_card(expenses=9_200, short=0)  # 10,000 - 9,200 - 800 = 0 spare; ¥500 missed
+    assert cu.at_end and cu.end_months == 1 and lp.behind == 50_000
+    en = catch_up_letter(h, lp, cu, "en", AS_OF)
+    assert "I could not pay the ¥500.00 due on 10 November 2026." in en
+    assert "the ¥500.00 behind be added at the end of the arrangement: 1 more month of ¥500.00" in en
+    assert "on top of" not in en
+    assert "在原定最后一期之后再加 1 期（每期 ¥500.00）" in catch_up_letter(h, lp, cu, "zh", AS_OF)
+
+
+def test_a_letter_about_a_debt_passed_on_goes_to_its_new_holder():
+    from core.paperwork.letter import catch_up_letter
+    from tests.fixtures.keeping import AS_OF, kept_profile
+
+    profile = kept_profile()
+    agreed = profile.sections["agreed"]
+    agreed.loc[agreed["debt"].eq("Card"), ["holder", "holder_kind"]] = ["AMC Ltd", "amc"]
+    h, _, lp, cu = _late_card(agreed=agreed.to_dict("records"))
+    text = catch_up_letter(h, lp, cu, "en", AS_OF)
+    assert "To AMC Ltd," in text and "first owed to Bank A and is now held by AMC Ltd." in text
+    assert "To Bank A" not in text
+
+
+def test_a_change_of_circumstances_letter_gives_the_surplus_then_and_now_and_the_new_amount():
+    from core.paperwork.letter import change_letter
+    from core.tracking.review import Change
+    from tests.fixtures.keeping import AS_OF
+
+    h, plan, _, _ = _late_card()
+    en = change_letter(h, Change("Loan", 30_000, 25_000), plan, "en", AS_OF, surplus_then=100_000)
+    for part in ("To Collect Co,", "first owed to Lender B", "had ¥1,000.00 a month left", "it now has ¥950.00",
+                 "we owe ¥18,000.00 on 2 debts", "from 2027-01 I can pay you ¥250.00 a month (until now ¥300.00)",
+                 # no version kept, no date set: a year after the first agreement (20 September 2026)
+                 "review the plan again on 20 September 2027"):  # fmt: skip
+        assert part in en, part
+    assert not PLACEHOLDER.search(en)
+    more = change_letter(h, Change("Card", 50_000, 60_000), plan, "zh", AS_OF, review_on=dt.date(2027, 6, 1))
+    assert "Bank A：" in more and "从 2027-01 起，我每月向贵司还款 ¥600.00（此前是 ¥500.00）" in more
+    assert "2027年06月01日" in more and "上次制定还款计划时" not in more  # no surplus then: only now's
+    assert not PLACEHOLDER.search(more)
+    new = change_letter(h, Change("Card", None, 40_000), plan, "en", AS_OF)
+    assert "From 2027-01 I will pay you ¥400.00 a month." in new
+    gone = change_letter(h, Change("Card", 50_000, None), plan, "en", AS_OF)
+    assert "nothing left for this debt" in gone

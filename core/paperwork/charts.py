@@ -311,3 +311,18 @@ def arrears_figure(nothing, plan, lang: str) -> go.Figure:
         fig.add_scatter(x=x, y=_yuan(line), name=t("chart.owed_plan", lang), mode="lines",
                         line={"color": OKABE_ITO[0], "width": 2.5, "dash": "dash"}, hovertemplate=MONEY_HOVER)  # fmt: skip
     return _months(_layout(fig, lang, height=400), lang)
+
+
+def broken_figure(projection, lang: str) -> go.Figure:
+    """A missed payment's two roads (core.tracking.recovery.BrokenProjection), month by
+    month: what is owed if the agreement is kept (dashed) and if the lender treats it as
+    broken — the whole sum due at once, the penalty rate added each month (solid)."""
+    fig = go.Figure()
+    fig.add_scatter(x=[format_month(m) for m, _ in projection.kept], y=_yuan(v for _, v in projection.kept),
+                    name=t("mr.chart.kept", lang), mode="lines+markers",
+                    line={"color": OKABE_ITO[0], "width": 2.5, "dash": "dash"}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.add_scatter(x=[format_month(m) for m, _ in projection.broken], y=_yuan(v for _, v in projection.broken),
+                    name=t("mr.chart.broken", lang), mode="lines+markers",
+                    line={"color": OKABE_ITO[3], "width": 2.5}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.update_yaxes(rangemode="tozero")
+    return _months(_layout(fig, lang, height=340), lang)

@@ -19,7 +19,7 @@ from babel.dates import format_date
 
 from core.household.model import Household
 from core.i18n import locale_of, t
-from core.loans.dates import format_month
+from core.loans.dates import current_month, format_month
 from core.loans.engine import LONGEST_LOAN_MONTHS, monthly_rate_fraction
 from core.loans.money import div_round, format_cents, format_money
 from core.loans.terms import CARD_FREEZE_LIMIT, KINDS
@@ -32,6 +32,7 @@ from core.simulation.negotiate import what_to_ask
 from core.simulation.plan import household_plan as plan_of
 from core.simulation.plan import phases_text
 from core.text import clean_text
+from core.tracking.review import review_date, surplus
 
 MAX_LETTER_CHARS = 20_000
 
@@ -373,3 +374,162 @@ def letter_choices(h: Household, plan, debt: str, suggestion: Scenario | None) -
     if suggestion is not None and suggestion.name not in {s.name for s in own}:
         own.append(suggestion)
     return own
+
+
+# --- after the yes: a missed payment, a change of circumstances ---------------------------
+# Both letters go to whoever holds the debt now (the agreement's holder, when it was sold or
+# passed on, naming the lender it came from), say who writes, and end with the date.
+
+
+def _addressee(h: Household, debt_name: str, p) -> tuple[str, str]:
+    """(the letter's "To" line, a sentence naming the original lender when a new holder has
+    the debt, else "")."""
+    agreement = next((a for a in reversed(h.agreements) if a.debt == debt_name), None)
+    lender = h.line(debt_name).lender
+    if agreement is not None and agreement.holder:
+        moved = p("mr.lt.holder", lender=lender or debt_name, holder=agreement.holder)
+        return p("lt.to", lender=agreement.holder), moved
+    return (p("lt.to", lender=lender) if lender else p("lt.to.generic")), ""
+
+
+def _who(h: Household, debt_name: str, p) -> list[str]:
+    case = h.case
+    who = [p("lt.who.account_named" if case.full_name else "lt.who.account", debt=debt_name)]
+    if case.full_name:
+        who.insert(0, p("lt.who.name", name=case.full_name))
+    if case.contact:
+        who.append(p("lt.who.contact", contact=case.contact))
+    return who
+
+
+def _signed(h: Household, lang: str, today: dt.date, p) -> str:
+    sign = [p("lt.sign")]
+    if h.case.full_name:
+        sign.append(h.case.full_name)
+    sign.append(format_date(today, p("lt.date_pattern"), locale=locale_of(lang)))
+    return "\n".join(sign)
+
+
+def catch_up_letter(h: Household, lp, cu, lang: str, today: dt.date | None = None) -> str:
+    """The letter to a lender after a missed or short payment (core.tracking.progress's
+    LenderProgress ``lp``): who writes, the agreement (its date and reference), what happened
+    (the months missed or short, what is behind in all, and why), the catch-up proposed
+    (core.tracking.recovery's CatchUp ``cu``), and a request to keep the arrangement without
+    interest or charges coming back."""
+    today = today or dt.date.today()
+    agreement = lp.agreement
+    offer = agreement.offer
+
+    def p(key: str, **params) -> str:
+        return t(key, lang, **params)
+
+    def sentences(parts: list[str]) -> str:
+        return p("lt.sentence_gap").strip("|").join(parts)
+
+    def day(value: dt.date) -> str:
+        return format_date(value, p("lt.date_pattern"), locale=locale_of(lang))
+
+    to, moved = _addressee(h, lp.debt, p)
+    out = [p("mr.lt.cu.title", debt=lp.debt), to]
+    who = _who(h, lp.debt, p)
+    if moved:
+        who.append(moved)
+    out.append(sentences(who))
+
+    terms = {"payment": format_cents(offer.payment), "n": offer.months}
+    if agreement.agreed_on is not None:
+        deal = [p("mr.lt.cu.agreed_on", date=day(agreement.agreed_on), **terms)]
+    else:
+        deal = [p("mr.lt.cu.agreed", **terms)]
+    if agreement.reference:
+        deal.append(p("mr.lt.cu.reference", reference=agreement.reference))
+    if lp.months_on_track:
+        deal.append(p("mr.lt.cu.kept", n=lp.months_on_track))
+    out.append(sentences(deal))
+
+    happened = []
+    for miss in lp.misses:
+        if miss.kind == "missed":
+            happened.append(p("mr.lt.cu.missed", date=day(miss.date), due=format_cents(miss.due)))
+        else:
+            happened.append(p("mr.lt.cu.short", date=day(miss.date), due=format_cents(miss.due),
+                              paid=format_cents(miss.paid), short=format_cents(miss.short_by)))  # fmt: skip
+    happened.append(p("mr.lt.cu.behind", behind=format_cents(lp.behind)))
+    case = h.case
+    if case.reason:
+        happened.append(p("mr.lt.cu.reason", reason=p(f"lt.reason.{case.reason}")))
+    if case.story:
+        happened.append(case.story if case.story[-1] in "。.!！?？" else case.story + p("lt.full_stop"))
+    out.append(sentences(happened))
+
+    propose = [p("lt.propose.intro")]
+    if cu.at_end:
+        propose.append(p("mr.lt.cu.at_end", n=cu.end_months, behind=format_cents(cu.behind),
+                         payment=format_cents(cu.payment)))  # fmt: skip
+    else:
+        ask = [p("mr.lt.cu.extra", extra=format_cents(cu.extra), payment=format_cents(cu.payment), n=cu.months,
+                 start=format_month(cu.start))]  # fmt: skip
+        if cu.months > 1 and cu.last_extra != cu.extra:
+            ask.append(p("mr.lt.cu.last_extra", last=format_cents(cu.last_extra)))
+        ask.append(p("mr.lt.cu.cleared", behind=format_cents(cu.behind)))
+        propose.append(sentences(ask))
+    out.append("\n".join(propose))
+    out.append(p("mr.lt.cu.request"))
+    out.append(_signed(h, lang, today, p))
+    return "\n\n".join(out)
+
+
+def change_letter(
+    h: Household,
+    change,
+    plan,
+    lang: str,
+    today: dt.date | None = None,
+    surplus_then: int | None = None,
+    review_on: dt.date | None = None,
+) -> str:
+    """The "change of circumstances" letter to one lender whose amount in the plan changes
+    (core.tracking.review's Change): what changed in the household (the monthly surplus then,
+    when the plan was last kept, and now), this lender's new monthly amount from next month,
+    and the next review (``review_on``; else the plan's, core.tracking.review.review_date)."""
+    today = today or dt.date.today()
+
+    def p(key: str, **params) -> str:
+        return t(key, lang, **params)
+
+    def sentences(parts: list[str]) -> str:
+        return p("lt.sentence_gap").strip("|").join(parts)
+
+    to, moved = _addressee(h, change.debt, p)
+    out = [p("mr.lt.ch.title", debt=change.debt), to]
+    who = _who(h, change.debt, p)
+    if moved:
+        who.append(moved)
+    out.append(sentences(who))
+
+    now = surplus(h)
+    what = [p("mr.lt.ch.intro")]
+    if surplus_then is not None:
+        what.append(p("mr.lt.ch.surplus", then=format_cents(surplus_then), now=format_cents(now)))
+    else:
+        what.append(p("mr.lt.ch.surplus_now", now=format_cents(now)))
+    what.append(p("mr.lt.ch.budget", income=format_cents(h.income), expenses=format_cents(h.expenses),
+                  total=format_cents(h.total_debt), n=len(h.lines)))  # fmt: skip
+    out.append(sentences(what))
+
+    start = format_month(current_month(today) + 1)
+    ask = []
+    if change.after is None or change.after <= 0:
+        ask.append(p("mr.lt.ch.none", start=start))
+    elif change.before is None:
+        ask.append(p("mr.lt.ch.new", after=format_cents(change.after), start=start))
+    else:
+        key = "mr.lt.ch.more" if change.after > change.before else "mr.lt.ch.less"
+        ask.append(p(key, before=format_cents(change.before), after=format_cents(change.after), start=start))
+    review_on = review_on or review_date(h, plan)
+    if review_on is not None:
+        ask.append(p("mr.lt.ch.review", review=format_date(review_on, p("lt.date_pattern"), locale=locale_of(lang))))
+    out.append(sentences(ask))
+    out.append(p("mr.lt.ch.request"))
+    out.append(_signed(h, lang, today, p))
+    return "\n\n".join(out)
