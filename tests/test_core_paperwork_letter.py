@@ -253,3 +253,20 @@ def test_a_change_of_circumstances_letter_gives_the_surplus_then_and_now_and_the
     assert "From 2027-01 I will pay you ¥400.00 a month." in new
     gone = change_letter(h, Change("Card", 50_000, None), plan, "en", AS_OF)
     assert "nothing left for this debt" in gone
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "¥1,750.00 a month to them in all"), ("zh", "每月一共还 ¥1,750.00")]
+)
+def test_with_no_lender_left_to_split_among_the_letter_says_what_the_plan_pays_them_all(lang, words):
+    """Every debt agreed or kept: not "¥0.00 a month for my unsecured lenders" but A's 1,000
+    and B's 500 as agreed and C's contract 250 (3,000 over 12 months at 0 %)."""
+    from core.simulation.plan import household_plan
+    from tests.fixtures.kept import kept_profile
+
+    h = loaded(kept_profile())
+    plan = household_plan(h, h.plan_settings)
+    assert plan.shares == []
+    track = next(t for t in plan.result.tracks if t.name == "A")
+    text = compose(h, "A", lang, proposal(track, plan.scenario, owed_now_cents(track.debt)), dt.date(2027, 4, 1), plan)
+    assert words in text and "¥0.00" not in text

@@ -305,3 +305,10 @@ def test_a_pack_for_a_debt_passed_on_names_the_holder_and_keeps_its_contacts():
     assert "Quick Collect Ltd" in log and "sold the debt" in log and "****8901" in log  # the holder's and the lender's
     assert "2027-03-27" not in log  # another lender's
     assert "held or collected" not in kept_pack("A", "en").read("statement-en.txt").decode("utf-8-sig")
+
+
+def test_the_statement_says_what_is_paid_as_agreed_beside_what_is_left_for_the_others():
+    z = kept_pack("A", "en")
+    statement = z.read("statement-en.txt").decode("utf-8-sig")
+    # A 1,000 and B 500 a month as agreed; no lender left to split among (C keeps its contract).
+    assert "Paid a month to lenders as agreed with them: ¥1,500.00" in statement.replace("\r\n", "\n")

@@ -71,6 +71,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
     names = {line.name for line in lines}
     plan = records(profile.section("plan"))
     agreements = [a for a in _agreements(profile.section("agreed")) if a.debt in names]
+    household_versions = _versions(profile.section("versions"))  # a plan kept counts as chosen
     household = Household(
         budget=budget,
         lines=lines,
@@ -88,10 +89,10 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         agreed=[a.offer for a in agreements if a.binding],
         agreements=agreements,
         payments=_payments(profile.section("payments"), names),
-        versions=_versions(profile.section("versions")),
+        versions=household_versions,
         letters=len(profile.section("letters")),
         log=[_contact(row) for row in records(profile.section("contacts"))],
-        plan_chosen=bool(plan),
+        plan_chosen=bool(plan) or bool(household_versions),
     )
     return household, household.errors
 

@@ -200,9 +200,15 @@ def _says_on_time(story: str) -> bool:
 def _plan_picture(h: Household, hp, mine, do_nothing, p) -> list[str]:
     """The whole picture a plan letter gives every lender alike: what is owed to whom, what
     the household has, the one rule, and this lender's share."""
+    # No lender left to split among (every debt agreed, kept or a priority): what the plan pays them all.
+    whole, available = (
+        ("lt.plan.whole", hp.total)
+        if hp.shares
+        else ("lt.plan.whole_kept", sum(hp.monthly_of(name, h) or 0 for name in h.names))
+    )
     afford = [
-        p("lt.plan.whole", total=format_cents(h.total_debt), n=len(h.lines), income=format_cents(h.budget.income),
-          expenses=format_cents(h.budget.expenses), available=format_cents(hp.total)),
+        p(whole, total=format_cents(h.total_debt), n=len(h.lines), income=format_cents(h.budget.income),
+          expenses=format_cents(h.budget.expenses), available=format_cents(available)),
     ]  # fmt: skip
     if hp.priority:
         afford.append(p("lt.plan.priority", n=len(hp.priority), payments=format_cents(hp.priority_payments)))

@@ -84,6 +84,11 @@ def statement_text(h: Household, plan, debt: str, lang: str) -> str:
     lines += [
         f"{t('pk.st.left', lang)}{sep}{format_cents(b.surplus)}",
         f"{t('pk.st.priority', lang)}{sep}{format_cents(plan.priority_payments)}",
+        *(
+            [f"{t('pk.st.agreed', lang)}{sep}{format_cents(sum(plan.monthly_of(d, h) or 0 for d in plan.agreed))}"]
+            if plan.agreed
+            else []
+        ),
         f"{t('pk.st.contingency', lang)}{sep}{format_cents(plan.contingency)}",
         f"{t('pk.st.available', lang)}{sep}{format_cents(plan.total)}",
         "",
