@@ -201,6 +201,11 @@ def main() -> None:
             ),
             st.Page("app_pages/report.py", title=tr("nav.report"), icon=":material/summarize:", url_path="report"),
         ],
+        tr("nav.section.keep"): [
+            st.Page(
+                "app_pages/progress.py", title=tr("nav.progress"), icon=":material/trending_up:", url_path="progress"
+            ),
+        ],
         tr("nav.section.tools"): [
             st.Page(
                 "app_pages/calculator.py",
