@@ -250,7 +250,8 @@ def _record_statement(found: list) -> None:
         out = with_link(out, row, ref)
     out = with_rows(out, rows)
     if _save_payments(out, (frame, rev)):
-        _say("st", "success", tr("pg.st.done", n=len(rows), linked=len(links)))
+        said = [tr("pg.st.done", n=len(rows))] if rows else []
+        _say("st", "success", " ".join([*said, *([tr("pg.st.linked", n=len(links))] if links else [])]))
 
 
 if hp.lenders:
