@@ -65,12 +65,12 @@ if any(a.binding for a in s.agreements):  # after the yes: what is due this week
     with st.container(border=True, key="ov.keep"):
         st.markdown(f"**:material/handshake: {tr('pg.ov.title')}**")
         week = kept.due_this_week()
-        lines = [tr("pg.ov.due_line", date=format_date(due.date), lender=md_escape(lp.lender), amount=format_cents(left))
+        lines = [tr("pg.ov.due_line", date=format_date(due.date), lender=md_escape(lp.debt), amount=format_cents(left))
                  for lp, due, left in week]  # fmt: skip
         st.markdown(tr("pg.ov.due_week") + "\n" + "\n".join(f"- {line}" for line in lines) if lines
                     else tr("pg.ov.nothing_due"))  # fmt: skip
         for lp in kept.late:
-            st.markdown(":red[:material/warning: " + tr("pg.ov.late", lender=md_escape(lp.lender),
+            st.markdown(":red[:material/warning: " + tr("pg.ov.late", lender=md_escape(lp.debt),
                                                         amount=format_cents(lp.behind)) + "]")  # fmt: skip
         review = review_date(s, plan)
         st.markdown(tr("pg.ov.review", date=tr("pg.ov.not_set") if review is None else format_date(review)))

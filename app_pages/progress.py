@@ -88,15 +88,13 @@ else:
     m2.metric(tr("pg.m.scheduled"), format_cents(hp.scheduled), help=tr("pg.m.scheduled_help"))
     m3.metric(tr("pg.m.behind"), format_cents(hp.behind))
     m4, m5, m6 = st.columns(3)
-    m4.metric(tr("pg.m.percent"), f"{hp.percent}%", help=tr("pg.m.percent_help"))
+    m4.metric(tr("pg.m.percent"), f"{hp.percent:.1f}%", help=tr("pg.m.percent_help"))
     m5.metric(tr("pg.m.on_track"), tr("pg.n_months", n=hp.months_on_track))
     free = hp.debt_free
     m6.metric(tr("pg.m.debt_free"), "—" if free is None else format_month(free),
               None if free is None else tr("pg.to_go", n=hp.months_left), delta_color="off", delta_arrow="off")  # fmt: skip
     for lp in hp.late:
-        st.warning(
-            tr("pg.late", lender=md_escape(lp.lender), amount=format_cents(lp.behind)), icon=":material/warning:"
-        )
+        st.warning(tr("pg.late", lender=md_escape(lp.debt), amount=format_cents(lp.behind)), icon=":material/warning:")
     if hp.late and (Path(__file__).resolve().parents[1] / RECOVERY_PAGE).exists():
         st.page_link(RECOVERY_PAGE, label=tr("pg.late_link"), icon=":material/healing:")
     if not hp.late and hp.scheduled:
@@ -116,7 +114,7 @@ else:
             tr("pg.col.behind"): yuan_number(lp.behind),
             tr("pg.col.expected"): yuan_number(lp.expected_balance),
             tr("pg.col.reported"): None if lp.reported_balance is None else yuan_number(lp.reported_balance),
-            tr("pg.col.percent"): f"{lp.percent}%",
+            tr("pg.col.percent"): f"{lp.percent:.1f}%",
             tr("pg.col.on_track"): f"{lp.months_on_track} / {lp.months_due}",
             tr("pg.col.next"): "—" if due is None else f"{format_date(due.date)} · {format_cents(due.amount)}",
         })  # fmt: skip
@@ -379,7 +377,8 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         if debt is None:
             st.selectbox(tr("pg.ag.debt"), choices, key=f"{prefix}.debt")
         s1, s2, s3 = st.columns(3)
-        state_now = row.get("state") or "agreed"
+        # Where it stands now: the state saved, moved on by the payments (agreed -> active -> completed)
+        state_now = tracked[debt].state if debt in tracked else (row.get("state") or "agreed")
         s1.selectbox(tr("pg.ag.state"), AGREEMENT_STATES, index=AGREEMENT_STATES.index(state_now),
                      key=f"{prefix}.state", format_func=_state_word, help=tr("pg.ag.state_help"))  # fmt: skip
         agreed_on = pd.to_datetime(row.get("agreed_on"), errors="coerce")

@@ -4,6 +4,7 @@ by hand (a duplicate refused), payments found in an imported statement (confirme
 never again on a second import), the grace days saved with the plan's other settings."""
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -81,7 +82,8 @@ def test_agree_pay_as_agreed_once_by_hand_and_a_duplicate_refused():
     row = saved("agreed").iloc[-1]
     assert (row["debt"], row["payment"], row["months"], row["state"]) == ("借呗", 1000, 36, "agreed")
     assert row["first_month"] == THIS_MONTH
-    assert any("借呗 · agreed · ¥1,000.00 a month for 36 months" in e.label for e in at.expander)
+    # agreed (active from its first due day: the last day of this month, as 借呗 has no due day)
+    assert any(re.match(r"借呗 · (agreed|active) · ¥1,000.00 a month for 36 months", e.label) for e in at.expander)
 
     at.button(key="pg.paid.借呗").click().run()
     pays = saved("payments")
@@ -152,10 +154,19 @@ def test_a_refused_file_changes_nothing_and_says_why():
 
 def test_moving_the_state_on_and_what_really_happened():
     at = agree(open_page(PAGE, "en"), "借呗", 1_000.0, 36, THIS_MONTH)
+    (pid, _), *_ = Store(default_db_path()).list_profiles()
+    sha = "ab" * 32  # the lender's text message, kept in the evidence locker (and one deleted)
+    Store(default_db_path()).save_section(pid, "evidence", pd.DataFrame([
+        {"sha256": sha, "name": "借呗短信.png", "kind": "hardship_proof", "added": "2026-11-02 10:00:00"},
+        {"sha256": "cd" * 32, "name": "old.png", "kind": "hardship_proof", "deleted": True},
+    ]))  # fmt: skip
+    at.run()
     prefix = key(at.selectbox, ".state", "pg.ag.", ".0.").rsplit(".", 1)[0]  # the agreement's own form
     at.selectbox(key=f"{prefix}.state").set_value("broken")
     at.text_input(key=f"{prefix}.reference").input("JB-2026-001")
     at.selectbox(key=f"{prefix}.confirmed_by").set_value("sms")
+    assert at.selectbox(key=f"{prefix}.confirmation").options == ["None yet", "借呗短信.png · 2026-11-02"]
+    at.selectbox(key=f"{prefix}.confirmation").set_value(sha)
     at.checkbox(key=f"{prefix}.still_charged").check()
     at.text_input(key=f"{prefix}.holder").input("某某资产管理公司")
     at.selectbox(key=f"{prefix}.holder_kind").set_value("amc")
@@ -167,7 +178,12 @@ def test_moving_the_state_on_and_what_really_happened():
     row = rows.iloc[0]
     assert (row["state"], row["reference"], row["confirmed_by"], row["holder_kind"]) == (
         "broken", "JB-2026-001", "sms", "amc")  # fmt: skip
-    assert bool(row["still_charged"]) and float(row["payment"]) == 1000 and row["first_month"] == THIS_MONTH
+    assert (
+        row["confirmation"] == sha
+        and bool(row["still_charged"])
+        and float(row["payment"]) == 1000
+        and row["first_month"] == THIS_MONTH
+    )
     assert any("still charges it" in w.value for w in at.warning)
     assert any("now held by 某某资产管理公司" in e.label for e in at.expander)
     assert any("某某资产管理公司" in i.value and "asset-management company" in i.value for i in at.info)
