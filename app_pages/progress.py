@@ -83,11 +83,11 @@ st.subheader(tr("pg.reality"))
 if not hp.lenders:
     st.info(tr("pg.none_yet"), icon=":material/handshake:")
 else:
-    m1, m2, m3 = st.columns(3)
+    m1, m2, m3, m4 = st.columns(4)  # a phone shows them two to a row (app.py's style sheet)
     m1.metric(tr("pg.m.paid"), format_cents(hp.paid), help=tr("pg.m.paid_help"))
     m2.metric(tr("pg.m.scheduled"), format_cents(hp.scheduled), help=tr("pg.m.scheduled_help"))
     m3.metric(tr("pg.m.behind"), format_cents(hp.behind))
-    m4, m5, m6 = st.columns(3)
+    m5, m6, _, _ = st.columns(4)
     m4.metric(tr("pg.m.percent"), f"{hp.percent:.1f}%", help=tr("pg.m.percent_help"))
     m5.metric(tr("pg.m.on_track"), tr("pg.n_months", n=hp.months_on_track))
     free = hp.debt_free
