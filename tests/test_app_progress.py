@@ -125,24 +125,32 @@ def test_a_statement_confirms_the_typed_payment_adds_a_new_one_and_never_twice()
     at.button(key="pg.paid.借呗").click().run()  # the 1,000 to 借呗, ticked by hand today
     today = dt.date.today()
     data = alipay_csv((today, "蚂蚁借呗", "借呗还款", "1000.00"), (today, "微众银行", "微粒贷还款", "500.00"),
-                      (today, "花呗", "花呗还款", "300.00"))  # fmt: skip
+                      (today, "花呗", "花呗还款", "300.00"), (today, "某公司", "贷款还款", "200.00"),
+                      (today, "某公司", "自动还款", "80.00"))  # fmt: skip
     at = upload(at, "alipay.csv", data)
     labels = [c.label for c in at.checkbox if c.key and c.key.startswith("pg.st.")]
     assert any("record as paid to 微粒贷" in x and "¥500.00" in x for x in labels)
     assert any("the payment to 借呗 you typed on" in x for x in labels)  # the same money: confirmed, not added
     assert any("花呗" in m.value and "has no agreement" in m.value for m in at.markdown)  # not offered
+    asked = [w for w in at.selectbox if w.key and w.key.startswith("pg.st.pick.")]
+    assert len(asked) == 2 and asked[0].options == ["Leave it", "借呗", "微粒贷"]  # names no lender: asked
+    next(w for w in asked if "¥200.00" in w.label).set_value("微粒贷")  # the other is left
     at.button(key="pg.st.record").click().run()
     assert not at.exception
+    assert any("Recorded 2 new payments. Confirmed 1 payment typed in before." in x.value for x in at.success)
     pays = saved("payments")
-    assert len(pays) == 2  # the 借呗 row linked, the 微粒贷 row added; 花呗 not
+    assert len(pays) == 3  # the 借呗 row linked, the 微粒贷 rows added (500 found, 200 picked); 花呗 not
     assert pays.iloc[0]["ref"].startswith("st:") and pays.iloc[0]["source"] == "as_agreed"
     assert pays.iloc[1][["debt", "source"]].tolist() == ["微粒贷", "statement"] and float(pays.iloc[1]["amount"]) == 500
+    assert pays.iloc[2]["debt"] == "微粒贷" and float(pays.iloc[2]["amount"]) == 200
     # The same statement again, in a fresh session: everything is already recorded.
     again = upload(open_page(PAGE, "en"), "alipay-again.csv", data)
     assert not [c for c in again.checkbox if c.key and c.key.startswith("pg.st.")]
-    assert not [b for b in again.button if b.key == "pg.st.record"]
+    assert [w.label for w in again.selectbox if w.key and w.key.startswith("pg.st.pick.")] == [
+        next(w.label for w in asked if "¥80.00" in w.label)
+    ]  # only the row left unanswered is asked again
     assert sum("already recorded" in m.value for m in again.markdown) == 1
-    assert len(saved("payments")) == 2
+    assert len(saved("payments")) == 3
 
 
 def test_a_refused_file_changes_nothing_and_says_why():
