@@ -44,7 +44,6 @@ if not h.names:
 
 language = lang()
 today = dt.date.today()
-profile = current_profile()
 hp = progress(h, today)
 tracked = {lp.debt: lp for lp in hp.lenders}
 agreements = {a.debt: a for a in h.agreements}
@@ -430,15 +429,15 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
 st.subheader(tr("pg.agreements"))
 st.caption(tr("pg.agreements_help"))
 _said("ag.new")
-for number, (debt, a) in enumerate(agreements.items()):
+for debt, a in agreements.items():  # each form keyed by its debt: a saved row moves to the end of the table
     lp = tracked.get(debt)
     state = lp.state if lp is not None else a.state
     title = tr("pg.ag.line", debt=md_escape(debt), state=_state_word(state), payment=format_cents(a.offer.payment),
                n=a.offer.months)  # fmt: skip
     if a.holder:
         title += " · " + tr("pg.ag.now_held", holder=md_escape(a.holder))
-    with st.expander(title, icon=":material/handshake:", expanded=f"pg.said.ag.{number}" in st.session_state):
-        _said(f"ag.{number}")
+    with st.expander(title, icon=":material/handshake:", expanded=f"pg.said.ag.d:{debt}" in st.session_state):
+        _said(f"ag.d:{debt}")
         if a.holder:
             kind = t(f"pg.holder.{a.holder_kind}", language) if a.holder_kind else ""
             st.info(tr("pg.ag.holder_now", holder=md_escape(a.holder), kind=kind,
@@ -447,7 +446,7 @@ for number, (debt, a) in enumerate(agreements.items()):
             st.warning(tr("pg.still_charged", debt=md_escape(debt)), icon=":material/report:")
         if a.state != "proposed" and not a.confirmation:
             st.caption(tr("pg.ag.ask_in_writing"))
-        _agreement_form(str(number), debt, [])
+        _agreement_form(f"d:{debt}", debt, [])
 
 free = [name for name in h.names if name not in agreements]
 if free:

@@ -173,6 +173,7 @@ def test_a_refused_file_changes_nothing_and_says_why():
 
 def test_moving_the_state_on_and_what_really_happened():
     at = agree(open_page(PAGE, "en"), "借呗", 1_000.0, 36, THIS_MONTH)
+    at = agree(at, "微粒贷", 500.0, 40, THIS_MONTH)
     (pid, _), *_ = Store(default_db_path()).list_profiles()
     sha = "ab" * 32  # the lender's text message, kept in the evidence locker (and one deleted)
     Store(default_db_path()).save_section(pid, "evidence", pd.DataFrame([
@@ -180,7 +181,7 @@ def test_moving_the_state_on_and_what_really_happened():
         {"sha256": "cd" * 32, "name": "old.png", "kind": "hardship_proof", "deleted": True},
     ]))  # fmt: skip
     at.run()
-    prefix = key(at.selectbox, ".state", "pg.ag.", ".0.").rsplit(".", 1)[0]  # the agreement's own form
+    prefix = key(at.selectbox, ".state", "pg.ag.", ".d:借呗.").rsplit(".", 1)[0]  # the agreement's own form
     at.selectbox(key=f"{prefix}.state").set_value("broken")
     at.text_input(key=f"{prefix}.reference").input("JB-2026-001")
     at.selectbox(key=f"{prefix}.confirmed_by").set_value("sms")
@@ -193,8 +194,10 @@ def test_moving_the_state_on_and_what_really_happened():
     at.button(key=next(b.key for b in at.button if b.label == "Save the agreement")).click().run()
     assert not at.exception
     rows = saved("agreed")
-    assert len(rows) == 1  # that debt's row replaced, not a second one
-    row = rows.iloc[0]
+    assert rows["debt"].tolist() == ["微粒贷", "借呗"]  # that debt's row replaced (at the end), not a second one
+    row = rows.iloc[1]
+    # The other agreement's form still shows its own terms, though its row moved up.
+    assert at.number_input(key=key(at.number_input, ".payment", "pg.ag.", ".d:微粒贷.")).value == 500.0
     assert (row["state"], row["reference"], row["confirmed_by"], row["holder_kind"]) == (
         "broken", "JB-2026-001", "sms", "amc")  # fmt: skip
     assert (
