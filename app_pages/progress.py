@@ -374,6 +374,7 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
 
     with st.form(f"pg.ag.form.{form}.{redraws(f'pg.ag.{form}')}", border=False):
         if debt is None:
+            st.caption(tr("pg.ag.add_help"))
             st.selectbox(tr("pg.ag.debt"), choices, key=f"{prefix}.debt")
         s1, s2, s3 = st.columns(3)
         # Where it stands now: the state saved, moved on by the payments (agreed -> active -> completed)
@@ -399,28 +400,29 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         t4.number_input(tr("pg.ag.waived"), min_value=0.0, max_value=MAX_YUAN, value=float(row.get("waived") or 0),
                         step=100.0, format="%.2f", key=f"{prefix}.waived")  # fmt: skip
         st.checkbox(tr("pg.ag.frozen"), value=bool(row.get("frozen", True) if row else True), key=f"{prefix}.frozen")
-        st.markdown(f"**{tr('pg.ag.confirmed')}**")
-        c1, c2 = st.columns(2)
-        how = row.get("confirmed_by")
-        c1.selectbox(tr("pg.ag.confirmed_by"), ["", *CONFIRMATIONS],
-                     index=(CONFIRMATIONS.index(how) + 1) if how in CONFIRMATIONS else 0, key=f"{prefix}.confirmed_by",
-                     format_func=lambda v: "—" if not v else t(f"pg.how.{v}", language))  # fmt: skip
-        c2.text_input(tr("pg.ag.reference"), value=row.get("reference") or "", key=f"{prefix}.reference",
-                      max_chars=text_limit("reference"))  # fmt: skip
-        st.selectbox(tr("pg.ag.confirmation"), files, index=files.index(kept) if kept in files else 0,
-                     key=f"{prefix}.confirmation", format_func=file_label, help=tr("pg.ag.confirmation_help"))  # fmt: skip
-        st.checkbox(tr("pg.ag.still_charged"), value=bool(row.get("still_charged")), key=f"{prefix}.still_charged")
-        st.markdown(f"**{tr('pg.ag.holder_title')}**")
-        st.caption(tr("pg.ag.holder_help"))
-        k1, k2, k3 = st.columns(3)
-        k1.text_input(tr("pg.ag.holder"), value=row.get("holder") or "", key=f"{prefix}.holder",
-                      max_chars=text_limit("holder"))  # fmt: skip
-        kind = row.get("holder_kind")
-        k2.selectbox(tr("pg.ag.holder_kind"), ["", *HOLDER_KINDS],
-                     index=(HOLDER_KINDS.index(kind) + 1) if kind in HOLDER_KINDS else 0, key=f"{prefix}.holder_kind",
-                     format_func=lambda v: "—" if not v else t(f"pg.holder.{v}", language))  # fmt: skip
-        k3.text_input(tr("pg.ag.holder_contact"), value=row.get("holder_contact") or "", key=f"{prefix}.holder_contact",
-                      max_chars=text_limit("holder_contact"))  # fmt: skip
+        if debt is not None:  # how it was confirmed, and who holds it now: once it is recorded
+            st.markdown(f"**{tr('pg.ag.confirmed')}**")
+            c1, c2 = st.columns(2)
+            how = row.get("confirmed_by")
+            c1.selectbox(tr("pg.ag.confirmed_by"), ["", *CONFIRMATIONS],
+                         index=(CONFIRMATIONS.index(how) + 1) if how in CONFIRMATIONS else 0, key=f"{prefix}.confirmed_by",
+                         format_func=lambda v: "—" if not v else t(f"pg.how.{v}", language))  # fmt: skip
+            c2.text_input(tr("pg.ag.reference"), value=row.get("reference") or "", key=f"{prefix}.reference",
+                          max_chars=text_limit("reference"))  # fmt: skip
+            st.selectbox(tr("pg.ag.confirmation"), files, index=files.index(kept) if kept in files else 0,
+                         key=f"{prefix}.confirmation", format_func=file_label, help=tr("pg.ag.confirmation_help"))  # fmt: skip
+            st.checkbox(tr("pg.ag.still_charged"), value=bool(row.get("still_charged")), key=f"{prefix}.still_charged")
+            st.markdown(f"**{tr('pg.ag.holder_title')}**")
+            st.caption(tr("pg.ag.holder_help"))
+            k1, k2, k3 = st.columns(3)
+            k1.text_input(tr("pg.ag.holder"), value=row.get("holder") or "", key=f"{prefix}.holder",
+                          max_chars=text_limit("holder"))  # fmt: skip
+            kind = row.get("holder_kind")
+            k2.selectbox(tr("pg.ag.holder_kind"), ["", *HOLDER_KINDS],
+                         index=(HOLDER_KINDS.index(kind) + 1) if kind in HOLDER_KINDS else 0, key=f"{prefix}.holder_kind",
+                         format_func=lambda v: "—" if not v else t(f"pg.holder.{v}", language))  # fmt: skip
+            k3.text_input(tr("pg.ag.holder_contact"), value=row.get("holder_contact") or "", key=f"{prefix}.holder_contact",
+                          max_chars=text_limit("holder_contact"))  # fmt: skip
         st.text_input(tr("field.note"), value=row.get("note") or "", key=f"{prefix}.note", max_chars=text_limit("note"))
         st.form_submit_button(tr("pg.ag.save"), type="primary", icon=":material/save:", on_click=_save_agreement,
                               args=(form, debt))  # fmt: skip
