@@ -130,11 +130,13 @@ else:
 # --- payments ---------------------------------------------------------------------------
 @guarded
 def _paid_as_agreed(debt: str) -> None:
-    lp = progress(current_household(), dt.date.today()).lenders
-    lp = next((x for x in lp if x.debt == debt), None)
-    row = None if lp is None else as_agreed(lp, dt.date.today())
+    day = dt.date.today()
+    lp = next((x for x in progress(current_household(), day).lenders if x.debt == debt), None)
+    row = None if lp is None else as_agreed(lp, day)
     if row is None:
-        _say("pay", "info", tr("pg.pay.already", lender=md_escape(debt)))
+        first = lp is not None and lp.paid == 0 and lp.next_due is not None
+        _say("pay", "info", tr("pg.pay.not_yet", lender=md_escape(debt), date=format_date(lp.next_due.date)) if first
+             else tr("pg.pay.already", lender=md_escape(debt)))  # fmt: skip
         return
     frame, rev = _payments_base()
     if _save_payments(with_rows(frame, [row]), (frame, rev)):

@@ -222,6 +222,10 @@ def test_an_offer_accepted_on_the_plan_page_shows_here_as_agreed():
     store.save_section(pid, "agreed", pd.DataFrame([agreed_row(Offer("微粒贷", 50_000, 40), dt.date.today())]))
     at.run()
     assert any(e.label.startswith("微粒贷 · agreed · ¥500.00 a month for 40 months") for e in at.expander)
+    # Its first payment is next month: nothing to tick yet, and the page says when it is due.
+    at.button(key="pg.paid.微粒贷").click().run()
+    assert store.load(pid).section("payments").empty
+    assert any("nothing is due yet; the first payment is due on" in i.value for i in at.info)
 
 
 def test_grace_days_are_saved_with_the_plans_other_settings():
