@@ -230,10 +230,10 @@ def _read(upload, password):
 
 
 @guarded
-def _record_statement(found: list) -> None:
+def _record_statement(statement) -> None:
     state = st.session_state
     rows, links = [], []
-    for cand in found:
+    for cand in match(current_household(), statement):  # matched against the payments saved now
         if cand.status == "new" and state.get(f"pg.st.take.{cand.ref}", True):
             rows.append(payment_row(cand.debt, cand.date, cand.amount, "statement", ref=cand.ref))
         elif cand.status == "ask" and state.get(f"pg.st.pick.{cand.ref}"):
@@ -290,7 +290,7 @@ if hp.lenders:
                                  format_func=lambda d: t("pg.st.leave", language) if d == "" else d)  # fmt: skip
             if offered:
                 st.button(tr("pg.st.record"), type="primary", key="pg.st.record", on_click=_record_statement,
-                          args=(found,), icon=":material/playlist_add_check:")  # fmt: skip
+                          args=(outcome,), icon=":material/playlist_add_check:")  # fmt: skip
             skipped = [c for c in found if c.status in ("recorded", "untracked", "outside")]
             if skipped:
                 st.markdown(f"**{tr('pg.st.not_offered')}**")
