@@ -202,6 +202,9 @@ def main() -> None:
             st.Page("app_pages/report.py", title=tr("nav.report"), icon=":material/summarize:", url_path="report"),
         ],
         tr("nav.section.keep"): [
+            st.Page(
+                "app_pages/progress.py", title=tr("nav.progress"), icon=":material/trending_up:", url_path="progress"
+            ),
             st.Page("app_pages/recovery.py", title=tr("nav.recovery"), icon=":material/healing:", url_path="recovery"),
         ],
         tr("nav.section.tools"): [

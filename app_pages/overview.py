@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from core.household.contacts import due_followups
 from core.household.overview import owed_shares, spending_shares
 from core.i18n import join
-from core.loans.dates import current_month, format_month
+from core.loans.dates import current_month, format_date, format_month
 from core.loans.money import format_cents, yuan_number
 from core.paperwork.ics import calendar_ics, reminders, upcoming
+from core.tracking.progress import progress
+from core.tracking.review import review_date
 from ui.common import followup_text, lang, md_escape, money_table, tr
 from ui.negotiation import current_plan
 from ui.page import page_header
@@ -56,6 +60,21 @@ if due:
         st.page_link("app_pages/contacts.py", label=tr("ct.open_log"), icon=":material/call:")
 
 plan, _ = current_plan()
+if any(a.binding for a in s.agreements):  # after the yes: what is due this week, what is late, the review
+    kept = progress(s, dt.date.today())
+    with st.container(border=True, key="ov.keep"):
+        st.markdown(f"**:material/handshake: {tr('pg.ov.title')}**")
+        week = kept.due_this_week()
+        lines = [tr("pg.ov.due_line", date=format_date(due.date), lender=md_escape(lp.debt), amount=format_cents(left))
+                 for lp, due, left in week]  # fmt: skip
+        st.markdown(tr("pg.ov.due_week") + "\n" + "\n".join(f"- {line}" for line in lines) if lines
+                    else tr("pg.ov.nothing_due"))  # fmt: skip
+        for lp in kept.late:
+            st.markdown(":red[:material/warning: " + tr("pg.ov.late", lender=md_escape(lp.debt),
+                                                        amount=format_cents(lp.behind)) + "]")  # fmt: skip
+        review = review_date(s, plan)
+        st.markdown(tr("pg.ov.review", date=tr("pg.ov.not_set") if review is None else format_date(review)))
+        st.page_link("app_pages/progress.py", label=tr("pg.ov.open"), icon=":material/trending_up:")
 items = reminders(plan, s.log, due=s.due_days, household=s)
 soon = upcoming(items)
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):

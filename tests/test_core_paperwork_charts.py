@@ -103,3 +103,33 @@ def test_a_broken_arrangement_is_drawn_solid_beside_the_agreement_kept_dashed():
     assert kept.y[0] == 10_380.00 and kept.y[-1] == 3_500.00  # Dec 2027: 11,000 - 15 x 500
     assert len(kept.x) == len(broken.x) == 13 and kept.x[0] == "2026-12"
     assert broken_figure(bp, "zh").data[0].name != kept.name
+
+
+def test_progress_lines_plan_dashed_and_what_was_paid_solid_to_the_cent():
+    """A frozen agreement of 1,000.00 a month for 3 months on 3,000.00 owed, due on the 15th
+    from 2027-01; 1,000.00 paid on 14 Jan and 400.00 on 20 Feb; seen on 10 Mar."""
+    import datetime as dt
+
+    from core.paperwork.charts import progress_figure, progress_lines
+    from core.tracking.progress import progress
+
+    loan = {"name": "贷款", "lender_type": "bank_consumer", "principal": 3_000, "rate": 0, "months": 3,
+            "first_month": "2027-01", "due_day": 15}  # fmt: skip
+    agreed = [{"debt": "贷款", "payment": 1_000, "months": 3, "first_month": "2027-01", "state": "agreed"}]
+    payments = [{"debt": "贷款", "date": "2027-01-14", "amount": 1_000},
+                {"debt": "贷款", "date": "2027-02-20", "amount": 400}]  # fmt: skip
+    h, _ = load(make_profile(debts=[loan], agreed=agreed, payments=payments))
+    (lp,) = progress(h, dt.date(2027, 3, 10)).lenders
+    planned, paid = progress_lines(lp)
+    jan = 2027 * 12
+    # The plan: 3,000 before the first payment, 1,000 less each month.
+    assert planned == [(jan - 1, 300_000), (jan, 200_000), (jan + 1, 100_000), (jan + 2, 0)]
+    # Paid: January as agreed; February 600 short (2,000 due, 1,400 paid); on 10 March the
+    # March payment is not due yet (the 15th), so still 1,000 expected + 600 short.
+    assert paid == [(jan - 1, 300_000), (jan, 200_000), (jan + 1, 160_000), (jan + 2, 160_000)]
+    fig = progress_figure([lp], "en")
+    plan_trace, paid_trace = fig.data
+    assert plan_trace.line.dash == "dash" and paid_trace.line.dash is None
+    assert plan_trace.name == "贷款 · plan" and paid_trace.name == "贷款 · paid"
+    assert list(paid_trace.y) == [3000.0, 2000.0, 1600.0, 1600.0]
+    assert "贷款" not in paid_trace.hovertemplate  # the name is data, never part of a template

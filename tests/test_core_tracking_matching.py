@@ -109,3 +109,12 @@ def test_debts_without_an_agreement_are_not_offered():
     h, _ = load(make_profile(debts=DEBTS))
     unnamed = ["2027-05-07 10:00:00,信用借还,,,贷款还款,不计收支,500.00,余额,还款成功,T8,,"]
     assert {c.status for c in match(h, alipay([*ROWS, *unnamed]))} == {"untracked"}
+
+
+def test_a_row_naming_no_lender_once_given_to_a_debt_is_not_asked_about_again():
+    unnamed = ["2027-05-07 10:00:00,信用借还,,,贷款还款,不计收支,500.00,余额,还款成功,T8,,"]
+    (asked,) = match(household(), alipay(unnamed))
+    assert asked.status == "ask"
+    given = [*PAYMENTS, payment_row("招行信用卡", asked.date, asked.amount, "statement", asked.ref)]
+    (again,) = match(household(payments=[dict(r, amount=str(r["amount"])) for r in given]), alipay(unnamed))
+    assert (again.status, again.debt) == ("recorded", "招行信用卡")

@@ -6,12 +6,13 @@ hover shows exact amounts to the cent.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import plotly.graph_objects as go
 
 from core.i18n import t
-from core.loans.dates import format_month
+from core.loans.dates import current_month, format_month, month_to_date
 from core.loans.money import format_money, yuan_number
 from core.loans.schedule import Schedule
 
@@ -326,3 +327,42 @@ def broken_figure(projection, lang: str) -> go.Figure:
                     line={"color": OKABE_ITO[3], "width": 2.5}, hovertemplate=MONEY_HOVER)  # fmt: skip
     fig.update_yaxes(rangemode="tozero")
     return _months(_layout(fig, lang, height=340), lang)
+
+
+# --- after the yes: the plan against what was paid -------------------------------------------
+def progress_lines(lp) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One agreement's balance by month (core.tracking.progress.LenderProgress), in cents:
+    as the plan expects it, every month to the last, and as what was really paid leaves it,
+    every month up to ``lp.as_of``'s. Both start the month before the first payment, at what
+    the agreement starts from. The balance paid is the one expected from what was due by the
+    month's end (or ``as_of``) plus what of it is still unpaid (less what was paid ahead)."""
+    schedule = lp.schedule
+    if not schedule.dues:
+        return [], []
+    start = schedule.dues[0].month - 1
+    planned = [(start, schedule.start_balance)] + [(d.month, d.balance) for d in schedule.dues]
+    now = current_month(lp.as_of)
+    paid = [(start, schedule.start_balance)]
+    for month in range(schedule.dues[0].month, min(now, schedule.dues[-1].month) + 1):
+        day = min(month_to_date(month + 1) - dt.timedelta(days=1), lp.as_of)
+        due = sum(d.amount for d in schedule.due_by(day))
+        made = sum(p.amount for p in lp.payments if p.date <= day)
+        paid.append((month, max(schedule.balance_after(day) + due - made, 0)))
+    return planned, paid
+
+
+def progress_figure(lenders: list, lang: str) -> go.Figure:
+    """Each agreement's balance by month: the plan dashed, what was really paid solid, one
+    colour per lender."""
+    fig = go.Figure()
+    for i, lp in enumerate(lenders):
+        planned, paid = progress_lines(lp)
+        colour = OKABE_ITO[i % len(OKABE_ITO)]
+        fig.add_scatter(x=[format_month(m) for m, _ in planned], y=_yuan(v for _, v in planned),
+                        name=t("pg.chart.planned", lang, name=lp.debt), mode="lines",
+                        line={"color": colour, "dash": "dash", "width": 2}, hovertemplate=MONEY_HOVER)  # fmt: skip
+        fig.add_scatter(x=[format_month(m) for m, _ in paid], y=_yuan(v for _, v in paid),
+                        name=t("pg.chart.paid", lang, name=lp.debt), mode="lines+markers",
+                        line={"color": colour, "width": 3}, marker={"size": 6}, hovertemplate=MONEY_HOVER)  # fmt: skip
+    fig.update_yaxes(rangemode="tozero")
+    return _months(_layout(fig, lang, height=380), lang)

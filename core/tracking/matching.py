@@ -98,6 +98,9 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
         ref = row_ref(tx, seen)
         cand = Candidate(tx.key, tx.date, amount, tx.description, word, ref, "ask")
         out.append(cand)
+        if ref in refs:  # recorded already, whichever debt it was given to (one asked about too)
+            cand.status, cand.debt = "recorded", refs[ref].debt
+            continue
         said = f"{tx.description} {tx.party}"
         named = [s for s in plans.values() if s.agreement.holder and s.agreement.holder in said]
         if not named and word:
@@ -121,9 +124,7 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
             continue
         schedule = named[0]
         cand.debt = schedule.debt
-        if ref in refs:
-            cand.status = "recorded"
-        elif not _fits(schedule, tx.date):
+        if not _fits(schedule, tx.date):
             cand.status = "outside"
         else:
             same = next((p for p in typed.get((schedule.debt, amount), ())
