@@ -21,9 +21,9 @@ from core.profiles.profile import LETTER_LANGS, text_limit
 from core.simulation.plan import REQUESTS
 from core.tracking.progress import LenderProgress, progress
 from core.tracking.recovery import broken_projection, catch_up
-from core.tracking.review import Change, changes, history, review_check, review_months, version_rows
+from core.tracking.review import Change, changes, history, review_check, review_months, review_plan
 from ui.common import guarded, lang, md_escape, plain_table, tr
-from ui.negotiation import current_plan
+from ui.negotiation import current_plan, keep_version
 from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, save_section
 
@@ -145,16 +145,14 @@ settings = h.plan_settings
 
 @guarded
 def _keep(reason: str) -> None:
-    """Today's plan kept as the next version; a review date the user set that has come is
+    """The plan kept as the next version — at a review, the plan made again with today's
+    figures (core.tracking.review.review_plan); a review date the user set that has come is
     then served (cleared), so the new version's date takes over."""
-    shown = current_profile()
-    kept = shown.section("versions")
-    rows = version_rows(h, plan, dt.datetime.now(), reason)
-    saved = save_section("versions", pd.concat([kept, pd.DataFrame(rows)], ignore_index=True),
-                         tr("profile.own_name"), base=(kept, shown.rev("versions")))  # fmt: skip
-    if not note_outcome(saved, "versions"):
+    kept_h, kept_plan = review_plan(h, check) if reason != "chosen" else (h, plan)
+    number = keep_version(reason, tr("profile.own_name"), kept_h, kept_plan)
+    if number is None:
         return
-    st.session_state[KEPT] = (reason, rows[0]["version"])
+    st.session_state[KEPT] = (reason, number)
     if reason != "chosen" and settings is not None and settings.review_on is not None and settings.review_on <= today:
         shown = current_profile()
         row = shown.section("plan").iloc[0].to_dict() | {"review_on": None}
@@ -190,7 +188,7 @@ if check.due:
             tr("mr.review.due.change", percent=check.change_percent, share=format(check.share.normalize(), "f"))
         )
     st.warning(" ".join(said) + "\n\n" + tr("mr.review.offer"), icon=":material/event_repeat:")
-    moved = [c for c in changes(h, plan) if c.changed and c.before is not None]
+    moved = [c for c in changes(*review_plan(h, check)) if c.changed and c.before is not None]
     if moved:
         plain_table(pd.DataFrame({
             tr("mr.col.debt"): [c.debt for c in moved],

@@ -97,3 +97,38 @@ def test_each_plan_kept_is_a_version_and_changes_are_told_lender_by_lender():
     contract = versions[0].monthly_of("招行消费贷")
     assert list(moved) == ["招行消费贷"] and moved["招行消费贷"][0] == contract
     assert moved["招行消费贷"][1] == plan.monthly_of("招行消费贷", h) < contract
+
+
+def test_a_review_reopens_the_agreements_only_when_the_plan_with_them_would_run_short():
+    from core.tracking.review import replanned, review_plan
+
+    h, plan = setup()
+    rows = kept(h, plan, dt.datetime(2027, 2, 1, 9, 30))
+    # Costs up 500: the surplus 4,500 still carries 1,500 agreed and 招行消费贷's 912.66 contract.
+    h, plan = setup(expenses=7_600, versions=rows)
+    check = review_check(h, plan, dt.date(2027, 4, 20))
+    same, kept_plan = review_plan(h, check)
+    assert check.reasons == ["change"] and same is h and kept_plan.agreed == ["借呗", "招行信用卡"]
+    # Costs up 3,700: 1,300 a month cannot carry the 1,500 agreed: every lender is asked afresh.
+    h, plan = setup(expenses=10_700, versions=rows)
+    check = review_check(h, plan, dt.date(2027, 4, 20))
+    assert check.reasons == ["change"] and plan.short_months
+    fresh, new = review_plan(h, check)
+    # Owed today under the agreements: 借呗 14,000 expected + 500 behind; the card 10,000 at 1.5 % a
+    # month less 4 x 500: 9,650, 9,294.75, 8,934.17, then + 134.01 (134.01255) - 500 = 8,568.18.
+    owed = {line.name: line.total_owed for line in fresh.lines}
+    assert owed == {"借呗": 1_450_000, "招行信用卡": 856_818, "招行消费贷": 3_000_000}
+    assert fresh.agreed == [] and new.agreed == [] and not new.short_months
+    assert {line.debt.first_month for line in fresh.lines[:2]} == {2027 * 12 + 4}  # repaid from next month
+    # 1,300 less 5 % = 1,235 split by what is owed today (14,500 : 8,568.18 : 30,000), to the cent.
+    asked = {s.name: s.share for s in new.shares}
+    assert new.total == 123_500 and sum(asked.values()) == 123_500
+    assert 123_500 * 1_450_000 // 5_306_818 <= asked["借呗"] <= 123_500 * 1_450_000 // 5_306_818 + 1  # 337.44…
+    moved = {c.debt: (c.before, c.after) for c in changes(fresh, new) if c.changed}
+    assert moved["借呗"] == (100_000, asked["借呗"]) and moved["招行信用卡"] == (50_000, asked["招行信用卡"])
+    lines = {r["debt"]: r for r in version_rows(fresh, new, dt.datetime(2027, 4, 20, 10), "change")}
+    assert lines["借呗"]["request"] != "agreed" and lines["借呗"]["state"] == "agreed"
+    # A debt paid off under its agreement is left out of the plan made again.
+    paid = [{"debt": "借呗", "date": "2027-01-05", "amount": 18_000}]
+    h, errors = load(make_profile(income=12_000, expenses=9_500, debts=DEBTS, agreed=AGREED, payments=paid))
+    assert "借呗" not in replanned(h, dt.date(2027, 2, 1)).names

@@ -71,12 +71,15 @@ def is_plan(scenario: Scenario | None) -> bool:
     return scenario is not None and scenario.name == PLAN
 
 
-def keep_version(reason: str, own_name: str) -> bool:
-    """Keep the open profile's plan as it stands now as the next version (core.tracking.review),
-    lender by lender: when it is chosen, an offer is agreed, or it is made again at a review."""
-    profile, h = current_profile(), current_household()
-    plan, _ = current_plan()
+def keep_version(reason: str, own_name: str, h=None, plan=None) -> int | None:
+    """Keep a plan as the next version (core.tracking.review), lender by lender: the open
+    profile's plan as it stands when it is chosen or an offer is agreed; at a review, the plan
+    made again (``h`` and ``plan``). Returns the version's number, None when nothing was saved."""
+    profile = current_profile()
+    if h is None or plan is None:
+        h, (plan, _) = current_household(), current_plan()
     saved = profile.section("versions")
     rows = pd.DataFrame(version_rows(h, plan, dt.datetime.now(), reason))
     frame = pd.concat([saved, rows], ignore_index=True) if len(saved) else rows
-    return note_outcome(save_section("versions", frame, own_name, base=(saved, profile.rev("versions"))), "versions")
+    ok = note_outcome(save_section("versions", frame, own_name, base=(saved, profile.rev("versions"))), "versions")
+    return int(rows["version"].iloc[0]) if ok else None

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from core.household.model import Household
+from core.loans.dates import current_month
 from core.loans.money import from_cents
+from core.loans.schedule import schedule
 from core.loans.values import VersionLine
-from core.simulation.plan import REVIEW_MONTHS, HouseholdPlan
-from core.tracking.progress import percent
+from core.simulation.plan import REVIEW_MONTHS, HouseholdPlan, household_plan
+from core.tracking.progress import percent, progress
 
 TOKEN_REVIEW = (3, 6)  # months: a token plan is reviewed this soon
 REASONS = ("date", "change")
@@ -139,10 +141,45 @@ def review_check(h: Household, plan: HouseholdPlan, today: dt.date | None = None
     return check
 
 
+def replanned(h: Household, today: dt.date) -> Household:
+    """The household as a review that must reopen the agreements sees it: every agreement
+    open again (its lender asked afresh, by the same rule as the others), each agreed debt
+    owing what it owes today under its agreement (what was expected by today, plus what is
+    behind, less what was paid ahead), repaid from next month; a debt paid off under its
+    agreement is left out."""
+    owed = {lp.debt: max(lp.expected_balance + lp.behind - lp.ahead, 0) for lp in progress(h, today).lenders}
+    start = current_month(today) + 1
+    lines = []
+    for line in h.lines:
+        cents = owed.get(line.name)
+        if cents is not None:
+            if cents <= 0:
+                continue
+            zero = type(line.debt.principal)(0)
+            debt = replace(line.debt, principal=from_cents(cents), overdue_principal=zero, overdue_interest=zero,
+                           days_overdue=0, first_month=max(line.debt.first_month, start))  # fmt: skip
+            line = replace(line, schedule=schedule(debt))
+        lines.append(line)
+    first = min((line.debt.first_month for line in lines), default=h.start)
+    return replace(h, lines=lines, agreed=[], start=first)
+
+
+def review_plan(h: Household, check: ReviewCheck) -> tuple[Household, HouseholdPlan]:
+    """The plan a review keeps. The agreements go on while the plan with them never runs
+    short; when the household's figures moved past the share and it now would, every
+    agreement is asked afresh by the same rule as the other lenders, from what it is owed
+    today (each lender is told its new amount)."""
+    plan = household_plan(h, h.plan_settings)
+    if "change" in check.reasons and plan.short_months and any(a.binding for a in h.agreements):
+        fresh = replanned(h, check.today)
+        return fresh, household_plan(fresh, fresh.plan_settings)
+    return h, plan
+
+
 def request_of(h: Household, plan: HouseholdPlan, debt: str) -> str:
-    """What the plan does with a debt: "agreed" (an agreement holds), "priority", "keep",
-    or the plan's request of that lender."""
-    if any(a.debt == debt and a.binding for a in h.agreements):
+    """What the plan does with a debt: "agreed" (paid as a lender agreed), "priority",
+    "keep", or the plan's request of that lender."""
+    if debt in plan.agreed:
         return "agreed"
     if debt in plan.priority:
         return "priority"
