@@ -22,6 +22,8 @@ page_header("ct.title", "ct.intro")
 
 profile = current_profile()
 debts = [str(n) for n in profile.section("debts")["name"].dropna()]
+# A debt sold or passed on is dealt with through its new holder: the holder is offered too.
+debts += [a.holder for a in current_household().agreements if a.holder and a.holder not in debts]
 log = profile.section("contacts")
 
 with st.form("ct.form", clear_on_submit=True, border=True):

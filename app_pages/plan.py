@@ -74,9 +74,9 @@ def _offer_text(offer: Offer, check) -> str:
 def _log_offer(offer: Offer, check, outcome: str) -> None:
     shown_profile = current_profile()
     log = shown_profile.section("contacts")
-    line = h.line(offer.debt)
-    entry = new_entry(dt.datetime.now(), line.lender or offer.debt, "phone", said=_offer_text(offer, check),
-                      outcome=outcome)  # fmt: skip
+    holder = next((a.holder for a in h.agreements if a.debt == offer.debt and a.holder), "")  # sold on: its new holder
+    entry = new_entry(dt.datetime.now(), holder or h.line(offer.debt).lender or offer.debt, "phone",
+                      said=_offer_text(offer, check), outcome=outcome)  # fmt: skip
     saved = save_section("contacts", pd.concat([log, pd.DataFrame([entry])], ignore_index=True),
                          tr("profile.own_name"), base=(log, shown_profile.rev("contacts")))  # fmt: skip
     if note_outcome(saved, "contacts"):

@@ -74,3 +74,10 @@ def test_the_overview_lists_an_agreed_payment_due_this_week_and_puts_it_in_the_c
     assert HOLDER not in soon  # B is due in twenty days, not this week
     ics = at.get("download_button")
     assert any(b.proto.label == t("cal.download", lang) for b in ics)
+
+
+def test_the_contact_form_offers_the_new_holder_of_a_debt_passed_on():
+    use(kept_profile())
+    at = open_page("app_pages/contacts.py", "en")
+    assert not at.exception
+    assert at.selectbox(key="ct.lender").options[-1] == HOLDER and "B" in at.selectbox(key="ct.lender").options
