@@ -59,11 +59,15 @@ def _agree(page, pid: int, form: int, debt: str | None, payment: str, months: st
     if debt is not None:
         select.click()
         page.get_by_role("option", name=debt).click()
-    by_key(page, f"{prefix}.payment", "input").fill(payment)
-    by_key(page, f"{prefix}.months", "input").fill(months)
-    by_key(page, f"{prefix}.first_month", "input").fill(FIRST)
+    for field, value in (("payment", payment), ("months", months), ("first_month", FIRST)):
+        box = by_key(page, f"{prefix}.{field}", "input")
+        box.fill(value)
+        box.press("Tab")  # each value is the form's before the button is pressed
+        expect(box).to_have_value(f"{float(value):.2f}" if field == "payment" else value)
+    save = page.get_by_role("button", name="Save the agreement")
+    expect(save).to_be_enabled()
     with rerun(page):
-        page.get_by_role("button", name="Save the agreement").click()
+        save.click()
 
 
 def test_keep_the_plan_miss_a_month_catch_up_and_review(server, page, tmp_path):
