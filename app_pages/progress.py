@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 import core.imports as imports
+from core.blank import is_missing
 from core.i18n import t
 from core.imports import RefusedFile, needs_password
-from core.loans.dates import current_month, format_date, format_month, parse_month
+from core.loans.dates import current_month, date_or_none, datetime_or_none, format_date, format_month, parse_month
 from core.loans.money import MAX_AMOUNT, format_cents, to_cents, yuan_number
 from core.paperwork.charts import progress_figure
 from core.profiles.evidence import live
@@ -308,8 +309,7 @@ def _row_of(debt: str) -> dict:
     rows = frame[frame["debt"].eq(debt).fillna(False)]
     if rows.empty:
         return {}
-    return {k: (None if pd.isna(v) else v) if not isinstance(v, list | dict) else v
-            for k, v in rows.iloc[-1].to_dict().items()}  # fmt: skip
+    return {k: None if is_missing(v) else v for k, v in rows.iloc[-1].to_dict().items()}
 
 
 @guarded
@@ -371,8 +371,8 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         r = evidence.get(sha)
         if r is None:
             return t("pg.ag.file_gone", language)
-        added = pd.to_datetime(r.get("added"), errors="coerce")
-        return r["name"] if pd.isna(added) else f"{r['name']} · {format_date(added.date())}"
+        added = datetime_or_none(r.get("added"))
+        return r["name"] if added is None else f"{r['name']} · {format_date(added.date())}"
 
     with st.form(f"pg.ag.form.{form}.{redraws(f'pg.ag.{form}')}", border=False):
         if debt is None:
@@ -383,8 +383,8 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         state_now = tracked[debt].state if debt in tracked else (row.get("state") or "agreed")
         s1.selectbox(tr("pg.ag.state"), AGREEMENT_STATES, index=AGREEMENT_STATES.index(state_now),
                      key=f"{prefix}.state", format_func=_state_word, help=tr("pg.ag.state_help"))  # fmt: skip
-        agreed_on = pd.to_datetime(row.get("agreed_on"), errors="coerce")
-        s2.date_input(tr("pg.ag.agreed_on"), value=today if pd.isna(agreed_on) else agreed_on.date(),
+        agreed_on = date_or_none(row.get("agreed_on"))
+        s2.date_input(tr("pg.ag.agreed_on"), value=today if agreed_on is None else agreed_on,
                       key=f"{prefix}.agreed_on", format="YYYY-MM-DD")  # fmt: skip
         s3.text_input(tr("pg.ag.first_month"), value=row.get("first_month") or "", max_chars=7,
                       placeholder=format_month(current_month(today) + 1), key=f"{prefix}.first_month",

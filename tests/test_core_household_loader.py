@@ -174,6 +174,12 @@ NOT_FIGURES = {
     ("app_pages/plan.py", "agreed"): "an accepted offer written to its table",
     ("app_pages/readiness.py", "case"): "the borrower's answers, edited",
     ("ui/negotiation.py", "versions"): "a plan kept: its rows appended to the versions table",
+    ("app_pages/progress.py", "agreed"): "an agreement's row, edited",
+    ("app_pages/progress.py", "payments"): "a payment appended to the table",
+    ("app_pages/progress.py", "plan"): "the grace days, edited (the plan's other settings kept)",
+    ("app_pages/progress.py", "evidence"): "the locker's files, to pick the written confirmation from",
+    ("app_pages/recovery.py", "contacts"): "a letter logged as a contact",
+    ("app_pages/recovery.py", "plan"): "the review's settings, edited (the plan's other settings kept)",
 }
 
 
