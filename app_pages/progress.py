@@ -433,24 +433,33 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
 st.subheader(tr("pg.agreements"))
 st.caption(tr("pg.agreements_help"))
 _said("ag.new")
-for debt, a in agreements.items():  # each form keyed by its debt: a saved row moves to the end of the table
+
+
+def _line(debt: str) -> str:
+    """An agreement in one line: the debt, where it stands, its terms, who holds it now."""
+    a = agreements[debt]
     lp = tracked.get(debt)
-    state = lp.state if lp is not None else a.state
-    title = tr("pg.ag.line", debt=md_escape(debt), state=_state_word(state), payment=format_cents(a.offer.payment),
-               n=a.offer.months)  # fmt: skip
-    if a.holder:
-        title += " · " + tr("pg.ag.now_held", holder=md_escape(a.holder))
-    with st.expander(title, icon=":material/handshake:", expanded=f"pg.said.ag.d:{debt}" in st.session_state):
+    line = t("pg.ag.line", language, debt=debt, state=_state_word(lp.state if lp is not None else a.state),
+             payment=format_cents(a.offer.payment), n=a.offer.months)  # fmt: skip
+    return line + (" · " + t("pg.ag.now_held", language, holder=a.holder) if a.holder else "")
+
+
+if agreements:  # every agreement in a line; one form, for the agreement chosen (a page of 100 forms is slow)
+    for debt, a in agreements.items():
+        if a.still_charged and a.offer.frozen:
+            st.warning(tr("pg.still_charged", debt=md_escape(debt)), icon=":material/report:")
+    st.markdown("\n".join(f"- :material/handshake: {md_escape(_line(debt))}" for debt in agreements))
+    debt = st.selectbox(tr("pg.ag.pick"), list(agreements), key=f"pg.ag.pick.{scope}", format_func=_line)
+    a = agreements[debt]
+    with st.container(border=True):
         _said(f"ag.d:{debt}")
         if a.holder:
             kind = t(f"pg.holder.{a.holder_kind}", language) if a.holder_kind else ""
             st.info(tr("pg.ag.holder_now", holder=md_escape(a.holder), kind=kind,
                        contact=md_escape(a.holder_contact) or "—"), icon=":material/swap_horiz:")  # fmt: skip
-        if a.still_charged and a.offer.frozen:
-            st.warning(tr("pg.still_charged", debt=md_escape(debt)), icon=":material/report:")
         if a.state != "proposed" and not a.confirmation:
             st.caption(tr("pg.ag.ask_in_writing"))
-        _agreement_form(f"d:{debt}", debt, [])
+        _agreement_form(f"d:{debt}", debt, [])  # keyed by its debt: a saved row moves to the end of the table
 
 free = [name for name in h.names if name not in agreements]
 if free:

@@ -57,14 +57,22 @@ def _agree(page, pid: int, form: int, debt: str | None, payment: str, months: st
         page.get_by_text("Record an agreement").first.click()
     expect(select).to_be_visible()
     if debt is not None:
+        option = page.get_by_role("option", name=debt)
         select.click()
-        page.get_by_role("option", name=debt).click()
+        try:
+            expect(option).to_be_visible(timeout=5_000)
+        except AssertionError:  # the click landed while the page was still settling: open it again
+            select.click()
+            expect(option).to_be_visible()
+        option.click()
+        expect(select.locator("input")).to_have_value(debt)
     for field, value in (("payment", payment), ("months", months), ("first_month", FIRST)):
         box = by_key(page, f"{prefix}.{field}", "input")
         box.fill(value)
         box.press("Tab")  # each value is the form's before the button is pressed
         expect(box).to_have_value(f"{float(value):.2f}" if field == "payment" else value)
-    save = page.get_by_role("button", name="Save the agreement")
+    new = page.get_by_test_id("stExpander").filter(has_text="Record an agreement")
+    save = new.get_by_role("button", name="Save the agreement")
     expect(save).to_be_enabled()
     with rerun(page):
         save.click()
