@@ -132,9 +132,14 @@ elif not hp.late:
     st.success(tr("mr.late.none", n=hp.grace), icon=":material/check_circle:")
 else:
     st.caption(tr("mr.late.grace", n=hp.grace))
-    for late in hp.late:
-        with st.container(border=True):
-            _late(late)
+    chosen = hp.late[0]
+    if len(hp.late) > 1:  # every lender behind in a line; the projection and the letter for one at a time
+        lines = {lp.debt: tr("mr.late.line", lender=lp.lender, behind=format_cents(lp.behind)) for lp in hp.late}
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in lines.values()))
+        pick = st.selectbox(tr("mr.late.pick"), list(lines), key=f"mr.late.pick.{owner}", format_func=lines.get)
+        chosen = next(lp for lp in hp.late if lp.debt == pick)
+    with st.container(border=True):
+        _late(chosen)
 
 
 # --- 2. the review -------------------------------------------------------------------------

@@ -40,16 +40,18 @@ from core.tracking.recovery import broken_projection, catch_up  # noqa: E402
 from core.tracking.review import review_check  # noqa: E402
 
 DEBTS = 100
-AS_OF = dt.date(2029, 12, 31)
+AS_OF = dt.date.today()  # the pages look at today: the agreements run up to it
+FIRST = dt.date(AS_OF.year, AS_OF.month, 1) - dt.timedelta(days=30 * 101)  # about 100 months before
 
 
 def profile() -> Profile:
     debts = [{"name": f"债务{i + 1}", "lender": f"机构{i + 1}", "lender_type": "online_lending", "principal": 20_000,
-              "rate": 12, "months": 36, "first_month": "2027-01", "due_day": 1 + i % 28} for i in range(DEBTS)]  # fmt: skip
+              "rate": 12, "months": 36, "first_month": FIRST.strftime("%Y-%m"), "due_day": 1 + i % 28}
+             for i in range(DEBTS)]  # fmt: skip
     agreed = [{"debt": f"债务{i + 1}", "payment": 200, "months": 120, "frozen": i % 2 == 0,
-               "agreed_on": "2026-12-15"} for i in range(DEBTS)]  # fmt: skip
+               "first_month": FIRST.strftime("%Y-%m")} for i in range(DEBTS)]  # fmt: skip
     per = MAX_ROWS["payments"] // DEBTS  # 100 payments each: 100 months, one in seven missed
-    payments = [{"debt": f"债务{i + 1}", "date": (dt.date(2027, 1, 1) + dt.timedelta(days=30 * k)).isoformat(),
+    payments = [{"debt": f"债务{i + 1}", "date": (FIRST + dt.timedelta(days=30 * k)).isoformat(),
                  "amount": 200} for i in range(DEBTS) for k in range(per) if (k + i) % 7]  # fmt: skip
     worksheet = [{"category": "工资", "direction": "income", "amount": 60_000}, {"category": "房租", "amount": 20_000}]
     sections = {name: normalize_section(name, pd.DataFrame(rows))[0] for name, rows in
@@ -60,7 +62,7 @@ def profile() -> Profile:
 def statement() -> ImportResult:
     tx = []
     for k in range(50_000):
-        day = dt.date(2029, 1, 1) + dt.timedelta(days=k % 365)
+        day = AS_OF - dt.timedelta(days=k % 365)
         if k % 10 == 0:
             who = ("借呗", f"机构{1 + k % DEBTS}", "")[k % 3]
             tx.append(Transaction(k + 1, day, -20_000, f"{who} 还款", "", neutral="debt", ref=f"R{k}"))
