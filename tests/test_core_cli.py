@@ -273,7 +273,11 @@ def test_progress_from_a_workbook_and_from_the_database(tmp_path, capsys):
         "debt_free": "2028-06"}  # fmt: skip
     assert lender["借呗"]["next_due"] == {"date": "2027-04-10", "amount": 500.0, "late": True}
     assert [m["kind"] for m in lender["借呗"]["misses"]] == ["missed", "short"]
-    assert (lender["招行信用卡"]["paid"], lender["招行信用卡"]["behind"], lender["招行信用卡"]["months_on_track"]) == (2000.0, 0.0, 4)
+    assert (lender["招行信用卡"]["paid"], lender["招行信用卡"]["behind"], lender["招行信用卡"]["months_on_track"]) == (
+        2000.0,
+        0.0,
+        4,
+    )
     assert out["household"]["behind"] == 500.0 and out["review"] == {"on": "2027-12-15", "due": False, "reasons": []}
     db = tmp_path / "profiles.sqlite3"
     Store(db, backups=False).create(_tracked_profile())
