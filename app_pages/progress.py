@@ -356,6 +356,13 @@ def _save_agreement(form: str, fixed_debt: str | None) -> None:
     redraw(f"pg.ag.{form}")
 
 
+def _optional_choice(column, name: str, choices: tuple[str, ...], row: dict, prefix: str, words: str) -> None:
+    """A choice that may be left unsaid ("—"), starting from the row's value."""
+    value = row.get(name)
+    column.selectbox(tr(f"pg.ag.{name}"), ["", *choices], index=(choices.index(value) + 1) if value in choices else 0,
+                     key=f"{prefix}.{name}", format_func=lambda v: "—" if not v else t(f"{words}.{v}", language))  # fmt: skip
+
+
 def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
     """The agreement's terms, where it stands, how it was confirmed and who holds the debt
     now: for a debt that has one (``debt``), or a new one for a debt picked from ``choices``."""
@@ -405,10 +412,7 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         if debt is not None:  # how it was confirmed, and who holds it now: once it is recorded
             st.markdown(f"**{tr('pg.ag.confirmed')}**")
             c1, c2 = st.columns(2)
-            how = row.get("confirmed_by")
-            c1.selectbox(tr("pg.ag.confirmed_by"), ["", *CONFIRMATIONS],
-                         index=(CONFIRMATIONS.index(how) + 1) if how in CONFIRMATIONS else 0, key=f"{prefix}.confirmed_by",
-                         format_func=lambda v: "—" if not v else t(f"pg.how.{v}", language))  # fmt: skip
+            _optional_choice(c1, "confirmed_by", CONFIRMATIONS, row, prefix, "pg.how")
             c2.text_input(tr("pg.ag.reference"), value=row.get("reference") or "", key=f"{prefix}.reference",
                           max_chars=text_limit("reference"))  # fmt: skip
             st.selectbox(tr("pg.ag.confirmation"), files, index=files.index(kept) if kept in files else 0,
@@ -419,10 +423,7 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
             k1, k2, k3 = st.columns(3)
             k1.text_input(tr("pg.ag.holder"), value=row.get("holder") or "", key=f"{prefix}.holder",
                           max_chars=text_limit("holder"))  # fmt: skip
-            kind = row.get("holder_kind")
-            k2.selectbox(tr("pg.ag.holder_kind"), ["", *HOLDER_KINDS],
-                         index=(HOLDER_KINDS.index(kind) + 1) if kind in HOLDER_KINDS else 0, key=f"{prefix}.holder_kind",
-                         format_func=lambda v: "—" if not v else t(f"pg.holder.{v}", language))  # fmt: skip
+            _optional_choice(k2, "holder_kind", HOLDER_KINDS, row, prefix, "pg.holder")
             k3.text_input(tr("pg.ag.holder_contact"), value=row.get("holder_contact") or "", key=f"{prefix}.holder_contact",
                           max_chars=text_limit("holder_contact"))  # fmt: skip
         st.text_input(tr("field.note"), value=row.get("note") or "", key=f"{prefix}.note", max_chars=text_limit("note"))

@@ -416,6 +416,16 @@ def _signed(h: Household, lang: str, today: dt.date, p) -> str:
     return "\n".join(sign)
 
 
+def _opening(h: Household, debt: str, title: str, p, sentences) -> list[str]:
+    """A letter about an agreement: its title, to whom (the holder now, if the debt was
+    passed on), and who writes (naming the lender it was first owed to)."""
+    to, moved = _addressee(h, debt, p)
+    who = _who(h, debt, p)
+    if moved:
+        who.append(moved)
+    return [p(title, debt=debt), to, sentences(who)]
+
+
 def catch_up_letter(h: Household, lp, cu, lang: str, today: dt.date | None = None) -> str:
     """The letter to a lender after a missed or short payment (core.tracking.progress's
     LenderProgress ``lp``): who writes, the agreement (its date and reference), what happened
@@ -435,12 +445,7 @@ def catch_up_letter(h: Household, lp, cu, lang: str, today: dt.date | None = Non
     def day(value: dt.date) -> str:
         return format_date(value, p("lt.date_pattern"), locale=locale_of(lang))
 
-    to, moved = _addressee(h, lp.debt, p)
-    out = [p("mr.lt.cu.title", debt=lp.debt), to]
-    who = _who(h, lp.debt, p)
-    if moved:
-        who.append(moved)
-    out.append(sentences(who))
+    out = _opening(h, lp.debt, "mr.lt.cu.title", p, sentences)
 
     terms = {"payment": format_cents(offer.payment), "n": offer.months}
     if agreement.agreed_on is not None:
@@ -506,12 +511,7 @@ def change_letter(
     def sentences(parts: list[str]) -> str:
         return p("lt.sentence_gap").strip("|").join(parts)
 
-    to, moved = _addressee(h, change.debt, p)
-    out = [p("mr.lt.ch.title", debt=change.debt), to]
-    who = _who(h, change.debt, p)
-    if moved:
-        who.append(moved)
-    out.append(sentences(who))
+    out = _opening(h, change.debt, "mr.lt.ch.title", p, sentences)
 
     now = surplus(h)
     what = [p("mr.lt.ch.intro")]
