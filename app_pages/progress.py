@@ -356,11 +356,11 @@ def _save_agreement(form: str, fixed_debt: str | None) -> None:
     redraw(f"pg.ag.{form}")
 
 
-def _optional_choice(column, name: str, choices: tuple[str, ...], row: dict, prefix: str, words: str) -> None:
-    """A choice that may be left unsaid ("—"), starting from the row's value."""
+def _optional_choice(column, name: str, choices: tuple[str, ...], row: dict, prefix: str, word) -> None:
+    """A choice that may be left unsaid ("—"), starting from the row's value; ``word``: a choice in words."""
     value = row.get(name)
     column.selectbox(tr(f"pg.ag.{name}"), ["", *choices], index=(choices.index(value) + 1) if value in choices else 0,
-                     key=f"{prefix}.{name}", format_func=lambda v: "—" if not v else t(f"{words}.{v}", language))  # fmt: skip
+                     key=f"{prefix}.{name}", format_func=lambda v: "—" if not v else word(v))  # fmt: skip
 
 
 def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
@@ -412,7 +412,7 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
         if debt is not None:  # how it was confirmed, and who holds it now: once it is recorded
             st.markdown(f"**{tr('pg.ag.confirmed')}**")
             c1, c2 = st.columns(2)
-            _optional_choice(c1, "confirmed_by", CONFIRMATIONS, row, prefix, "pg.how")
+            _optional_choice(c1, "confirmed_by", CONFIRMATIONS, row, prefix, lambda v: t(f"pg.how.{v}", language))
             c2.text_input(tr("pg.ag.reference"), value=row.get("reference") or "", key=f"{prefix}.reference",
                           max_chars=text_limit("reference"))  # fmt: skip
             st.selectbox(tr("pg.ag.confirmation"), files, index=files.index(kept) if kept in files else 0,
@@ -423,7 +423,7 @@ def _agreement_form(form: str, debt: str | None, choices: list[str]) -> None:
             k1, k2, k3 = st.columns(3)
             k1.text_input(tr("pg.ag.holder"), value=row.get("holder") or "", key=f"{prefix}.holder",
                           max_chars=text_limit("holder"))  # fmt: skip
-            _optional_choice(k2, "holder_kind", HOLDER_KINDS, row, prefix, "pg.holder")
+            _optional_choice(k2, "holder_kind", HOLDER_KINDS, row, prefix, lambda v: t(f"pg.holder.{v}", language))
             k3.text_input(tr("pg.ag.holder_contact"), value=row.get("holder_contact") or "", key=f"{prefix}.holder_contact",
                           max_chars=text_limit("holder_contact"))  # fmt: skip
         st.text_input(tr("field.note"), value=row.get("note") or "", key=f"{prefix}.note", max_chars=text_limit("note"))
