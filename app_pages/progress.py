@@ -24,7 +24,7 @@ from core.paperwork.charts import progress_figure
 from core.profiles.evidence import live
 from core.profiles.profile import AGREEMENT_STATES, CONFIRMATIONS, HOLDER_KINDS, text_limit
 from core.simulation.offer import without_agreed
-from core.tracking.matching import match
+from core.tracking.matching import match, settle
 from core.tracking.payments import as_agreed, duplicate_of, payment_row, with_link, with_rows
 from core.tracking.progress import progress
 from ui.common import guarded, lang, md_escape, plain_table, tr
@@ -234,11 +234,17 @@ def _read(upload, password):
 def _record_statement(statement) -> None:
     state = st.session_state
     rows, links = [], []
-    for cand in match(current_household(), statement):  # matched against the payments saved now
-        if cand.status == "new" and state.get(f"pg.st.take.{cand.ref}", True):
+    now = current_household()
+    for cand in match(now, statement):  # matched against the payments saved now
+        if cand.status == "ask" and state.get(f"pg.st.pick.{cand.ref}"):
+            # The debt picked: the same checks as a row matched by name (a payment typed is linked, not doubled)
+            settle(now, cand, state[f"pg.st.pick.{cand.ref}"])
+            if cand.status == "new":
+                rows.append(payment_row(cand.debt, cand.date, cand.amount, "statement", ref=cand.ref))
+            elif cand.status == "same":
+                links.append((cand.same_as, cand.ref))
+        elif cand.status == "new" and state.get(f"pg.st.take.{cand.ref}", True):
             rows.append(payment_row(cand.debt, cand.date, cand.amount, "statement", ref=cand.ref))
-        elif cand.status == "ask" and state.get(f"pg.st.pick.{cand.ref}"):
-            rows.append(payment_row(state[f"pg.st.pick.{cand.ref}"], cand.date, cand.amount, "statement", ref=cand.ref))
         elif cand.status == "same" and state.get(f"pg.st.link.{cand.ref}", True):
             links.append((cand.same_as, cand.ref))
     if not rows and not links:

@@ -79,7 +79,7 @@ def _late(lp: LenderProgress) -> None:
     """One lender behind: what happened, what could follow, a way back and the letter."""
     debt = lp.debt
     lines = [tr("mr.late.summary", lender=md_escape(lp.lender), behind=format_cents(lp.behind))]
-    for miss in lp.misses:
+    for miss in lp.open_misses:  # what is behind now, not months made up since
         lines.append("- " + tr(f"mr.late.{miss.kind}", date=miss.date.isoformat(), due=format_cents(miss.due),
                                paid=format_cents(miss.paid), short=format_cents(miss.short_by)))  # fmt: skip
     st.warning("\n".join(lines), icon=":material/event_busy:")
@@ -211,8 +211,8 @@ with st.expander(tr("mr.review.settings"), icon=":material/tune:"), st.form("mr.
     s1, s2 = st.columns(2)
     chosen_on = s1.date_input(tr("mr.review.set"), value=settings.review_on if settings else None,
                               help=tr("mr.review.set_help"), key=f"mr.set.{owner}")  # fmt: skip
-    share = s2.number_input(tr("mr.review.share"), min_value=1, max_value=100, step=1, key=f"mr.share.{owner}",
-                            value=int(settings.change_share) if settings else 10)  # fmt: skip
+    share = s2.number_input(tr("mr.review.share"), min_value=1.0, max_value=100.0, step=0.5, format="%.1f",
+                            key=f"mr.share.{owner}", value=float(settings.change_share) if settings else 10.0)  # fmt: skip
     if st.form_submit_button(tr("mr.review.save"), icon=":material/save:"):
         shown = current_profile()
         kept = shown.section("plan")

@@ -144,17 +144,30 @@ def test_the_review_settings_are_saved_in_the_plan_row_keeping_its_other_columns
     at, store, pid = opened(kept_profile(as_of=dt.date.today(), plan=[{"split": "payment", "grace": 5}]), "zh")
     chosen = dt.date.today() + dt.timedelta(days=90)
     at.date_input(key=f"mr.set.{pid}").set_value(chosen)
-    at.number_input(key=f"mr.share.{pid}").set_value(25)
+    at.number_input(key=f"mr.share.{pid}").set_value(12.5)
     at.button(key="FormSubmitter:mr.settings-保存复核设置").click().run()
     assert not at.exception
     row = store.load(pid).section("plan").iloc[0]
     assert (row["review_on"], row["change_share"], row["split"], row["grace"]) == (
         chosen.isoformat(),
-        25.0,
+        12.5,  # a half percent kept as typed, not cut to a whole one
         "payment",
         5,
     )
     assert metric(at, "下次复核") == chosen.isoformat()
+    assert at.number_input(key=f"mr.share.{pid}").value == 12.5
+
+
+def test_review_settings_saved_before_a_plan_is_chosen_do_not_choose_it():
+    from core.household.loader import load
+
+    at, store, pid = opened(kept_profile(as_of=dt.date.today()), "en")
+    at.number_input(key=f"mr.share.{pid}").set_value(20.0)
+    at.button(key="FormSubmitter:mr.settings-Save the review settings").click().run()
+    assert not at.exception
+    saved = store.load(pid)
+    assert saved.section("plan").iloc[0]["change_share"] == 20.0
+    assert not load(saved)[0].plan_chosen  # the Plan page still offers "This is my plan"
 
 
 def test_a_review_the_agreements_no_longer_fit_asks_every_lender_afresh():

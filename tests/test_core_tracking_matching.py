@@ -118,3 +118,38 @@ def test_a_row_naming_no_lender_once_given_to_a_debt_is_not_asked_about_again():
     given = [*PAYMENTS, payment_row("招行信用卡", asked.date, asked.amount, "statement", asked.ref)]
     (again,) = match(household(payments=[dict(r, amount=str(r["amount"])) for r in given]), alipay(unnamed))
     assert (again.status, again.debt) == ("recorded", "招行信用卡")
+
+
+def test_paid_as_agreed_ticked_days_later_is_the_same_money_as_the_statements_row():
+    """Paid on the 9th, "paid as agreed" ticked on the 17th: the statement's row confirms it."""
+    ticked = [*PAYMENTS, {"debt": "借呗", "date": "2027-05-17", "amount": 1_000, "source": "as_agreed"}]
+    found = by_description(match(household(payments=ticked), alipay()))
+    assert (found["蚂蚁借呗 借呗还款"].status, found["蚂蚁借呗 借呗还款"].same_as) == ("same", len(ticked))
+    typed = [*PAYMENTS, {"debt": "借呗", "date": "2027-05-17", "amount": 1_000, "source": "by_hand"}]
+    assert (
+        by_description(match(household(payments=typed), alipay()))["蚂蚁借呗 借呗还款"].status == "new"
+    )  # a date typed is meant
+
+
+def test_the_same_repayment_in_another_statement_is_recorded_already():
+    """Recorded from the Alipay bill; the bank's statement shows the same ¥1,000 to 借呗 the next day."""
+    from_alipay = [
+        *PAYMENTS,
+        {"debt": "借呗", "date": "2027-05-09", "amount": 1_000, "source": "statement", "ref": "st:ali"},
+    ]
+    tx = [Transaction(1, dt.date(2027, 5, 10), -100_000, "支付宝-蚂蚁借呗还款", "", neutral="debt")]
+    (found,) = match(household(payments=from_alipay), ImportResult("statement", "bank", transactions=tx))
+    assert (found.status, found.debt, found.same_as) == ("recorded", "借呗", len(from_alipay))
+
+
+def test_a_row_given_to_a_debt_by_the_user_is_checked_like_one_matched_by_name():
+    from core.tracking.matching import settle
+
+    typed = [*PAYMENTS, {"debt": "招行信用卡", "date": "2027-05-07", "amount": 500}]
+    h = household(payments=typed)
+    unnamed = ["2027-05-07 10:00:00,信用借还,,,贷款还款,不计收支,500.00,余额,还款成功,T8,,"]
+    (asked,) = match(h, alipay(unnamed))
+    assert asked.status == "ask"
+    assert (settle(h, asked, "招行信用卡").status, asked.same_as) == ("same", len(typed))  # linked, not doubled
+    (again,) = match(h, alipay(unnamed))
+    assert settle(h, again, "借呗").status == "new"

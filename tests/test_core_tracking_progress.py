@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.loans.dates import parse_month
 from core.tracking.progress import percent, progress
-from tests.fixtures.tracking import AGREED, household
+from tests.fixtures.tracking import AGREED, PAYMENTS, household
 
 APR_20 = dt.date(2027, 4, 20)
 
@@ -112,3 +112,12 @@ def test_paid_plus_behind_less_ahead_is_what_is_due(payments, days):
     assert not (lp.behind and lp.ahead)
     assert lp.months_on_track + len(lp.misses) == lp.months_due
     assert 0 <= lp.percent <= 100
+
+
+def test_only_the_months_that_make_up_what_is_behind_now_are_open():
+    # March missed and April short by 500 (behind 500): a payment counts toward the oldest month
+    # open, so March was made up by April's 1,500; only April's 500 is open.
+    lp = lender(progress(household(), APR_20), "借呗")
+    assert [(m.month, m.short_by) for m in lp.open_misses] == [(parse_month("2027-04"), 50_000)]
+    caught_up = [*PAYMENTS, {"debt": "借呗", "date": "2027-04-15", "amount": 500}]
+    assert lender(progress(household(payments=caught_up), APR_20), "借呗").open_misses == []

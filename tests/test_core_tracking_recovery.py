@@ -71,6 +71,21 @@ def test_a_broken_arrangement_asks_the_whole_sum_with_the_waiver_and_the_frozen_
     # Unpaid, it grows at the penalty rate: 12 % x 1.5 = 18 % a year, 1.5 % a month = 257.40.
     assert b.penalty_monthly == 25_740 and b.broken[12] == (b.month + 12, 1_716_000 + 12 * 25_740)
     assert b.cash == 0 and b.short_by == 1_716_000
-    # Kept, the balance follows the agreement: 14,000 after April, 13,000 after May ... 2,000 a year on.
-    assert b.kept[0] == (b.month, 1_450_000) and b.kept[1][1] == 1_300_000 and b.kept[12][1] == 200_000
-    assert b.extra_cost == 1_716_000 + 12 * 25_740 - 200_000
+    # Kept, the balance follows the agreement with the 500 behind until it is made up: 14,500 now,
+    # 13,500 after May ... and 2,000 a year on, the 500 made up on the way.
+    assert b.kept[0] == (b.month, 1_450_000) and b.kept[1][1] == 1_350_000 and b.kept[12][1] == 200_000
+    # Kept, 12 x 1,000 + the 500 behind are paid on the way: breaking it costs the waiver, the
+    # frozen interest and a year's penalty more.
+    assert b.kept_paid == 1_250_000 and b.extra_cost == 200_000 + 66_000 + 12 * 25_740
+
+
+def test_an_agreement_whose_months_are_over_keeps_what_is_behind_owed():
+    """Agreed from 2020-01 for 18 months: long over, the 14,500 behind is still owed if kept."""
+    from core.tracking.schedule import agreed_schedule
+
+    old = [dict(AGREED[0], first_month="2020-01"), AGREED[1]]
+    h, errors = load(make_profile(income=12_000, expenses=7_000, debts=DEBTS, agreed=old, payments=PAYMENTS))
+    lp = next(lp for lp in progress(h, APR_20).lenders if lp.debt == "借呗")
+    assert agreed_schedule(h, h.agreements[0]).dues[-1].month < lp.schedule.dues[0].month + 18
+    b = broken_projection(h, lp)
+    assert lp.behind == 1_450_000 and [v for _, v in b.kept[:12]] == [1_450_000] * 12 and b.kept[12][1] == 0

@@ -59,3 +59,14 @@ def test_the_schedule_is_the_simulators_for_the_same_offer():
         track = next(t for t in track if t.name == agreement.debt)
         assert {d.month: d.amount for d in s.dues} == {m: v for m, v in track.payment.items() if v}
         assert {d.month: d.balance for d in s.dues} == {m: track.balance[m] for m in (d.month for d in s.dues)}
+
+
+def test_an_agreement_longer_than_any_loan_is_refused_not_worked_out_to_year_10000():
+    import pandas as pd
+
+    from core.profiles.profile import normalize_section
+
+    _, errors = normalize_section("agreed", pd.DataFrame([{"debt": "借呗", "payment": 10, "months": 200_000}]))
+    assert [(e.field, e.code) for e in errors] == [("months", "err.int_range")]
+    h = household(agreed=[{"debt": "借呗", "payment": 10, "months": 600, "first_month": "2027-01", "frozen": False}])
+    assert len(agreed_schedule(h, h.agreements[0]).dues) == 601  # 600 months, then what is left

@@ -38,6 +38,10 @@ from core.loans.values import (
 from core.profiles.evidence import live
 from core.profiles.profile import DOCUMENTS, SPLITS, Profile
 
+# The plan's own settings: one of them saved means the plan was chosen (the review's and the
+# grace days' settings share its row, and a row of only those does not).
+CHOSEN_BY = ("contingency", "token", "reserve")
+
 
 def _or_none(parse, value):
     """``parse(value)``, or None for a blank cell."""
@@ -92,7 +96,7 @@ def load(profile: Profile) -> tuple[Household, list[InputError]]:
         versions=household_versions,
         letters=len(profile.section("letters")),
         log=[_contact(row) for row in records(profile.section("contacts"))],
-        plan_chosen=bool(plan) or bool(household_versions),
+        plan_chosen=bool(household_versions) or any(not is_blank(row.get(c)) for row in plan for c in CHOSEN_BY),
     )
     return household, household.errors
 

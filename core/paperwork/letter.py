@@ -459,7 +459,7 @@ def catch_up_letter(h: Household, lp, cu, lang: str, today: dt.date | None = Non
     out.append(sentences(deal))
 
     happened = []
-    for miss in lp.misses:
+    for miss in lp.open_misses:  # what is behind now, not months made up since
         if miss.kind == "missed":
             happened.append(p("mr.lt.cu.missed", date=day(miss.date), due=format_cents(miss.due)))
         else:

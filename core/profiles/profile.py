@@ -21,6 +21,7 @@ from core.blank import is_blank
 from core.errors import InputError
 from core.loans.dates import format_date, format_datetime, format_month, parse_date, parse_datetime, parse_month
 from core.loans.debts import METHODS, RATE_UNITS
+from core.loans.engine import LONGEST_LOAN_MONTHS
 from core.loans.money import MAX_AMOUNT, round_money, to_decimal
 from core.loans.terms import TERM_KINDS, TERM_MODES
 from core.profiles.evidence import EVIDENCE_KINDS
@@ -296,7 +297,11 @@ _FALSE = {"false", "no", "n", "0", "否", "无", "没有"}
 MAX_TEXT_CHARS = {"text": 20_000, "story": 5_000, "said": 5_000, "note": 2_000, "evidence": 2_000}
 SHORT_TEXT_CHARS = 500
 # Whole numbers a column holds only within bounds (inclusive); out of them, refused with the reason.
-WHOLE_RANGES = {("case", "household_size"): (1, MAX_HOUSEHOLD_SIZE), ("plan", "grace"): (0, 31)}
+WHOLE_RANGES = {
+    ("case", "household_size"): (1, MAX_HOUSEHOLD_SIZE),
+    ("plan", "grace"): (0, 31),
+    ("agreed", "months"): (1, LONGEST_LOAN_MONTHS),  # as the offer form allows; beyond, a date past year 9999
+}
 
 
 def _text_limit(column: Column) -> int:

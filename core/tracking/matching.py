@@ -25,7 +25,10 @@ from core.imports.result import ImportResult, Transaction
 from core.loans.dates import month_to_date
 from core.tracking.schedule import AgreedSchedule, schedules
 
-SAME_MONEY_DAYS = 5  # a payment typed by hand and the statement's row of it: this many days apart at most
+SAME_MONEY_DAYS = 5  # a payment and another record of it: this many days apart at most
+TICKED_LATE_DAYS = (
+    15  # "paid as agreed" is ticked on the day it is remembered: up to this many days after the money left
+)
 WINDOW_DAYS = 31  # a repayment this long before the first due day or after the last still counts
 STATUSES = ("new", "same", "recorded", "ask", "untracked", "outside")
 
@@ -80,16 +83,63 @@ def _due_in(schedule: AgreedSchedule, day: dt.date) -> set[int]:
     return {d.amount for d in schedule.dues if abs(d.month - month) <= 1}
 
 
+class _Book:
+    """The payments recorded, as matching reads them: by reference, and by lender and
+    amount (each may be taken once by one statement row)."""
+
+    def __init__(self, h: Household):
+        self.refs = {p.ref: p for p in h.payments if p.ref}
+        self.by_amount: dict[tuple[str, int], list] = {}
+        for p in h.payments:
+            self.by_amount.setdefault((p.debt, p.amount), []).append(p)
+        self.taken: set[int] = set()
+
+    def same_money(self, debt: str, amount: int, day: dt.date):
+        """The payment already recorded that this statement row is another record of: the
+        same lender and amount, a few days apart (a "paid as agreed" tick up to two weeks
+        after), or one recorded from another statement; the nearest in date first."""
+
+        def near(p) -> bool:
+            days = (p.date - day).days
+            late = TICKED_LATE_DAYS if p.source == "as_agreed" and not p.ref else SAME_MONEY_DAYS
+            return -SAME_MONEY_DAYS <= days <= late
+
+        found = [p for p in self.by_amount.get((debt, amount), ()) if p.row not in self.taken and near(p)]
+        best = min(found, key=lambda p: abs((p.date - day).days), default=None)
+        if best is not None:
+            self.taken.add(best.row)
+        return best
+
+
+def settle(h: Household, cand: Candidate, debt: str, book: _Book | None = None) -> Candidate:
+    """What a repayment is to the plan once its debt is known (matched by name, or picked
+    by the user): recorded already, outside the agreement's months, the same money as a
+    payment recorded (typed: it gets the row's reference; from another statement: recorded),
+    or new."""
+    book = book or _Book(h)
+    schedule = schedules(h).get(debt)
+    cand.debt = debt
+    if cand.ref in book.refs:
+        cand.status = "recorded"
+    elif schedule is None or not _fits(schedule, cand.date):
+        cand.status = "outside"
+    else:
+        same = book.same_money(debt, cand.amount, cand.date)
+        if same is None:
+            cand.status = "new"
+        elif same.ref:  # the same money, read from another statement before
+            cand.status, cand.same_as = "recorded", same.row
+        else:
+            cand.status, cand.same_as = "same", same.row
+    return cand
+
+
 def match(h: Household, result: ImportResult) -> list[Candidate]:
     """Every repayment in the statement, with the debt it pays and whether to offer it."""
     plans = schedules(h)
-    refs = {p.ref: p for p in h.payments if p.ref}
+    book = _Book(h)
+    refs = book.refs
     names = {debt: _names(h, s) for debt, s in plans.items()}  # what names each lender, once
-    typed: dict[tuple[str, int], list] = {}  # payments typed by hand, by (debt, amount)
-    for p in h.payments:
-        if not p.ref:
-            typed.setdefault((p.debt, p.amount), []).append(p)
-    linked: set[int] = set()
     seen: dict[str, int] = {}
     out = []
     for tx in repayments(result):
@@ -122,16 +172,5 @@ def match(h: Household, result: ImportResult) -> list[Candidate]:
         if len(named) > 1:
             cand.choices = sorted(s.debt for s in named)
             continue
-        schedule = named[0]
-        cand.debt = schedule.debt
-        if not _fits(schedule, tx.date):
-            cand.status = "outside"
-        else:
-            same = next((p for p in typed.get((schedule.debt, amount), ())
-                         if abs((p.date - tx.date).days) <= SAME_MONEY_DAYS and p.row not in linked), None)  # fmt: skip
-            if same is not None:
-                linked.add(same.row)
-                cand.status, cand.same_as = "same", same.row
-            else:
-                cand.status = "new"
+        settle(h, cand, named[0].debt, book)
     return out

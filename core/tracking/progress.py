@@ -95,6 +95,18 @@ class LenderProgress:
         return max(self.paid - self.scheduled, 0)
 
     @property
+    def open_misses(self) -> list[Miss]:
+        """The months missed or short that what is behind now is made of (the latest ones:
+        a payment counts toward the oldest month open, so older ones were made up)."""
+        out, left = [], self.behind
+        for miss in reversed(self.misses):
+            if left <= 0:
+                break
+            out.append(miss)
+            left -= miss.short_by
+        return out[::-1]
+
+    @property
     def percent(self) -> Decimal:
         """The share of the agreement paid so far."""
         return percent(min(self.paid, self.total), self.total)

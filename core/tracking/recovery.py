@@ -80,6 +80,7 @@ class BrokenProjection:
     cash: int  # cents the household holds now
     broken: list[tuple[int, int]] = field(default_factory=list)  # (month, owed) if broken and unpaid
     kept: list[tuple[int, int]] = field(default_factory=list)  # (month, owed) if the agreement is kept
+    kept_paid: int = 0  # what the kept path pays over the projection's months (what is behind included)
 
     @property
     def due_now(self) -> int:
@@ -92,8 +93,12 @@ class BrokenProjection:
 
     @property
     def extra_cost(self) -> int:
-        """What breaking it costs by the end of the projection, against keeping it."""
-        return self.broken[-1][1] - self.kept[-1][1] if self.broken and self.kept else 0
+        """What breaking it costs by the end of the projection, against keeping it: what is
+        owed then plus what the kept path pays on the way (the waiver and frozen interest
+        back, the penalty on the whole sum)."""
+        if not self.broken or not self.kept:
+            return 0
+        return self.broken[-1][1] - (self.kept[-1][1] + self.kept_paid)
 
 
 def broken_projection(h: Household, lp: LenderProgress, months: int = PROJECTION_MONTHS) -> BrokenProjection:
@@ -113,12 +118,16 @@ def broken_projection(h: Household, lp: LenderProgress, months: int = PROJECTION
     penalty = engine.monthly_rate_fraction(debt.penalty_annual_rate)
     penalty_monthly = div_round(due_now * penalty.numerator, penalty.denominator)
     out = BrokenProjection(lp.debt, month, owed, offer.waived, interest_back, penalty_monthly, h.buffer)
-    balances = {d.month: d.balance for d in lp.schedule.dues}
-    kept = max(owed, 0)
+    # Kept: the agreed balances month by month, plus what is behind until it is made up (at the
+    # end of the projection it has been: the catch-up), less anything paid ahead.
+    dues = {d.month: d for d in lp.schedule.dues}
+    late = lp.behind - lp.ahead
     for k in range(months + 1):
         m = month + k
         out.broken.append((m, due_now + penalty_monthly * k))
-        if k:  # kept: the agreed balances, what is behind made up on the way
-            kept = balances.get(m, kept if m < (lp.debt_free or 0) else 0)
-        out.kept.append((m, kept))
+        out.kept.append((m, max(lp.schedule.balance_at(m, lp.expected_balance if k == 0 else None) + late, 0)))
+        if k and m in dues:
+            out.kept_paid += dues[m].amount
+    out.kept_paid += late
+    out.kept[-1] = (out.kept[-1][0], max(out.kept[-1][1] - late, 0))
     return out

@@ -82,6 +82,16 @@ class AgreedSchedule:
         done = self.due_by(day)
         return done[-1].balance if done else self.start_balance
 
+    def balance_at(self, month: int, now: int | None = None) -> int:
+        """What is owed after month ``month``'s payment, paid as agreed (``now``: the balance
+        to give the month itself, when it is today's and not due yet); 0 after the last."""
+        if now is not None:
+            return now
+        if self.dues and month >= self.dues[-1].month:
+            return 0
+        before = [d for d in self.dues if d.month <= month]
+        return before[-1].balance if before else self.start_balance
+
     @property
     def start_balance(self) -> int:
         return max(self.owed - self.agreement.offer.waived, 0)
