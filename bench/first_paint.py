@@ -8,12 +8,15 @@
 3. Where that page draws its chart only when one is chosen (it opens on the comparison),
    the time from choosing the first chart to the page fully drawn again, in that same
    fresh session: the cost the lighter first view moves to the click.
+4. The floor: a bare one-line Streamlit app (a title, nothing else) served and measured the
+   same way, alternating with the app run by run; the app's first paint is also printed as
+   a ratio to it (issue 27's goal: at most 1.3).
 "Fully drawn" is the same test for any page and any version: the script has finished, no
 element is still waiting for its code (Streamlit's loading skeleton), every plotly chart
 has drawn its SVG and every interactive table in view (not in a closed panel) its canvas.
 Each is run ``--runs`` times (default 3) on an empty data folder (the sample household);
 the medians are printed, the last line as ``first_paint_seconds=<s> scenarios_fresh_seconds=<s>
-scenarios_chart_on_request_seconds=<s>``.
+scenarios_chart_on_request_seconds=<s> bare_first_paint_seconds=<s> first_paint_ratio=<x>``.
 
     .venv/bin/python bench/first_paint.py [--runs 3] [--root PATH]
 
@@ -58,10 +61,13 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def _start(root: Path, data: Path) -> tuple[subprocess.Popen, str]:
+BARE = 'import streamlit as st\n\nst.title("还款规划")\n'  # the floor: a Streamlit page with a title
+
+
+def _start(root: Path, data: Path, script: str = "server.py") -> tuple[subprocess.Popen, str]:
     port = _port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=root, env={**os.environ, "REPAY_PLANNER_DATA": str(data)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -116,6 +122,27 @@ def _measure(browser, root: Path) -> tuple[float, float, float, float | None]:
     return up, first, fresh, chart
 
 
+def _measure_bare(browser, root: Path) -> float:
+    """From starting a bare one-line Streamlit app, served the same way (from ``root``, with
+    its Streamlit settings), to it drawn."""
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "bare.py"
+        script.write_text(BARE, encoding="utf-8")
+        started = time.perf_counter()
+        proc, url = _start(root, Path(folder) / "data", str(script))
+        try:
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            page = context.new_page()
+            page.goto(url + "/")
+            _drawn(page)
+            drawn = time.perf_counter() - started
+            context.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return drawn
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -126,9 +153,12 @@ def main() -> None:
 
     roots = {"": args.root} | ({"before_": args.before} if args.before else {})
     figures: dict[str, list] = {name: [] for name in roots}
+    bare: list[float] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         for run in range(args.runs):
+            bare.append(_measure_bare(browser, args.root))
+            print(f"run {run + 1} bare Streamlit app: first paint {bare[-1]:.2f} s", flush=True)
             for name, root in roots.items():
                 up, first, fresh, chart = _measure(browser, root)
                 figures[name].append((first, fresh, chart))
@@ -143,6 +173,10 @@ def main() -> None:
         charts = [v[2] for v in values if v[2] is not None]
         if charts:
             line.append(f"{name}scenarios_chart_on_request_seconds={statistics.median(charts):.2f}")
+    floor = statistics.median(bare)
+    line.append(f"bare_first_paint_seconds={floor:.2f}")
+    for name, values in figures.items():
+        line.append(f"{name}first_paint_ratio={statistics.median(v[0] for v in values) / floor:.2f}")
     print(" ".join(line))
 
 
