@@ -110,3 +110,11 @@ def test_a_kept_date_or_moment_is_read_or_none():
     assert [datetime_or_none(v) for v in (None, "", "later")] == [None] * 3
     assert format_datetime(dt.datetime(2026, 11, 23, 14, 5, 9), seconds=True) == "2026-11-23 14:05:09"
     assert format_datetime(dt.datetime(2026, 11, 23, 14, 5, 9)) == "2026-11-23 14:05"
+
+
+def test_a_day_of_a_month_falls_on_its_last_day_when_the_month_is_shorter():
+    from core.loans.dates import day_in_month, parse_month
+
+    assert day_in_month(parse_month("2027-02"), 31) == dt.date(2027, 2, 28)
+    assert day_in_month(parse_month("2028-02"), 30) == dt.date(2028, 2, 29)
+    assert day_in_month(parse_month("2027-04"), 15) == dt.date(2027, 4, 15)

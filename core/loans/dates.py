@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -47,6 +48,13 @@ def month_to_date(index: int) -> dt.date:
     """First day of the month with this index."""
     year, month0 = divmod(int(index), 12)
     return dt.date(year, month0 + 1, 1)
+
+
+def day_in_month(index: int, day: int) -> dt.date:
+    """Day ``day`` of the month with this index, or the month's last day when it is shorter
+    (a due day of 31 falls on 28 February)."""
+    year, month0 = divmod(int(index), 12)
+    return dt.date(year, month0 + 1, min(day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def current_month(today: dt.date | None = None) -> int:

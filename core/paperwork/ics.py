@@ -16,7 +16,6 @@ the calendar again updates them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from core.household.contacts import Contact
 from core.household.model import Household
 from core.i18n import t
-from core.loans.dates import month_to_date
+from core.loans.dates import day_in_month, month_to_date
 from core.loans.money import format_cents
 from core.tracking.progress import progress
 from core.tracking.review import review_date
@@ -67,10 +66,7 @@ class Reminder:
 
 def payment_day(month: int, due_day: int | None) -> dt.date:
     """The day a payment of ``month`` falls on: its due day, at most the month's last day."""
-    first = month_to_date(month)
-    if not due_day:
-        return first
-    return first.replace(day=min(due_day, calendar.monthrange(first.year, first.month)[1]))
+    return day_in_month(month, due_day) if due_day else month_to_date(month)
 
 
 def reminders(

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from core.household.model import Household
 from core.imports.categories import credit_lender, lender_aliases
 from core.imports.result import ImportResult, Transaction
-from core.loans.dates import month_to_date
+from core.loans.dates import current_month, month_to_date
 from core.tracking.schedule import AgreedSchedule, schedules
 
 SAME_MONEY_DAYS = 5  # a payment and another record of it: this many days apart at most
@@ -79,7 +79,7 @@ def _fits(schedule: AgreedSchedule, day: dt.date) -> bool:
 
 
 def _due_in(schedule: AgreedSchedule, day: dt.date) -> set[int]:
-    month = day.year * 12 + day.month - 1
+    month = current_month(day)
     return {d.amount for d in schedule.dues if abs(d.month - month) <= 1}
 
 

@@ -8,13 +8,12 @@ amount changes is told so in a "change of circumstances" letter (core.paperwork.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from core.household.model import Household
-from core.loans.dates import current_month
+from core.loans.dates import current_month, day_in_month
 from core.loans.money import from_cents
 from core.loans.schedule import schedule
 from core.loans.values import VersionLine
@@ -27,8 +26,7 @@ REASONS = ("date", "change")
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (the month's last day when it is shorter)."""
-    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+    return day_in_month(current_month(day) + months, day.day)
 
 
 def review_months(plan: HouseholdPlan) -> int:

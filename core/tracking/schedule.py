@@ -10,13 +10,12 @@ month, an agreement from the month the lender agreed to.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
 from core.household.model import Household
 from core.loans import engine
-from core.loans.dates import current_month
+from core.loans.dates import current_month, day_in_month
 from core.loans.money import div_round
 from core.loans.values import Agreement
 
@@ -24,9 +23,7 @@ from core.loans.values import Agreement
 def due_date(month: int, due_day: int | None) -> dt.date:
     """The day a month's payment is due: the debt's due day (the month's last day when the
     month is shorter), or the month's last day when the debt has none."""
-    year, month0 = divmod(int(month), 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(due_day or last, last))
+    return day_in_month(month, due_day or 31)
 
 
 def first_month(agreement: Agreement, fallback: int) -> int:
