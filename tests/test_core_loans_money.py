@@ -59,3 +59,12 @@ def test_a_percent_of_an_amount_is_exact_and_rounded_to_the_step():
         expected = round(owed * float(percent) / 100 / 100, -2)
         assert percent_of(owed, percent, HUNDRED_YUAN, HALF_EVEN) == int(expected * 100)
     assert percent_of(130_000, 50, HUNDRED_YUAN) == 70_000  # the app's half-up
+
+
+def test_a_share_as_a_percent_is_to_one_decimal_half_up():
+    from core.loans.money import share_percent
+
+    percent = share_percent
+    assert percent(1, 8) == Decimal("12.5") and percent(1, 3) == Decimal("33.3") and percent(2, 3) == Decimal("66.7")
+    assert percent(5, 0) == Decimal(0) and percent(1, 16) == Decimal("6.3")  # 6.25 up
+    assert str(percent(1, 5)) == "20.0" and str(percent(1, 1)) == "100.0"  # never 2E+1 or 1E+2

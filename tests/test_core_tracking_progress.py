@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.loans.dates import parse_month
-from core.tracking.progress import percent, progress
+from core.tracking.progress import progress
 from tests.fixtures.tracking import AGREED, PAYMENTS, household
 
 APR_20 = dt.date(2027, 4, 20)
@@ -93,11 +93,6 @@ def test_the_state_moves_on_and_a_proposal_is_not_tracked():
 def test_payments_after_the_day_asked_about_do_not_count():
     lp = lender(progress(household(), dt.date(2027, 2, 28)), "借呗")
     assert (lp.paid, lp.scheduled, lp.behind) == (200_000, 200_000, 0)
-
-
-def test_percent_is_to_one_decimal_half_up():
-    assert percent(1, 8) == Decimal("12.5") and percent(1, 3) == Decimal("33.3") and percent(2, 3) == Decimal("66.7")
-    assert percent(5, 0) == Decimal(0) and percent(1, 16) == Decimal("6.3")  # 6.25 up
 
 
 @settings(max_examples=60, deadline=None)

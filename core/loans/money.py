@@ -109,6 +109,14 @@ def percent_of(cents: int, percent: object, step: int = 1, mode: str = HALF_UP) 
     return div_round(int(cents) * share.numerator, 100 * share.denominator * step, mode) * step
 
 
+def share_percent(part: int, whole: int) -> Decimal:
+    """``part`` as a percent of ``whole`` (integers, e.g. cents), to one decimal, half up:
+    31.8, 20.0 (0.0 of nothing)."""
+    if whole <= 0:
+        return Decimal("0.0")
+    return Decimal(div_round(part * 1000, whole)).scaleb(-1)
+
+
 def mul_div_round(value, num, den, mode: str = HALF_UP):
     """``div_round(value * num, den)`` where the product itself may not fit 64 bits but the
     result does: value = q·den + m, so value·num/den = q·num + m·num/den exactly, and only

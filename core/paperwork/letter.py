@@ -21,7 +21,7 @@ from core.household.model import Household
 from core.i18n import locale_of, t
 from core.loans.dates import current_month, format_month
 from core.loans.engine import LONGEST_LOAN_MONTHS, monthly_rate_fraction
-from core.loans.money import div_round, format_cents, format_money
+from core.loans.money import div_round, format_cents, format_money, share_percent
 from core.loans.terms import CARD_FREEZE_LIMIT, KINDS
 from core.loans.track import Track
 from core.loans.values import Scenario, Term
@@ -78,10 +78,7 @@ def letter_figures(h: Household, debt: str, offer: Proposal, plan=None) -> tuple
 
 def _percent(part: int, whole: int) -> str:
     """A share as a percent with one decimal (half-up), e.g. '31.8'."""
-    if whole <= 0:
-        return "0"
-    tenths = div_round(part * 1000, whole)
-    return f"{tenths // 10}.{tenths % 10}"
+    return str(share_percent(part, whole)) if whole > 0 else "0"
 
 
 def _term_sentence(term, p: Proposal, lang: str) -> str:

@@ -18,18 +18,11 @@ from itertools import accumulate
 
 from core.household.model import Household
 from core.loans.dates import current_month
-from core.loans.money import div_round
+from core.loans.money import share_percent
 from core.loans.values import DEFAULT_GRACE, Payment
 from core.tracking.schedule import AgreedSchedule, Due, schedules
 
 WEEK = 7  # days: what "due this week" looks ahead
-
-
-def percent(part: int, whole: int) -> Decimal:
-    """``part`` as a percent of ``whole``, to one decimal, half up (0 of nothing)."""
-    if whole <= 0:
-        return Decimal(0)
-    return Decimal(div_round(part * 1000, whole)) / 10
 
 
 @dataclass(frozen=True)
@@ -109,7 +102,7 @@ class LenderProgress:
     @property
     def percent(self) -> Decimal:
         """The share of the agreement paid so far."""
-        return percent(min(self.paid, self.total), self.total)
+        return share_percent(min(self.paid, self.total), self.total)
 
     @property
     def state(self) -> str:
@@ -233,7 +226,7 @@ class HouseholdProgress:
 
     @property
     def percent(self) -> Decimal:
-        return percent(sum(min(lp.paid, lp.total) for lp in self.lenders), self.total)
+        return share_percent(sum(min(lp.paid, lp.total) for lp in self.lenders), self.total)
 
     @property
     def late(self) -> list[LenderProgress]:

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from core.household.model import Household
 from core.loans.dates import current_month, day_in_month
-from core.loans.money import from_cents
+from core.loans.money import from_cents, share_percent
 from core.loans.schedule import schedule
 from core.loans.values import VersionLine
 from core.simulation.plan import REVIEW_MONTHS, HouseholdPlan, household_plan
-from core.tracking.progress import percent, progress
+from core.tracking.progress import progress
 
 TOKEN_REVIEW = (3, 6)  # months: a token plan is reviewed this soon
 REASONS = ("date", "change")
@@ -112,7 +112,7 @@ class ReviewCheck:
         base = abs(self.surplus_then)
         if base == 0:
             return Decimal(0) if self.surplus_now == 0 else Decimal(100)
-        return percent(abs(self.surplus_now - self.surplus_then), base)
+        return share_percent(abs(self.surplus_now - self.surplus_then), base)
 
     @property
     def days_left(self) -> int | None:
