@@ -32,7 +32,7 @@ from core.simulation.negotiate import what_to_ask
 from core.simulation.plan import household_plan as plan_of
 from core.simulation.plan import phases_text
 from core.text import clean_text
-from core.tracking.review import review_date, surplus
+from core.tracking.review import review_date
 
 MAX_LETTER_CHARS = 20_000
 
@@ -510,7 +510,7 @@ def change_letter(
 
     out = _opening(h, change.debt, "mr.lt.ch.title", p, sentences)
 
-    now = surplus(h)
+    now = h.budget.surplus
     what = [p("mr.lt.ch.intro")]
     if surplus_then is not None:
         what.append(p("mr.lt.ch.surplus", then=format_cents(surplus_then), now=format_cents(now)))

@@ -29,7 +29,7 @@ def spare(h: Household, plan: HouseholdPlan) -> int:
     """What the household has left a month after its costs and every lender's amount in
     the plan (the plan's contingency line, mostly)."""
     paid = sum(plan.monthly_of(name, h) or 0 for name in h.names)
-    return h.income - h.expenses - paid
+    return h.budget.surplus - paid
 
 
 @dataclass(frozen=True)

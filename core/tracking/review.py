@@ -119,11 +119,6 @@ class ReviewCheck:
         return None if self.on is None else (self.on - self.today).days
 
 
-def surplus(h: Household) -> int:
-    """The household's monthly surplus the plan starts from: income less regular costs."""
-    return h.income - h.expenses
-
-
 def review_check(h: Household, plan: HouseholdPlan, today: dt.date | None = None) -> ReviewCheck:
     """Whether the plan is due a review today: its date has come, or the surplus moved by
     more than the share set since the plan was kept."""
@@ -131,7 +126,7 @@ def review_check(h: Household, plan: HouseholdPlan, today: dt.date | None = None
     versions = history(h)
     then = versions[-1].surplus if versions else None
     share = h.plan_settings.change_share if h.plan_settings is not None else Decimal(10)
-    check = ReviewCheck(review_date(h, plan), today, then, surplus(h), share)
+    check = ReviewCheck(review_date(h, plan), today, then, h.budget.surplus, share)
     if check.on is not None and today >= check.on:
         check.reasons.append("date")
     if then is not None and abs(check.surplus_now - then) * 100 > share * abs(then):  # exact, not the rounded percent
@@ -194,7 +189,7 @@ def version_rows(h: Household, plan: HouseholdPlan, when: dt.datetime, reason: s
     saved = when.replace(microsecond=0).isoformat(sep=" ")
     states = {a.debt: a.state for a in h.agreements}
     rows = [{"version": number, "saved": saved, "reason": reason, "debt": None, "request": None,
-             "monthly": from_cents(plan.total), "state": None, "surplus": from_cents(surplus(h)),
+             "monthly": from_cents(plan.total), "state": None, "surplus": from_cents(h.budget.surplus),
              "review_on": review_on.isoformat()}]  # fmt: skip
     for name in h.names:
         monthly = plan.monthly_of(name, h)
