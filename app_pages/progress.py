@@ -9,12 +9,10 @@ revision as shown.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-import core.imports as imports
 from core.blank import is_missing
 from core.i18n import t
 from core.imports import RefusedFile, needs_password
@@ -28,11 +26,10 @@ from core.tracking.matching import match, settle
 from core.tracking.payments import as_agreed, duplicate_of, payment_row, with_link, with_rows
 from core.tracking.progress import progress
 from ui.common import guarded, lang, md_escape, plain_table, tr
+from ui.importing import STATEMENT_TYPES, read_or_refusal
 from ui.page import page_header
 from ui.state import active_id, current_household, current_profile, note_outcome, redraw, redraws, save_section
 
-RECOVERY_PAGE = "app_pages/recovery.py"  # missed payments and the review (another page of this section)
-UPLOAD_TYPES = ["csv", "xlsx", "xls", "txt", "zip", "pdf", "html", "htm", "eml"]  # as the Worksheet's importer
 MAX_YUAN = float(MAX_AMOUNT)
 
 page_header("pg.title", "pg.intro")
@@ -95,8 +92,8 @@ else:
               None if free is None else tr("pg.to_go", n=hp.months_left), delta_color="off", delta_arrow="off")  # fmt: skip
     for lp in hp.late:
         st.warning(tr("pg.late", lender=md_escape(lp.debt), amount=format_cents(lp.behind)), icon=":material/warning:")
-    if hp.late and (Path(__file__).resolve().parents[1] / RECOVERY_PAGE).exists():
-        st.page_link(RECOVERY_PAGE, label=tr("pg.late_link"), icon=":material/healing:")
+    if hp.late:
+        st.page_link("app_pages/recovery.py", label=tr("pg.late_link"), icon=":material/healing:")
     if not hp.late and hp.scheduled:
         st.success(tr("pg.all_on_track"), icon=":material/check_circle:")
     for a in h.agreements:
@@ -219,13 +216,8 @@ def _read(upload, password):
     if kept is not None and kept[0] == key:
         return kept[1]
     holder = [h.case.full_name] if h.case.full_name else []
-    try:
-        outcome = imports.read_statement(upload.name, upload.getvalue(), rules=current_profile().import_rules(language),
-                                         lang=language, password=password, holder=holder)  # fmt: skip
-    except RefusedFile as refused:
-        outcome = refused
-    except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
-        outcome = RefusedFile("refuse.corrupt")
+    outcome = read_or_refusal(upload.name, upload.getvalue(), rules=current_profile().import_rules(language),
+                              lang=language, password=password, holder=holder)  # fmt: skip
     st.session_state["pg.st.read"] = (key, outcome)
     return outcome
 
@@ -263,7 +255,7 @@ def _record_statement(statement) -> None:
 if hp.lenders:
     st.subheader(tr("pg.st.title"))
     st.caption(tr("pg.st.help"))
-    upload = st.file_uploader(tr("pg.st.upload"), type=UPLOAD_TYPES, key=f"pg.st.upload.{redraws('pg.st')}",
+    upload = st.file_uploader(tr("pg.st.upload"), type=STATEMENT_TYPES, key=f"pg.st.upload.{redraws('pg.st')}",
                               help=tr("ws.upload_help"))  # fmt: skip
     _said("st")
     if upload is not None:

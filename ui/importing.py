@@ -114,6 +114,30 @@ def _choices(upload) -> Choices:
     )
 
 
+STATEMENT_TYPES = [
+    "csv",
+    "xlsx",
+    "xls",
+    "txt",
+    "zip",
+    "pdf",
+    "html",
+    "htm",
+    "eml",
+]  # what an uploader of statements takes
+
+
+def read_or_refusal(name: str, data: bytes, **options):
+    """A file read as a statement (core.imports.read_statement), or why it was refused:
+    whatever a reader raises is a refusal, said in one line, never a traceback."""
+    try:
+        return imports.read_statement(name, data, **options)
+    except RefusedFile as refused:
+        return refused
+    except Exception:  # noqa: BLE001 - the reader's own errors: a file it cannot read
+        return RefusedFile("refuse.corrupt")
+
+
 def _read_uploads(uploads, mapping, header_row) -> list:
     """Each uploaded file read once (per file, password, mapping, what the user said of its
     money and dates, language and rules), not again on every rerun: [(upload, ImportResult
@@ -140,14 +164,8 @@ def _read_uploads(uploads, mapping, header_row) -> list:
                tuple(holder))  # fmt: skip
         outcome = cache.get(key)
         if outcome is None:
-            try:
-                outcome = imports.read_statement(upload.name, data, rules=shown.import_rules(lang()), lang=lang(),
-                                                 mapping=mapping, header_row=header_row, password=password,
-                                                 choices=choices, holder=holder)  # fmt: skip
-            except RefusedFile as refused:
-                outcome = refused
-            except Exception:  # noqa: BLE001 - whatever a reader raises is a refusal, said in one line
-                outcome = RefusedFile("refuse.corrupt")
+            outcome = read_or_refusal(upload.name, data, rules=shown.import_rules(lang()), lang=lang(), mapping=mapping,
+                                      header_row=header_row, password=password, choices=choices, holder=holder)  # fmt: skip
         kept[key] = outcome
         if isinstance(outcome, RefusedFile):
             reason = md_escape(outcome.message(lang()))
@@ -552,7 +570,7 @@ def import_panel() -> None:
     state = st.session_state
     st.caption(tr("ws.import_help"))
     uploads = st.file_uploader(
-        tr("ws.upload"), type=["csv", "xlsx", "xls", "txt", "zip", "pdf", "html", "htm", "eml"],
+        tr("ws.upload"), type=STATEMENT_TYPES,
         accept_multiple_files=True, key="ws.upload", help=tr("ws.upload_help"),
     ) or []  # fmt: skip
     _fresh_for(uploads)
