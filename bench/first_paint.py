@@ -87,6 +87,15 @@ def _drawn(page) -> None:
     page.wait_for_function(DRAWN, timeout=120_000, polling=50)
 
 
+def _open_drawn(browser, url: str) -> None:
+    """A new browser session (nothing kept) opening ``url``, until it is fully drawn."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(url)
+    _drawn(page)
+    context.close()
+
+
 def _measure(browser, root: Path) -> tuple[float, float, float, float | None]:
     """(server up, first paint, fresh Scenarios session, its first chart when chosen — None
     where the page draws it from the start), seconds, on a new data folder."""
@@ -95,12 +104,8 @@ def _measure(browser, root: Path) -> tuple[float, float, float, float | None]:
         proc, url = _start(root, Path(folder) / "data")
         up = time.perf_counter() - started
         try:
-            context = browser.new_context(viewport={"width": 1366, "height": 768})
-            page = context.new_page()
-            page.goto(url + "/?lang=zh")
-            _drawn(page)
+            _open_drawn(browser, url + "/?lang=zh")
             first = time.perf_counter() - started
-            context.close()
             time.sleep(READ)
             context = browser.new_context(viewport={"width": 1366, "height": 768})
             page = context.new_page()
@@ -131,12 +136,8 @@ def _measure_bare(browser, root: Path) -> float:
         started = time.perf_counter()
         proc, url = _start(root, Path(folder) / "data", str(script))
         try:
-            context = browser.new_context(viewport={"width": 1366, "height": 768})
-            page = context.new_page()
-            page.goto(url + "/")
-            _drawn(page)
+            _open_drawn(browser, url + "/")
             drawn = time.perf_counter() - started
-            context.close()
         finally:
             proc.terminate()
             proc.wait(timeout=30)
