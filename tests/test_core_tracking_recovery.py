@@ -89,3 +89,18 @@ def test_an_agreement_whose_months_are_over_keeps_what_is_behind_owed():
     assert agreed_schedule(h, h.agreements[0]).dues[-1].month < lp.schedule.dues[0].month + 18
     b = broken_projection(h, lp)
     assert lp.behind == 1_450_000 and [v for _, v in b.kept[:12]] == [1_450_000] * 12 and b.kept[12][1] == 0
+
+
+def test_this_months_payment_not_yet_due_is_paid_on_the_kept_path():
+    """Seen on 2027-04-05, before April's due day (the 10th): the kept path pays April too."""
+    dear = [dict(DEBTS[0], rate=12), *DEBTS[1:]]
+    h, errors = load(make_profile(income=12_000, expenses=7_000, debts=dear, agreed=AGREED, payments=PAYMENTS[:2]))
+    lp = next(lp for lp in progress(h, dt.date(2027, 4, 5)).lenders if lp.debt == "借呗")
+    b = broken_projection(h, lp)
+    # 3 months due (Jan-Mar), 2 paid: 1,000 behind, 15,000 expected; April to April next year: 13 x 1,000.
+    assert (lp.behind, lp.expected_balance) == (100_000, 1_500_000)
+    assert b.kept_paid == 13 * 100_000 + 100_000
+    # Frozen interest for January to April (this month's included, as the page has always
+    # counted it): 180 + 170 + 160 + 150 = 660; so what breaking it costs more is that, the
+    # 2,000 waived and a year's penalty at 1.5 % a month on the whole sum.
+    assert b.interest_back == 66_000 and b.extra_cost == 200_000 + 66_000 + 12 * b.penalty_monthly

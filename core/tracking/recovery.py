@@ -126,7 +126,7 @@ def broken_projection(h: Household, lp: LenderProgress, months: int = PROJECTION
         m = month + k
         out.broken.append((m, due_now + penalty_monthly * k))
         out.kept.append((m, max(lp.schedule.balance_at(m, lp.expected_balance if k == 0 else None) + late, 0)))
-        if k and m in dues:
+        if m in dues and dues[m].date > lp.as_of:  # this month's too, when it is not due yet
             out.kept_paid += dues[m].amount
     out.kept_paid += late
     out.kept[-1] = (out.kept[-1][0], max(out.kept[-1][1] - late, 0))
