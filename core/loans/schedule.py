@@ -44,6 +44,9 @@ class Schedule:
     rows: list[Row]
     never_paid_off: bool
     flows: list[int] = field(repr=False)
+    # What other modules derive from these rows, worked out once per schedule (the rows never
+    # change): core.simulation.debt_plan keeps the plain months it copies into every scenario.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total_payment(self) -> int:
