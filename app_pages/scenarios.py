@@ -27,7 +27,7 @@ from core.simulation.negotiate import (
     what_to_ask,
 )
 from core.simulation.presets import PRESETS, preset_rows
-from core.simulation.simulate import simulate
+from core.simulation.simulate import simulate_all
 from ui.common import current_lpr, lang, md_escape, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
@@ -45,7 +45,7 @@ def _results(key: tuple, margin: int, language: str, h: Household, scenarios: li
     memo = st.session_state.setdefault("_sc_results", {})
     if memo_key in memo:
         return memo[memo_key]
-    results = [simulate(h, s, margin) for s in scenarios]
+    results = simulate_all(h, scenarios, margin)
     figures: dict = {}  # drawn when first shown (one chart at a time)
     for stale in [k for k in memo if k[0] != key][:] + list(memo)[:-3]:  # this version, the last few margins
         memo.pop(stale, None)

@@ -9,6 +9,7 @@ internal rate of return x 12. A "0.6 % monthly fee" plan over 12 months is about
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,25 +35,32 @@ def monthly_irr(flows: Sequence[int]) -> float | None:
     periods = np.arange(values.size, dtype=np.float64)
 
     def npv(rate: float) -> float:
-        with np.errstate(over="ignore", invalid="ignore"):
-            return float(np.sum(values * np.exp(-periods * np.log1p(rate))))
+        return float(np.sum(values * np.exp(-periods * np.log1p(rate))))
 
-    # Widen the bracket until the net present value changes sign across it.
-    low, high = -0.5, 1.0
-    while not npv(low) < 0 < npv(high):
-        if high < 1e6 and not npv(high) > 0:
-            high *= 4
-        elif low > -0.999999 and not npv(low) < 0:
-            low = -1 + (1 + low) / 8
-        else:
-            return None
-    from scipy.optimize import brentq  # imported here: it takes half a second and only APR needs it
+    with np.errstate(over="ignore", invalid="ignore"):  # once for the search, not once per step
+        # Widen the bracket until the net present value changes sign across it.
+        low, high = -0.5, 1.0
+        while not npv(low) < 0 < npv(high):
+            if high < 1e6 and not npv(high) > 0:
+                high *= 4
+            elif low > -0.999999 and not npv(low) < 0:
+                low = -1 + (1 + low) / 8
+            else:
+                return None
+        from scipy.optimize import brentq  # imported here: it takes half a second and only APR needs it
 
-    return brentq(npv, low, high, xtol=1e-14, rtol=1e-12, maxiter=500)
+        return brentq(npv, low, high, xtol=1e-14, rtol=1e-12, maxiter=500)
 
 
 def apr_percent(flows: Sequence[int]) -> Decimal | None:
-    """Annualised rate in percent (monthly IRR x 12), to two decimals; None if undefined."""
+    """Annualised rate in percent (monthly IRR x 12), to two decimals; None if undefined.
+    The same flows always give the same rate: an offer shown in several scenarios (a
+    comparison at the caps has hundreds, a third of them alike) is worked out once."""
+    return _apr_percent(tuple(int(cents) for cents in flows))
+
+
+@functools.lru_cache(maxsize=4096)
+def _apr_percent(flows: tuple[int, ...]) -> Decimal | None:
     rate = monthly_irr(flows)
     if rate is None:
         return None

@@ -46,8 +46,7 @@ class Track:
     def payoff(self) -> int | None:
         if self.never:
             return None
-        paid = [m for m, v in self.payment.items() if v]
-        return max(paid) if paid else None
+        return max((m for m, v in self.payment.items() if v), default=None)
 
     def add(self, month: int, payment: int, balance: int) -> None:
         self.payment[month] = self.payment.get(month, 0) + payment

@@ -35,7 +35,7 @@ from core.paperwork import charts
 from core.profiles.profile import SCHEMAS, Profile
 from core.profiles.workbook import write_text
 from core.simulation.plan import comparison, household_plan
-from core.simulation.simulate import Result, simulate
+from core.simulation.simulate import Result, simulate_all
 from core.text import clean_text
 from core.tracking.progress import HouseholdProgress, LenderProgress, progress
 
@@ -64,7 +64,7 @@ def build(
     the progress statement as of ``as_of`` (today when not given)."""
     h = household if household is not None else load(profile)[0]
     plan = household_plan(h, h.plan_settings)
-    results = [simulate(h, s, margin) for s in comparison(h, plan)]
+    results = simulate_all(h, comparison(h, plan), margin)
     # A scenario whose figures cannot be worked out (a balance past the amount limit) is
     # said in the report too, not shown with the status quo's figures under its name.
     beyond = [e for r in results for e in r.beyond_limit]

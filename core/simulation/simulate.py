@@ -12,6 +12,7 @@ margin stays as savings or prepays debts (avalanche, snowball or a custom order)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -76,12 +77,13 @@ class Result:
     def forgiven(self) -> int:
         return sum(t.forgiven for t in self.tracks)
 
-    @property
+    @functools.cached_property
     def debt_free(self) -> int | None:
+        """The month the last debt is paid off (worked out once: a Result is not changed
+        after the simulation, and pages ask it for every chart and table)."""
         if any(t.never for t in self.tracks):
             return None
-        known = [t.payoff for t in self.tracks if t.payoff is not None]
-        return max(known) if known else None
+        return max((p for p in (t.payoff for t in self.tracks) if p is not None), default=None)
 
     @property
     def lowest_buffer(self) -> int:
@@ -220,8 +222,10 @@ def _run(h: Household, scenario: Scenario, margin: int, errors: list) -> Work:
         buffer[k] = cash
     payments = np.array(_by_month(books, h.start, span), dtype=np.int64)
     owed_rows = []
-    for track in tracks:
-        owed = owed_now_cents(track.debt)
+    for track, plain in zip(tracks, h.status, strict=True):
+        owed = plain.derived.get("owed_now")
+        if owed is None:
+            owed = plain.derived["owed_now"] = owed_now_cents(track.debt)
         book, never = track.balance, track.never
         last_row = max(book, default=h.start - 1)
         row = []
