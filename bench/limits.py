@@ -44,9 +44,10 @@ PAGES = (
 )
 
 
-def profile_at_caps() -> Profile:
+def profile_at_caps(n_debts: int = DEBTS, n_scenarios: int = SCENARIOS, terms_each: int = 10) -> Profile:
+    """The profile at the caps; smaller sizes (bench/growth.py) are built the same way."""
     debts = []
-    for i in range(DEBTS):
+    for i in range(n_debts):
         kind = LENDER_TYPES[i % 3]  # online lending, cards, bank consumer loans
         debts.append(
             {
@@ -69,11 +70,11 @@ def profile_at_caps() -> Profile:
     ]
     scenarios, terms = [], []
     kinds = ("freeze", "extension", "rate_cut", "waiver", "settlement", "fee", "deferral", "reduction")
-    for s in range(SCENARIOS):
+    for s in range(n_scenarios):
         name = f"方案{s + 1:02d}"
         scenarios.append({"name": name, "strategy": ("savings", "avalanche", "snowball")[s % 3]})
-        for j in range(10):
-            debt = f"债务{(s * 10 + j) % DEBTS + 1:03d}"
+        for j in range(terms_each):
+            debt = f"债务{(s * terms_each + j) % n_debts + 1:03d}"
             kind = kinds[(s + j) % len(kinds)]
             row = {"scenario": name, "debt": debt, "term": kind}
             row.update(

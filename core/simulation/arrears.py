@@ -218,11 +218,17 @@ def _times(cents: int, rate: Fraction) -> int:
 def _settle(arrears: list[_Due], now: _Due, cents: int) -> None:
     """A payment in art. 561's order: old arrears part by part (the oldest first in each),
     then this month's instalment part by part."""
+    # A part is taken only where it would change something: with nothing left to pay
+    # (cents is never below 0) a part of 0 or more stays as it is.
     for part in PARTS:
         for due in arrears:
-            cents -= due.take(part, cents)
+            have = getattr(due, part)
+            if have < 0 or (cents and have):
+                cents -= due.take(part, cents)
     for part in PARTS:
-        cents -= now.take(part, cents)
+        have = getattr(now, part)
+        if have < 0 or (cents and have):
+            cents -= now.take(part, cents)
 
 
 def do_nothing(h: Household, months: int = MONTHS) -> DoNothing:

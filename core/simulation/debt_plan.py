@@ -236,7 +236,9 @@ def write_rest(track: Track, start: int, loan: Loan, rows: Rows) -> int:
     return start + n
 
 
-def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Term]) -> Generator[list[Loan], list, int]:
+def _stages(
+    track: Track, start: int, owed: int, rate: Fraction, stages: list[Term]
+) -> Generator[list[Loan], list, int]:
     """Staged repayment: each stage pays a fixed amount a month (the last stage, if it has
     no length, until the debt is paid); a balance left after the last stage is due the
     month after. Returns the month after the last row."""
@@ -249,7 +251,9 @@ def _stages(track: Track, start: int, owed: int, rate: Fraction, stages: list[Te
         limit = HORIZON if open_ended else int(stage.months or 1)
         try:
             rows = yield from ask(
-                Loan(owed=owed, rate=rate, months=1, code=engine.FIXED, fixed=to_cents(stage.amount or 0), horizon=limit)
+                Loan(
+                    owed=owed, rate=rate, months=1, code=engine.FIXED, fixed=to_cents(stage.amount or 0), horizon=limit
+                )
             )
         except AmountLimitError as exc:
             raise exc.at(track.name, month) from None
