@@ -75,15 +75,17 @@ if any(a.binding for a in s.agreements):  # after the yes: what is due this week
         review = review_date(s, plan)
         st.markdown(tr("pg.ov.review", date=tr("pg.ov.not_set") if review is None else format_date(review)))
         st.page_link("app_pages/progress.py", label=tr("pg.ov.open"), icon=":material/trending_up:")
-items = reminders(plan, s.log, due=s.due_days, household=s)
-soon = upcoming(items)
+# The next days' reminders now; the whole calendar (thousands of payments at the caps) only
+# when it is downloaded.
+soon = upcoming(reminders(plan, s.log, due=s.due_days, household=s, until=dt.date.today() + dt.timedelta(days=7)))
 with st.expander(f"{tr('cal.next_days')} ({len(soon)})", expanded=bool(soon), icon=":material/calendar_month:"):
     if soon:
         st.markdown("\n".join(f"- {r.day.isoformat()} · {md_escape(r.title(lang()))}" for r in soon))
     else:
         st.caption(tr("cal.nothing"))
     ics_lang = lang()
-    st.download_button(tr("cal.download"), data=lambda: calendar_ics(items, ics_lang), file_name="repay-planner.ics",
+    st.download_button(tr("cal.download"), file_name="repay-planner.ics",
+                       data=lambda: calendar_ics(reminders(plan, s.log, due=s.due_days, household=s), ics_lang),
                        mime="text/calendar", key="ov.ics", icon=":material/event:")  # fmt: skip
 
 c1, c2, c3, c4 = st.columns(4)

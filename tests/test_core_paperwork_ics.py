@@ -98,3 +98,24 @@ def test_agreed_payments_still_to_pay_and_the_review_date_with_a_reminder_the_da
     assert len({r.uid for r in items}) == len(items)
     # Without the household (as before): no agreement, no review
     assert not any(r.kind in ("agreed", "review") for r in reminders(plan, h.log, today=dt.date(2027, 3, 15)))
+
+
+def test_reminders_up_to_a_day_are_the_whole_calendars_first_ones():
+    """The Overview's next days ask only for reminders up to a day: the same as the whole
+    calendar cut at that day (agreed payments, the plan's payments, follow-ups, the review)."""
+    from tests.fixtures.kept import kept_profile
+
+    contacts = [{"when": "2027-03-01 10:00", "lender": "Bank C", "follow_up": "2027-03-18"},
+                {"when": "2027-03-01 11:00", "lender": "Bank C", "follow_up": "2027-05-02"}]  # fmt: skip
+    h, _ = load(kept_profile(contacts=contacts))
+    plan = household_plan(h, h.plan_settings)
+    today = dt.date(2027, 3, 15)
+    whole = reminders(plan, h.log, today=today, due=h.due_days, household=h)
+    assert {r.kind for r in whole} >= {"agreed", "follow_up", "review"}
+    for days in (0, 5, 7, 31, 60, 400):
+        until = today + dt.timedelta(days=days)
+        cut = reminders(plan, h.log, today=today, due=h.due_days, household=h, until=until)
+        assert cut == [r for r in whole if r.day <= until]
+    week = reminders(plan, h.log, today=today, due=h.due_days, household=h, until=today + dt.timedelta(days=7))
+    # March 18's follow-up and B's March 20 payment (still due), nothing later
+    assert [(r.day, r.kind) for r in week] == [(dt.date(2027, 3, 18), "follow_up"), (dt.date(2027, 3, 20), "agreed")]

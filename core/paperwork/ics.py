@@ -71,25 +71,27 @@ def payment_day(month: int, due_day: int | None) -> dt.date:
 
 def reminders(
     plan, log: list[Contact], today: dt.date | None = None, due: dict[str, int] | None = None,
-    household: Household | None = None,
+    household: Household | None = None, until: dt.date | None = None,
 ) -> list[Reminder]:  # fmt: skip
     """Follow-ups not yet past and the plan's monthly payments from this month on, each on
     its debt's due day where ``due`` (core.household.model.Household.due_days) gives one.
     With ``household``: its agreements' payments in place of the plan's for those debts,
-    and the plan's review date."""
+    and the plan's review date. With ``until``: only those up to that day (the next few
+    days' list needs a handful of the thousands a plan at the caps holds)."""
     due = due or {}
     today = today or dt.date.today()
     first = today.replace(day=1)
+    last = until or dt.date.max
     out: list[Reminder] = []
     for c in log:
-        if c.follow_up is not None and c.follow_up >= today:
+        if c.follow_up is not None and today <= c.follow_up <= last:
             out.append(Reminder(c.follow_up, "follow_up", c.lender, note=c.said))
     agreed: set[str] = set()
     if household is not None:
-        out += agreed_reminders(household, today)
+        out += agreed_reminders(household, today, last)
         agreed = {a.debt for a in household.agreements if a.binding}
         review = review_date(household, plan) if plan is not None else None
-        if review is not None and review >= today:
+        if review is not None and today <= review <= last:
             out.append(Reminder(review, "review", "", key="review"))
     if plan is not None and plan.result is not None and plan.scenario.terms:
         for track in plan.result.tracks:
@@ -98,19 +100,22 @@ def reminders(
             for month in sorted(track.payment)[:MAX_PAYMENT_MONTHS]:
                 cents = track.payment[month]
                 day = payment_day(month, due.get(track.name))
+                if day > last:  # the months are in order, and so are their days
+                    break
                 if cents > 0 and day >= first:
                     out.append(Reminder(day, "payment", track.name, cents, on_due_day=track.name in due))
     return sorted(out, key=lambda r: (r.day, r.kind, r.lender))
 
 
-def agreed_reminders(h: Household, today: dt.date) -> list[Reminder]:
-    """Every agreement's months still to pay, from the first of ``today``'s month on (one
-    completed or broken asks nothing more), each with what is left to pay of it."""
+def agreed_reminders(h: Household, today: dt.date, until: dt.date | None = None) -> list[Reminder]:
+    """Every agreement's months still to pay, from the first of ``today``'s month on (up to
+    ``until``, if given; one completed or broken asks nothing more), each with what is left
+    to pay of it."""
     out = []
     for lp in progress(h, today).lenders:
         if lp.state in ("completed", "broken"):
             continue
-        for due, left in lp.due_within(today.replace(day=1), FAR):
+        for due, left in lp.due_within(today.replace(day=1), FAR if until is None else min(until, FAR)):
             out.append(Reminder(due.date, "agreed", lp.lender, left, on_due_day=True,
                                 key=f"agreed|{lp.debt}|{due.month}"))  # fmt: skip
     return out
