@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 import threading
 
+from ui.preload import keep_loaded
+
 # Third-party packages only: they never import the app's own modules, so a page importing
 # one of these while this thread does simply waits for it (no two imports in opposite
 # orders, which Python would break with an error on one side).
@@ -44,3 +46,4 @@ def _load() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001, S112 - loaded again, with its error shown, where it is used
             continue
+    keep_loaded()  # their objects left out of the full collection after each run (ui/preload.py)
