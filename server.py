@@ -15,6 +15,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from ui import preload
+from ui.charthint import ChartScriptHint
 from ui.hostguard import LocalHostOnly, no_outside_lookups
 
 
@@ -27,4 +28,9 @@ async def _lifespan(_app):
 
 
 no_outside_lookups()
-app = st.App("app.py", middleware=[Middleware(LocalHostOnly)], lifespan=_lifespan)
+# The host check first; then a chart page's HTML names plotly's script to the browser (ui/charthint.py).
+app = st.App(
+    "app.py",
+    middleware=[Middleware(LocalHostOnly), Middleware(ChartScriptHint, st.get_option("server.baseUrlPath"))],
+    lifespan=_lifespan,
+)
