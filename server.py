@@ -15,8 +15,8 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from ui import preload
-from ui.charthint import ChartScriptHint
 from ui.hostguard import LocalHostOnly, no_outside_lookups
+from ui.scripthints import ScriptHints
 
 
 @asynccontextmanager
@@ -28,9 +28,9 @@ async def _lifespan(_app):
 
 
 no_outside_lookups()
-# The host check first; then a chart page's HTML names plotly's script to the browser (ui/charthint.py).
+# The host check first; then a page's HTML names the heavy scripts it needs to the browser (ui/scripthints.py).
 app = st.App(
     "app.py",
-    middleware=[Middleware(LocalHostOnly), Middleware(ChartScriptHint, st.get_option("server.baseUrlPath"))],
+    middleware=[Middleware(LocalHostOnly), Middleware(ScriptHints, st.get_option("server.baseUrlPath"))],
     lifespan=_lifespan,
 )
