@@ -5,9 +5,9 @@ table) only when the first such element arrives from the script: it then fetches
 compiles it while the page waits. Plotly's script is 4.7 MB (about a second to read and
 compile on a small laptop; on Scenarios, which draws a chart when one is chosen, that second
 came after the click). For the address of a page that draws charts, ``ScriptHints`` (ASGI
-middleware, server.py) adds a ``Link: <…>; rel=modulepreload`` header to the page's HTML naming those scripts: the browser
-fetches and compiles them in the background while Streamlit's own code loads and the script
-runs, and uses them from there when the element comes (the same scripts Streamlit itself
+middleware, server.py) adds a ``Link: <…>; rel=modulepreload`` header to the page's HTML
+naming those scripts: the browser fetches and compiles them in the background while
+Streamlit's own code loads and the script runs, and uses them from there when the element comes (the same scripts Streamlit itself
 would ask for then). Nothing on any page changes. Which files: read from the manifest
 Streamlit's build ships (static/manifest.json, Vite's): the element's chunk and the chunks it
 imports that the main bundle does not; none when it is missing or has no such element.
