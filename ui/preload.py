@@ -111,7 +111,10 @@ def keep_loaded() -> None:
     runs one after every script run (runner.postScriptGC), and with pandas, pyarrow and
     the app loaded it went through every module's objects each time (about 0.17 s a run,
     after the page is sent, while the server could not answer). Objects loaded once and
-    kept for the server's life are not garbage; freed objects in cycles are collected
-    first. Also called once the other pages' modules are loaded (ui/warmup.py)."""
+    kept for the server's life are not garbage; garbage already there is collected first.
+    Also called once the other pages' modules are loaded (ui/warmup.py, once per server,
+    a few seconds after the first page): what the open session holds then in reference
+    cycles is kept past its end, one session's worth at most (objects without cycles are
+    freed as ever)."""
     gc.collect()
     gc.freeze()
