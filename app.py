@@ -15,17 +15,23 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.i18n import LANGS, t
-from core.loans.apr import DEFAULT_LPR
-from core.profiles.store import STORE_ERRORS
-from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr
-from ui.hostguard import no_outside_lookups, refuse_foreign_request
-from ui.notices import show_notices
-from ui.profiles import profile_sidebar
-from ui.recovery import as_store_error, recovery_page, show_store_failure
-from ui.state import store, store_problem
-from ui.steps import sidebar_steps
-from ui.warmup import warm_up
+from ui import preload
+
+# Served by server.py, the modules below (and the Overview's) are being loaded as the server
+# starts: the first run waits for that instead of loading them a second time alongside.
+preload.wait()
+
+from core.i18n import LANGS, t  # noqa: E402
+from core.loans.apr import DEFAULT_LPR  # noqa: E402
+from core.profiles.store import STORE_ERRORS  # noqa: E402
+from ui.common import LANG_KEY, LANG_SWITCH_KEY, css_text, lang, log_failure, tr  # noqa: E402
+from ui.hostguard import no_outside_lookups, refuse_foreign_request  # noqa: E402
+from ui.notices import show_notices  # noqa: E402
+from ui.profiles import profile_sidebar  # noqa: E402
+from ui.recovery import as_store_error, recovery_page, show_store_failure  # noqa: E402
+from ui.state import store, store_problem  # noqa: E402
+from ui.steps import sidebar_steps  # noqa: E402
+from ui.warmup import warm_up  # noqa: E402
 
 if __name__ != "__main__":
     # Imported, not run as the page script: by ``streamlit run app.py``, which serves an

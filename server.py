@@ -9,10 +9,28 @@ imported before the server starts, so that holds from the first request on).
 The address, port and the rest come from .streamlit/config.toml.
 """
 
+from contextlib import asynccontextmanager
+
 import streamlit as st
 from starlette.middleware import Middleware
 
+from ui import preload
 from ui.hostguard import LocalHostOnly, no_outside_lookups
+from ui.scripthints import ScriptHints
+
+
+@asynccontextmanager
+async def _lifespan(_app):
+    """As the server starts: the first page's modules start loading in the background, while
+    the first browser is still fetching Streamlit's own code (ui/preload.py)."""
+    preload.start()
+    yield
+
 
 no_outside_lookups()
-app = st.App("app.py", middleware=[Middleware(LocalHostOnly)])
+# The host check first; then a page's HTML names the heavy scripts it needs to the browser (ui/scripthints.py).
+app = st.App(
+    "app.py",
+    middleware=[Middleware(LocalHostOnly), Middleware(ScriptHints, st.get_option("server.baseUrlPath"))],
+    lifespan=_lifespan,
+)

@@ -28,8 +28,6 @@ import ipaddress
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from core.i18n import LANGS, t
-
 LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 REFUSED_KEY = "app.refused_host"
 
@@ -92,7 +90,11 @@ def client_allowed(client: tuple | None) -> bool:
 
 def refusal_text(port: int | None) -> str:
     """The refusal in both languages (which one the user reads is kept in the database,
-    and a refused request reads nothing)."""
+    and a refused request reads nothing). The catalogue is loaded here, when first needed,
+    not as server.py starts: the server answers sooner, and the first page's run loads it
+    in the background (ui/preload.py)."""
+    from core.i18n import LANGS, t
+
     return "\n\n".join(t(REFUSED_KEY, lang, port=port) for lang in LANGS)
 
 
