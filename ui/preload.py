@@ -93,16 +93,20 @@ def _load() -> None:
 
 def _warm_first_run() -> None:
     """What the first run does once per server, done here instead: the bundled sample
-    household read (kept for the server's life, ui/state.py), and Streamlit's check, made
+    household read (kept for the server's life, ui/state.py), the empty tables a profile's
+    missing sections are, and Streamlit's check, made
     before its first element is sent, of whether it runs in an interactive Python prompt (it
     walks the calling thread's stack and looks up every loaded module's file: about 0.2 s
     in a script thread with this app's modules loaded, next to nothing here). The check
     decides only whether to print a hint to the console; it is made once per process."""
     from streamlit import delta_generator
 
+    from core.profiles.profile import SCHEMAS, empty_section
     from ui.state import _sample_parsed
 
     _sample_parsed()
+    for section in SCHEMAS:  # each built once per process (core.profiles.profile.empty_section)
+        empty_section(section)
     delta_generator._maybe_print_use_warning()
 
 
