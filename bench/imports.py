@@ -148,7 +148,9 @@ def main() -> None:
             "余额充值", 1))]  # fmt: skip
     combine_seconds, _ = best_of(lambda: combine(pair), repeat=1)
     print(f"two statements of 10,000 same-amount top-ups each, matched as own moves: {combine_seconds:.2f} s")
-    print(f"import_seconds={seconds:.3f} pandas_openpyxl_read_seconds={read_seconds:.3f} rows={rows}")
+    print(
+        f"import_seconds={seconds:.3f} pandas_openpyxl_read_seconds={read_seconds:.3f} ratio={read_seconds / seconds:.1f} rows={rows}"
+    )
 
 
 if __name__ == "__main__":
