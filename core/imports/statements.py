@@ -17,6 +17,8 @@ rows mean across the file is worked out in ``meaning.py``; what they count as, i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.imports.budget_sheet import parse_budget
 from core.imports.categories import default_rules
 from core.imports.detect import detect, guess_header
@@ -40,11 +42,14 @@ def read_statement(
     password: str | None = None,
     choices: Choices | None = None,
     holder: list[str] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Read a statement or budget sheet, or the one statement inside a zip file (password
     for a locked one). ``header_row`` (0-based) says where a mapped file's header is;
     ``choices`` what the user said about its money and dates; ``holder`` the account
-    holder's names known from the profile. Raises RefusedFile for a file it will not read."""
+    holder's names known from the profile; ``on_progress(done, total)`` is told a PDF's
+    pages as they are read (see core.imports.pdf.read_pdf_rows). Raises RefusedFile for a
+    file it will not read."""
     kind = check_upload(name, data)
     if kind == "zip":
         from core.imports.archive import unpack  # pyzipper and its AES code: only for a zip
@@ -56,7 +61,7 @@ def read_statement(
     if kind == "pdf":
         from core.imports.pdf import read_pdf_rows  # pypdfium2: only for a PDF
 
-        rows = read_pdf_rows(data, password)
+        rows = read_pdf_rows(data, password, on_progress)
     elif kind in ("html", "eml"):
         from core.imports.html import email_html, read_html_rows
 
