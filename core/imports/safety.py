@@ -211,8 +211,12 @@ _C_PLAIN_ROW = re.compile(rb'<c (?:r="[A-Z]{1,4}(\d{1,8})")?')
 _C_PLAIN_COL = re.compile(rb'<c r="([A-Z]{1,4})\d')
 _ROW_PLAIN = re.compile(rb'<row (?:r="(\d{1,8})")?')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension[\s/>][^>]*>")
-# Cell and row tags written otherwise: with no attribute, or a namespace prefix.
-_UNUSUAL = (b"<c>", b"<c/", b"<row>", b"<row/", b":c ", b":c>", b":row")
+# Cell and row tags written otherwise: with a namespace prefix, or with no space after the
+# name (<c>, <c/>, <c\nr="A1">); the last two looked for only in a block where some tag
+# other than "<c " starts "<c" (<col>, <cfRule>), or other than "<row " starts "<row".
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_C_OTHER = re.compile(rb"<c[\s/>](?<!<c )")
+_ROW_OTHER = re.compile(rb"<row[\s/>](?<!<row )")
 
 
 def _scan_block(block: bytes, end: int, extent: _Extent) -> None:
@@ -224,9 +228,11 @@ def _scan_block(block: bytes, end: int, extent: _Extent) -> None:
     cells = _C_PLAIN_ROW.findall(block, 0, end)
     rows = _ROW_PLAIN.findall(block, 0, end)
     cell_rows, row_numbers = set(cells), set(rows)
-    plain = (
-        b"" not in cell_rows and b"" not in row_numbers and not any(block.find(tag, 0, end) >= 0 for tag in _UNUSUAL)
-    )
+    plain = b"" not in cell_rows and b"" not in row_numbers and _PREFIXED.search(block, 0, end) is None
+    if plain and block.count(b"<c", 0, end) != len(cells):
+        plain = _C_OTHER.search(block, 0, end) is None
+    if plain and block.count(b"<row", 0, end) != len(rows):
+        plain = _ROW_OTHER.search(block, 0, end) is None
     if plain:
         if cells:
             letters = _C_PLAIN_COL.findall(block, 0, end)
