@@ -102,7 +102,8 @@ def test_a_long_pdf_statement_shows_its_pages_as_they_are_read(monkeypatch):
     monkeypatch.setattr(st, "progress", lambda *args, **kwargs: progress(st._main, *args, **kwargs))  # st.progress
     data = pdfs.statement_pdf("cmb", pdfs.many_rows(24 * 30), per_page=30)  # 24 pages
     at = upload(open_page("app_pages/worksheet.py"), ("招行流水.pdf", data))
-    assert told == [(done / 24, f"正在读取对账单：第 {done} 页，共 24 页") for done in (0, 10, 20, 24)]
+    pages = [(done / 24, f"正在读取对账单：第 {done} 页，共 24 页") for done in (0, 10, 20, 24)]
+    assert told == [(0, "正在打开对账单，请稍候……"), *pages]  # at once, before its streams are checked
     assert not at.get("progress")  # gone once the statement is read
     assert not at.error and any("收入 ¥" in m.value for m in at.markdown)
     assert not at.button(key="ws.append").disabled
