@@ -7,8 +7,10 @@ table as Excel, WPS and the banks' and payment apps' exporters do. Timed (best o
 ``read_statement`` (safety checks, calamine read, format detection, row parsing,
 categorising) plus ``monthly_by_category``. Beside it, once: ``pandas.read_excel(
 engine="openpyxl")`` of the same file, which only reads the cells. Also timed: the same
-rows written by openpyxl, which stores every string inline (sheet XML 10x larger).
-The last line is ``import_seconds=<s> pandas_openpyxl_read_seconds=<s> rows=<n>``.
+rows written by openpyxl, which stores every string inline (sheet XML 10x larger), and
+(how the cost grows) the same statement at half the rows. The last line is
+``import_seconds=<s> pandas_openpyxl_read_seconds=<s> ratio=<pandas / import> rows=<n>
+import_25k_seconds=<s>`` (issue 27's goal: ratio >= 8).
 """
 
 from __future__ import annotations
@@ -125,12 +127,18 @@ def main() -> None:
         result = read_statement("wechat.xlsx", data)
         return result, result.monthly_by_category()
 
+    half = statement_xlsx(rows // 2)  # how the cost grows: the same statement at half the rows
+    half_seconds, _ = best_of(lambda: read_statement("wechat.xlsx", half).monthly_by_category())
     seconds, (result, by_category) = best_of(summary)
     assert len(result.transactions) == rows and not result.errors, "every generated row should parse"
     print(
         f"read_statement + monthly summary: {seconds:.3f} s "
         f"({len(result.counted):,} counted, {result.neutral_count:,} neutral, {result.months} months, "
         f"{len(by_category)} categories)"
+    )
+    print(
+        f"the same at {rows // 2:,} rows: {half_seconds:.3f} s ({half_seconds / (rows // 2) * 1e6:.1f} µs a row, "
+        f"against {seconds / rows * 1e6:.1f} at {rows:,})"
     )
     read_seconds, frame = best_of(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl", header=5), repeat=1)
     assert len(frame) == rows
@@ -148,7 +156,8 @@ def main() -> None:
             "余额充值", 1))]  # fmt: skip
     combine_seconds, _ = best_of(lambda: combine(pair), repeat=1)
     print(f"two statements of 10,000 same-amount top-ups each, matched as own moves: {combine_seconds:.2f} s")
-    print(f"import_seconds={seconds:.3f} pandas_openpyxl_read_seconds={read_seconds:.3f} rows={rows}")
+    print(f"import_seconds={seconds:.3f} pandas_openpyxl_read_seconds={read_seconds:.3f} "
+          f"ratio={read_seconds / seconds:.1f} rows={rows} import_{rows // 2000}k_seconds={half_seconds:.3f}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -86,6 +86,29 @@ def test_answers_change_the_figures_before_applying():
     assert "购物" in table_with(again, "类别")["类别"].tolist()
 
 
+def test_a_long_pdf_statement_shows_its_pages_as_they_are_read(monkeypatch):
+    import streamlit as st
+    from streamlit.delta_generator import DeltaGenerator
+
+    from tests.fixtures import pdfs
+
+    told, draw = [], DeltaGenerator.progress
+
+    def progress(self, value, text=None, **kwargs):  # every bar drawn or moved, as the page asks
+        told.append((value, text))
+        return draw(self, value, text=text, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "progress", progress)  # bar.progress(...): the bar moved
+    monkeypatch.setattr(st, "progress", lambda *args, **kwargs: progress(st._main, *args, **kwargs))  # st.progress
+    data = pdfs.statement_pdf("cmb", pdfs.many_rows(24 * 30), per_page=30)  # 24 pages
+    at = upload(open_page("app_pages/worksheet.py"), ("招行流水.pdf", data))
+    pages = [(done / 24, f"正在读取对账单：第 {done} 页，共 24 页") for done in (0, 10, 20, 24)]
+    assert told == [(0, "正在打开对账单，请稍候……"), *pages]  # at once, before its streams are checked
+    assert not at.get("progress")  # gone once the statement is read
+    assert not at.error and any("收入 ¥" in m.value for m in at.markdown)
+    assert not at.button(key="ws.append").disabled
+
+
 def test_moves_to_the_holders_own_name_can_be_counted_after_all():
     at = upload(open_page("app_pages/worksheet.py"), ("明细.csv", hard.own_moves_csv()))
     assert any("张三" in i.value and "3 笔" in i.value for i in at.info)

@@ -39,6 +39,22 @@ def test_a_statement_over_many_pages_reads_every_line_once():
     assert r.total_income == 3 * 900_000
 
 
+def test_the_pages_read_are_told_as_they_go_up_to_the_last():
+    rows = pdfs.many_rows(24 * 30)
+    data = pdfs.statement_pdf("cmb", rows, per_page=30)  # 24 pages
+    told = []
+    r = read_statement("long.pdf", data, on_progress=lambda done, total: told.append((done, total)))
+    assert told == [(0, 24), (10, 24), (20, 24), (24, 24)]  # every PROGRESS_PAGES pages and the last
+    assert len(r.transactions) == 24 * 30
+    assert r.transactions == read_statement("long.pdf", data).transactions  # told or not, the same rows
+    small = []
+    read_statement("icbc.pdf", pdfs.statement_pdf("icbc"), on_progress=lambda *pages: small.append(pages))
+    assert small == [(0, 1), (1, 1)]
+    csv = []
+    read_statement("a.csv", "交易日期,摘要,交易金额\n2025-01-02,午餐,-45.50\n".encode(), on_progress=csv.append)
+    assert csv == []  # only a PDF's pages take long enough to be told
+
+
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
 def test_a_locked_pdf_with_the_right_wrong_or_no_password(algorithm):
     data = pdfs.locked(pdfs.statement_pdf("icbc"), PASSWORD, algorithm)

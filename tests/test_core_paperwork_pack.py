@@ -79,6 +79,19 @@ def test_the_pack_holds_letter_statement_log_evidence_and_a_manifest(tmp_path):
     assert manifest["evidence/contact-call.txt"]["verified"] == "True"
 
 
+def test_the_files_written_are_told_as_they_go_up_to_the_last(tmp_path):
+    profile, folder, _ = with_evidence(tmp_path)
+    h, _ = load(profile)
+    files = pack_files(profile, h, "借呗", "zh", folder)
+    told, quiet, out = [], io.BytesIO(), io.BytesIO()
+    write_pack(out, files, "zh", on_progress=lambda done, total: told.append((done, total)))
+    assert told == [(k, len(files)) for k in range(len(files) + 1)]  # 0 before the first, then after each
+    write_pack(quiet, files, "zh")
+    told_zip, quiet_zip = zipfile.ZipFile(out), zipfile.ZipFile(quiet)
+    assert told_zip.namelist() == quiet_zip.namelist()
+    assert all(told_zip.read(n) == quiet_zip.read(n) for n in told_zip.namelist() if not n.startswith("manifest"))
+
+
 def test_the_pack_unmasked_when_asked(tmp_path):
     profile, folder, _ = with_evidence(tmp_path)
     h, _ = load(profile)

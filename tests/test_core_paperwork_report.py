@@ -58,6 +58,17 @@ def test_report_xlsx_opens_with_numeric_money_and_no_formulas():
     assert schedule.cell(2, card).value == pytest.approx(1000.0)  # 12,000 over 12 months
 
 
+def test_the_scenarios_worked_out_are_told_before_and_once_all_are_done():
+    told = []
+    data = build(report_profile(), "en", on_progress=lambda done, total: told.append((done, total)))
+    total = len(data.results)  # worked out side by side (simulate_all): no scenario is done before the others
+    assert total >= 2 and told == [(0, total), (total, total)]
+    quiet = build(report_profile(), "en")
+    assert [(r.total_paid, r.buffer.tolist()) for r in data.results] == [
+        (r.total_paid, r.buffer.tolist()) for r in quiet.results
+    ]
+
+
 def test_report_html_is_self_contained_and_escaped():
     page = report_html(build(report_profile(), "zh"))
     assert page.count("<script") >= 4 and "plotly" in page.lower()

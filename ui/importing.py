@@ -38,6 +38,7 @@ from core.imports.review import (
     together,
     worksheet_after,
 )
+from core.imports.safety import is_pdf
 from core.loans.dates import format_month, parse_cell_date
 from core.loans.money import format_cents, yuan_number
 from core.profiles.profile import normalize_section
@@ -129,13 +130,28 @@ STATEMENT_TYPES = [
 
 def read_or_refusal(name: str, data: bytes, **options):
     """A file read as a statement (core.imports.read_statement), or why it was refused:
-    whatever a reader raises is a refusal, said in one line, never a traceback."""
+    whatever a reader raises is a refusal, said in one line, never a traceback. A PDF's
+    pages are shown as they are read (a bar, "page N of M", after "opening" while its
+    streams are checked), gone once it is read."""
+    bar = st.progress(0, text=tr("import.pdf_opening")) if is_pdf(data) else None
+
+    def pages(done: int, total: int) -> None:
+        nonlocal bar
+        text = tr("import.pdf_pages", done=done, total=total)
+        if bar is None:
+            bar = st.progress(done / total, text=text)
+        else:
+            bar.progress(done / total, text=text)
+
     try:
-        return imports.read_statement(name, data, **options)
+        return imports.read_statement(name, data, on_progress=pages, **options)
     except RefusedFile as refused:
         return refused
     except Exception:  # noqa: BLE001 - the reader's own errors: a file it cannot read
         return RefusedFile("refuse.corrupt")
+    finally:
+        if bar is not None:
+            bar.empty()
 
 
 def _read_uploads(uploads, mapping, header_row) -> list:

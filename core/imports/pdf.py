@@ -22,6 +22,7 @@ PDFium rather than pdfplumber, which was ten times slower on a 200-page statemen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import reduce
 
 from core.imports.safety import RefusedFile, check_pdf
@@ -163,11 +164,18 @@ def _is_header(line: list[dict]) -> bool:
     return len(line) >= 3 and any(word in texts for word in DATE_WORDS)
 
 
-def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]]:
+PROGRESS_PAGES = 10  # on_progress is called after every this many pages (and after the last)
+
+
+def read_pdf_rows(
+    data: bytes, password: str | None = None, on_progress: Callable[[int, int], None] | None = None
+) -> list[list[object]]:
     """The statement's lines as rows of cells: the lines above the header as one cell each
     (titles: a card statement's month is read from them), the header, then the data lines.
-    Raises RefusedFile for a locked file without the right password, a scanned (image-only)
-    statement, one with too many pages, or a damaged file."""
+    ``on_progress(done, total)``, if given, is told the pages read: 0 before the first,
+    then every PROGRESS_PAGES pages and after the last (a 1,000-page statement takes some
+    seconds). Raises RefusedFile for a locked file without the right password, a scanned
+    (image-only) statement, one with too many pages, or a damaged file."""
     import pypdfium2.raw as raw
 
     rows: list[list[object]] = []
@@ -179,7 +187,12 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
     try:
         if len(document) > MAX_PDF_PAGES:
             raise RefusedFile("refuse.pdf_pages", limit=f"{MAX_PDF_PAGES:,}")
-        for number in range(len(document)):
+        total = len(document)
+        if on_progress is not None and total:
+            on_progress(0, total)
+        for number in range(total):
+            if on_progress is not None and number and number % PROGRESS_PAGES == 0:
+                on_progress(number, total)
             page = document[number]
             try:
                 lines = _lines(page)
@@ -223,6 +236,8 @@ def read_pdf_rows(data: bytes, password: str | None = None) -> list[list[object]
                     wrapped.row(cells, line[0]["middle"])
                     rows.append(cells)
             wrapped.row(None)
+        if on_progress is not None and total:
+            on_progress(total, total)
     except RefusedFile:
         raise
     except Exception:  # noqa: BLE001 - a page PDFium cannot take apart: the file is damaged

@@ -205,34 +205,42 @@ class _Extent:
         self.columns = max(self.columns, col)
 
 
-_C_PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,8})"')
+# Every "<c " and "<row " tag, with its reference when it is written the usual way first
+# (<c r="B7" ..., <row r="7" ...): an empty match says one is written otherwise.
+_C_PLAIN_ROW = re.compile(rb'<c (?:r="[A-Z]{1,4}(\d{1,8})")?')
 _C_PLAIN_COL = re.compile(rb'<c r="([A-Z]{1,4})\d')
-_ROW_PLAIN = re.compile(rb'<row r="(\d{1,8})"')
+_ROW_PLAIN = re.compile(rb'<row (?:r="(\d{1,8})")?')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension[\s/>][^>]*>")
+# Cell and row tags written otherwise: with a namespace prefix, or with no space after the
+# name (<c>, <c/>, <c\nr="A1">); the last two looked for only in a block where some tag
+# other than "<c " starts "<c" (<col>, <cfRule>), or other than "<row " starts "<row".
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_C_OTHER = re.compile(rb"<c[\s/>](?<!<c )")
+_ROW_OTHER = re.compile(rb"<row[\s/>](?<!<row )")
 
 
 def _scan_block(block: bytes, end: int, extent: _Extent) -> None:
     """The largest cell reference in block[:end]. When every cell and row is written the
-    usual way (<c r="B7" ...>, <row r="7" ...>, no namespace prefix) two C-speed regex
-    scans read them all; otherwise the block is walked tag by tag, placing a cell or row
-    without a reference after the one before (as the readers do)."""
+    usual way (<c r="B7" ...>, <row r="7" ...>, no namespace prefix) C-speed regex scans
+    read them all (each tag found once: one written otherwise reads as an empty
+    reference); otherwise the block is walked tag by tag, placing a cell or row without a
+    reference after the one before (as the readers do)."""
     cells = _C_PLAIN_ROW.findall(block, 0, end)
     rows = _ROW_PLAIN.findall(block, 0, end)
-    plain = (
-        len(cells) == block.count(b"<c ", 0, end) + block.count(b"<c>", 0, end) + block.count(b"<c/", 0, end)
-        and len(rows) == block.count(b"<row ", 0, end) + block.count(b"<row>", 0, end) + block.count(b"<row/", 0, end)
-        and block.find(b":c ", 0, end) < 0
-        and block.find(b":c>", 0, end) < 0
-        and block.find(b":row", 0, end) < 0
-    )
+    cell_rows, row_numbers = set(cells), set(rows)
+    plain = b"" not in cell_rows and b"" not in row_numbers and _PREFIXED.search(block, 0, end) is None
+    if plain and block.count(b"<c", 0, end) != len(cells):
+        plain = _C_OTHER.search(block, 0, end) is None
+    if plain and block.count(b"<row", 0, end) != len(rows):
+        plain = _ROW_OTHER.search(block, 0, end) is None
     if plain:
         if cells:
             letters = _C_PLAIN_COL.findall(block, 0, end)
             # Each row's number repeats once a cell: the distinct ones are read as numbers.
-            extent.note(max(map(int, set(cells))), max(map(_column_number, set(letters))))
+            extent.note(max(map(int, cell_rows)), max(map(_column_number, set(letters))))
             extent._row, extent._col = int(cells[-1]), _column_number(letters[-1])
         if rows:
-            extent.note(max(map(int, rows)), 0)
+            extent.note(max(map(int, row_numbers)), 0)
             extent._row = max(extent._row, int(rows[-1]))
     else:
         _walk_block(block, end, extent)

@@ -17,6 +17,10 @@ rows mean across the file is worked out in ``meaning.py``; what they count as, i
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
+from contextlib import contextmanager
+
 from core.imports.budget_sheet import parse_budget
 from core.imports.categories import default_rules
 from core.imports.detect import detect, guess_header
@@ -27,6 +31,21 @@ from core.imports.tables import read_rows
 from core.imports.transactions import Context, parse_transactions
 
 __all__ = ["read_statement"]
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector held while a file is read: a large statement is hundreds of
+    thousands of cells in lists and rows read from them, none in a cycle, which the
+    collector would otherwise walk again and again as they are made (a tenth of the read)."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def read_statement(
@@ -40,11 +59,20 @@ def read_statement(
     password: str | None = None,
     choices: Choices | None = None,
     holder: list[str] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Read a statement or budget sheet, or the one statement inside a zip file (password
     for a locked one). ``header_row`` (0-based) says where a mapped file's header is;
     ``choices`` what the user said about its money and dates; ``holder`` the account
-    holder's names known from the profile. Raises RefusedFile for a file it will not read."""
+    holder's names known from the profile; ``on_progress(done, total)`` is told a PDF's
+    pages as they are read (see core.imports.pdf.read_pdf_rows). Raises RefusedFile for a
+    file it will not read."""
+    with _collector_paused():
+        return _read_statement(name, data, rules, lang, mapping, header_row, password, choices, holder, on_progress)
+
+
+def _read_statement(name, data, rules, lang, mapping, header_row, password, choices, holder,
+                    on_progress) -> ImportResult:  # fmt: skip
     kind = check_upload(name, data)
     if kind == "zip":
         from core.imports.archive import unpack  # pyzipper and its AES code: only for a zip
@@ -56,7 +84,7 @@ def read_statement(
     if kind == "pdf":
         from core.imports.pdf import read_pdf_rows  # pypdfium2: only for a PDF
 
-        rows = read_pdf_rows(data, password)
+        rows = read_pdf_rows(data, password, on_progress)
     elif kind in ("html", "eml"):
         from core.imports.html import email_html, read_html_rows
 

@@ -302,6 +302,7 @@ def _counter(result: ImportResult, context: Context, main: str | None, statuses:
     people = category_label("from_people", context.lang)
     categorizer = Categorizer(context.rules)
     meaning_cache: dict[tuple, tuple[str | None, str, bool]] = {}
+    borrowed_cache: dict[str, bool] = {}  # borrowed() by the row's words: statements repeat them
     transactions = result.transactions
 
     def emit(offset, date, cents, text, status, source_category, flag, party, ref, via, currency) -> None:
@@ -326,7 +327,10 @@ def _counter(result: ImportResult, context: Context, main: str | None, statuses:
             found = meaning_cache[key] = (reason, category, refund)
         reason, category, refund = found
         if reason == "debt" and neutral == "flag":  # 不计收支 / "/": the file gives no direction
-            cents = abs(cents) if borrowed(text) else -abs(cents)
+            money_in = borrowed_cache.get(text)
+            if money_in is None:
+                money_in = borrowed_cache[text] = borrowed(text)
+            cents = abs(cents) if money_in else -abs(cents)
         if reason in ("closed", "debt") or (neutral is None and reason):
             neutral = reason  # a repayment is debt service even where the file says 不计收支
         if main and currency and neutral is None:

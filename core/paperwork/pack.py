@@ -23,6 +23,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,13 +315,18 @@ def pack_files(
     return files
 
 
-def write_pack(dest, files: list[PackFile], lang: str = "zh") -> list[dict]:
+def write_pack(
+    dest, files: list[PackFile], lang: str = "zh", on_progress: Callable[[int, int], None] | None = None
+) -> list[dict]:
     """Write the zip to ``dest`` (a path or a binary file object) and return the manifest
     rows. Attachments are streamed from disk and hashed as they are copied; each one's hash
-    is checked against the one recorded when it was added."""
+    is checked against the one recorded when it was added. ``on_progress(done, total)``, if
+    given, is told the files written: 0 before the first, then after each."""
     rows: list[dict] = []
     with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for f in files:
+        for done, f in enumerate(files):
+            if on_progress is not None:
+                on_progress(done, len(files))
             if f.data is not None:
                 zf.writestr(f.name, f.data)
                 rows.append({"file": f.name, "sha256": hashlib.sha256(f.data).hexdigest(), "size": len(f.data)})
@@ -350,11 +356,13 @@ def write_pack(dest, files: list[PackFile], lang: str = "zh") -> list[dict]:
             )
         zf.writestr("manifest.csv", manifest_csv(rows))
         zf.writestr("manifest.json", manifest_json(rows))
+    if on_progress is not None:
+        on_progress(len(files), len(files))
     return rows
 
 
-def pack_bytes(files: list[PackFile], lang: str = "zh") -> bytes:
+def pack_bytes(files: list[PackFile], lang: str = "zh", on_progress: Callable[[int, int], None] | None = None) -> bytes:
     """The zip in memory (for a browser download; the command line writes to a file)."""
     out = io.BytesIO()
-    write_pack(out, files, lang)
+    write_pack(out, files, lang, on_progress)
     return out.getvalue()

@@ -15,6 +15,7 @@ import html
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -58,13 +59,19 @@ class ReportData:
 
 def build(
     profile: Profile, lang: str = "zh", margin: int = 0, lpr: Decimal = DEFAULT_LPR, household: Household | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date | None = None, on_progress: Callable[[int, int], None] | None = None,
 ) -> ReportData:  # fmt: skip
     """The report's figures; ``household`` is the profile already loaded (core.household.loader), if at hand;
-    the progress statement as of ``as_of`` (today when not given)."""
+    the progress statement as of ``as_of`` (today when not given). ``on_progress(done, total)``, if
+    given, is told the scenarios worked out: 0 before, all once done (they are worked out together)."""
     h = household if household is not None else load(profile)[0]
     plan = household_plan(h, h.plan_settings)
-    results = simulate_all(h, comparison(h, plan), margin)
+    scenarios = comparison(h, plan)
+    if on_progress is not None:
+        on_progress(0, len(scenarios))
+    results = simulate_all(h, scenarios, margin)  # worked out together: told before and after
+    if on_progress is not None:
+        on_progress(len(results), len(scenarios))
     # A scenario whose figures cannot be worked out (a balance past the amount limit) is
     # said in the report too, not shown with the status quo's figures under its name.
     beyond = [e for r in results for e in r.beyond_limit]
