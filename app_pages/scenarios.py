@@ -220,18 +220,27 @@ for r in results:
         )
     )
 
+
 # One chart at a time, drawn when chosen: plotly's browser script is the heaviest thing the
 # app loads (about 1.5 s on a small laptop), so the page opens on the comparison above and
 # draws a chart when asked. The choice is kept for the session: coming back shows it again.
-chart_names = {k: tr(f"sc.tab.{k}") for k in FIGURES}
-shown = st.segmented_control(
-    tr("sc.charts"), list(FIGURES), default=st.session_state.get("_sc_chart"), key="sc.chart",
-    format_func=chart_names.get, on_change=lambda: st.session_state.update(_sc_chart=st.session_state["sc.chart"]),
-)  # fmt: skip
-if shown:
-    st.plotly_chart(_figure(figures, shown, results, lang()), key=f"sc.chart.{shown}", config={"displaylogo": False})
-else:
-    st.caption(":material/bar_chart: " + tr("sc.charts_pick"))
+# Choosing one reruns only this part of the page (a fragment): the rest is as it was.
+@st.fragment
+def _charts(figures: dict, results: list) -> None:
+    chart_names = {k: tr(f"sc.tab.{k}") for k in FIGURES}
+    shown = st.segmented_control(
+        tr("sc.charts"), list(FIGURES), default=st.session_state.get("_sc_chart"), key="sc.chart",
+        format_func=chart_names.get, on_change=lambda: st.session_state.update(_sc_chart=st.session_state["sc.chart"]),
+    )  # fmt: skip
+    if shown:
+        st.plotly_chart(
+            _figure(figures, shown, results, lang()), key=f"sc.chart.{shown}", config={"displaylogo": False}
+        )
+    else:
+        st.caption(":material/bar_chart: " + tr("sc.charts_pick"))
+
+
+_charts(figures, results)
 
 st.markdown(f"**{tr('sc.offers')}**")
 offers = _offers(key, margin, lang(), str(current_lpr()), results, h)
