@@ -3,15 +3,19 @@
 Measures, each in a fresh process so peak memory is the page's own:
 1. ``python -m core simulate`` on the profile (all 21 scenarios with the status quo);
 2. the Scenarios page's first run (AppTest, nothing cached): seconds and peak RSS;
-3. every other page's first run (seconds).
+3. every other page's first run (seconds): every page of app_pages/.
+``--before PATH`` measures the pages of an older checkout too, alternating run by run, and
+prints both medians of ``--runs``; ``--pages a,b`` measures only those pages.
 The last line is ``limits_simulate_seconds=<s> limits_scenarios_page_seconds=<s>
 limits_scenarios_page_peak_mib=<MiB> limits_pages_max_seconds=<s>``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +45,10 @@ PAGES = (
     "evidence",
     "next_steps",
     "report",
+    "progress",
+    "recovery",
+    "calculator",
+    "history",
 )
 
 
@@ -110,6 +118,11 @@ pid = store.create(profile)
 store.set_meta("active_profile", str(pid))
 at = AppTest.from_file({app!r}, default_timeout=600).run()
 assert not at.exception, at.exception
+if {warm!r}:  # the next page chosen once the first has loaded the others' modules (ui/warmup.py)
+    import threading
+    for thread in threading.enumerate():
+        if thread.name == "repay-planner-warm-up":
+            thread.join()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
 at.switch_page("app_pages/{page}.py").run()
@@ -119,18 +132,56 @@ print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, base /
 """
 
 
-def page_run(path: Path, page: str) -> tuple[float, float]:
+def page_run(path: Path, page: str, root: Path = ROOT, warm: bool = False) -> tuple[float, float]:
+    """A page's first run after the Overview's, in a fresh process: seconds and peak RSS (MiB).
+    ``warm``: switched to once the background loading of the heavier modules has finished
+    (ui/warmup.py, which starts 2 s after the first page), as a user reading the first page
+    would; otherwise at once, so the page may also wait for a module it imports first."""
     with tempfile.TemporaryDirectory() as folder:
-        code = _PAGE_RUN.format(root=str(ROOT), path=str(path), app=str(ROOT / "app.py"), page=page)
+        code = _PAGE_RUN.format(root=str(root), path=str(path), app=str(root / "app.py"), page=page, warm=warm)
         env = {**os.environ, "REPAY_PLANNER_DATA": folder}
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False, cwd=root
+        )
         if out.returncode:
             raise SystemExit(f"{page}: {out.stderr[-2000:]}")
         seconds, peak, _ = (float(x) for x in out.stdout.split()[-3:])
         return seconds, peak
 
 
+def compare(path: Path, before: Path, pages: list[str], runs: int, warm: bool) -> None:
+    """Each page's first run on an older checkout and on this one, alternating run by run."""
+    times: dict[str, dict[str, list[float]]] = {page: {"before": [], "after": []} for page in pages}
+    for _ in range(runs):
+        for page in pages:
+            for name, root in (("before", before), ("after", ROOT)):
+                times[page][name].append(page_run(path, page, root, warm)[0])
+    print(f"page first runs, medians of {runs} (before {before} / after this checkout):")
+    for page in pages:
+        b, a = (statistics.median(times[page][name]) for name in ("before", "after"))
+        print(f"  {page:<11} {b:6.2f} s -> {a:6.2f} s")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", type=Path, help="an older checkout, measured alternately with this one")
+    parser.add_argument("--pages", help="only these pages, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each page with --before")
+    parser.add_argument("--warm", action="store_true", help="each page chosen once the background loading is done")
+    args = parser.parse_args()
+    profile = profile_at_caps()
+    if args.before or args.pages:
+        pages = args.pages.split(",") if args.pages else list(PAGES)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "caps.xlsx"
+            path.write_bytes(profile_to_xlsx(profile))
+            if args.before:
+                compare(path, args.before.resolve(), pages, args.runs, args.warm)
+            else:
+                for page in pages:
+                    seconds, peak = page_run(path, page, warm=args.warm)
+                    print(f"  {page} page first run: {seconds:.2f} s, peak RSS {peak:.0f} MiB")
+        return
     profile = profile_at_caps()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "caps.xlsx"
