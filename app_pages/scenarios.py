@@ -31,7 +31,7 @@ from core.simulation.simulate import simulate
 from ui.common import current_lpr, lang, md_escape, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
-from ui.negotiation import compared, labels
+from ui.negotiation import compared, labels, planned_result
 from ui.page import page_header
 from ui.state import current_household, current_profile, profile_key
 from ui.steps import next_step
@@ -45,7 +45,7 @@ def _results(key: tuple, margin: int, language: str, h: Household, scenarios: li
     memo = st.session_state.setdefault("_sc_results", {})
     if memo_key in memo:
         return memo[memo_key]
-    results = [simulate(h, s, margin) for s in scenarios]
+    results = [planned_result(s, margin) or simulate(h, s, margin) for s in scenarios]  # the plan's own, if it fits
     figures: dict = {}  # drawn when first shown (one chart at a time)
     for stale in [k for k in memo if k[0] != key][:] + list(memo)[:-3]:  # this version, the last few margins
         memo.pop(stale, None)
