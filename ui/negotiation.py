@@ -42,7 +42,20 @@ def _result(key: tuple, name: str, margin: int, _h, _scenario: Scenario):
     return simulate(_h, _scenario, margin)
 
 
+def planned_result(scenario: Scenario, margin: int = 0):
+    """The household plan's own result when ``scenario`` is the plan and ``margin`` the cash it
+    keeps: core.simulation.plan.household_plan simulated it already (the same figures as
+    simulating it again; at the caps that is most of a page's time). None otherwise."""
+    plan, _ = current_plan()
+    if plan.result is not None and plan.reserve == margin and plan.result.scenario == scenario:
+        return plan.result
+    return None
+
+
 def result_of(scenario: Scenario, margin: int = 0):
+    planned = planned_result(scenario, margin)
+    if planned is not None:
+        return planned
     return _result(profile_key(), scenario.name, margin, current_household(), scenario)
 
 

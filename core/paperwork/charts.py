@@ -7,7 +7,9 @@ hover shows exact amounts to the cent.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from decimal import Decimal
+from itertools import accumulate
 
 import plotly.graph_objects as go
 
@@ -343,26 +345,46 @@ def progress_lines(lp) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     planned = [(start, schedule.start_balance)] + [(d.month, d.balance) for d in schedule.dues]
     now = current_month(lp.as_of)
     paid = [(start, schedule.start_balance)]
+    # Running totals read at each month's end, not sums over every due and payment again for
+    # each month: the dues come in date order (one a month), so those due by a day are the
+    # first ones (schedule.due_by), and the payments are put in date order here.
+    dates = [d.date for d in schedule.dues]
+    in_order = dates == sorted(dates)
+    due_totals = list(accumulate(d.amount for d in schedule.dues))
+    made = sorted((p.date, p.amount) for p in lp.payments)
+    made_dates = [day for day, _ in made]
+    made_totals = list(accumulate(amount for _, amount in made))
     for month in range(schedule.dues[0].month, min(now, schedule.dues[-1].month) + 1):
         day = min(month_to_date(month + 1) - dt.timedelta(days=1), lp.as_of)
-        due = sum(d.amount for d in schedule.due_by(day))
-        made = sum(p.amount for p in lp.payments if p.date <= day)
-        paid.append((month, max(schedule.balance_after(day) + due - made, 0)))
+        if in_order:
+            k = bisect_right(dates, day)
+            due = due_totals[k - 1] if k else 0
+            balance = schedule.dues[k - 1].balance if k else schedule.start_balance
+        else:
+            due, balance = sum(d.amount for d in schedule.due_by(day)), schedule.balance_after(day)
+        k = bisect_right(made_dates, day)
+        paid.append((month, max(balance + due - (made_totals[k - 1] if k else 0), 0)))
     return planned, paid
 
 
 def progress_figure(lenders: list, lang: str) -> go.Figure:
     """Each agreement's balance by month: the plan dashed, what was really paid solid, one
-    colour per lender."""
-    fig = go.Figure()
+    colour per lender. The traces are handed to the figure together, their hover amounts
+    already written as _months writes them: plotly checks each trace once, not three times
+    (with 100 agreements, 200 traces)."""
+    traces = []
     for i, lp in enumerate(lenders):
         planned, paid = progress_lines(lp)
         colour = OKABE_ITO[i % len(OKABE_ITO)]
-        fig.add_scatter(x=[format_month(m) for m, _ in planned], y=_yuan(v for _, v in planned),
-                        name=t("pg.chart.planned", lang, name=lp.debt), mode="lines",
-                        line={"color": colour, "dash": "dash", "width": 2}, hovertemplate=MONEY_HOVER)  # fmt: skip
-        fig.add_scatter(x=[format_month(m) for m, _ in paid], y=_yuan(v for _, v in paid),
-                        name=t("pg.chart.paid", lang, name=lp.debt), mode="lines+markers",
-                        line={"color": colour, "width": 3}, marker={"size": 6}, hovertemplate=MONEY_HOVER)  # fmt: skip
+        for points, name, style in (
+            (planned, "pg.chart.planned", {"mode": "lines", "line": {"color": colour, "dash": "dash", "width": 2}}),
+            (paid, "pg.chart.paid", {"mode": "lines+markers", "line": {"color": colour, "width": 3},
+                                     "marker": {"size": 6}}),
+        ):  # fmt: skip
+            y = _yuan(v for _, v in points)
+            traces.append({"type": "scatter", "x": [format_month(m) for m, _ in points], "y": y,
+                           "name": t(name, lang, name=lp.debt), **style, "hovertemplate": MONEY_TEXT_HOVER,
+                           "customdata": [format_money(Decimal(repr(v))) if v is not None else "" for v in y]})  # fmt: skip
+    fig = go.Figure(data=traces)
     fig.update_yaxes(rangemode="tozero")
     return _months(_layout(fig, lang, height=380), lang)
