@@ -12,10 +12,19 @@ fi
 stamp=".venv/.installed-$(basename "$lock")"
 want=$(sha256sum "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$lock"
+  pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+  # uv (pinned in requirements-uv.lock) installs the same locked, hash-checked packages as pip
+  # would, downloading them in parallel: about 30 s on a clean clone instead of about 5 minutes.
+  # Where uv cannot be installed, pip does it all.
+  if "${pip[@]}" --require-hashes -r requirements-uv.lock; then
+    install=(.venv/bin/uv pip install --quiet --python .venv/bin/python)
+  else
+    "${pip[@]}" --upgrade pip
+    install=("${pip[@]}")
+  fi
+  "${install[@]}" --require-hashes -r "$lock"
   # The project itself, editable: the `repay-planner` command, usable from any folder.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  "${install[@]}" --no-deps -e .
   echo "$want" > "$stamp"
 fi
 # The app's own modules compiled ahead, as pip does for the packages: the first page after

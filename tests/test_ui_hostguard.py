@@ -157,8 +157,14 @@ def test_app_refuses_a_foreign_host_before_reading_anything(monkeypatch, tmp_pat
         read.append(args)
         raise AssertionError("the store was opened for a foreign Host")
 
+    # ui.steps takes `store` by name when first imported: imported here, before the patch (not
+    # by app.py under it, when it would keep no_store for every later test in this process),
+    # its own name is patched too and put back after the test.
+    import ui.steps
+
     monkeypatch.setattr(ui.state, "store", no_store)
     monkeypatch.setattr(ui.state, "store_problem", no_store)
+    monkeypatch.setattr(ui.steps, "store", no_store)
     for host, origin in (
         ("evil.example:8501", "http://evil.example:8501"),  # DNS rebinding
         ("127.0.0.1:8501", "http://evil.example"),  # another site's page, straight to 127.0.0.1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, wait_for_app, watched
+from tests.browser.conftest import ROOT, Server, wait_for_app, watched
 
 pytestmark = pytest.mark.browser
 
@@ -25,40 +25,49 @@ def artifacts() -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory):
+    """One server for the module's shots (each test still opens its page afresh): they only
+    look, so they need no data of their own, and one start per worker spares ~5 s a shot."""
+    srv = Server(tmp_path_factory.mktemp("screenshots") / "data")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+# One test per page, language and screen (not one per screen), so that they spread over
+# the test workers (./test.sh runs pytest -n auto) and a failure names its page.
+@pytest.mark.parametrize("name", PAGES, ids=lambda name: name or "overview")
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_page_in_both_languages_on_a_laptop_and_a_phone(server, browser, screen):
+def test_every_page_in_both_languages_on_a_laptop_and_a_phone(shared_server, browser, screen, lang, name):
     width, height = SCREENS[screen]
     context = watched(browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1))
     page = context.new_page()
     problems = []
     try:
-        for lang in ("zh", "en"):
-            for name in PAGES:
-                page.set_viewport_size({"width": width, "height": height})
-                page.goto(f"{server.url}/{name}?lang={lang}")
-                page.wait_for_selector("h1", timeout=60_000)
-                wait_for_app(page, timeout=60_000)
-                if page.locator("[data-testid='stException']").count():
-                    problems.append(f"{name} {lang}: a traceback")
-                if page.get_by_text("Page not found").count():
-                    problems.append(f"{name} {lang}: page not found")
-                if name == "scenarios":  # its charts are drawn when chosen: shoot the first one too
-                    page.locator(".st-key-sc-chart button").first.click()
-                    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
-                    wait_for_app(page, timeout=60_000)
-                # The app scrolls inside its main block: grow the window to the page's height
-                # so that one shot holds the whole page.
-                tall = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-                page.set_viewport_size({"width": width, "height": min(max(height, tall), TALLEST)})
-                # the page laid out again at the new height: two animation frames later
-                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                wait_for_app(page, timeout=60_000)
-                wide = page.evaluate(
-                    "() => document.querySelector(\"[data-testid='stMainBlockContainer']\").scrollWidth"
-                )
-                if wide > width + 1:
-                    problems.append(f"{name} {lang} {screen}: {wide} px wide on a {width} px screen")
-                page.screenshot(path=str(artifacts() / f"{screen}-{lang}-{name or 'overview'}.png"))
+        page.goto(f"{shared_server.url}/{name}?lang={lang}")
+        page.wait_for_selector("h1", timeout=60_000)
+        wait_for_app(page, timeout=60_000)
+        if page.locator("[data-testid='stException']").count():
+            problems.append(f"{name} {lang}: a traceback")
+        if page.get_by_text("Page not found").count():
+            problems.append(f"{name} {lang}: page not found")
+        if name == "scenarios":  # its charts are drawn when chosen: shoot the first one too
+            page.locator(".st-key-sc-chart button").first.click()
+            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+            wait_for_app(page, timeout=60_000)
+        # The app scrolls inside its main block: grow the window to the page's height
+        # so that one shot holds the whole page.
+        tall = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(max(height, tall), TALLEST)})
+        # the page laid out again at the new height: two animation frames later
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        wait_for_app(page, timeout=60_000)
+        wide = page.evaluate("() => document.querySelector(\"[data-testid='stMainBlockContainer']\").scrollWidth")
+        if wide > width + 1:
+            problems.append(f"{name} {lang} {screen}: {wide} px wide on a {width} px screen")
+        page.screenshot(path=str(artifacts() / f"{screen}-{lang}-{name or 'overview'}.png"))
     finally:
         context.close()
     assert not problems, problems
