@@ -119,8 +119,14 @@ NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
         f'<worksheet {NS}><cols><col min="1" max="2"/></cols><sheetData><row r="1"><c r="A1"/><c r="XFD1"/></row>'
         "</sheetData></worksheet>",
     ],
-    ids=["namespace-prefix", "cells-without-reference", "cell-row-beyond-its-row", "rows-without-reference",
-         "a-line-break-after-the-tag-name", "columns-described-first"],  # fmt: skip
+    ids=[
+        "namespace-prefix",
+        "cells-without-reference",
+        "cell-row-beyond-its-row",
+        "rows-without-reference",
+        "a-line-break-after-the-tag-name",
+        "columns-described-first",
+    ],  # fmt: skip
 )
 def test_unusual_but_valid_sheet_markup_is_measured_the_way_readers_place_cells(sheet):
     with pytest.raises(RefusedFile, match="refuse.sheet_extent"):
