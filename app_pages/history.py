@@ -87,7 +87,11 @@ else:
     )  # fmt: skip
 
     st.subheader(tr("hist.at"))
-    first = dt.datetime.fromtimestamp(min(r.saved for r in revisions))
+    # Any day since the oldest revision kept, the profile's creation included (the changes
+    # listed above leave it out): a moment last night is still a choice after midnight.
+    first = dt.datetime.fromtimestamp(
+        min([r.saved for r in revisions] + [store().first_saved(pid) or dt.datetime.now().timestamp()])
+    )
     c1, c2, c3 = st.columns([2, 2, 2], vertical_alignment="bottom")
     c1.date_input(tr("hist.day"), value=dt.date.today(), min_value=first.date(), key="hist.day")
     c2.time_input(tr("hist.time"), value=dt.datetime.now().time().replace(second=0, microsecond=0), key="hist.time",

@@ -606,3 +606,13 @@ def test_a_database_that_cannot_be_read_is_not_copied_and_the_new_folder_starts_
     broken.write_bytes(b"not a database at all" * 100)
     target = move_to_folder(broken, tmp_path / "fresh")
     assert Store(target).list_profiles() == []
+
+
+def test_first_saved_is_the_oldest_revision_kept_the_creation_included(store):
+    pid = store.create(Profile("p"))
+    assert store.history(pid) == []  # the creation is not listed as a change
+    with closing(sqlite3.connect(store.path)) as db, db:
+        db.execute("UPDATE revisions SET saved = 1000.0 WHERE profile_id = ?", (pid,))
+    assert store.first_saved(pid) == 1000.0
+    store.save_section(pid, "worksheet", pd.DataFrame({"category": ["工资"], "direction": ["income"], "amount": [1]}))
+    assert store.first_saved(pid) == 1000.0 and store.first_saved(pid + 1) is None

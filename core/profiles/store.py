@@ -685,6 +685,12 @@ class Store:
             ).fetchall()
         return [Revision(*r) for r in rows]
 
+    def first_saved(self, profile_id: int) -> float | None:
+        """When the profile's oldest revision still kept was saved (its creation included):
+        the earliest moment the whole profile can be put back to."""
+        with closing(self._connect()) as db:
+            return db.execute("SELECT min(saved) FROM revisions WHERE profile_id = ?", (profile_id,)).fetchone()[0]
+
     def revision_frame(self, profile_id: int, revision_id: int) -> tuple[str, pd.DataFrame]:
         with closing(self._connect()) as db:
             row = db.execute(
