@@ -74,6 +74,7 @@ Not modelled (said where the view is shown): a lender calling in the whole loan
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -207,6 +208,10 @@ class _Due:
         return used
 
 
+_parts_of = operator.attrgetter(*PARTS)  # a due's parts, in PARTS' order
+_NO_PARTS = (0,) * len(PARTS)
+
+
 def _monthly_fraction(annual_percent) -> Fraction:
     return Fraction(annual_percent) / 1200
 
@@ -307,7 +312,7 @@ def do_nothing(h: Household, months: int = MONTHS) -> DoNothing:
                 now.fees += fee
                 out[j].penalty += fee
             arrears[j] = [due for due in arrears[j] if due.total] + ([now] if now.total else [])
-            parts = tuple(sum(getattr(due, part) for due in arrears[j]) for part in PARTS)
+            parts = tuple(map(sum, zip(*map(_parts_of, arrears[j]), strict=True))) if arrears[j] else _NO_PARTS
             behind = sum(parts)
             days = (k + 1) * DAYS_A_MONTH - arrears[j][0].day if arrears[j] else 0
             out[j].paid.append(pay)
