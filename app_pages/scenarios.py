@@ -26,12 +26,12 @@ from core.simulation.negotiate import (
     sweep,
     what_to_ask,
 )
+from core.simulation.plan import simulated
 from core.simulation.presets import PRESETS, preset_rows
-from core.simulation.simulate import simulate_all
 from ui.common import current_lpr, lang, md_escape, plain_table, tr
 from ui.editor import section_editor
 from ui.guide import add_scenario, added_notice, builder
-from ui.negotiation import compared, labels, planned_result
+from ui.negotiation import compared, current_plan, labels
 from ui.page import page_header
 from ui.state import current_household, current_profile, profile_key
 from ui.steps import next_step
@@ -45,9 +45,7 @@ def _results(key: tuple, margin: int, language: str, h: Household, scenarios: li
     memo = st.session_state.setdefault("_sc_results", {})
     if memo_key in memo:
         return memo[memo_key]
-    reused = [planned_result(s, margin) for s in scenarios]  # the plan's own, if it fits
-    worked = iter(simulate_all(h, [s for s, r in zip(scenarios, reused, strict=True) if r is None], margin))
-    results = [r if r is not None else next(worked) for r in reused]  # the rest worked out together
+    results = simulated(h, current_plan()[0], scenarios, margin)  # the plan's own result reused
     figures: dict = {}  # drawn when first shown (one chart at a time)
     for stale in [k for k in memo if k[0] != key][:] + list(memo)[:-3]:  # this version, the last few margins
         memo.pop(stale, None)

@@ -344,18 +344,14 @@ def _lpr(text: str) -> Decimal:
 def _run_simulate(args: argparse.Namespace) -> int:
     from core.paperwork.charts import scenario_label
     from core.simulation.arrears import do_nothing
-    from core.simulation.plan import comparison, household_plan
-    from core.simulation.simulate import simulate_all
+    from core.simulation.plan import comparison, household_plan, simulated
 
     margin = _margin(args.margin)
     h, errors = load(_load_profile(args.profile))
     if errors:
         raise UsageError("; ".join(e.message(args.lang) for e in errors))
     plan = household_plan(h, h.plan_settings, margin)
-    scenarios = comparison(h, plan)
-    reuse = plan.result.margin == margin  # the plan is already simulated at this margin
-    worked = iter(simulate_all(h, [s for s in scenarios if not (reuse and s is plan.scenario)], margin))
-    results = [plan.result if reuse and s is plan.scenario else next(worked) for s in scenarios]
+    results = simulated(h, plan, comparison(h, plan), margin)
     nothing = do_nothing(h)
     lang = args.lang
     # A scenario whose numbers cannot be worked out (what a debt owes grows past the amount

@@ -47,7 +47,7 @@ def planned_result(scenario: Scenario, margin: int = 0):
     keeps: core.simulation.plan.household_plan simulated it already (the same figures as
     simulating it again; at the caps that is most of a page's time). None otherwise."""
     plan, _ = current_plan()
-    if plan.result is not None and plan.reserve == margin and plan.result.scenario == scenario:
+    if plan.result is not None and plan.result.margin == margin and plan.result.scenario == scenario:
         return plan.result
     return None
 

@@ -35,8 +35,8 @@ from core.loans.money import format_cents, to_cents, yuan_number
 from core.paperwork import charts
 from core.profiles.profile import SCHEMAS, Profile
 from core.profiles.workbook import write_text
-from core.simulation.plan import comparison, household_plan
-from core.simulation.simulate import Result, simulate_all
+from core.simulation.plan import comparison, household_plan, simulated
+from core.simulation.simulate import Result
 from core.text import clean_text
 from core.tracking.progress import HouseholdProgress, LenderProgress, progress
 
@@ -69,7 +69,7 @@ def build(
     scenarios = comparison(h, plan)
     if on_progress is not None:
         on_progress(0, len(scenarios))
-    results = simulate_all(h, scenarios, margin)  # worked out together: told before and after
+    results = simulated(h, plan, scenarios, margin)  # worked out together: told before and after
     if on_progress is not None:
         on_progress(len(results), len(scenarios))
     # A scenario whose figures cannot be worked out (a balance past the amount limit) is

@@ -59,7 +59,7 @@ from core.loans.terms import CARD_FREEZE_LIMIT
 from core.loans.values import PlanSettings, Scenario, Term
 from core.simulation.debt_plan import HORIZON
 from core.simulation.offer import offer_terms
-from core.simulation.simulate import Result, simulate
+from core.simulation.simulate import Result, simulate, simulate_all
 
 PLAN = "plan"  # the plan's scenario name (shown translated, like the status quo)
 DEFAULT_CONTINGENCY = Fraction(5, 100)  # of what is left after costs and priority debts
@@ -649,6 +649,16 @@ def _terms(request: str, phases: tuple[Phase, ...], start: int, months: int) -> 
         length = None if following is None else following - phase.start
         out.append(Term("stage", start=start, months=length, amount=from_cents(phase.monthly)))
     return out
+
+
+def simulated(h: Household, plan: HouseholdPlan, scenarios: list[Scenario], margin: int = 0) -> list[Result]:
+    """Each scenario simulated with ``margin``: the plan's own result where it is the scenario
+    household_plan simulated, at the cash the plan keeps (the same figures as simulating it
+    again), the rest together (simulate_all)."""
+    reused = [plan.result if plan.result is not None and plan.result.margin == margin and s == plan.result.scenario
+              else None for s in scenarios]  # fmt: skip
+    worked = iter(simulate_all(h, [s for s, r in zip(scenarios, reused, strict=True) if r is None], margin))
+    return [r if r is not None else next(worked) for r in reused]
 
 
 def comparison(h: Household, plan: HouseholdPlan) -> list[Scenario]:
