@@ -14,15 +14,14 @@ The last line is ``growth_<dimension>_<size>_seconds=<s>`` for each row (the sum
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.limits import DEBTS, SCENARIOS, profile_at_caps  # noqa: E402
+from bench.report import timed  # noqa: E402
 from core.household.loader import load  # noqa: E402
 from core.simulation.arrears import do_nothing  # noqa: E402
 from core.simulation.plan import comparison, household_plan  # noqa: E402
@@ -40,15 +39,6 @@ SIZES = (
 )
 
 
-def _timed(fn, runs: int) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), value
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -59,11 +49,11 @@ def main() -> None:
     )
     for dimension, size, debts, scenarios, terms_each in SIZES:
         profile = profile_at_caps(debts, scenarios, terms_each)
-        load_s, (h, errors) = _timed(lambda profile=profile: load(profile), runs)
+        load_s, (h, errors) = timed(lambda profile=profile: load(profile), runs)
         assert not errors, errors[:3]
-        plan_s, plan = _timed(lambda h=h: household_plan(h, h.plan_settings), runs)
-        sim_s, results = _timed(lambda h=h, plan=plan: simulate_all(h, comparison(h, plan)), runs)
-        nothing_s, _ = _timed(lambda h=h: do_nothing(h), runs)
+        plan_s, plan = timed(lambda h=h: household_plan(h, h.plan_settings), runs)
+        sim_s, results = timed(lambda h=h, plan=plan: simulate_all(h, comparison(h, plan)), runs)
+        nothing_s, _ = timed(lambda h=h: do_nothing(h), runs)
         total = load_s + plan_s + sim_s + nothing_s
         terms = len(profile.section("terms"))
         print(
